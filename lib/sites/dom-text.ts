@@ -1,0 +1,32 @@
+import { cleanMultiline } from '../text';
+
+/**
+ * The text a reader sees in a block of a post: emoji images become their `alt`, links keep their
+ * full text (sites hide parts of long links with CSS, not by removing them), decorative ellipses
+ * marked `aria-hidden` are dropped, and line breaks survive as spaces after cleaning.
+ */
+export function readableText(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const child = node as Element;
+    const tag = child.tagName;
+    if (tag === 'IMG') {
+      out += child.getAttribute('alt') ?? '';
+      return;
+    }
+    if (tag === 'BR') {
+      out += '\n';
+      return;
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'SVG') return;
+    if (child.getAttribute('aria-hidden') === 'true' && /^[\s…]*$/.test(child.textContent ?? '')) return;
+    for (let c = child.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(el);
+  return cleanMultiline(out).replace(/\s+/g, ' ');
+}

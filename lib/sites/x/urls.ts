@@ -1,0 +1,40 @@
+import { HANDLE, RESERVED_PATHS } from './selectors';
+
+export interface StatusRef {
+  handle: string;
+  id: string;
+}
+
+function pathOf(href: string, base: string): string | null {
+  try {
+    return new URL(href, base).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** `/handle/status/123` (optionally followed by /photo/1, /analytics ...) → its parts. */
+export function parseStatusHref(href: string, base: string): StatusRef | null {
+  const path = pathOf(href, base);
+  const m = path?.match(/^\/([A-Za-z0-9_]{1,50})\/status(?:es)?\/(\d{1,25})(?:\/|$)/);
+  if (!m?.[1] || !m[2] || RESERVED_PATHS.has(m[1].toLowerCase())) return null;
+  return { handle: m[1], id: m[2] };
+}
+
+/** `/handle` → handle, or null for anything that is not a profile link. */
+export function parseProfileHref(href: string, base: string): string | null {
+  const path = pathOf(href, base);
+  const m = path?.match(/^\/([^/]+)\/?$/);
+  const handle = m?.[1];
+  if (!handle || !HANDLE.test(handle) || RESERVED_PATHS.has(handle.toLowerCase())) return null;
+  return handle;
+}
+
+/** Links are built on the page's own origin, so twitter.com and mobile.x.com keep theirs. */
+export function originOf(pageUrl: string): string {
+  try {
+    return new URL(pageUrl).origin;
+  } catch {
+    return 'https://x.com';
+  }
+}

@@ -1,0 +1,27 @@
+// Zero-width, bidi-control and BOM characters: sites sprinkle them into text against scraping,
+// and hostile posts use them to disguise what is shown.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+const SPACE = /\s+/g;
+
+/** Plain text as a reader sees it: invisible characters removed, white space collapsed. */
+export function cleanText(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(SPACE, ' ').trim();
+}
+
+/** Like cleanText, but keeps line breaks (collapsing runs of blank lines). */
+export function cleanMultiline(raw: string): string {
+  return raw
+    .replace(INVISIBLE, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Cuts a string to at most `max` characters without splitting a surrogate pair. */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
