@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { recordSeen } from '../db/interactions';
+import type { ConciergeDb } from '../db/schema';
+import { matchAuthors } from '../match/identity';
+import {
+  fromSupportedTab,
+  InvalidMessageError,
+  parsePayload,
+  PostsSeenSchema,
+  SelectPostSchema,
+  type PostMatch,
+  type SenderLike,
+} from '../messaging';
+import { postKey } from '../model';
+import { ADAPTERS } from '../sites';
+import { addTabPosts, selectTabPost } from './tab-posts';
+
+export interface HandlerDeps {
+  database: ConciergeDb;
+  extensionId: string;
+}
+
+const SITE_HOSTS = ADAPTERS.flatMap((a) => a.hosts);
+
+function tabOf(sender: SenderLike, deps: HandlerDeps): number {
+  const tabId = fromSupportedTab(sender, deps.extensionId, SITE_HOSTS);
+  if (tabId == null) throw new InvalidMessageError('sender is not a content script on a supported site');
+  return tabId;
+}
+
+/** Posts from a page: record each once, say who wrote it, remember them for the tab's panel. */
+export async function handlePostsSeen(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<PostMatch[]> {
+  const tabId = tabOf(sender, deps);
+  const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
+  const matches = await matchAuthors(deps.database, posts);
+  await recordSeen(deps.database, posts);
+  await addTabPosts(tabId, pageUrl, posts.map(postKey));
+  return posts.map((post) => {
+    const customer = matches.get(postKey(post)) ?? null;
+    return {
+      key: postKey(post),
+      postId: post.id,
+      customer: customer && { id: customer.id, name: customer.name, tier: customer.tier },
+    };
+  });
+}
+
+/** A badge was clicked: select that post for the tab's panel and open the panel where we can. */
+export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<void> {
+  const tabId = tabOf(sender, deps);
+  const { key } = parsePayload(SelectPostSchema, data);
+  // Chrome opens the panel only within the user's gesture, so before any await; where it
+  // refuses, the selection waits for the panel to be opened from the toolbar.
+  const opening = browser.sidePanel?.open?.({ tabId }).catch(() => undefined);
+  await selectTabPost(tabId, key);
+  await opening;
+}

@@ -1,0 +1,114 @@
+import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging';
+import { postKey, type SocialPost } from '../model';
+import { observeElements } from '../observe';
+import type { SiteAdapter } from '../sites/types';
+import { removeBadges, renderBadge, type BadgeLabels } from './badge';
+
+const MAX_SEND = 200;
+
+export interface ContentDeps {
+  adapter: SiteAdapter;
+  doc: Document;
+  pageUrl: () => string;
+  signal: AbortSignal;
+  labels: BadgeLabels;
+  postsSeen: (data: PostsSeen) => Promise<PostMatch[]>;
+  selectPost: (key: string) => Promise<void>;
+  writeReply: (doc: Document, postId: string, text: string, pageUrl: string) => Promise<InsertResult>;
+  now?: () => number;
+}
+
+export interface ContentApp {
+  stats: () => PageStats;
+  rematch: () => Promise<void>;
+  insertReply: (postId: string, text: string) => Promise<InsertResult>;
+}
+
+/**
+ * The content script's whole job: watch the page, read posts with the site adapter, ask the
+ * background who wrote them, and put a badge beside each author. Nothing here opens the database.
+ */
+export function runContent(deps: ContentDeps): ContentApp {
+  const { adapter, doc, signal, labels } = deps;
+  const now = deps.now ?? (() => performance.now());
+  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, slowestBatchMs: 0 };
+  // The elements that show each post now; a post scrolled away and back may get a new element.
+  const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
+  const matches = new Map<string, PostMatch>();
+  // What each element shows now: a recycled row must never get the badge of its old post.
+  const showing = new WeakMap<Element, string>();
+
+  const spend = (start: number): void => {
+    const ms = now() - start;
+    stats.busyMs += ms;
+    stats.slowestBatchMs = Math.max(stats.slowestBatchMs, ms);
+  };
+
+  const draw = (key: string): void => {
+    const entry = shown.get(key);
+    const el = entry?.el.deref();
+    const match = matches.get(key);
+    if (!entry || !el?.isConnected || !match || showing.get(el) !== key) return;
+    const anchor = adapter.badgeAnchor(el);
+    if (anchor) renderBadge(anchor, match, labels, () => void deps.selectPost(key));
+  };
+
+  const send = async (posts: SocialPost[], pageUrl: string): Promise<void> => {
+    for (let i = 0; i < posts.length && !signal.aborted; i += MAX_SEND) {
+      const chunk = posts.slice(i, i + MAX_SEND);
+      let answer: PostMatch[];
+      try {
+        answer = await deps.postsSeen({ pageUrl, posts: chunk });
+      } catch {
+        // The extension was reloaded or the worker refused: the page must not notice.
+        return;
+      }
+      const start = now();
+      for (const match of answer) {
+        matches.set(match.key, match);
+        draw(match.key);
+      }
+      spend(start);
+    }
+  };
+
+  const onBatch = (elements: Element[]): void => {
+    const start = now();
+    const pageUrl = deps.pageUrl();
+    stats.url = pageUrl;
+    stats.batches += 1;
+    const posts: SocialPost[] = [];
+    for (const el of elements) {
+      removeBadges(el);
+      let report;
+      try {
+        report = adapter.parse(el, pageUrl);
+      } catch {
+        report = { posts: [], misses: { 'parse-error': 1 } };
+      }
+      for (const [reason, count] of Object.entries(report.misses)) {
+        stats.misses[reason] = (stats.misses[reason] ?? 0) + (count ?? 0);
+      }
+      for (const post of report.posts) {
+        const key = postKey(post);
+        if (!shown.has(key)) stats.postsSeen += 1;
+        shown.set(key, { post, el: new WeakRef(el) });
+        showing.set(el, key);
+        posts.push(post);
+      }
+    }
+    spend(start);
+    if (posts.length) void send(posts, pageUrl);
+  };
+
+  observeElements({ root: doc, selector: adapter.postSelector, keyOf: adapter.keyOf, onBatch, signal });
+
+  return {
+    stats: () => ({ ...stats, misses: { ...stats.misses } }),
+    async rematch() {
+      const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
+      await send(live, deps.pageUrl());
+    },
+    insertReply: (postId, text) => deps.writeReply(doc, postId, text, deps.pageUrl()),
+  };
+}

@@ -1,0 +1,57 @@
+import { identityKeysOf } from './identity';
+import type { ConciergeDb } from './schema';
+import type { Customer, Identity } from './types';
+
+export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'createdAt' | 'updatedAt'>> & {
+  name: string;
+};
+
+/** A complete customer record from what is known; ids and times are filled in. */
+export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()): Customer {
+  const identities = draft.identities ?? [];
+  return {
+    id: crypto.randomUUID(),
+    name: draft.name.trim(),
+    aliases: draft.aliases ?? [],
+    identities,
+    identityKeys: identityKeysOf(identities),
+    emails: (draft.emails ?? []).map((e) => e.trim().toLowerCase()),
+    phones: draft.phones ?? [],
+    language: draft.language,
+    tier: draft.tier ?? 'regular',
+    tags: draft.tags ?? [],
+    orders: draft.orders ?? [],
+    preferences: draft.preferences ?? {},
+    lifeEvents: draft.lifeEvents ?? [],
+    notes: draft.notes ?? [],
+    consent: draft.consent,
+    createdAt: now,
+    updatedAt: now,
+    lastContactAt: draft.lastContactAt,
+  };
+}
+
+/** Keeps the derived index in step with the identities whenever a customer is written. */
+export function withDerived(customer: Customer, now = new Date().toISOString()): Customer {
+  return { ...customer, identityKeys: identityKeysOf(customer.identities), updatedAt: now };
+}
+
+export async function saveCustomer(database: ConciergeDb, customer: Customer): Promise<Customer> {
+  const saved = withDerived(customer);
+  await database.customers.put(saved);
+  return saved;
+}
+
+export function firstName(customer: Pick<Customer, 'name'>): string {
+  return customer.name.trim().split(/\s+/)[0] ?? '';
+}
+
+export function lastOrder(customer: Pick<Customer, 'orders'>): Customer['orders'][number] | undefined {
+  return [...customer.orders].sort((a, b) => b.date.localeCompare(a.date))[0];
+}
+
+export function identityFrom(site: Identity['site'], handle: string, source: Identity['source'], id?: string): Identity {
+  const identity: Identity = { site, handle: handle.replace(/^@/, ''), source, addedAt: new Date().toISOString() };
+  if (id) identity.id = id;
+  return identity;
+}

@@ -1,0 +1,43 @@
+import { postKey, type SocialPost } from '../model';
+import { authorKeys } from './identity';
+import type { ConciergeDb } from './schema';
+import type { Interaction } from './types';
+
+/** Records each post once; a post seen again keeps its first record and what was done. */
+export async function recordSeen(database: ConciergeDb, posts: readonly SocialPost[], now = new Date().toISOString()): Promise<void> {
+  const unique = new Map(posts.map((p) => [postKey(p), p]));
+  await database.transaction('rw', database.interactions, async () => {
+    const keys = [...unique.keys()];
+    const existing = await database.interactions.bulkGet(keys);
+    const fresh: Interaction[] = [];
+    keys.forEach((key, i) => {
+      if (existing[i]) return;
+      const post = unique.get(key)!;
+      const record: Interaction = {
+        key,
+        site: post.site,
+        postId: post.id,
+        url: post.url,
+        kind: post.kind,
+        author: { ...post.author },
+        authorKey: authorKeys(post.site, post.author)[0] ?? '',
+        text: post.text,
+        seenAt: now,
+        status: 'open',
+        replies: [],
+        updatedAt: now,
+      };
+      if (post.lang) record.lang = post.lang;
+      if (post.createdAt) record.createdAt = post.createdAt;
+      fresh.push(record);
+    });
+    if (fresh.length) await database.interactions.bulkAdd(fresh);
+  });
+}
+
+/** The customer's interactions across all their identities, newest first. */
+export async function interactionsOf(database: ConciergeDb, identityKeys: readonly string[]): Promise<Interaction[]> {
+  if (!identityKeys.length) return [];
+  const found = await database.interactions.where('authorKey').anyOf([...identityKeys]).toArray();
+  return found.sort((a, b) => (b.createdAt ?? b.seenAt).localeCompare(a.createdAt ?? a.seenAt));
+}

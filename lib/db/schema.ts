@@ -1,0 +1,29 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Customer, Interaction } from './types';
+
+export const DB_NAME = 'concierge';
+
+/**
+ * The one database of the extension's origin. Content scripts never open it (a database opened
+ * there would belong to the site's origin); the background and the extension pages share it.
+ */
+export class ConciergeDb extends Dexie {
+  customers!: EntityTable<Customer, 'id'>;
+  interactions!: EntityTable<Interaction, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt',
+      interactions: 'key, authorKey, seenAt, status',
+    });
+  }
+}
+
+let shared: ConciergeDb | null = null;
+
+/** The database, opened lazily, so that importing a module never touches IndexedDB. */
+export function db(): ConciergeDb {
+  shared ??= new ConciergeDb();
+  return shared;
+}

@@ -1,0 +1,92 @@
+import type { PostKind, Site } from '../model';
+
+export type Tier = 'vip' | 'gold' | 'regular' | 'new';
+export const TIERS: readonly Tier[] = ['vip', 'gold', 'regular', 'new'];
+
+/** That a social account belongs to a customer, and how Concierge came to know it. */
+export interface Identity {
+  site: Site;
+  /** Handle or vanity name, as spelled on the site; empty when only the numeric id is known. */
+  handle: string;
+  id?: string;
+  source: 'imported' | 'confirmed' | 'manual' | 'sample';
+  addedAt: string;
+}
+
+export interface OrderItem {
+  name: string;
+  quantity?: number;
+}
+
+export interface Order {
+  id: string;
+  date: string;
+  items: OrderItem[];
+  total?: number;
+  currency?: string;
+  status?: string;
+}
+
+export type LifeEventKind =
+  | 'moved' | 'married' | 'divorced' | 'new_baby' | 'new_pet' | 'pet_loss' | 'bereavement'
+  | 'new_job' | 'job_loss' | 'illness' | 'birthday' | 'graduation';
+
+export interface LifeEvent {
+  date: string;
+  kind: LifeEventKind;
+  text: string;
+  source: 'agent' | 'post' | 'imported' | 'sample';
+}
+
+export interface Note {
+  at: string;
+  text: string;
+  by?: string;
+}
+
+export interface Customer {
+  /** UUID, so that a team's shared store can later merge with each agent's local base. */
+  id: string;
+  name: string;
+  aliases: string[];
+  identities: Identity[];
+  /** Derived from identities (see identityKey); the index that makes matching one lookup. */
+  identityKeys: string[];
+  emails: string[];
+  phones: string[];
+  language?: string;
+  tier: Tier;
+  tags: string[];
+  orders: Order[];
+  preferences: Record<string, string>;
+  lifeEvents: LifeEvent[];
+  notes: Note[];
+  consent?: { marketing: boolean; at: string };
+  createdAt: string;
+  updatedAt: string;
+  lastContactAt?: string;
+  /** Soft-delete mark, kept for a later sync; deleted customers are never matched. */
+  deletedAt?: string;
+}
+
+export type InteractionStatus = 'open' | 'replied' | 'dismissed';
+
+/** A customer's post seen on a page, and what the agent did about it. */
+export interface Interaction {
+  /** `${site}:${postId}`: a post is recorded once, however often it is seen. */
+  key: string;
+  site: Site;
+  postId: string;
+  url: string;
+  kind: PostKind;
+  author: { handle: string; displayName: string; profileUrl: string; id?: string };
+  /** identityKey of the author, to list a customer's earlier interactions with one lookup. */
+  authorKey: string;
+  text: string;
+  lang?: string;
+  createdAt?: string;
+  seenAt: string;
+  status: InteractionStatus;
+  replies: { text: string; at: string; by?: string }[];
+  updatedAt: string;
+}

@@ -1,0 +1,123 @@
+import * as v from 'valibot';
+import { identityKeysOf } from '../db/identity';
+import type { ConciergeDb } from '../db/schema';
+import { TIERS, type Customer, type Interaction } from '../db/types';
+import type { ImportProblem } from './csv';
+
+export const BACKUP_FORMAT = 'concierge-backup';
+export const BACKUP_VERSION = 1;
+
+const str = (max = 5000) => v.pipe(v.string(), v.maxLength(max));
+const site = v.picklist(['x', 'facebook']);
+
+const CustomerSchema = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  name: str(200),
+  aliases: v.array(str(200)),
+  identities: v.array(
+    v.object({
+      site,
+      handle: str(100),
+      id: v.optional(str(40)),
+      source: v.picklist(['imported', 'confirmed', 'manual', 'sample']),
+      addedAt: str(40),
+    }),
+  ),
+  identityKeys: v.optional(v.array(str(200))),
+  emails: v.array(str(320)),
+  phones: v.array(str(40)),
+  language: v.optional(str(20)),
+  tier: v.picklist(TIERS),
+  tags: v.array(str(100)),
+  orders: v.array(
+    v.object({
+      id: str(100),
+      date: str(40),
+      items: v.array(v.object({ name: str(300), quantity: v.optional(v.number()) })),
+      total: v.optional(v.number()),
+      currency: v.optional(str(10)),
+      status: v.optional(str(60)),
+    }),
+  ),
+  preferences: v.record(str(100), str(1000)),
+  lifeEvents: v.array(
+    v.object({
+      date: str(40),
+      kind: v.picklist(['moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement', 'new_job', 'job_loss', 'illness', 'birthday', 'graduation']),
+      text: str(),
+      source: v.picklist(['agent', 'post', 'imported', 'sample']),
+    }),
+  ),
+  notes: v.array(v.object({ at: str(40), text: str(), by: v.optional(str(200)) })),
+  consent: v.optional(v.object({ marketing: v.boolean(), at: str(40) })),
+  createdAt: str(40),
+  updatedAt: str(40),
+  lastContactAt: v.optional(str(40)),
+  deletedAt: v.optional(str(40)),
+});
+
+const InteractionSchema = v.object({
+  key: str(200),
+  site,
+  postId: str(100),
+  url: str(2048),
+  kind: v.picklist(['post', 'reply', 'comment']),
+  author: v.object({ handle: str(100), displayName: str(200), profileUrl: str(2048), id: v.optional(str(40)) }),
+  authorKey: str(200),
+  text: str(10_000),
+  lang: v.optional(str(20)),
+  createdAt: v.optional(str(40)),
+  seenAt: str(40),
+  status: v.picklist(['open', 'replied', 'dismissed']),
+  replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
+  updatedAt: str(40),
+});
+
+const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: str(40),
+  customers: v.array(CustomerSchema),
+  interactions: v.array(InteractionSchema),
+});
+
+export type Backup = v.InferOutput<typeof BackupSchema>;
+
+export async function exportBackup(database: ConciergeDb, now = new Date().toISOString()): Promise<string> {
+  return database.transaction('r', database.customers, database.interactions, async () => {
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now,
+      customers: await database.customers.toArray(),
+      interactions: await database.interactions.toArray(),
+    };
+    return JSON.stringify(backup, null, 1);
+  });
+}
+
+export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; problems: ImportProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [{ line: 0, message: `This is not valid JSON (${(error as Error).message}).` }] };
+  }
+  const result = v.safeParse(BackupSchema, data);
+  if (result.success) return { ok: true, backup: result.output };
+  const problems = result.issues.slice(0, 20).map((issue) => ({
+    line: 0,
+    message: `${v.getDotPath(issue) ?? 'file'}: ${issue.message}`,
+  }));
+  return { ok: false, problems };
+}
+
+/** Restores a backup over the base, record by record (by id), in one transaction. */
+export async function restoreBackup(database: ConciergeDb, backup: Backup): Promise<{ customers: number; interactions: number }> {
+  const customers: Customer[] = backup.customers.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities) }));
+  await database.transaction('rw', database.customers, database.interactions, async () => {
+    await database.customers.bulkPut(customers);
+    await database.interactions.bulkPut(backup.interactions as Interaction[]);
+  });
+  return { customers: customers.length, interactions: backup.interactions.length };
+}

@@ -1,0 +1,30 @@
+import { authorKeys } from '../db/identity';
+import type { ConciergeDb } from '../db/schema';
+import type { Customer } from '../db/types';
+import { postKey, type SocialPost } from '../model';
+
+/**
+ * Who wrote each post: one indexed query for the whole batch, by handle and numeric id.
+ * Only identities already linked to a customer count; name likeness is never a match here.
+ */
+export async function matchAuthors(
+  database: ConciergeDb,
+  posts: readonly Pick<SocialPost, 'site' | 'id' | 'author'>[],
+): Promise<Map<string, Customer | null>> {
+  const keysByPost = posts.map((p) => [postKey(p), authorKeys(p.site, p.author)] as const);
+  const allKeys = [...new Set(keysByPost.flatMap(([, keys]) => keys))];
+  const found = allKeys.length
+    ? await database.customers.where('identityKeys').anyOf(allKeys).toArray()
+    : [];
+  const byKey = new Map<string, Customer>();
+  for (const customer of found) {
+    if (customer.deletedAt) continue;
+    for (const key of customer.identityKeys) if (!byKey.has(key)) byKey.set(key, customer);
+  }
+  const result = new Map<string, Customer | null>();
+  for (const [key, keys] of keysByPost) {
+    const customer = keys.map((k) => byKey.get(k)).find(Boolean) ?? null;
+    result.set(key, customer);
+  }
+  return result;
+}

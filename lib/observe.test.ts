@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { observeElements } from './observe';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+function setup() {
+  document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"></div></div>';
+  const batches: string[][] = [];
+  const controller = new AbortController();
+  observeElements({
+    root: document.getElementById('feed')!,
+    selector: '.post',
+    keyOf: (el) => el.getAttribute('data-id') ?? '',
+    onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
+    signal: controller.signal,
+  });
+  return { batches, controller, feed: document.getElementById('feed')! };
+}
+
+describe('observeElements', () => {
+  it('hands over what is there, then new elements in one batch each', async () => {
+    const { batches, feed } = setup();
+    await tick();
+    feed.insertAdjacentHTML('beforeend', '<div class="post" data-id="2"></div><div><div class="post" data-id="3"></div></div>');
+    await tick();
+    expect(batches).toEqual([['1'], ['2', '3']]);
+  });
+
+  it('handles an element once, and again when a recycled row shows another post', async () => {
+    const { batches, feed } = setup();
+    await tick();
+    const row = feed.querySelector('.post')!;
+    row.appendChild(document.createElement('span'));
+    await tick();
+    expect(batches).toEqual([['1']]);
+    row.setAttribute('data-id', '9');
+    row.appendChild(document.createElement('span'));
+    await tick();
+    expect(batches).toEqual([['1'], ['9']]);
+  });
+
+  it('waits for an empty row to be filled', async () => {
+    const { batches, feed } = setup();
+    await tick();
+    feed.insertAdjacentHTML('beforeend', '<div class="post"></div>');
+    await tick();
+    expect(batches).toEqual([['1']]);
+    const empty = feed.querySelectorAll('.post')[1]!;
+    empty.setAttribute('data-id', '4');
+    empty.textContent = 'filled';
+    await tick();
+    expect(batches).toEqual([['1'], ['4']]);
+  });
+
+  it('stops on abort', async () => {
+    const { batches, feed, controller } = setup();
+    await tick();
+    controller.abort();
+    feed.insertAdjacentHTML('beforeend', '<div class="post" data-id="5"></div>');
+    await tick();
+    expect(batches).toEqual([['1']]);
+  });
+});
