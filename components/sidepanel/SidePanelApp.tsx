@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { useSettings } from '../useSettings';
+import { AddCustomerForm } from './AddCustomerForm';
+import { CustomerCard } from './CustomerCard';
+import { PostList } from './PostList';
+import { usePanelStore } from './store';
+import { Suggestions } from './Suggestions';
+import { usePageStats } from './usePageStats';
+import { usePanelPosts } from './usePanelData';
+import { useTabPosts } from './useTabPosts';
+
+export function SidePanelApp() {
+  const { tabId, posts: tab } = useTabPosts();
+  const posts = usePanelPosts(tab?.keys ?? []);
+  const stats = usePageStats(tabId);
+  const settings = useSettings();
+  const { selectedKey, select } = usePanelStore();
+
+  // A badge clicked on the page selects its post here.
+  useEffect(() => {
+    if (tab?.selected) select(tab.selected);
+  }, [tab?.selected, select]);
+
+  const selected = posts?.find((p) => p.interaction.key === selectedKey) ?? null;
+  const missed = stats ? Object.values(stats.misses).reduce<number>((a, b) => a + (b ?? 0), 0) : 0;
+
+  return (
+    <main className="panel">
+      <header className="panel-head">
+        <h1>{t('extName')}</h1>
+        {stats && <p className="muted" data-testid="diagnostics">{t('panelDiagnostics', stats.postsSeen, missed)}</p>}
+      </header>
+      {tabId == null ? (
+        <p className="empty">{t('panelNoTab')}</p>
+      ) : !posts?.length ? (
+        <p className="empty">{t('panelNoPosts')}</p>
+      ) : (
+        <>
+          <h2 className="list-title">{t('panelPostsTitle')}</h2>
+          <PostList posts={posts} selectedKey={selectedKey} onSelect={select} />
+          {selected ? (
+            <div className="detail" data-testid="post-detail">
+              <blockquote className="post-quote">{selected.interaction.text}</blockquote>
+              {selected.customer ? (
+                <CustomerCard customer={selected.customer} current={selected.interaction} />
+              ) : (
+                <>
+                  <p className="muted">{t('panelUnknownAuthor')}</p>
+                  <AddCustomerForm
+                    key={selected.interaction.key}
+                    post={selected.interaction}
+                    onAdded={() => void sendMessage('rematch', undefined, tabId).catch(() => undefined)}
+                  />
+                </>
+              )}
+              <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={tabId} />
+            </div>
+          ) : (
+            <p className="empty">{t('panelPickPost')}</p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

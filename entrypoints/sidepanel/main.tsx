@@ -1,0 +1,4 @@
+import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
+import { mountApp } from '@/components/mount';
+
+mountApp(<SidePanelApp />);
