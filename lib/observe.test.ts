@@ -52,6 +52,20 @@ describe('observeElements', () => {
     expect(batches).toEqual([['1'], ['4']]);
   });
 
+  it('starts from what a whole document already holds', async () => {
+    document.body.innerHTML = '<main><div class="post" data-id="7"></div></main>';
+    const seen: string[] = [];
+    observeElements({
+      root: document,
+      selector: '.post',
+      keyOf: (el) => el.getAttribute('data-id') ?? '',
+      onBatch: (els) => seen.push(...els.map((el) => el.getAttribute('data-id') ?? '')),
+      signal: new AbortController().signal,
+    });
+    await tick();
+    expect(seen).toEqual(['7']);
+  });
+
   it('stops on abort', async () => {
     const { batches, feed, controller } = setup();
     await tick();

@@ -72,6 +72,6 @@ export function observeElements(options: ObserveOptions): void {
     pending.clear();
   }, { once: true });
 
-  collect(root);
+  root.querySelectorAll(selector).forEach((el) => pending.add(el));
   request();
 }

@@ -29,10 +29,16 @@ export function postElements(root: ParentNode): Element[] {
   return found.filter((el) => !el.parentElement?.closest(X.post));
 }
 
-/** A cheap identity of what an element shows now, so recycled rows are handled again. */
+/**
+ * A cheap identity of what an element shows now, so recycled rows are handled again. A post
+ * drawn without a permalink gets its author as the key, so that it is parsed and counted as a
+ * miss; an empty row has no key until it is filled.
+ */
 export function xPostKey(article: Element): string {
   const link = article.querySelector(`${X.statusLink} ${X.time}`)?.closest('a');
-  return link?.getAttribute('href') ?? '';
+  if (link) return link.getAttribute('href') ?? '';
+  const name = article.querySelector(X.userName);
+  return name ? `?${(name.textContent ?? '').slice(0, 80)}` : '';
 }
 
 interface PageContext {

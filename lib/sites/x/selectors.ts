@@ -23,7 +23,8 @@ export const X = {
   /** The focused post on a post's own page is not focusable as a row is. */
   focused: 'article[data-testid="tweet"][tabindex="-1"]',
   replyButton: '[data-testid="reply"]',
-  composer: '[data-testid^="tweetTextarea_"]',
+  /** The first (reply) part of a composer; not its "tweetTextarea_0_label". */
+  composer: '[data-testid="tweetTextarea_0"]',
   sendButtons: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',
   dialog: '[role="dialog"]',
 } as const;

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
+import { COMPOSER_PATH, composerScript } from './pages';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Requests that reached no route: anything the extension or a page tried to send out. */
+  unexpected: string[];
+  /** Serves `html` for every page of a site host; other paths of the fixture are scripts. */
+  serve: (origin: string, pages: Record<string, string>) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Chromium with the built extension; every host is closed unless a test serves it. */
+export async function launch(options: { headless?: boolean; locale?: string } = {}): Promise<Harness> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      `--lang=${options.locale ?? 'en-US'}`,
+    ],
+  });
+  const unexpected: string[] = [];
+  const served = new Set<string>();
+  await context.route('**/*', (route, request: Request) => {
+    const url = request.url();
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (!served.has(new URL(url).origin)) unexpected.push(`${request.method()} ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    worker,
+    extensionId,
+    unexpected,
+    async serve(origin, pages) {
+      served.add(origin);
+      const script = await composerScript();
+      await context.route(`${origin}/**`, (route) => {
+        const url = new URL(route.request().url());
+        if (url.pathname === COMPOSER_PATH) return route.fulfill({ contentType: 'text/javascript', body: script });
+        const page = pages[url.pathname];
+        if (page !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page });
+        // Images, icons and the like of the saved pages: answered empty, not sent anywhere.
+        return route.fulfill({ status: 404, body: '' });
+      });
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function extensionPage(h: Harness, path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
+  return page;
+}
+
+/**
+ * The text of every Concierge badge on a page. Badges live in closed shadow roots (so the page
+ * cannot read them); the DevTools protocol can, which is what a test needs.
+ */
+export async function badgeTexts(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const texts: string[] = [];
+    type DomNode = { nodeType: number; nodeValue: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const textOf = (node: DomNode): string =>
+      node.nodeType === 3 ? node.nodeValue : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+    const walk = (node: DomNode): void => {
+      if (node.attributes?.includes('data-concierge-badge')) {
+        const shadow = node.shadowRoots?.[0];
+        const button = shadow?.children?.find((c) => (c as { nodeName?: string }).nodeName === 'BUTTON');
+        texts.push(button ? textOf(button) : '');
+        return;
+      }
+      [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(walk);
+    };
+    walk(root as DomNode);
+    return texts;
+  } finally {
+    await cdp.detach();
+  }
+}

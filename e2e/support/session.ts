@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+import { extensionPage, type Harness } from './extension';
+
+export async function loadSampleCustomers(h: Harness): Promise<void> {
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('load-sample').click();
+  await expect(options.getByTestId('customer-count')).toContainText('5');
+  await options.close();
+}
+
+/** The content script's own counters, asked for as the side panel does. */
+export async function pageStats(h: Harness, pageUrl: string): Promise<{ postsSeen: number; busyMs: number; batches: number; misses: Record<string, number> }> {
+  return h.worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    const answer = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'pageStats', data: undefined, timestamp: Date.now() });
+    return answer.res;
+  }, pageUrl);
+}
+
+export function article(page: Page, handle: string, id: string) {
+  return page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href="/${handle}/status/${id}"]`) });
+}

@@ -1,0 +1,241 @@
+import { expect, test, type Page } from '@playwright/test';
+import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
+import { xPage } from './support/pages';
+import { article, loadSampleCustomers, pageStats } from './support/session';
+
+const HOME = 'https://x.com/home';
+const CONVERSATION = 'https://x.com/alisa_andreeva/status/1859000000000000201';
+
+let h: Harness;
+const dialogs: string[] = [];
+
+test.beforeAll(async () => {
+  h = await launch();
+  await h.serve('https://x.com', {
+    '/home': xPage('timeline.en.html'),
+    '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
+  });
+  h.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+  await loadSampleCustomers(h);
+});
+
+test.afterAll(async () => {
+  await h?.close();
+});
+
+test.afterEach(() => {
+  // Nothing may leave the machine, and no page text may ever run as code.
+  expect(h.unexpected).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+async function openTimeline(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(HOME);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(9);
+  return page;
+}
+
+async function openPanel(): Promise<Page> {
+  const panel = await extensionPage(h, 'sidepanel.html');
+  await expect(panel.getByTestId('post-item').first()).toBeVisible();
+  return panel;
+}
+
+test('badges name known customers and mark unknown authors, never the quoted author', async () => {
+  const page = await openTimeline();
+  const texts = await badgeTexts(page);
+  expect(texts.toSorted()).toEqual(
+    [
+      'Lorena Willis · VIP',
+      'Алиса Андреева · VIP',
+      'Mei Tanaka · Gold',
+      'Дмитрий Соколов · Regular',
+      'Tomás Rivera · Regular',
+      'Not a customer yet',
+      'Not a customer yet',
+      'Not a customer yet',
+      'Not a customer yet',
+    ].toSorted(),
+  );
+  const stats = await pageStats(h, HOME);
+  expect(stats.postsSeen).toBe(9);
+  expect(stats.misses).toEqual({ 'no-id': 1, unavailable: 1 });
+  await page.close();
+});
+
+test('the side panel shows the customer card and personal suggestions', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await expect(panel.getByTestId('post-item')).toHaveCount(9);
+  await expect(panel.getByTestId('diagnostics')).toContainText('9 posts read, 2 skipped');
+  await panel.getByTestId('post-item').filter({ hasText: 'Lorena Willis' }).click();
+  const card = panel.getByTestId('customer-card');
+  await expect(card).toContainText('Lorena Willis');
+  await expect(card).toContainText('VIP');
+  await expect(card).toContainText('Built-in microwave BM-60');
+  await expect(card).toContainText('Ceramic knife set');
+  await expect(card).toContainText('evening courier');
+  await expect(card).toContainText('Moved to a new house last month');
+  await expect(card).toContainText('Prefers a call-back after 6 pm.');
+  const suggestions = panel.getByTestId('suggestion');
+  expect(await suggestions.count()).toBeGreaterThanOrEqual(3);
+  await expect(suggestions.first().locator('textarea')).toHaveValue(/^Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble/);
+  await expect(suggestions.nth(1).locator('textarea')).toHaveValue(/by evening courier/);
+  await panel.close();
+  await page.close();
+});
+
+test('clicking a badge selects its post in the side panel', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await article(page, 'meitanaka_', '1859000000000000104').locator('[data-concierge-badge]').click();
+  await expect(panel.locator('[data-testid="post-item"][aria-pressed="true"]')).toContainText('Mei Tanaka');
+  await expect(panel.getByTestId('customer-card')).toContainText('Cast-iron teapot');
+  expect(page.url()).toBe(HOME);
+  await panel.close();
+  await page.close();
+});
+
+test('Insert writes into X’s Draft.js reply box: opened, multi-line, replacing a draft, twice', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Lorena Willis' }).click();
+  const suggestions = panel.getByTestId('suggestion');
+
+  const first = await suggestions.nth(0).locator('textarea').inputValue();
+  await suggestions.nth(0).getByTestId('insert-reply').click();
+  await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(first);
+  await expect(page.locator('[role="dialog"] [data-testid="tweetButton"]')).not.toHaveAttribute('aria-disabled', 'true');
+
+  // The agent typed something of their own; Insert replaces it rather than appending.
+  await page.locator('[role="dialog"] [contenteditable="true"]').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and a draft of mine');
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toContain('a draft of mine');
+
+  const multiLine = panel.getByTestId('suggestion').filter({ has: panel.locator('[data-template="en-dm-invite"]') }).or(panel.locator('[data-template="en-dm-invite"]'));
+  const text = await multiLine.locator('textarea').inputValue();
+  expect(text).toContain('\n');
+  await multiLine.getByTestId('insert-reply').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(text);
+  await multiLine.getByTestId('insert-reply').click();
+  await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(text);
+  // Concierge never sends: the reply is still in the box.
+  await expect(page.locator('[role="dialog"]')).toHaveCount(1);
+  await panel.close();
+  await page.close();
+});
+
+test('an edited suggestion is inserted as edited', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Mei Tanaka' }).click();
+  const box = panel.getByTestId('suggestion').first().locator('textarea');
+  await box.fill('Hi Mei, congratulations on the new flat!\nThe teapot pairs well with it.');
+  await panel.getByTestId('suggestion').first().getByTestId('insert-reply').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(
+    'Hi Mei, congratulations on the new flat!\nThe teapot pairs well with it.',
+  );
+  await panel.close();
+  await page.close();
+});
+
+test('an unknown author can be added as a customer from the panel; the badge follows', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Random Shopper' }).click();
+  const form = panel.getByTestId('add-customer');
+  await expect(form.locator('input[name="name"]')).toHaveValue('Random Shopper');
+  await expect(form).toContainText('@randomshopper');
+  await form.locator('input[name="email"]').fill('random.shopper@example.com');
+  await form.getByRole('button', { name: 'Add customer' }).click();
+  await expect(panel.getByTestId('customer-card')).toContainText('random.shopper@example.com');
+  await expect.poll(() => badgeTexts(page)).toContain('Random Shopper · New');
+  const suggestions = panel.getByTestId('suggestion');
+  await expect(suggestions.first().locator('textarea')).toHaveValue(/^Hi Random,/);
+  await panel.close();
+  await page.close();
+});
+
+test('hostile post text is shown as text and runs nothing', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Tomás Rivera' }).filter({ hasText: 'parcel' }).click();
+  await expect(panel.locator('.post-quote')).toHaveText('Where is my parcel? <img src=x onerror=alert(1)>');
+  await expect(panel.locator('.post-quote img')).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});
+
+test('posts added by scrolling and recycled rows are picked up', async () => {
+  const page = await openTimeline();
+  await page.evaluate(() => {
+    const timeline = document.querySelector('[aria-label^="Timeline"]')!;
+    const cell = document.createElement('div');
+    cell.setAttribute('data-testid', 'cellInnerDiv');
+    cell.innerHTML = `<article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
+      <div><a href="/dsokolov"><span>Dmitri Sokolov</span></a></div>
+      <div><a href="/dsokolov" tabindex="-1">@dsokolov</a><a href="/dsokolov/status/1859000000000000901"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
+      </div><div data-testid="tweetText" lang="ru">Спасибо, всё пришло</div></article>`;
+    timeline.appendChild(cell);
+  });
+  await expect.poll(() => badgeTexts(page)).toHaveLength(10);
+
+  // X reuses a row for another post: the badge must follow the post, not the row.
+  await page.evaluate(() => {
+    const link = document.querySelector('a[href="/randomshopper/status/1859000000000000108"]')!;
+    const row = link.closest('article')!;
+    row.querySelectorAll('a[href="/randomshopper"]').forEach((a) => a.setAttribute('href', '/lorenawillis'));
+    link.setAttribute('href', '/lorenawillis/status/1859000000000000902');
+    row.querySelector('[data-testid="tweetText"]')!.textContent = 'Recycled row, new post';
+  });
+  await expect.poll(async () => (await badgeTexts(page)).filter((t) => t === 'Lorena Willis · VIP')).toHaveLength(2);
+  const stats = await pageStats(h, HOME);
+  expect(stats.postsSeen).toBe(11);
+  await page.close();
+});
+
+test('on a post’s own page in Russian, Insert fills the inline reply box in Russian', async () => {
+  const page = await h.context.newPage();
+  await page.goto(CONVERSATION);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(5);
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'HC-7781' }).click();
+  await expect(panel.getByTestId('customer-card')).toContainText('Кофемашина Brio');
+  const first = panel.getByTestId('suggestion').first();
+  const text = await first.locator('textarea').inputValue();
+  expect(text).toMatch(/^Алиса, здравствуйте! Очень жаль, что с «Кофемашина Brio»/);
+  await first.getByTestId('insert-reply').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__draft('inline'))).toBe(text);
+  await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});
+
+test('handling 100 new posts stays within 10 ms of main-thread time', async () => {
+  const page = await openTimeline();
+  const before = await pageStats(h, HOME);
+  await page.evaluate(() => {
+    const timeline = document.querySelector('[aria-label^="Timeline"]')!;
+    const html: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const id = `18600000000000${String(10000 + i)}`;
+      const handle = i % 2 ? 'lorenawillis' : `someone_${i}`;
+      html.push(`<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
+        <div><a href="/${handle}"><span>Name ${i}</span></a></div>
+        <div><a href="/${handle}" tabindex="-1">@${handle}</a><a href="/${handle}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
+        </div><div data-testid="tweetText" lang="en">Post number ${i} with a <a href="https://t.co/x">link</a></div></article></div>`);
+    }
+    timeline.insertAdjacentHTML('beforeend', html.join(''));
+  });
+  await expect.poll(() => badgeTexts(page), { timeout: 15_000 }).toHaveLength(109);
+  const after = await pageStats(h, HOME);
+  const spent = after.busyMs - before.busyMs;
+  console.log(`content script: ${spent.toFixed(2)} ms for 100 posts in ${after.batches - before.batches} batch(es)`);
+  // Budget 10 ms; CI machines are shared and noisy, so the gate allows 2.5x before failing.
+  expect(spent).toBeLessThan(25);
+  await page.close();
+});

@@ -1,0 +1,15 @@
+import { launch, badgeTexts } from '../e2e/support/extension';
+import { xPage } from '../e2e/support/pages';
+const h = await launch();
+await h.serve('https://x.com', { '/home': xPage('timeline.en.html') });
+h.worker.on('console', (m) => console.log('SW:', m.text()));
+const page = await h.context.newPage();
+page.on('console', (m) => console.log('PAGE:', m.text()));
+page.on('pageerror', (e) => console.log('PAGEERR:', e.message));
+await page.goto('https://x.com/home');
+await page.waitForTimeout(3000);
+console.log(await badgeTexts(page));
+console.log(await page.evaluate(() => document.querySelectorAll('article').length));
+console.log(h.unexpected);
+console.log(await h.worker.evaluate(() => chrome.storage.session.get(null)));
+await h.close();
