@@ -217,25 +217,34 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
 
 test('handling 100 new posts stays within 10 ms of main-thread time', async () => {
   const page = await openTimeline();
-  const before = await pageStats(h, HOME);
-  await page.evaluate(() => {
-    const timeline = document.querySelector('[aria-label^="Timeline"]')!;
-    const html: string[] = [];
-    for (let i = 0; i < 100; i++) {
-      const id = `18600000000000${String(10000 + i)}`;
-      const handle = i % 2 ? 'lorenawillis' : `someone_${i}`;
-      html.push(`<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
-        <div><a href="/${handle}"><span>Name ${i}</span></a></div>
-        <div><a href="/${handle}" tabindex="-1">@${handle}</a><a href="/${handle}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
-        </div><div data-testid="tweetText" lang="en">Post number ${i} with a <a href="https://t.co/x">link</a></div></article></div>`);
-    }
-    timeline.insertAdjacentHTML('beforeend', html.join(''));
-  });
-  await expect.poll(() => badgeTexts(page), { timeout: 15_000 }).toHaveLength(109);
-  const after = await pageStats(h, HOME);
-  const spent = after.busyMs - before.busyMs;
-  console.log(`content script: ${spent.toFixed(2)} ms for 100 posts in ${after.batches - before.batches} batch(es)`);
-  // Budget 10 ms; CI machines are shared and noisy, so the gate allows 2.5x before failing.
-  expect(spent).toBeLessThan(25);
+  const costs: number[] = [];
+  const parts: string[] = [];
+  for (let round = 0; round < 5; round++) {
+    const before = await pageStats(h, HOME);
+    await page.evaluate((round) => {
+      const timeline = document.querySelector('[aria-label^="Timeline"]')!;
+      const html: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        const id = `186000000000${round}${String(10000 + i)}`;
+        const handle = i % 2 ? 'lorenawillis' : `someone_${i}`;
+        html.push(`<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
+          <div><a href="/${handle}"><span>Name ${i}</span></a></div>
+          <div><a href="/${handle}" tabindex="-1">@${handle}</a><a href="/${handle}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
+          </div><div data-testid="tweetText" lang="en">Post number ${i} with a <a href="https://t.co/x">link</a> 🙂</div></article></div>`);
+      }
+      timeline.insertAdjacentHTML('beforeend', html.join(''));
+    }, round);
+    // Polling the content script's counters, not the DOM, keeps the test from loading the page.
+    await expect.poll(async () => (await pageStats(h, HOME)).badgesDrawn, { timeout: 15_000 }).toBe(before.badgesDrawn + 100);
+    const after = await pageStats(h, HOME);
+    costs.push(after.busyMs - before.busyMs);
+    parts.push(`parse ${(after.parseMs - before.parseMs).toFixed(1)} + badges ${(after.badgeMs - before.badgeMs).toFixed(1)}`);
+  }
+  expect(await badgeTexts(page)).toHaveLength(509);
+  const sorted = costs.toSorted((a, b) => a - b);
+  const median = sorted[2]!;
+  console.log(`content script per 100 posts: median ${median.toFixed(2)} ms, first ${costs[0]!.toFixed(2)} ms, all ${costs.map((c) => c.toFixed(1)).join(' / ')}; ${parts.join(', ')}`);
+  // Budget 10 ms; CI machines are shared and noisy, so the gate allows 2x before failing.
+  expect(median).toBeLessThan(20);
   await page.close();
 });

@@ -68,6 +68,10 @@ export interface PageStats {
   batches: number;
   /** Main-thread time spent in Concierge's content script, in milliseconds. */
   busyMs: number;
+  badgesDrawn: number;
+  /** Of busyMs: reading posts, and drawing badges. */
+  parseMs: number;
+  badgeMs: number;
   slowestBatchMs: number;
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { PageStats } from '../../lib/messaging';
 import { extensionPage, type Harness } from './extension';
 
 export async function loadSampleCustomers(h: Harness): Promise<void> {
@@ -9,7 +10,7 @@ export async function loadSampleCustomers(h: Harness): Promise<void> {
 }
 
 /** The content script's own counters, asked for as the side panel does. */
-export async function pageStats(h: Harness, pageUrl: string): Promise<{ postsSeen: number; busyMs: number; batches: number; misses: Record<string, number> }> {
+export async function pageStats(h: Harness, pageUrl: string): Promise<PageStats> {
   return h.worker.evaluate(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
     const answer = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'pageStats', data: undefined, timestamp: Date.now() });

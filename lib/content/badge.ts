@@ -20,6 +20,20 @@ button.vip { background: #fff4d6; color: #6b4b00; border-color: #f0d58a; }
 
 // Closed shadow roots: the page's scripts cannot read customer names out of the badge.
 const roots = new WeakMap<Element, ShadowRoot>();
+let sheet: CSSStyleSheet | null = null;
+
+/** One parsed style sheet shared by every badge, instead of a <style> to parse per badge. */
+function adoptStyle(root: ShadowRoot, doc: Document): void {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(STYLE);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    root.append(style);
+  }
+}
 
 /**
  * Shows who wrote a post beside the author's name. The host carries no customer data, and
@@ -32,9 +46,8 @@ export function renderBadge(anchor: Element, match: PostMatch, labels: BadgeLabe
     host = doc.createElement('span');
     host.setAttribute(BADGE_ATTR, '');
     const root = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    root.append(style, doc.createElement('button'));
+    adoptStyle(root, doc);
+    root.append(doc.createElement('button'));
     roots.set(host, root);
     anchor.appendChild(host);
   }

@@ -31,18 +31,21 @@ export interface ContentApp {
 export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
-  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, slowestBatchMs: 0 };
+  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0 };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
   // What each element shows now: a recycled row must never get the badge of its old post.
   const showing = new WeakMap<Element, string>();
 
-  const spend = (start: number): void => {
-    const ms = now() - start;
-    stats.busyMs += ms;
-    stats.slowestBatchMs = Math.max(stats.slowestBatchMs, ms);
+  const spend = (ms: number, part?: 'parseMs' | 'badgeMs'): void => {
+    if (part) stats[part] += ms;
+    else {
+      stats.busyMs += ms;
+      stats.slowestBatchMs = Math.max(stats.slowestBatchMs, ms);
+    }
   };
+  const badged = new WeakSet<Element>();
 
   const draw = (key: string): void => {
     const entry = shown.get(key);
@@ -50,7 +53,10 @@ export function runContent(deps: ContentDeps): ContentApp {
     const match = matches.get(key);
     if (!entry || !el?.isConnected || !match || showing.get(el) !== key) return;
     const anchor = adapter.badgeAnchor(el);
-    if (anchor) renderBadge(anchor, match, labels, () => void deps.selectPost(key));
+    if (!anchor) return;
+    renderBadge(anchor, match, labels, () => void deps.selectPost(key));
+    badged.add(el);
+    stats.badgesDrawn += 1;
   };
 
   const send = async (posts: SocialPost[], pageUrl: string): Promise<void> => {
@@ -68,7 +74,9 @@ export function runContent(deps: ContentDeps): ContentApp {
         matches.set(match.key, match);
         draw(match.key);
       }
-      spend(start);
+      const ms = now() - start;
+      spend(ms, 'badgeMs');
+      spend(ms);
     }
   };
 
@@ -79,7 +87,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     stats.batches += 1;
     const posts: SocialPost[] = [];
     for (const el of elements) {
-      removeBadges(el);
+      if (badged.has(el)) removeBadges(el);
       let report;
       try {
         report = adapter.parse(el, pageUrl);
@@ -97,11 +105,11 @@ export function runContent(deps: ContentDeps): ContentApp {
         posts.push(post);
       }
     }
-    spend(start);
+    spend(now() - start, 'parseMs');
     if (posts.length) void send(posts, pageUrl);
   };
 
-  observeElements({ root: doc, selector: adapter.postSelector, keyOf: adapter.keyOf, onBatch, signal });
+  observeElements({ root: doc, selector: adapter.postSelector, keyOf: adapter.keyOf, onBatch, signal, measure: (ms) => spend(ms) });
 
   return {
     stats: () => ({ ...stats, misses: { ...stats.misses } }),

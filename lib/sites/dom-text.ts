@@ -1,11 +1,15 @@
-import { cleanMultiline } from '../text';
+import { cleanText } from '../text';
+
+const SPECIAL = 'img, br, script, style, svg, [aria-hidden="true"]';
 
 /**
  * The text a reader sees in a block of a post: emoji images become their `alt`, links keep their
  * full text (sites hide parts of long links with CSS, not by removing them), decorative ellipses
- * marked `aria-hidden` are dropped, and line breaks survive as spaces after cleaning.
+ * marked `aria-hidden` are dropped, and white space (line breaks too) collapses to single spaces.
  */
 export function readableText(el: Element): string {
+  // Most names and many posts are plain text: let the browser concatenate it.
+  if (!el.querySelector(SPECIAL)) return cleanText(el.textContent ?? '');
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -28,5 +32,5 @@ export function readableText(el: Element): string {
     for (let c = child.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(el);
-  return cleanMultiline(out).replace(/\s+/g, ' ');
+  return cleanText(out);
 }

@@ -23,10 +23,9 @@ export function parseXPosts(root: ParentNode, pageUrl: string): ParseReport {
 
 /** The post elements in root, outermost only (a nested article is a placeholder, not a post). */
 export function postElements(root: ParentNode): Element[] {
-  const found: Element[] = [];
-  if ('matches' in root && (root as Element).matches(X.post)) found.push(root as Element);
-  root.querySelectorAll(X.post).forEach((el) => found.push(el));
-  return found.filter((el) => !el.parentElement?.closest(X.post));
+  // The content script hands over one post at a time: no need to look for others inside it.
+  if ('matches' in root && (root as Element).matches(X.post)) return [root as Element];
+  return [...root.querySelectorAll(X.post)].filter((el) => !el.parentElement?.closest(X.post));
 }
 
 /**
@@ -48,24 +47,68 @@ interface PageContext {
   conversation?: { focused: StatusRef; focusedEl: Element | null };
 }
 
+let lastPage: { url: string; origin: string; focused: StatusRef | null } | null = null;
+
 function pageContext(root: ParentNode, pageUrl: string): PageContext {
-  const origin = originOf(pageUrl);
-  const focused = parseStatusHref(pageUrl, origin);
+  // The content script parses post by post on the same page: read its URL once.
+  if (lastPage?.url !== pageUrl) {
+    const origin = originOf(pageUrl);
+    lastPage = { url: pageUrl, origin, focused: parseStatusHref(pageUrl, origin) };
+  }
+  const { origin, focused } = lastPage;
   if (!focused) return { origin, base: origin };
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const focusedEl = doc.querySelector?.(X.focused) ?? null;
   return { origin, base: origin, conversation: { focused, focusedEl } };
 }
 
-function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReason {
-  if (article.querySelector('article')) return 'unavailable';
-  const quoteEl = findQuote(article);
-  const own = (selector: string): Element | null => ownMatch(article, quoteEl, selector);
+/**
+ * One pass over a post's elements, keeping the first of each test id and every link that belong
+ * to the post itself, not to a quoted post inside it: one query per post instead of a dozen.
+ */
+interface Scan {
+  byTestId: Map<string, Element>;
+  links: Element[];
+  quote: Element | null;
+  nested: boolean;
+}
 
-  const author = readAuthor(own(X.userName), own(X.avatar), ctx.base);
+const SCAN = '[data-testid], a[href], div[role="link"][tabindex="0"], article';
+const AVATAR_PREFIX = 'UserAvatar-Container-';
+
+function scan(article: Element): Scan {
+  const result: Scan = { byTestId: new Map(), links: [], quote: null, nested: false };
+  let skip: Element | null = null;
+  for (const el of article.querySelectorAll(SCAN)) {
+    if (skip?.contains(el)) continue;
+    if (el.tagName === 'ARTICLE') {
+      result.nested = true;
+      skip = el;
+      continue;
+    }
+    if (el.tagName === 'DIV' && el.getAttribute('role') === 'link' && el.querySelector(X.userName)) {
+      result.quote ??= el;
+      skip = el;
+      continue;
+    }
+    const testId = el.getAttribute('data-testid');
+    if (testId) {
+      const key = testId.startsWith(AVATAR_PREFIX) ? AVATAR_PREFIX : testId;
+      if (!result.byTestId.has(key)) result.byTestId.set(key, el);
+    }
+    if (el.tagName === 'A') result.links.push(el);
+  }
+  return result;
+}
+
+function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReason {
+  const own = scan(article);
+  if (own.nested) return 'unavailable';
+  const nameBlock = own.byTestId.get('User-Name') ?? null;
+  const author = readAuthor(nameBlock, own.byTestId.get(AVATAR_PREFIX) ?? null, ctx.base);
   if (!author) return 'no-author';
 
-  const status = readStatus(article, quoteEl, ctx);
+  const status = readStatus(article, own.links, ctx);
   if (!status) return 'no-id';
 
   const post: SocialPost = {
@@ -81,7 +124,7 @@ function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReas
     text: '',
   };
 
-  const textEl = own(X.text);
+  const textEl = own.byTestId.get('tweetText');
   if (textEl) {
     post.text = clip(readableText(textEl), MAX_TEXT);
     const lang = textEl.getAttribute('lang');
@@ -90,10 +133,11 @@ function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReas
     }
   }
   if (status.createdAt) post.createdAt = status.createdAt;
-  if (own(X.showMore)) post.truncated = true;
+  if (own.byTestId.has('tweet-text-show-more-link')) post.truncated = true;
   if (article.closest(X.promotedAncestor)) post.promoted = true;
 
-  const social = own(X.socialContext);
+  const social = own.byTestId.get('socialContext');
+  const socialBlock = social ? (social.closest('a') ?? social) : null;
   if (social) {
     const reposter = social.closest('a') ?? social.querySelector('a');
     const reposterHandle = reposter ? parseProfileHref(reposter.getAttribute('href') ?? '', ctx.base) : null;
@@ -101,34 +145,18 @@ function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReas
     else post.pinned = true;
   }
 
-  const replyTo = readReplyTarget(article, quoteEl, post.id, ctx);
+  const notReplyLine = [nameBlock, textEl, socialBlock].filter((el): el is Element => !!el);
+  const replyTo = readReplyTarget(article, own.links, notReplyLine, post.id, ctx);
   if (replyTo) {
     post.kind = 'reply';
     post.inReplyTo = replyTo;
   }
 
-  if (quoteEl) {
-    const quoted = readQuote(quoteEl, ctx.base);
+  if (own.quote) {
+    const quoted = readQuote(own.quote, ctx.base);
     if (quoted) post.quoted = quoted;
   }
   return post;
-}
-
-/** The first match that belongs to this post: not inside a quoted post or a nested article. */
-function ownMatch(article: Element, quoteEl: Element | null, selector: string): Element | null {
-  for (const el of article.querySelectorAll(selector)) {
-    if (quoteEl?.contains(el)) continue;
-    if (el.closest(X.post) !== article) continue;
-    return el;
-  }
-  return null;
-}
-
-function findQuote(article: Element): Element | null {
-  for (const el of article.querySelectorAll(X.quote)) {
-    if (el.closest(X.post) === article && el.querySelector(X.userName)) return el;
-  }
-  return null;
 }
 
 function readAuthor(
@@ -147,7 +175,7 @@ function readAuthor(
       if (!displayName && text && !text.startsWith('@')) displayName = text;
     }
     // Quoted posts show the name block as plain spans: "Name" then "@handle".
-    for (const span of nameBlock.querySelectorAll('span')) {
+    for (const span of handle && displayName ? [] : nameBlock.querySelectorAll('span')) {
       if (span.querySelector('span')) continue;
       const text = readableText(span);
       if (!handle && text.startsWith('@') && HANDLE.test(text.slice(1))) handle = text.slice(1);
@@ -164,14 +192,15 @@ function readAuthor(
 
 function readStatus(
   article: Element,
-  quoteEl: Element | null,
+  links: readonly Element[],
   ctx: PageContext,
 ): { ref: StatusRef; createdAt?: string } | null {
-  for (const link of article.querySelectorAll(X.statusLink)) {
-    if (quoteEl?.contains(link) || link.closest(X.post) !== article) continue;
+  for (const link of links) {
+    const href = link.getAttribute('href') ?? '';
+    if (!href.includes('/status/')) continue;
     const time = link.querySelector(X.time);
     if (!time) continue;
-    const ref = parseStatusHref(link.getAttribute('href') ?? '', ctx.base);
+    const ref = parseStatusHref(href, ctx.base);
     if (!ref) continue;
     return { ref, createdAt: isoTime(time.getAttribute('datetime')) };
   }
@@ -180,22 +209,25 @@ function readStatus(
   return null;
 }
 
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function isoTime(value: string | null): string | undefined {
   if (!value) return undefined;
+  if (ISO_UTC.test(value)) return value;
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 function readReplyTarget(
   article: Element,
-  quoteEl: Element | null,
+  links: readonly Element[],
+  notReplyLine: readonly Element[],
   postId: string,
   ctx: PageContext,
 ): SocialPost['inReplyTo'] | null {
-  // "Replying to @name" on timelines: a mention link outside the name block, text and quote.
-  for (const link of article.querySelectorAll('a[href]')) {
-    if (quoteEl?.contains(link) || link.closest(X.post) !== article) continue;
-    if (link.closest(`${X.userName}, ${X.text}, ${X.socialContext}`)) continue;
+  // "Replying to @name" on timelines: a mention link outside the name block, text and context.
+  for (const link of links) {
+    if (notReplyLine.some((el) => el.contains(link))) continue;
     if (!(link.textContent ?? '').trim().startsWith('@')) continue;
     const handle = parseProfileHref(link.getAttribute('href') ?? '', ctx.base);
     if (handle) return { handle };

@@ -5,12 +5,18 @@ export interface StatusRef {
   id: string;
 }
 
+const ABSOLUTE = /^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com(\/[^?#]*)?/i;
+
+/**
+ * The path of a link on X without building a URL object (the parser meets several links per
+ * post, and URL parsing was its largest cost). Links to other sites yield null.
+ */
 function pathOf(href: string, base: string): string | null {
-  try {
-    return new URL(href, base).pathname;
-  } catch {
-    return null;
-  }
+  if (href.startsWith('/') && !href.startsWith('//')) return href.split(/[?#]/, 1)[0] ?? null;
+  const absolute = href.match(ABSOLUTE);
+  if (absolute) return absolute[1] ?? '/';
+  if (!href.includes(':') && !href.startsWith('//')) return pathOf(new URL(href, base).pathname, base);
+  return null;
 }
 
 /** `/handle/status/123` (optionally followed by /photo/1, /analytics ...) → its parts. */
