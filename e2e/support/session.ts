@@ -9,6 +9,14 @@ export async function loadSampleCustomers(h: Harness): Promise<void> {
   await options.close();
 }
 
+/** The worker's `chrome` global, as far as these helpers use it inside `worker.evaluate`. */
+declare const chrome: {
+  tabs: {
+    query(filter: { url: string }): Promise<Array<{ id?: number }>>;
+    sendMessage(tabId: number, message: unknown): Promise<{ res: PageStats }>;
+  };
+};
+
 /** The content script's own counters, asked for as the side panel does. */
 export async function pageStats(h: Harness, pageUrl: string): Promise<PageStats> {
   return h.worker.evaluate(async (url) => {
