@@ -1,0 +1,79 @@
+/**
+ * Concierge on its built-in demo data, in Chromium: the sample customers of a fictional shop,
+ * saved X pages served at https://x.com (nothing goes to the network), the side panel beside them.
+ *
+ *   npm run demo              a browser window you can use, when there is a display
+ *   npm run demo -- --headless  no window: walks through the path and saves screenshots
+ *
+ * Either way it prints what Concierge found and saves screenshots in demo-output/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { badgeTexts, extensionPage, launch } from '../e2e/support/extension';
+import { xPage } from '../e2e/support/pages';
+
+const OUT = 'demo-output';
+const HOME = 'https://x.com/home';
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+
+async function waitForBadges(page: Page, count: number): Promise<string[]> {
+  for (let i = 0; i < 100; i++) {
+    const texts = await badgeTexts(page);
+    if (texts.length >= count) return texts;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('Concierge drew no badges on the demo timeline: is the extension built (npm run build)?');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const h = await launch({ headless });
+  await h.serve('https://x.com', {
+    '/home': xPage('timeline.en.html'),
+    '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
+    '/lorenawillis': xPage('profile.en.html'),
+  });
+
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('load-sample').click();
+  await options.getByTestId('customer-table').waitFor();
+  await options.screenshot({ path: `${OUT}/options.png`, fullPage: true });
+  console.log(`Sample customers: ${await options.getByTestId('customer-count').innerText()}`);
+
+  const timeline = await h.context.newPage();
+  await timeline.goto(HOME);
+  const badges = await waitForBadges(timeline, 9);
+  console.log(`\nBadges on ${HOME}:`);
+  for (const text of badges) console.log(`  • ${text}`);
+
+  const panel = await extensionPage(h, 'sidepanel.html');
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.getByTestId('post-item').filter({ hasText: 'Lorena Willis' }).click();
+  await panel.getByTestId('customer-card').waitFor();
+  const suggestions = panel.getByTestId('suggestion');
+  await suggestions.first().waitFor();
+  console.log('\nSuggested replies to Lorena Willis:');
+  for (const box of await suggestions.locator('textarea').all()) console.log(`  • ${(await box.inputValue()).replace(/\n/g, ' ⏎ ')}`);
+  await panel.screenshot({ path: `${OUT}/sidepanel.png`, fullPage: true });
+
+  await suggestions.first().getByTestId('insert-reply').click();
+  await panel.getByTestId('insert-status').waitFor();
+  console.log(`\nInsert: ${await panel.getByTestId('insert-status').innerText()}`);
+  await timeline.bringToFront();
+  await timeline.screenshot({ path: `${OUT}/timeline-with-reply.png` });
+  console.log(`\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png`);
+
+  if (h.unexpected.length) console.warn(`\nRequests that tried to leave the machine (all blocked):\n  ${h.unexpected.join('\n  ')}`);
+
+  if (headless) {
+    await h.close();
+    return;
+  }
+  console.log('\nThe browser stays open: try the badges, the side panel tab and the options page. Close it to finish.');
+  await new Promise<void>((done) => h.context.on('close', () => done()));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

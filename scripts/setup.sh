@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what `npm run demo` and `npm test` need and a fresh machine lacks:
+# the locked npm packages and a Chromium to drive (Debian's package, or CHROMIUM_PATH).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable." >&2; exit 1; }
+elif ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
+    echo "or point CHROMIUM_PATH at a Chromium or Chrome binary." >&2
+    exit 1
+  fi
+fi
