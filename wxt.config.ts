@@ -6,6 +6,9 @@ const SITE_MATCHES = [
   'https://mobile.x.com/*',
   'https://twitter.com/*',
   'https://mobile.twitter.com/*',
+  'https://www.facebook.com/*',
+  'https://web.facebook.com/*',
+  'https://m.facebook.com/*',
 ];
 
 export default defineConfig({

@@ -40,3 +40,9 @@ export interface ParseReport {
 export function postKey(post: Pick<SocialPost, 'site' | 'id'>): string {
   return `${post.site}:${post.id}`;
 }
+
+/** How an author's handle is shown: "@name" on X; the vanity name, or the numeric id, on Facebook. */
+export function handleLabel(site: Site, author: Pick<PostAuthor, 'handle' | 'id'>): string {
+  if (site === 'x') return `@${author.handle}`;
+  return author.handle || (author.id ? `id ${author.id}` : '');
+}

@@ -39,6 +39,17 @@ describe('observeElements', () => {
     expect(batches).toEqual([['1'], ['9']]);
   });
 
+  it('finds elements added inside a handled one (comments loading under a post)', async () => {
+    const { batches, feed } = setup();
+    await tick();
+    const post = feed.querySelector('.post')!;
+    post.insertAdjacentHTML('beforeend', '<ul><li><div class="post" data-id="1.1"></div></li></ul>');
+    await tick();
+    post.querySelector('li')!.insertAdjacentHTML('beforeend', '<div class="post" data-id="1.1.1"></div>');
+    await tick();
+    expect(batches).toEqual([['1'], ['1.1'], ['1.1.1']]);
+  });
+
   it('waits for an empty row to be filled', async () => {
     const { batches, feed } = setup();
     await tick();

@@ -34,9 +34,12 @@ export function observeElements(options: ObserveOptions): void {
     return closest;
   };
 
-  /** Added nodes share their parent: if it is inside a watched element, that one changed. */
+  /**
+   * Added nodes share their parent: if it is inside a watched element, that one changed. Watched
+   * elements may nest (comments inside a post), so the added nodes are searched as well.
+   */
   const collectAdded = (parent: Node, added: NodeList): void => {
-    if (collectClosest(parent)) return;
+    collectClosest(parent);
     added.forEach((node) => {
       if (node.nodeType !== 1) return;
       const el = node as Element;

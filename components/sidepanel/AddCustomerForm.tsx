@@ -3,6 +3,7 @@ import { identityFrom, newCustomer } from '@/lib/db/customers';
 import { db } from '@/lib/db/schema';
 import { TIERS, type Interaction, type Tier } from '@/lib/db/types';
 import { t, tierLabel } from '@/lib/i18n';
+import { handleLabel } from '@/lib/model';
 import { storageErrorMessage } from '@/lib/db/errors';
 
 /** For an author who is not a customer yet: prefilled from the post, saved to the base. */
@@ -40,7 +41,7 @@ export function AddCustomerForm({ post, onAdded }: { post: Interaction; onAdded:
   return (
     <form className="card add-customer" data-testid="add-customer" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h2>{t('addCustomerTitle')}</h2>
-      <p className="muted">@{post.author.handle}</p>
+      <p className="muted">{handleLabel(post.site, post.author)}</p>
       <label>{t('fieldName')}<input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} /></label>
       <label>{t('fieldEmail')}<input name="email" type="email" value={email} maxLength={320} onChange={(e) => setEmail(e.target.value)} /></label>
       <div className="row">

@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n';
+import { handleLabel } from '@/lib/model';
 import { TierTag } from '../TierTag';
 import type { PanelPost } from './usePanelData';
 
@@ -17,7 +18,8 @@ export function PostList({ posts, selectedKey, onSelect }: { posts: PanelPost[];
           >
             <span className="post-author">
               <strong>{customer?.name ?? post.author.displayName}</strong>
-              <span className="muted"> @{post.author.handle}</span>
+              <span className="muted"> {handleLabel(post.site, post.author)}</span>
+              {post.kind !== 'post' && <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>}
               {customer ? <TierTag tier={customer.tier} /> : <span className="tier tier-unknown">{t('badgeUnknown')}</span>}
             </span>
             <span className="post-text">{post.text}</span>

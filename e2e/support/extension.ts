@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
-import { COMPOSER_PATH, composerScript } from './pages';
+import { fixtureScript } from './pages';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,10 +54,10 @@ export async function launch(options: { headless?: boolean; locale?: string } = 
     unexpected,
     async serve(origin, pages) {
       served.add(origin);
-      const script = await composerScript();
-      await context.route(`${origin}/**`, (route) => {
+      await context.route(`${origin}/**`, async (route) => {
         const url = new URL(route.request().url());
-        if (url.pathname === COMPOSER_PATH) return route.fulfill({ contentType: 'text/javascript', body: script });
+        const script = fixtureScript(url.pathname);
+        if (script) return route.fulfill({ contentType: 'text/javascript', body: await script });
         const page = pages[url.pathname];
         if (page !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page });
         // Images, icons and the like of the saved pages: answered empty, not sent anywhere.

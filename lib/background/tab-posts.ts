@@ -34,7 +34,7 @@ function update(change: (map: TabPostsMap) => void): Promise<void> {
 export function addTabPosts(tabId: number, url: string, keys: readonly string[], now = Date.now()): Promise<void> {
   return update((map) => {
     const current = map[tabId] ?? { keys: [], url, updatedAt: now };
-    const fresh = keys.filter((k) => !current.keys.includes(k));
+    const fresh = [...new Set(keys)].filter((k) => !current.keys.includes(k));
     map[tabId] = { ...current, keys: [...fresh.reverse(), ...current.keys].slice(0, MAX_KEYS), url, updatedAt: now };
   });
 }

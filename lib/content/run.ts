@@ -86,6 +86,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     stats.url = pageUrl;
     stats.batches += 1;
     const posts: SocialPost[] = [];
+    const inBatch = new Set<string>();
     for (const el of elements) {
       if (badged.has(el)) removeBadges(el);
       let report;
@@ -102,7 +103,9 @@ export function runContent(deps: ContentDeps): ContentApp {
         if (!shown.has(key)) stats.postsSeen += 1;
         shown.set(key, { post, el: new WeakRef(el) });
         showing.set(el, key);
-        posts.push(post);
+        // Two elements may stand for one post (a post and its menu); it is sent once.
+        if (!inBatch.has(key)) posts.push(post);
+        inBatch.add(key);
       }
     }
     spend(now() - start, 'parseMs');

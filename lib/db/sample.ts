@@ -4,15 +4,16 @@ import type { Identity } from './types';
 
 const at = '2026-01-01T00:00:00.000Z';
 const x = (handle: string): Identity => ({ site: 'x', handle, source: 'sample', addedAt: at });
+const fb = (handle: string, id?: string): Identity => ({ site: 'facebook', handle, ...(id && { id }), source: 'sample', addedAt: at });
 
 /**
  * Fictional customers of a fictional home-goods shop, "Hearth & Co.", for trying Concierge out.
- * Their handles are the ones on the bundled demo pages; every email is on example.com.
+ * Their X handles and Facebook names or ids are the ones on the bundled demo pages; every email is on example.com.
  */
 export const SAMPLE_CUSTOMERS: readonly CustomerDraft[] = [
   {
     name: 'Lorena Willis',
-    identities: [x('lorenawillis')],
+    identities: [x('lorenawillis'), fb('lorena.willis.77')],
     emails: ['lorena.willis@example.com'],
     phones: ['+1 555 0100 201'],
     language: 'en',
@@ -29,7 +30,7 @@ export const SAMPLE_CUSTOMERS: readonly CustomerDraft[] = [
   {
     name: 'Алиса Андреева',
     aliases: ['Alisa Andreeva'],
-    identities: [x('alisa_andreeva')],
+    identities: [x('alisa_andreeva'), fb('', '100004567890123')],
     emails: ['alisa.andreeva@example.com'],
     language: 'ru',
     tier: 'vip',
@@ -43,7 +44,7 @@ export const SAMPLE_CUSTOMERS: readonly CustomerDraft[] = [
   },
   {
     name: 'Tomás Rivera',
-    identities: [x('tomas_rivera')],
+    identities: [x('tomas_rivera'), fb('', '100023456789012')],
     emails: ['tomas.rivera@example.com'],
     language: 'en',
     tier: 'regular',
@@ -53,7 +54,7 @@ export const SAMPLE_CUSTOMERS: readonly CustomerDraft[] = [
   },
   {
     name: 'Mei Tanaka',
-    identities: [x('meitanaka_')],
+    identities: [x('meitanaka_'), fb('mei.tanaka')],
     emails: ['mei.tanaka@example.com'],
     language: 'en',
     tier: 'gold',
@@ -64,7 +65,7 @@ export const SAMPLE_CUSTOMERS: readonly CustomerDraft[] = [
   {
     name: 'Дмитрий Соколов',
     aliases: ['Dmitri Sokolov'],
-    identities: [x('dsokolov')],
+    identities: [x('dsokolov'), fb('d.sokolov')],
     language: 'ru',
     tier: 'regular',
     tags: ['sample'],

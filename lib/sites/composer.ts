@@ -25,11 +25,26 @@ export function waitFor<T>(doc: Document, fn: () => T | null, timeoutMs: number)
 
 const frame = (win: Window) => new Promise<void>((r) => win.setTimeout(r, 0));
 
+/**
+ * A block's text with its line breaks: Lexical draws a break inside a paragraph as <br>, and an
+ * empty paragraph (or a break at the end) as a trailing <br> that is no text.
+ */
+function blockText(block: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if ((node as Element).tagName === 'BR') out += node === block.lastChild || !node.nextSibling ? '' : '\n';
+    else for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(block);
+  return out;
+}
+
 /** The text an editor shows, with its paragraphs, for comparing with what was put in. */
 export function editorText(el: HTMLElement): string {
   if (el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement) return cleanMultiline(el.value);
   const blocks = el.querySelectorAll('[data-block="true"], p');
-  const text = blocks.length ? [...blocks].map((b) => b.textContent ?? '').join('\n') : el.innerText ?? el.textContent ?? '';
+  const text = blocks.length ? [...blocks].map(blockText).join('\n') : el.innerText ?? el.textContent ?? '';
   return cleanMultiline(text);
 }
 

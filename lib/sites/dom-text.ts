@@ -2,14 +2,23 @@ import { cleanText } from '../text';
 
 const SPECIAL = 'img, br, script, style, svg, [aria-hidden="true"]';
 
+export interface TextOptions {
+  /** Elements whose text is left out (a site's "See more" button, say). */
+  skip?: string;
+  /** A link's text as Concierge should read it; null keeps what the link shows. */
+  linkText?: (link: Element) => string | null;
+}
+
 /**
  * The text a reader sees in a block of a post: emoji images become their `alt`, links keep their
  * full text (sites hide parts of long links with CSS, not by removing them), decorative ellipses
  * marked `aria-hidden` are dropped, and white space (line breaks too) collapses to single spaces.
  */
-export function readableText(el: Element): string {
+export function readableText(el: Element, options: TextOptions = {}): string {
+  const { skip, linkText } = options;
+  const special = `${SPECIAL}${skip ? `, ${skip}` : ''}${linkText ? ', a[href]' : ''}`;
   // Most names and many posts are plain text: let the browser concatenate it.
-  if (!el.querySelector(SPECIAL)) return cleanText(el.textContent ?? '');
+  if (!el.querySelector(special)) return cleanText(el.textContent ?? '');
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -29,6 +38,14 @@ export function readableText(el: Element): string {
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'SVG') return;
     if (child.getAttribute('aria-hidden') === 'true' && /^[\s…]*$/.test(child.textContent ?? '')) return;
+    if (skip && child.matches(skip)) return;
+    if (linkText && tag === 'A') {
+      const replaced = linkText(child);
+      if (replaced != null) {
+        out += replaced;
+        return;
+      }
+    }
     for (let c = child.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(el);

@@ -1,8 +1,9 @@
 import type { SocialPost } from '../model';
 import type { SiteAdapter } from './types';
+import { facebookAdapter } from './facebook';
 import { xAdapter } from './x';
 
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter];
+export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter];
 
 /** The adapter for a page, chosen by its host name; null on any other site. */
 export function adapterFor(pageUrl: string): SiteAdapter | null {

@@ -1,0 +1,398 @@
+import type { MissReason, ParseReport, SocialPost } from '../../model';
+import { clip } from '../../text';
+import { readableText } from '../dom-text';
+import { FB, SPONSORED_LABELS } from './selectors';
+import { parseCommentHref, parsePostHref, parseProfileHref, unwrapOutbound, type CommentRef, type PostRef, type ProfileRef } from './urls';
+
+const MAX_TEXT = 10_000;
+const MAX_NAME = 200;
+
+/** Everything that may stand for a post or a comment; `unitOf` decides which it is. */
+export const CANDIDATES = `${FB.article}, ${FB.postMenu}, ${FB.feedUnit}`;
+
+export interface Unit {
+  el: Element;
+  kind: 'post' | 'comment';
+}
+
+/** Was the article drawn as a comment? Nested in another article, or its own link names a comment. */
+function isCommentArticle(article: Element): boolean {
+  if (article.parentElement?.closest(FB.article)) return true;
+  const link = article.querySelector('a[href*="comment_id="]');
+  return !!link && link.closest(FB.article) === article;
+}
+
+/**
+ * The post a "…" menu belongs to: the highest ancestor holding no other post menu. Only the
+ * siblings on the way up are searched, so a long feed costs one step past the post, not a scan.
+ */
+function postOfMenu(menu: Element): Element | null {
+  // In the older markup the menu sits in the post's article, which speaks for the post itself.
+  if (menu.closest(FB.article)) return null;
+  let unit: Element = menu;
+  for (let parent = unit.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
+    for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling !== unit && (sibling.matches(FB.postMenu) || sibling.querySelector(FB.postMenu))) return unit;
+    }
+    if (parent.getAttribute('role') === 'feed' || parent.getAttribute('role') === 'main') return unit;
+    unit = parent;
+  }
+  return unit === menu ? null : unit;
+}
+
+/** The post or comment an element found by CANDIDATES stands for; null when it is neither. */
+export function unitOf(el: Element): Unit | null {
+  if (el.matches(FB.article)) return { el, kind: isCommentArticle(el) ? 'comment' : 'post' };
+  if (el.matches(FB.postMenu)) {
+    const post = postOfMenu(el);
+    return post ? { el: post, kind: 'post' } : null;
+  }
+  // An older feed unit counts only when neither an article nor a menu speaks for it.
+  if (el.querySelector(`${FB.article}, ${FB.postMenu}`) || el.closest(FB.article)) return null;
+  return { el, kind: 'post' };
+}
+
+/** Does `el` belong to the unit itself, not to a comment inside it? */
+function owns(unit: Element, el: Element): boolean {
+  const article = el.closest(FB.article);
+  return unit.matches(FB.article) ? article === unit : !(article && unit.contains(article));
+}
+
+/** A cheap identity of what the element shows now: its permalink, else its author link. */
+export function facebookKey(el: Element): string {
+  const unit = unitOf(el);
+  if (!unit) return '';
+  const links = unit.el.querySelectorAll('a[href]');
+  let author = '';
+  for (const link of links) {
+    if (!owns(unit.el, link)) continue;
+    const href = link.getAttribute('href') ?? '';
+    if (unit.kind === 'comment' ? href.includes('comment_id=') : /\/posts\/|story_fbid=|\/permalink\/|fbid=|\/videos\/|\/reel\//.test(href) && !href.includes('comment_id=')) {
+      return href;
+    }
+    author ||= href;
+  }
+  return author ? `?${author}` : '';
+}
+
+/** All posts and comments in root: one unit when root is one, else every unit inside. */
+export function unitsIn(root: ParentNode): Unit[] {
+  if ('matches' in root && (root as Element).matches(CANDIDATES)) {
+    const unit = unitOf(root as Element);
+    return unit ? [unit] : [];
+  }
+  const seen = new Set<Element>();
+  const units: Unit[] = [];
+  for (const el of root.querySelectorAll(CANDIDATES)) {
+    const unit = unitOf(el);
+    if (!unit || seen.has(unit.el)) continue;
+    seen.add(unit.el);
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Finds Facebook posts, comments and replies in `root` (a document, a subtree, or one unit). */
+export function parseFacebookPosts(root: ParentNode, pageUrl: string): ParseReport {
+  const report: ParseReport = { posts: [], misses: {} };
+  const origin = originOf(pageUrl);
+  const pagePost = parsePostHref(pageUrl, origin);
+  for (const unit of unitsIn(root)) {
+    const result = readUnit(unit, origin, pagePost);
+    if (typeof result === 'string') report.misses[result] = (report.misses[result] ?? 0) + 1;
+    else report.posts.push(result);
+  }
+  return report;
+}
+
+/** The post or comment with this id on the page, if it is there. */
+export function findUnit(doc: Document, postId: string, pageUrl: string): Unit | null {
+  for (const unit of unitsIn(doc)) {
+    const post = parseUnit(unit, pageUrl);
+    if (typeof post !== 'string' && post.id === postId) return unit;
+  }
+  return null;
+}
+
+/** One post or comment, as the parser reads it; a string says why it could not. */
+export function parseUnit(unit: Unit, pageUrl: string): SocialPost | MissReason {
+  const origin = originOf(pageUrl);
+  return readUnit(unit, origin, parsePostHref(pageUrl, origin));
+}
+
+function readUnit(unit: Unit, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
+  return unit.kind === 'post' ? parsePost(unit.el, origin, pagePost) : parseComment(unit.el, origin, pagePost);
+}
+
+function originOf(pageUrl: string): string {
+  try {
+    const url = new URL(pageUrl);
+    return url.origin;
+  } catch {
+    return 'https://www.facebook.com';
+  }
+}
+
+/** The unit's own elements of interest, in document order, without those of comments inside it. */
+interface Scan {
+  links: Element[];
+  blocks: Element[];
+  story: Element | null;
+  names: Element[];
+  headings: Element[];
+  buttons: Element[];
+  time: Element | null;
+  sponsored: boolean;
+}
+
+const SCAN = `a[href], ${FB.article}, ${FB.textBlock}, ${FB.storyMessage}, ${FB.profileName}, h2, h3, h4, strong, ${FB.button}, ${FB.utime}, ${FB.time}, [aria-label]`;
+const SPONSORED = new Set(SPONSORED_LABELS);
+
+function scan(unit: Element): Scan {
+  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
+  let skip: Element | null = null;
+  for (const el of unit.querySelectorAll(SCAN)) {
+    if (skip?.contains(el)) continue;
+    if (el.matches(FB.article)) {
+      skip = el;
+      continue;
+    }
+    const tag = el.tagName;
+    if (tag === 'A') {
+      s.links.push(el);
+      const href = el.getAttribute('href') ?? '';
+      if (href.includes('/ads/about')) s.sponsored = true;
+    }
+    if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
+    if (!s.story && el.matches(FB.storyMessage)) s.story = el;
+    if (el.matches(FB.profileName)) s.names.push(el);
+    if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
+    if (el.getAttribute('role') === 'button') s.buttons.push(el);
+    if (!s.time && (el.hasAttribute('data-utime') || (tag === 'TIME' && el.hasAttribute('datetime')))) s.time = el;
+    const label = el.getAttribute('aria-label');
+    if (label && SPONSORED.has(label)) s.sponsored = true;
+  }
+  return s;
+}
+
+const linkText = (link: Element): string | null => unwrapOutbound(link.getAttribute('href') ?? '');
+const TEXT_OPTIONS = { skip: FB.button, linkText };
+
+function readText(el: Element): string {
+  return clip(readableText(el, TEXT_OPTIONS), MAX_TEXT);
+}
+
+/** The leaf text blocks of a unit, outside its header, links, buttons and any block left out. */
+function blockText(blocks: readonly Element[], exclude: readonly Element[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.querySelector(FB.textBlock)) continue;
+    if (block.closest('a, [role="button"]')) continue;
+    if (exclude.some((ex) => ex.contains(block))) continue;
+    const text = readableText(block, TEXT_OPTIONS);
+    if (text) parts.push(text);
+  }
+  return clip(parts.join(' '), MAX_TEXT);
+}
+
+interface Person extends ProfileRef {
+  displayName: string;
+  /** The link showing the name (else the first link to the person). */
+  link: Element;
+}
+
+/**
+ * The person the first profile link in `links` names. Their name is the text of the first of
+ * their links that has text (the first is often the avatar), else an avatar's label.
+ */
+function readPerson(links: Iterable<Element>, origin: string): Person | null {
+  let person: Person | null = null;
+  let label = '';
+  for (const link of links) {
+    const ref = parseProfileHref(link.getAttribute('href') ?? '', origin);
+    if (!ref) continue;
+    if (!person) person = { ...ref, displayName: '', link };
+    else if (!sameProfile(person, ref)) break;
+    const text = readableText(link);
+    if (text) {
+      person.displayName = text;
+      person.link = link;
+      break;
+    }
+    label ||= (link.getAttribute('aria-label') ?? link.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '').trim();
+  }
+  if (!person) return null;
+  person.displayName = clip(person.displayName || label || person.handle || person.id || '', MAX_NAME);
+  return person;
+}
+
+function sameProfile(a: ProfileRef, b: ProfileRef): boolean {
+  return a.handle ? a.handle === b.handle : a.id === b.id;
+}
+
+function authorOf(person: Person): SocialPost['author'] {
+  const author: SocialPost['author'] = { handle: person.handle, displayName: person.displayName, profileUrl: person.url };
+  if (person.id) author.id = person.id;
+  return author;
+}
+
+function isoTime(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const utime = el.getAttribute('data-utime');
+  const t = utime && /^\d{9,11}$/.test(utime) ? Number(utime) * 1000 : Date.parse(el.getAttribute('datetime') ?? '');
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+interface Head {
+  el: Element;
+  person: Person;
+}
+
+/** Author headings of a post, in order: the name blocks, else headings holding a profile link. */
+function headsOf(s: Scan, origin: string): Head[] {
+  const heads: Head[] = [];
+  for (const el of s.names.length ? s.names : s.headings) {
+    if (heads.some((h) => h.el.contains(el) || el.contains(h.el))) continue;
+    // Bold words and mentions inside the text are not headings.
+    if (el.closest(`${FB.storyMessage}, ${FB.textBlock}`)) continue;
+    const person = readPerson(el.tagName === 'A' ? [el] : el.querySelectorAll('a[href]'), origin);
+    if (person) heads.push({ el, person });
+  }
+  return heads;
+}
+
+/** A post shared inside this one: the largest block around the second author heading. */
+function sharedBlock(heads: readonly Head[]): Element | null {
+  const [first, second] = heads;
+  if (!first || !second) return null;
+  let block = second.el;
+  while (block.parentElement && !block.parentElement.contains(first.el)) block = block.parentElement;
+  return block;
+}
+
+function parsePost(unit: Element, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
+  const s = scan(unit);
+  const heads = headsOf(s, origin);
+  const person = heads[0]?.person;
+  if (!person) return 'no-author';
+  const shared = sharedBlock(heads);
+
+  let ref: PostRef | null = null;
+  for (const link of s.links) {
+    if (shared?.contains(link)) continue;
+    const href = link.getAttribute('href') ?? '';
+    if (href.includes('comment_id=')) continue;
+    ref = parsePostHref(href, origin);
+    if (ref) break;
+  }
+  // A post's own page may show the post without linking to itself.
+  if (!ref && pagePost && isFirstPost(unit)) ref = pagePost;
+  if (!ref) return 'no-id';
+
+  const post: SocialPost = { site: 'facebook', id: ref.id, url: ref.url, kind: 'post', author: authorOf(person), text: '' };
+  const header = heads.map((h) => h.el);
+  const story = s.story && !shared?.contains(s.story) ? s.story : null;
+  post.text = story ? readText(story) : blockText(s.blocks, shared ? [...header, shared] : header);
+  const createdAt = isoTime(s.time && !shared?.contains(s.time) ? s.time : null);
+  if (createdAt) post.createdAt = createdAt;
+  if (hasSeeMore(s, shared)) post.truncated = true;
+  if (s.sponsored) post.promoted = true;
+  if (shared) {
+    const quoted = readShared(shared, heads[1]!.person, origin);
+    if (quoted) post.quoted = quoted;
+  }
+  return post;
+}
+
+/** "See more" is a button inside the text itself. */
+function hasSeeMore(s: Scan, shared: Element | null): boolean {
+  return s.buttons.some((b) => !shared?.contains(b) && !!b.parentElement?.closest(`${FB.storyMessage}, ${FB.textBlock}`));
+}
+
+function isFirstPost(unit: Element): boolean {
+  const doc = unit.ownerDocument;
+  const first = doc.querySelector(`${FB.postMenu}, ${FB.article}`);
+  return !!first && unit.contains(first);
+}
+
+function readShared(block: Element, person: Person, origin: string): SocialPost['quoted'] {
+  const story = block.querySelector(FB.storyMessage);
+  const quoted: NonNullable<SocialPost['quoted']> = {
+    handle: person.handle || person.id || '',
+    displayName: person.displayName,
+    text: story ? readText(story) : blockText([...block.querySelectorAll(FB.textBlock)], [person.link]),
+  };
+  for (const link of block.querySelectorAll('a[href]')) {
+    const ref = parsePostHref(link.getAttribute('href') ?? '', origin);
+    if (ref) {
+      quoted.id = ref.id;
+      break;
+    }
+  }
+  return quoted;
+}
+
+function parseComment(article: Element, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
+  const s = scan(article);
+  const person = readPerson(s.links, origin);
+  if (!person) return 'no-author';
+  // The author's links carry the comment id too, but only the timestamp link names the post.
+  let ref: CommentRef | null = null;
+  for (const link of s.links) {
+    const found = parseCommentHref(link.getAttribute('href') ?? '', origin);
+    if (found && (!ref || (!ref.post && found.post))) ref = found;
+    if (ref?.post) break;
+  }
+  if (!ref) return 'no-id';
+  const postRef = ref.post ?? pagePost;
+  if (!postRef) return 'no-id';
+
+  const parentArticle = article.parentElement?.closest(FB.article) ?? null;
+  const parent = parentArticle && isCommentArticle(parentArticle) ? parentSummary(parentArticle, origin) : null;
+  const topId = ref.parentId ?? parent?.topId ?? ref.id;
+  const join = postRef.url.includes('?') ? '&' : '?';
+  const url = `${postRef.url}${join}comment_id=${topId}${topId === ref.id ? '' : `&reply_comment_id=${ref.id}`}`;
+
+  const post: SocialPost = {
+    site: 'facebook',
+    id: ref.id,
+    url,
+    kind: parent ? 'reply' : 'comment',
+    author: authorOf(person),
+    text: blockText(s.blocks, [person.link]),
+  };
+  if (parent) {
+    post.inReplyTo = { id: parent.id };
+    if (parent.handle) post.inReplyTo.handle = parent.handle;
+  } else {
+    post.inReplyTo = { id: postRef.id };
+  }
+  const createdAt = isoTime(s.time);
+  if (createdAt) post.createdAt = createdAt;
+  if (hasSeeMore(s, null)) post.truncated = true;
+  return post;
+}
+
+/**
+ * The id and author of the comment a reply sits under. Its own links come before its replies, so
+ * the first comment link and the first profile link are its own: no need to scan the thread.
+ */
+function parentSummary(article: Element, origin: string): { id: string; topId: string; handle?: string } | null {
+  const link = article.querySelector('a[href*="comment_id="]');
+  const ref = link && link.closest(FB.article) === article ? parseCommentHref(link.getAttribute('href') ?? '', origin) : null;
+  if (!ref) return null;
+  const first = article.querySelector('a[href]');
+  const person = first ? parseProfileHref(first.getAttribute('href') ?? '', origin) : null;
+  const handle = person?.handle;
+  return { id: ref.id, topId: ref.parentId ?? ref.id, ...(handle ? { handle } : {}) };
+}
+
+/** The link with the author's name, where the badge goes. */
+export function authorLinkOf(el: Element): Element | null {
+  const unit = unitOf(el);
+  if (!unit) return null;
+  // Any Facebook origin reads the same links; the page's own is not needed to find them.
+  const origin = 'https://www.facebook.com';
+  const s = scan(unit.el);
+  return (unit.kind === 'post' ? headsOf(s, origin)[0]?.person : readPerson(s.links, origin))?.link ?? null;
+}

@@ -1,0 +1,159 @@
+/**
+ * Facebook's link shapes: post permalinks, comment ids, profile links and wrapped outbound links.
+ * Every link is read from the page's `href` attribute: relative or absolute, with tracking query
+ * strings (`__cft__`, `__tn__`) that are dropped from what Concierge keeps.
+ */
+
+/** The hosts whose pages Concierge reads (and has permission for). */
+export const FACEBOOK_HOSTS = ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'] as const;
+/** Links on those pages may also point at the bare domain. */
+const LINK_HOSTS: readonly string[] = [...FACEBOOK_HOSTS, 'facebook.com'];
+
+/** Ids Concierge keeps: digits or opaque `pfbid…` strings, as the message schema accepts them. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const NUMERIC = /^\d{1,30}$/;
+/** Vanity names: letters, digits and dots (pages may also use hyphens). */
+const VANITY = /^[A-Za-z0-9.-]{1,80}$/;
+
+/** First path segments that are Facebook's own pages, never a profile. */
+const RESERVED = new Set([
+  'ads', 'bookmarks', 'business', 'events', 'friends', 'gaming', 'groups', 'hashtag', 'help', 'home.php',
+  'l.php', 'login', 'login.php', 'marketplace', 'me', 'messages', 'notifications', 'pages', 'people',
+  'permalink.php', 'photo', 'photo.php', 'policies', 'privacy', 'profile.php', 'reel', 'reels', 'saved',
+  'search', 'settings', 'sharer', 'sharer.php', 'stories', 'story.php', 'watch', 'video.php',
+]);
+
+export interface FbUrl {
+  host: string;
+  segments: string[];
+  params: URLSearchParams;
+}
+
+/** An href as host, decoded path segments and query; null for anything but http(s). */
+export function splitHref(href: string, pageOrigin: string): FbUrl | null {
+  let url: URL;
+  try {
+    url = new URL(href, pageOrigin);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  return { host: url.hostname.toLowerCase(), segments, params: url.searchParams };
+}
+
+function isFacebook(host: string): boolean {
+  return LINK_HOSTS.includes(host);
+}
+
+export interface PostRef {
+  id: string;
+  /** The permalink Concierge keeps: the page's origin, the path, and only the id parameters. */
+  url: string;
+}
+
+/** The post a permalink names, or null when the link is not a post permalink. */
+export function parsePostHref(href: string, pageOrigin: string): PostRef | null {
+  const u = splitHref(href, pageOrigin);
+  if (!u || !isFacebook(u.host)) return null;
+  const [a, b, c, d] = u.segments;
+  const param = (name: string) => {
+    const value = u.params.get(name);
+    return value && ID.test(value) ? value : null;
+  };
+  const at = (path: string, id: string | null | undefined): PostRef | null =>
+    id && ID.test(id) ? { id, url: `${pageOrigin}/${path}` } : null;
+
+  if (a === 'permalink.php' || a === 'story.php') {
+    const story = param('story_fbid');
+    const owner = param('id');
+    if (!story) return null;
+    return { id: story, url: `${pageOrigin}/${a}?story_fbid=${story}${owner ? `&id=${owner}` : ''}` };
+  }
+  if (a === 'groups' && b && (c === 'posts' || c === 'permalink') && d) return at(`groups/${b}/${c}/${d}/`, d);
+  if ((a === 'photo' || a === 'photo.php') && param('fbid')) return at(`photo/?fbid=${param('fbid')}`, param('fbid'));
+  if (a === 'reel' && b) return at(`reel/${b}`, b);
+  if (a === 'watch' && param('v')) return at(`watch/?v=${param('v')}`, param('v'));
+  if (a && !RESERVED.has(a) && VANITY.test(a) && (b === 'posts' || b === 'videos') && c) return at(`${a}/${b}/${c}`, c);
+  return null;
+}
+
+export interface CommentRef {
+  /** The comment's own id: the reply's id for a reply, else the comment's. */
+  id: string;
+  /** For a reply: the comment it sits under. */
+  parentId?: string;
+  post: PostRef | null;
+}
+
+/** Comment ids come as digits or, newer, base64 of "comment:<post>_<comment>". */
+function commentId(raw: string | null): string | null {
+  if (!raw) return null;
+  if (NUMERIC.test(raw)) return raw;
+  try {
+    const decoded = atob(raw);
+    const match = /^comment:\d+_(\d+)$/.exec(decoded);
+    if (match) return match[1]!;
+  } catch {
+    // not base64: fall through to the opaque form
+  }
+  return ID.test(raw) ? raw : null;
+}
+
+/** The comment (or reply) a timestamp link names: `comment_id` and `reply_comment_id`. */
+export function parseCommentHref(href: string, pageOrigin: string): CommentRef | null {
+  if (!href.includes('comment_id=')) return null;
+  const u = splitHref(href, pageOrigin);
+  if (!u || !isFacebook(u.host)) return null;
+  const comment = commentId(u.params.get('comment_id'));
+  if (!comment) return null;
+  const reply = commentId(u.params.get('reply_comment_id'));
+  const post = parsePostHref(href, pageOrigin);
+  return reply ? { id: reply, parentId: comment, post } : { id: comment, post };
+}
+
+export interface ProfileRef {
+  /** Vanity name, or '' when the link names the person by number only. */
+  handle: string;
+  id?: string;
+  url: string;
+}
+
+/** A link to a person or a page; tracking parameters dropped. */
+export function parseProfileHref(href: string, pageOrigin: string): ProfileRef | null {
+  const u = splitHref(href, pageOrigin);
+  if (!u || !isFacebook(u.host)) return null;
+  const [a, b, c, d] = u.segments;
+  if (!a) return null;
+  if (a === 'profile.php') {
+    const id = u.params.get('id');
+    return id && NUMERIC.test(id) ? { handle: '', id, url: `${pageOrigin}/profile.php?id=${id}` } : null;
+  }
+  if (a === 'groups' && b && c === 'user' && d && NUMERIC.test(d)) {
+    return { handle: '', id: d, url: `${pageOrigin}/groups/${b}/user/${d}/` };
+  }
+  if (a === 'people' && b && c && NUMERIC.test(c)) {
+    return { handle: '', id: c, url: `${pageOrigin}/people/${encodeURIComponent(b)}/${c}/` };
+  }
+  // "/<vanity>" alone: "/<vanity>/posts/…" is a permalink, not the profile.
+  if (u.segments.length === 1 && !RESERVED.has(a.toLowerCase()) && VANITY.test(a) && !/^\d+$/.test(a)) {
+    return { handle: a, url: `${pageOrigin}/${a}` };
+  }
+  if (u.segments.length === 1 && NUMERIC.test(a)) return { handle: '', id: a, url: `${pageOrigin}/profile.php?id=${a}` };
+  return null;
+}
+
+/** The real address behind `l.facebook.com/l.php?u=…`, when it is an http(s) URL. */
+export function unwrapOutbound(href: string): string | null {
+  if (!href.includes('l.php')) return null;
+  const u = splitHref(href, 'https://www.facebook.com');
+  if (!u || u.segments[0] !== 'l.php' || !(u.host === 'l.facebook.com' || isFacebook(u.host))) return null;
+  const target = u.params.get('u');
+  return target && /^https?:\/\/[^\s]+$/i.test(target) ? target : null;
+}
