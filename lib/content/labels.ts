@@ -2,5 +2,12 @@ import { t, tierLabel } from '../i18n';
 import type { BadgeLabels } from './badge';
 
 export function badgeLabels(): BadgeLabels {
-  return { unknown: t('badgeUnknown'), title: t('badgeTitle'), tier: tierLabel };
+  // Asked for on every badge drawn: ask the browser once per tier.
+  const tiers = new Map<string, string>();
+  const tier = (name: string): string => {
+    let label = tiers.get(name);
+    if (label === undefined) tiers.set(name, (label = tierLabel(name)));
+    return label;
+  };
+  return { unknown: t('badgeUnknown'), title: t('badgeTitle'), tier };
 }

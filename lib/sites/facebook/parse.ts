@@ -58,22 +58,32 @@ function owns(unit: Element, el: Element): boolean {
   return unit.matches(FB.article) ? article === unit : !(article && unit.contains(article));
 }
 
-/** A cheap identity of what the element shows now: its permalink, else its author link. */
+const NOT_COMMENT = ':not([href*="comment_id="])';
+const POST_LINK = ['/posts/', 'story_fbid=', '/permalink/', 'fbid=', '/videos/', '/reel/'].map((p) => `a[href*="${p}"]${NOT_COMMENT}`).join(', ');
+
+/**
+ * A cheap identity of what the element shows now: its permalink (a unit's own links come before
+ * those of its comments, so the first is its own), else its first link, so that it is read and a
+ * miss counted; '' while it shows nothing. Called on every change inside a post: no scans here.
+ */
 export function facebookKey(el: Element): string {
   const unit = unitOf(el);
   if (!unit) return '';
-  const links = unit.el.querySelectorAll('a[href]');
-  let author = '';
-  for (const link of links) {
-    if (!owns(unit.el, link)) continue;
-    const href = link.getAttribute('href') ?? '';
-    if (unit.kind === 'comment' ? href.includes('comment_id=') : /\/posts\/|story_fbid=|\/permalink\/|fbid=|\/videos\/|\/reel\//.test(href) && !href.includes('comment_id=')) {
-      return href;
-    }
-    author ||= href;
-  }
-  return author ? `?${author}` : '';
+  const first = unit.el.querySelector('a[href]');
+  const firstHref = first?.getAttribute('href') ?? '';
+  // A post without a link to itself would be searched to its last comment on every change in
+  // its thread: while its first link stays the same, so does what it shows.
+  const cached = keys.get(unit.el);
+  if (cached && cached.first === first && cached.firstHref === firstHref) return cached.key;
+  const link = unit.el.querySelector(unit.kind === 'comment' ? 'a[href*="comment_id="]' : POST_LINK);
+  let key = '';
+  if (link && owns(unit.el, link)) key = link.getAttribute('href') ?? '';
+  else if (first && owns(unit.el, first)) key = `?${firstHref}`;
+  keys.set(unit.el, { first, firstHref, key });
+  return key;
 }
+
+const keys = new WeakMap<Element, { first: Element | null; firstHref: string; key: string }>();
 
 /** All posts and comments in root: one unit when root is one, else every unit inside. */
 export function unitsIn(root: ParentNode): Unit[] {
@@ -114,6 +124,9 @@ export function findUnit(doc: Document, postId: string, pageUrl: string): Unit |
   return null;
 }
 
+/** The author link each unit was last read with, so the badge needs no second reading. */
+const authorLinks = new WeakMap<Element, Element>();
+
 /** One post or comment, as the parser reads it; a string says why it could not. */
 export function parseUnit(unit: Unit, pageUrl: string): SocialPost | MissReason {
   const origin = originOf(pageUrl);
@@ -145,30 +158,32 @@ interface Scan {
   sponsored: boolean;
 }
 
-const SCAN = `a[href], ${FB.article}, ${FB.textBlock}, ${FB.storyMessage}, ${FB.profileName}, h2, h3, h4, strong, ${FB.button}, ${FB.utime}, ${FB.time}, [aria-label]`;
+const SCAN = `a[href], ${FB.article}, ${FB.textBlock}, [data-ad-rendering-role], [data-ad-preview], [data-ad-comet-preview], h2, h3, h4, strong, ${FB.button}, ${FB.utime}, ${FB.time}, [aria-label]`;
 const SPONSORED = new Set(SPONSORED_LABELS);
+
+const STORY_ROLES = new Set(['story_message']);
 
 function scan(unit: Element): Scan {
   const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
   let skip: Element | null = null;
   for (const el of unit.querySelectorAll(SCAN)) {
     if (skip?.contains(el)) continue;
-    if (el.matches(FB.article)) {
+    const role = el.getAttribute('role');
+    if (role === 'article') {
       skip = el;
       continue;
     }
     const tag = el.tagName;
     if (tag === 'A') {
       s.links.push(el);
-      const href = el.getAttribute('href') ?? '';
-      if (href.includes('/ads/about')) s.sponsored = true;
-    }
-    if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
-    if (!s.story && el.matches(FB.storyMessage)) s.story = el;
-    if (el.matches(FB.profileName)) s.names.push(el);
-    if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
-    if (el.getAttribute('role') === 'button') s.buttons.push(el);
-    if (!s.time && (el.hasAttribute('data-utime') || (tag === 'TIME' && el.hasAttribute('datetime')))) s.time = el;
+      if ((el.getAttribute('href') ?? '').includes('/ads/about')) s.sponsored = true;
+    } else if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
+    else if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
+    else if (tag === 'TIME' || el.hasAttribute('data-utime')) s.time ??= el;
+    if (role === 'button') s.buttons.push(el);
+    const rendering = el.getAttribute('data-ad-rendering-role');
+    if (rendering === 'profile_name') s.names.push(el);
+    if (!s.story && ((rendering && STORY_ROLES.has(rendering)) || el.getAttribute('data-ad-preview') === 'message' || el.getAttribute('data-ad-comet-preview') === 'message')) s.story = el;
     const label = el.getAttribute('aria-label');
     if (label && SPONSORED.has(label)) s.sponsored = true;
   }
@@ -183,16 +198,24 @@ function readText(el: Element): string {
 }
 
 /** The leaf text blocks of a unit, outside its header, links, buttons and any block left out. */
-function blockText(blocks: readonly Element[], exclude: readonly Element[]): string {
+function blockText(blocks: readonly Element[], exclude: readonly Element[], unit: Element): string {
   const parts: string[] = [];
   for (const block of blocks) {
     if (block.querySelector(FB.textBlock)) continue;
-    if (block.closest('a, [role="button"]')) continue;
+    if (insideLinkOrButton(block, unit)) continue;
     if (exclude.some((ex) => ex.contains(block))) continue;
     const text = readableText(block, TEXT_OPTIONS);
     if (text) parts.push(text);
   }
   return clip(parts.join(' '), MAX_TEXT);
+}
+
+/** Looks only as far up as the unit: `closest` would climb the whole page for every block. */
+function insideLinkOrButton(el: Element, unit: Element): boolean {
+  for (let node: Element | null = el; node && node !== unit; node = node.parentElement) {
+    if (node.tagName === 'A' || node.getAttribute('role') === 'button') return true;
+  }
+  return false;
 }
 
 interface Person extends ProfileRef {
@@ -290,9 +313,10 @@ function parsePost(unit: Element, origin: string, pagePost: PostRef | null): Soc
   if (!ref) return 'no-id';
 
   const post: SocialPost = { site: 'facebook', id: ref.id, url: ref.url, kind: 'post', author: authorOf(person), text: '' };
+  authorLinks.set(unit, person.link);
   const header = heads.map((h) => h.el);
   const story = s.story && !shared?.contains(s.story) ? s.story : null;
-  post.text = story ? readText(story) : blockText(s.blocks, shared ? [...header, shared] : header);
+  post.text = story ? readText(story) : blockText(s.blocks, shared ? [...header, shared] : header, unit);
   const createdAt = isoTime(s.time && !shared?.contains(s.time) ? s.time : null);
   if (createdAt) post.createdAt = createdAt;
   if (hasSeeMore(s, shared)) post.truncated = true;
@@ -320,7 +344,7 @@ function readShared(block: Element, person: Person, origin: string): SocialPost[
   const quoted: NonNullable<SocialPost['quoted']> = {
     handle: person.handle || person.id || '',
     displayName: person.displayName,
-    text: story ? readText(story) : blockText([...block.querySelectorAll(FB.textBlock)], [person.link]),
+    text: story ? readText(story) : blockText([...block.querySelectorAll(FB.textBlock)], [person.link], block),
   };
   for (const link of block.querySelectorAll('a[href]')) {
     const ref = parsePostHref(link.getAttribute('href') ?? '', origin);
@@ -353,13 +377,14 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   const join = postRef.url.includes('?') ? '&' : '?';
   const url = `${postRef.url}${join}comment_id=${topId}${topId === ref.id ? '' : `&reply_comment_id=${ref.id}`}`;
 
+  authorLinks.set(article, person.link);
   const post: SocialPost = {
     site: 'facebook',
     id: ref.id,
     url,
     kind: parent ? 'reply' : 'comment',
     author: authorOf(person),
-    text: blockText(s.blocks, [person.link]),
+    text: blockText(s.blocks, [person.link], article),
   };
   if (parent) {
     post.inReplyTo = { id: parent.id };
@@ -391,6 +416,8 @@ function parentSummary(article: Element, origin: string): { id: string; topId: s
 export function authorLinkOf(el: Element): Element | null {
   const unit = unitOf(el);
   if (!unit) return null;
+  const known = authorLinks.get(unit.el);
+  if (known && unit.el.contains(known)) return known;
   // Any Facebook origin reads the same links; the page's own is not needed to find them.
   const origin = 'https://www.facebook.com';
   const s = scan(unit.el);

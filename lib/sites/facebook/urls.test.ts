@@ -40,6 +40,15 @@ describe('Facebook links', () => {
     }
   });
 
+  it('reads unusual links as a browser would (the quick reader hands them to the URL parser)', () => {
+    expect(parseProfileHref('/a/../lorena.willis.77', O)?.handle).toBe('lorena.willis.77');
+    expect(parseProfileHref('https://www.facebook.com@evil.example/jane', O)).toBeNull();
+    expect(parseProfileHref('//evil.example/jane', O)).toBeNull();
+    expect(parseProfileHref('HTTPS://WWW.FACEBOOK.COM/jane.doe#x', O)).toEqual({ handle: 'jane.doe', url: `${O}/jane.doe` });
+    expect(parseCommentHref('/p/posts/1?a=%ZZ&comment_id=5', O)).toMatchObject({ id: '5' });
+    expect(parsePostHref('/p/posts/pfbid0a?story_fbid=%E0%A4%A', O)?.id).toBe('pfbid0a');
+  });
+
   it('unwraps outbound links to http(s) only', () => {
     expect(unwrapOutbound('https://l.facebook.com/l.php?u=https%3A%2F%2Fshop.example%2Fa%3Fb%3D1&h=AT')).toBe('https://shop.example/a?b=1');
     expect(unwrapOutbound('https://l.facebook.com/l.php?u=javascript%3Aalert(1)')).toBeNull();

@@ -26,11 +26,60 @@ const RESERVED = new Set([
 export interface FbUrl {
   host: string;
   segments: string[];
-  params: URLSearchParams;
+  params: { get(name: string): string | null };
 }
 
-/** An href as host, decoded path segments and query; null for anything but http(s). */
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Query parameters read on demand: most links are asked for one or two names, if any. */
+function queryOf(query: string): FbUrl['params'] {
+  return {
+    get(name) {
+      for (const pair of query ? query.split('&') : []) {
+        const eq = pair.indexOf('=');
+        const key = eq < 0 ? pair : pair.slice(0, eq);
+        if (decode(key) === name) return eq < 0 ? '' : decode(pair.slice(eq + 1).replace(/\+/g, ' '));
+      }
+      return null;
+    },
+  };
+}
+
+const ABSOLUTE = /^https?:\/\/([A-Za-z0-9.-]+)(?::\d+)?([/?#].*)?$/;
+/** Paths the quick reading would get wrong: dot segments, backslashes, control characters. */
+const UNUSUAL = /\/\.\.?(?:[/?#]|$)|\\|[\u0000-\u001f]/;
+
+/**
+ * An href as host, decoded path segments and query; null for anything but http(s). Pages hold
+ * hundreds of links: the usual shapes are read by hand, anything else by the URL parser.
+ */
 export function splitHref(href: string, pageOrigin: string): FbUrl | null {
+  let host: string;
+  let rest: string;
+  const absolute = ABSOLUTE.exec(href);
+  if (href.startsWith('/') && !href.startsWith('//') && !UNUSUAL.test(href)) {
+    host = pageOrigin.slice(pageOrigin.indexOf('//') + 2).toLowerCase();
+    rest = href;
+  } else if (absolute && !UNUSUAL.test(href)) {
+    host = absolute[1]!.toLowerCase();
+    rest = absolute[2] ?? '/';
+  } else {
+    return splitWithUrl(href, pageOrigin);
+  }
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  const path = q >= 0 ? rest.slice(0, q) : rest;
+  return { host, segments: path.split('/').filter(Boolean).map(decode), params: queryOf(q >= 0 ? rest.slice(q + 1) : '') };
+}
+
+function splitWithUrl(href: string, pageOrigin: string): FbUrl | null {
   let url: URL;
   try {
     url = new URL(href, pageOrigin);
@@ -38,14 +87,7 @@ export function splitHref(href: string, pageOrigin: string): FbUrl | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
-  return { host: url.hostname.toLowerCase(), segments, params: url.searchParams };
+  return { host: url.hostname.toLowerCase(), segments: url.pathname.split('/').filter(Boolean).map(decode), params: url.searchParams };
 }
 
 function isFacebook(host: string): boolean {
