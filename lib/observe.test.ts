@@ -50,6 +50,23 @@ describe('observeElements', () => {
     expect(batches).toEqual([['1'], ['1.1'], ['1.1.1']]);
   });
 
+  it('leaves alone an element whose key cannot be read, without throwing', async () => {
+    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"></div><div class="post" data-id="boom"></div></div>';
+    const batches: string[][] = [];
+    observeElements({
+      root: document.getElementById('feed')!,
+      selector: '.post',
+      keyOf: (el) => {
+        if (el.getAttribute('data-id') === 'boom') throw new Error('unexpected markup');
+        return el.getAttribute('data-id') ?? '';
+      },
+      onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
+      signal: new AbortController().signal,
+    });
+    await tick();
+    expect(batches).toEqual([['1']]);
+  });
+
   it('waits for an empty row to be filled', async () => {
     const { batches, feed } = setup();
     await tick();

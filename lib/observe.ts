@@ -23,6 +23,14 @@ export function observeElements(options: ObserveOptions): void {
   if (signal.aborted) return;
 
   const handled = new WeakMap<Element, string>();
+  // Markup nobody foresaw must never throw into the page: such an element is left alone.
+  const keyOfSafely = (el: Element): string => {
+    try {
+      return keyOf(el);
+    } catch {
+      return '';
+    }
+  };
   let pending = new Set<Element>();
   let scheduled = false;
 
@@ -56,7 +64,7 @@ export function observeElements(options: ObserveOptions): void {
     const ready: Element[] = [];
     for (const el of batch) {
       if (!el.isConnected) continue;
-      const key = keyOf(el);
+      const key = keyOfSafely(el);
       if (!key || handled.get(el) === key) continue;
       handled.set(el, key);
       ready.push(el);

@@ -1,6 +1,7 @@
 /**
  * Concierge on its built-in demo data, in Chromium: the sample customers of a fictional shop,
- * saved X pages served at https://x.com (nothing goes to the network), the side panel beside them.
+ * saved X and Facebook pages served at https://x.com and https://www.facebook.com (nothing goes
+ * to the network), the side panel beside them.
  *
  *   npm run demo              a browser window you can use, when there is a display
  *   npm run demo -- --headless  no window: walks through the path and saves screenshots
@@ -10,10 +11,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { badgeTexts, extensionPage, launch } from '../e2e/support/extension';
-import { xPage } from '../e2e/support/pages';
+import { facebookPage, xPage } from '../e2e/support/pages';
 
 const OUT = 'demo-output';
 const HOME = 'https://x.com/home';
+const FACEBOOK_POST_PATH = '/hearthandco/posts/pfbid02Lq7hWmz9c3kPZ8yXoRtUv5sN1aB3cD4eF6gH7iJ8kL9mN';
+const FACEBOOK_POST = `https://www.facebook.com${FACEBOOK_POST_PATH}`;
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 
 async function waitForBadges(page: Page, count: number): Promise<string[]> {
@@ -32,6 +35,11 @@ async function main(): Promise<void> {
     '/home': xPage('timeline.en.html'),
     '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
     '/lorenawillis': xPage('profile.en.html'),
+  });
+  await h.serve('https://www.facebook.com', {
+    [FACEBOOK_POST_PATH]: facebookPage('page-post.en.html'),
+    '/': facebookPage('feed.en.html'),
+    '/groups/kitchenlovers/': facebookPage('group.ru.html'),
   });
 
   const options = await extensionPage(h, 'options.html');
@@ -61,7 +69,21 @@ async function main(): Promise<void> {
   console.log(`\nInsert: ${await panel.getByTestId('insert-status').innerText()}`);
   await timeline.bringToFront();
   await timeline.screenshot({ path: `${OUT}/timeline-with-reply.png` });
-  console.log(`\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png`);
+
+  const facebook = await h.context.newPage();
+  await facebook.goto(FACEBOOK_POST);
+  const fbBadges = await waitForBadges(facebook, 6);
+  console.log(`\nBadges on ${FACEBOOK_POST}:`);
+  for (const text of fbBadges) console.log(`  • ${text}`);
+  await panel.bringToFront();
+  await panel.getByTestId('post-item').filter({ hasText: 'cracked lid' }).click();
+  await panel.getByTestId('suggestion').first().getByTestId('insert-reply').click();
+  await panel.getByTestId('insert-status').waitFor();
+  console.log(`Insert under Lorena's comment: ${await panel.getByTestId('insert-status').innerText()}`);
+  await facebook.bringToFront();
+  await facebook.screenshot({ path: `${OUT}/facebook-with-reply.png`, fullPage: true });
+
+  console.log(`\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png, ${OUT}/facebook-with-reply.png`);
 
   if (h.unexpected.length) console.warn(`\nRequests that tried to leave the machine (all blocked):\n  ${h.unexpected.join('\n  ')}`);
 

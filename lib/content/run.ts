@@ -52,7 +52,12 @@ export function runContent(deps: ContentDeps): ContentApp {
     const el = entry?.el.deref();
     const match = matches.get(key);
     if (!entry || !el?.isConnected || !match || showing.get(el) !== key) return;
-    const anchor = adapter.badgeAnchor(el);
+    let anchor: Element | null;
+    try {
+      anchor = adapter.badgeAnchor(el);
+    } catch {
+      anchor = null;
+    }
     if (!anchor) return;
     renderBadge(anchor, match, labels, () => void deps.selectPost(key));
     badged.add(el);

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { identityFrom, type CustomerDraft } from '../db/customers';
 import { TIERS, type Identity, type Tier } from '../db/types';
 import { cleanText, clip } from '../text';
+import { parseProfileHref } from '../sites/facebook/urls';
 
 export const CSV_COLUMNS = ['name', 'email', 'phone', 'x', 'facebook', 'tier', 'tags', 'language', 'notes'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
@@ -151,15 +152,12 @@ function xHandle(value: string): string | null {
   return X_HANDLE.test(handle) ? handle : null;
 }
 
-/** A vanity name, a numeric id, or a profile link (profile.php?id= or /name). */
+/** A vanity name, a numeric id, or a profile link (read as the Facebook adapter reads links). */
 function facebookIdentity(value: string): { handle: string; id?: string } | null {
   if (/^\d{1,30}$/.test(value)) return { handle: '', id: value };
-  const url = value.match(/^https?:\/\/(?:www\.|m\.|web\.)?facebook\.com\/(.+)$/i)?.[1];
-  if (url) {
-    const id = url.match(/^profile\.php\?(?:.*&)?id=(\d{1,30})/)?.[1];
-    if (id) return { handle: '', id };
-    const name = url.split(/[/?#]/)[0] ?? '';
-    return FB_NAME.test(name) ? { handle: name } : null;
+  if (/^https?:\/\//i.test(value)) {
+    const profile = parseProfileHref(value, 'https://www.facebook.com');
+    return profile ? { handle: profile.handle, ...(profile.id && { id: profile.id }) } : null;
   }
   return FB_NAME.test(value) ? { handle: value } : null;
 }

@@ -36,6 +36,14 @@ describe('parseCustomersCsv', () => {
     expect(boris?.tier).toBe('regular');
   });
 
+  it('reads Facebook identities from every profile link shape, without tracking', () => {
+    const csv = `${HEADER}\nBo Lee,,,,https://www.facebook.com/people/Bo-Lee/100077/?ref=crm,,,,\nCy Ng,,,,https://m.facebook.com/cy.ng?__cft__=AZ,,,,\nDi Ro,,,,di.ro.5,,,,\n`;
+    const result = parseCustomersCsv(csv);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.rows.map((r) => r.draft.identities?.map((i) => [i.handle, i.id]))).toEqual([[['', '100077']], [['cy.ng', undefined]], [['di.ro.5', undefined]]]);
+    expect(problemsOf(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`)[0]?.message).toContain('is not a Facebook name');
+  });
+
   it('accepts semicolons and a subset of the columns', () => {
     const result = parseCustomersCsv('name;x\nAda;ada\n');
     expect(result.ok && result.rows[0]?.draft.identities?.[0]?.handle).toBe('ada');

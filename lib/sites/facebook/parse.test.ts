@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixturePage } from '../fixture-page';
+import { fixtureHtml, fixturePage } from '../fixture-page';
 import { adapterFor, parsePosts } from '../index';
 import { facebookKey, parseFacebookPosts } from './parse';
 
@@ -137,6 +137,32 @@ describe('Facebook adapter: a group in Russian', () => {
       profileUrl: 'https://www.facebook.com/groups/kitchenlovers/user/100004567890123/',
     });
     expect(report.posts[2]?.inReplyTo).toEqual({ id: '2211' });
+  });
+});
+
+describe('Facebook adapter: other UI languages', () => {
+  const relabel = (name: string, labels: Record<string, string>): Document => {
+    let html = fixtureHtml('facebook', name);
+    for (const [en, other] of Object.entries(labels)) html = html.replaceAll(en, other);
+    return new DOMParser().parseFromString(html, 'text/html');
+  };
+  const summary = (doc: Document, url: string) => {
+    const report = parseFacebookPosts(doc, url);
+    return { items: report.posts.map((p) => [p.kind, p.id, p.author.handle || p.author.id, p.text]), misses: report.misses };
+  };
+
+  it('reads the newer feed in German and Vietnamese as in English (the post menu label is in its table)', () => {
+    const english = summary(page('feed.en.html'), 'https://www.facebook.com/');
+    const german = { 'Actions for this post': 'Aktionen für diesen Beitrag', 'Comment by': 'Kommentar von', '>Like<': '>Gefällt mir<', '>Reply<': '>Antworten<', '>Comment<': '>Kommentieren<' };
+    const vietnamese = { 'Actions for this post': 'Hành động với bài viết này', 'Comment by': 'Bình luận của', '>Like<': '>Thích<', '>Reply<': '>Trả lời<', '>Comment<': '>Bình luận<' };
+    expect(summary(relabel('feed.en.html', german), 'https://www.facebook.com/')).toEqual(english);
+    expect(summary(relabel('feed.en.html', vietnamese), 'https://www.facebook.com/')).toEqual(english);
+  });
+
+  it('reads the older markup by structure alone, in a language it has no words for', () => {
+    const english = summary(page('page-post.en.html'), POST_URL);
+    const japanese = { 'Actions for this post': 'この投稿に対するアクション', 'Comment by': 'コメント:', 'Reply by': '返信:', '>Like<': '>いいね！<', '>Reply<': '>返信する<', 'See more': 'もっと見る' };
+    expect(summary(relabel('page-post.en.html', japanese), POST_URL)).toEqual(english);
   });
 });
 
