@@ -1,34 +1,23 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
+import { badgeTexts, extensionPage, type Harness } from './support/extension';
 import { facebookPage } from './support/pages';
-import { loadSampleCustomers, pageStats } from './support/session';
+import { extensionSuite, pageStats } from './support/session';
 
 const POST_ID = 'pfbid02Lq7hWmz9c3kPZ8yXoRtUv5sN1aB3cD4eF6gH7iJ8kL9mN';
 const POST_PATH = `/hearthandco/posts/${POST_ID}`;
 const POST_URL = `https://www.facebook.com${POST_PATH}`;
 const GROUP_URL = 'https://www.facebook.com/groups/kitchenlovers/';
 
-let h: Harness;
-const dialogs: string[] = [];
-
-test.beforeAll(async () => {
-  h = await launch();
-  await h.serve('https://www.facebook.com', {
+const suite = extensionSuite((h) =>
+  h.serve('https://www.facebook.com', {
     [POST_PATH]: facebookPage('page-post.en.html'),
     '/': facebookPage('feed.en.html'),
     '/groups/kitchenlovers/': facebookPage('group.ru.html'),
-  });
-  h.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
-  await loadSampleCustomers(h);
-});
-
-test.afterAll(async () => {
-  await h?.close();
-});
-
-test.afterEach(() => {
-  expect(h.unexpected).toEqual([]);
-  expect(dialogs).toEqual([]);
+  }),
+);
+let h: Harness;
+test.beforeAll(() => {
+  h = suite();
 });
 
 async function open(url: string, badges: number): Promise<Page> {

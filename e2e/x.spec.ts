@@ -1,32 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
-import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
+import { badgeTexts, extensionPage, type Harness } from './support/extension';
 import { xPage } from './support/pages';
-import { article, loadSampleCustomers, pageStats } from './support/session';
+import { article, extensionSuite, pageStats } from './support/session';
 
 const HOME = 'https://x.com/home';
 const CONVERSATION = 'https://x.com/alisa_andreeva/status/1859000000000000201';
 
-let h: Harness;
-const dialogs: string[] = [];
-
-test.beforeAll(async () => {
-  h = await launch();
-  await h.serve('https://x.com', {
+const suite = extensionSuite((h) =>
+  h.serve('https://x.com', {
     '/home': xPage('timeline.en.html'),
     '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
-  });
-  h.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
-  await loadSampleCustomers(h);
-});
-
-test.afterAll(async () => {
-  await h?.close();
-});
-
-test.afterEach(() => {
-  // Nothing may leave the machine, and no page text may ever run as code.
-  expect(h.unexpected).toEqual([]);
-  expect(dialogs).toEqual([]);
+  }),
+);
+let h: Harness;
+test.beforeAll(() => {
+  h = suite();
 });
 
 async function openTimeline(): Promise<Page> {

@@ -1,6 +1,33 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { PageStats } from '../../lib/messaging';
-import { extensionPage, type Harness } from './extension';
+import { extensionPage, launch, type Harness } from './extension';
+
+/**
+ * One browser with the extension and the sample customers for a spec file, with the checks every
+ * test ends with: nothing left the machine and no page text ran as code (no dialog opened).
+ * `serve` routes the spec's saved pages. Returns the harness, ready in the tests.
+ */
+export function extensionSuite(serve: (h: Harness) => Promise<void>): () => Harness {
+  let h: Harness | undefined;
+  const dialogs: string[] = [];
+  test.beforeAll(async () => {
+    h = await launch();
+    await serve(h);
+    h.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+    await loadSampleCustomers(h);
+  });
+  test.afterAll(async () => {
+    await h?.close();
+  });
+  test.afterEach(() => {
+    expect(h?.unexpected).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+  return () => {
+    if (!h) throw new Error('the extension suite has not started');
+    return h;
+  };
+}
 
 export async function loadSampleCustomers(h: Harness): Promise<void> {
   const options = await extensionPage(h, 'options.html');
