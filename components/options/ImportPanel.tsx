@@ -1,70 +1,139 @@
-import { useState } from 'react';
+import { useRef } from 'react';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { db } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
-import type { ImportProblem } from '@/lib/import/csv';
-import { importFileText, MAX_IMPORT_BYTES } from '@/lib/import/file';
+import { ImportClient, WorkerFailure, type ImportResult } from '@/lib/import/client';
+import { CUSTOMER_FIELDS, ORDER_FIELDS } from '@/lib/import/columns';
+import { customerMappingProblem, orderMappingProblem } from '@/lib/import/csv';
+import { ImportReportView } from './ImportReportView';
+import { MappingTable } from './MappingTable';
+import { useImport, type CustomersPreview, type OrdersPreview } from './importStore';
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running' }
-  | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string; problems: ImportProblem[] };
-
+/**
+ * Import of CRM exports and Concierge backups: pick the files, check the column mapping against a
+ * preview, import with progress and a stop button, then read what was added, updated and skipped.
+ */
 export function ImportPanel() {
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const client = useRef<ImportClient | null>(null);
+  client.current ??= new ImportClient();
+  const { customers, orders, running, result, set } = useImport();
 
-  const onFile = async (file: File | undefined) => {
+  const pick = async (file: File | undefined, kind: 'customers' | 'orders') => {
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setState({ kind: 'failed', message: t('importFileTooLarge'), problems: [] });
+    set({ result: null });
+    const preview = await client.current!.preview(file, kind);
+    if (preview.kind === 'failed') {
+      set({ [kind]: null, result: { kind: 'failed', problems: preview.problems } });
       return;
     }
-    setState({ kind: 'running' });
-    let text: string;
+    if (kind === 'customers') set({ customers: { file, preview: preview as CustomersPreview } });
+    else set({ orders: { file, preview: preview as OrdersPreview } });
+  };
+
+  const finish = (outcome: ImportResult | { kind: 'error'; message: string }) => set({ running: null, result: outcome });
+
+  const start = async () => {
+    set({ running: 'starting', result: null });
     try {
-      text = await file.text();
-    } catch {
-      setState({ kind: 'failed', message: t('importReadError'), problems: [] });
-      return;
-    }
-    try {
-      const result = await importFileText(db(), file.name, text);
-      if (result.kind === 'failed') setState({ kind: 'failed', message: t('importFailed'), problems: result.problems });
-      else if (result.kind === 'csv') setState({ kind: 'done', message: t('importDone', result.added, result.updated) });
-      else setState({ kind: 'done', message: t('importRestored', result.customers, result.interactions) });
+      if (customers?.preview.kind === 'backup') {
+        finish(await client.current!.restore(customers.file));
+        return;
+      }
+      const outcome = await client.current!.import(
+        {
+          customers: customers && customers.preview.kind === 'customers' ? { file: customers.file, mapping: customers.preview.mapping } : undefined,
+          orders: orders ? { file: orders.file, mapping: orders.preview.mapping } : undefined,
+        },
+        (progress) => set({ running: progress }),
+      );
+      finish(outcome);
     } catch (error) {
-      setState({ kind: 'failed', message: storageErrorMessage(error), problems: [] });
+      const quota = error instanceof WorkerFailure && error.name === 'QuotaExceededError';
+      finish({ kind: 'error', message: quota ? storageErrorMessage(error) : t('importWorkerFailed', (error as Error).message) });
     }
   };
+
+  const customerProblem = customers?.preview.kind === 'customers' ? customerMappingProblem(customers.preview.mapping) : null;
+  const orderProblem = orders ? orderMappingProblem(orders.preview.mapping) : null;
+  const ready = !running && (customers || orders) && !customerProblem && !orderProblem;
 
   return (
     <div className="import">
       <h3>{t('importTitle')}</h3>
       <p className="muted">{t('importHelp')}</p>
-      <input
-        type="file"
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
-        data-testid="import-file"
-        disabled={state.kind === 'running'}
-        onChange={(e) => {
-          void onFile(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
-      <div data-testid="import-report" role="status" aria-live="polite">
-        {state.kind === 'running' && <p><progress /> {t('importRunning')}</p>}
-        {state.kind === 'done' && <p className="ok">{state.message}</p>}
-        {state.kind === 'failed' && (
-          <div className="problems">
-            <p>{state.message}</p>
-            <ul>
-              {state.problems.map((p, i) => (
-                <li key={i}>{p.line > 0 ? `${t('importLine', p.line)}: ` : ''}{p.message}</li>
-              ))}
-            </ul>
-          </div>
+      <label className="file">
+        {t('importCustomersFile')}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+          data-testid="import-file"
+          disabled={!!running}
+          onChange={(e) => {
+            void pick(e.target.files?.[0], 'customers');
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {customers?.preview.kind === 'backup' && (
+        <p data-testid="import-backup">{t('importBackupFound', customers.preview.customers, customers.preview.interactions)}</p>
+      )}
+      {customers?.preview.kind === 'customers' && (
+        <>
+          <p className="muted">{customers.file.name} — {t('importEncoding', customers.preview.encoding)}</p>
+          <MappingTable
+            testId="import-mapping"
+            header={customers.preview.header}
+            rows={customers.preview.rows}
+            mapping={customers.preview.mapping}
+            fields={CUSTOMER_FIELDS}
+            onChange={(mapping) => set({ customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview } })}
+          />
+          {customerProblem && <p className="error" role="alert">{customerProblem}</p>}
+        </>
+      )}
+      <label className="file">
+        {t('importOrdersFile')}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          data-testid="import-orders-file"
+          disabled={!!running || customers?.preview.kind === 'backup'}
+          onChange={(e) => {
+            void pick(e.target.files?.[0], 'orders');
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <p className="muted">{t('importOrdersHelp')}</p>
+      {orders && (
+        <>
+          <p className="muted">{orders.file.name} — {t('importEncoding', orders.preview.encoding)}</p>
+          <MappingTable
+            testId="import-orders-mapping"
+            header={orders.preview.header}
+            rows={orders.preview.rows}
+            mapping={orders.preview.mapping}
+            fields={ORDER_FIELDS}
+            onChange={(mapping) => set({ orders: { ...orders, preview: { ...orders.preview, mapping } } })}
+          />
+          {orderProblem && <p className="error" role="alert">{orderProblem}</p>}
+        </>
+      )}
+      <div className="row">
+        <button type="button" className="primary" data-testid="import-start" disabled={!ready} onClick={() => void start()}>
+          {customers?.preview.kind === 'backup' ? t('importRestore') : t('importStart')}
+        </button>
+        {running && (
+          <button type="button" data-testid="import-stop" onClick={() => client.current!.stop()}>{t('importStop')}</button>
         )}
+      </div>
+      <div data-testid="import-report" role="status" aria-live="polite">
+        {running && (
+          <p>
+            <progress value={running === 'starting' ? undefined : running.share} max={1} />{' '}
+            {running === 'starting' ? t('importRunning') : running.phase === 'orders' ? t('importProgressOrders') : t('importProgress', running.rows)}
+          </p>
+        )}
+        {result && <ImportReportView result={result} />}
       </div>
     </div>
   );

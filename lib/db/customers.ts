@@ -1,8 +1,8 @@
-import { identityKeysOf } from './identity';
+import { identityKeysOf, phoneKey } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Customer, Identity } from './types';
 
-export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'createdAt' | 'updatedAt'>> & {
+export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'createdAt' | 'updatedAt'>> & {
   name: string;
 };
 
@@ -17,6 +17,8 @@ export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()
     identityKeys: identityKeysOf(identities),
     emails: (draft.emails ?? []).map((e) => e.trim().toLowerCase()),
     phones: draft.phones ?? [],
+    phoneKeys: phoneKeysOf(draft.phones ?? []),
+    ...(draft.crmId && { crmId: draft.crmId }),
     language: draft.language,
     tier: draft.tier ?? 'regular',
     tags: draft.tags ?? [],
@@ -31,9 +33,13 @@ export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()
   };
 }
 
-/** Keeps the derived index in step with the identities whenever a customer is written. */
+export function phoneKeysOf(phones: readonly string[]): string[] {
+  return [...new Set(phones.map(phoneKey).filter((k) => k.length >= 5))];
+}
+
+/** Keeps the derived indexes in step with identities and phones whenever a customer is written. */
 export function withDerived(customer: Customer, now = new Date().toISOString()): Customer {
-  return { ...customer, identityKeys: identityKeysOf(customer.identities), updatedAt: now };
+  return { ...customer, identityKeys: identityKeysOf(customer.identities), phoneKeys: phoneKeysOf(customer.phones), updatedAt: now };
 }
 
 export async function saveCustomer(database: ConciergeDb, customer: Customer): Promise<Customer> {

@@ -20,3 +20,13 @@ export function authorKeys(site: Site, author: { handle: string; id?: string }):
 export function identityKeysOf(identities: { site: Site; handle: string; id?: string }[]): string[] {
   return [...new Set(identities.flatMap((i) => authorKeys(i.site, i)))];
 }
+
+/** Emails are matched without case or surrounding space. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Phones are matched by their digits: "+1 (555) 0100-201" and "15550100201" are one number. */
+export function phoneKey(phone: string): string {
+  return phone.replace(/\D/g, '');
+}

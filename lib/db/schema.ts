@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { phoneKeysOf } from './customers';
 import type { Customer, Interaction } from './types';
 
 export const DB_NAME = 'concierge';
@@ -17,6 +18,14 @@ export class ConciergeDb extends Dexie {
       customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt',
       interactions: 'key, authorKey, seenAt, status',
     });
+    // 2: phones are matched by their digits, and customers are found by their CRM id.
+    this.version(2)
+      .stores({ customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *tags, name, tier, updatedAt' })
+      .upgrade((tx) =>
+        tx.table<Customer>('customers').toCollection().modify((customer) => {
+          customer.phoneKeys = phoneKeysOf(customer.phones ?? []);
+        }),
+      );
   }
 }
 

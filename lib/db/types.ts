@@ -54,6 +54,10 @@ export interface Customer {
   identityKeys: string[];
   emails: string[];
   phones: string[];
+  /** Derived from phones (see phoneKey): the index that matches a number however it is written. */
+  phoneKeys: string[];
+  /** The customer's id in the CRM they were imported from: re-imports and orders find them by it. */
+  crmId?: string;
   language?: string;
   tier: Tier;
   tags: string[];

@@ -1,9 +1,11 @@
-import { newCustomer, withDerived, type CustomerDraft } from '../db/customers';
-import { identityKeysOf } from '../db/identity';
+import { newCustomer, phoneKeysOf, withDerived, type CustomerDraft } from '../db/customers';
+import { emailKey, identityKeysOf } from '../db/identity';
 import type { ConciergeDb } from '../db/schema';
 import type { Customer } from '../db/types';
+import type { CsvRow, OrderRow } from './csv';
+import type { ImportProblem } from './table';
 
-export interface ImportSummary {
+export interface ImportCounts {
   added: number;
   updated: number;
 }
@@ -24,30 +26,107 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
     tags: union(existing.tags, draft.tags ?? []),
     tier: draft.tier ?? existing.tier,
     language: draft.language ?? existing.language,
+    crmId: draft.crmId ?? existing.crmId,
+    preferences: { ...existing.preferences, ...draft.preferences },
     notes: union(existing.notes, draft.notes ?? [], (n) => n.text),
+    orders: union(existing.orders, draft.orders ?? [], (o) => o.id),
   });
 }
 
+/** Every key a customer can be found by, in the order rows are matched: CRM id, email, account, phone. */
+function keysOf(c: Pick<Customer, 'crmId' | 'emails' | 'identities' | 'phones'>): string[] {
+  return [
+    ...(c.crmId ? [`crm:${c.crmId}`] : []),
+    ...c.emails.map((e) => `email:${emailKey(e)}`),
+    ...identityKeysOf(c.identities).map((k) => `id:${k}`),
+    ...phoneKeysOf(c.phones).map((p) => `phone:${p}`),
+  ];
+}
+
+function draftKeys(d: CustomerDraft): string[] {
+  return keysOf({ crmId: d.crmId, emails: d.emails ?? [], identities: d.identities ?? [], phones: d.phones ?? [] });
+}
+
 /**
- * Writes imported customers in one transaction: a row that names a known email or social
- * identity updates that customer instead of adding a copy. Fails whole or succeeds whole.
+ * Writes a chunk of customer rows: a row that names a known CRM id, email, social account or
+ * phone updates that customer instead of adding a copy. Runs inside the caller's transaction
+ * (read-write on customers), so that a failure anywhere undoes the whole import.
  */
-export async function importDrafts(database: ConciergeDb, drafts: readonly CustomerDraft[]): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, updated: 0 };
-  await database.transaction('rw', database.customers, async () => {
-    for (const draft of drafts) {
-      const keys = identityKeysOf(draft.identities ?? []);
-      const byIdentity = keys.length ? await database.customers.where('identityKeys').anyOf(keys).toArray() : [];
-      const byEmail = draft.emails?.length ? await database.customers.where('emails').anyOf(draft.emails).toArray() : [];
-      const existing = [...byIdentity, ...byEmail].find((c) => !c.deletedAt);
-      if (existing) {
-        await database.customers.put(merge(existing, draft));
-        summary.updated++;
-      } else {
-        await database.customers.add(newCustomer(draft));
-        summary.added++;
-      }
+export async function writeCustomers(database: ConciergeDb, drafts: readonly CustomerDraft[], counts: ImportCounts): Promise<void> {
+  if (!drafts.length) return;
+  const crmIds = drafts.flatMap((d) => (d.crmId ? [d.crmId] : []));
+  const emails = drafts.flatMap((d) => (d.emails ?? []).map(emailKey));
+  const identities = drafts.flatMap((d) => identityKeysOf(d.identities ?? []));
+  const phones = drafts.flatMap((d) => phoneKeysOf(d.phones ?? []));
+  const { customers } = database;
+  const found = await Promise.all([
+    crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
+    emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
+    identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
+    phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
+  ]);
+  const byKey = new Map<string, Customer>();
+  for (const customer of found.flat()) {
+    if (customer.deletedAt) continue;
+    for (const key of keysOf(customer)) if (!byKey.has(key)) byKey.set(key, customer);
+  }
+  const out = new Map<string, Customer>();
+  for (const draft of drafts) {
+    const key = draftKeys(draft).find((k) => byKey.has(k));
+    const existing = key ? byKey.get(key)! : null;
+    if (existing) {
+      out.set(existing.id, merge(out.get(existing.id) ?? existing, draft));
+      counts.updated++;
+    } else {
+      const customer = newCustomer(draft);
+      out.set(customer.id, customer);
+      counts.added++;
     }
-  });
-  return summary;
+  }
+  await customers.bulkPut([...out.values()]);
+}
+
+/** Simple entry for callers with all rows at hand: one transaction, all or nothing. */
+export async function importDrafts(database: ConciergeDb, drafts: readonly CustomerDraft[]): Promise<ImportCounts> {
+  const counts: ImportCounts = { added: 0, updated: 0 };
+  await database.transaction('rw', database.customers, () => writeCustomers(database, drafts, counts));
+  return counts;
+}
+
+const ORDER_CHUNK = 2000;
+
+/**
+ * Adds orders to the customers they name (by email or CRM id), inside the caller's transaction.
+ * An order already on the customer (same number) is replaced by the file's version. Returns the
+ * rows that name nobody.
+ */
+export async function attachOrders(database: ConciergeDb, orders: readonly OrderRow[], counts: { orders: number }): Promise<ImportProblem[]> {
+  const unmatched: ImportProblem[] = [];
+  for (let i = 0; i < orders.length; i += ORDER_CHUNK) {
+    const chunk = orders.slice(i, i + ORDER_CHUNK);
+    const keys = [...new Set(chunk.map((o) => o.customer))];
+    const [byEmail, byCrm] = await Promise.all([
+      database.customers.where('emails').anyOf(keys).toArray(),
+      database.customers.where('crmId').anyOf(keys).toArray(),
+    ]);
+    const byKey = new Map<string, Customer>();
+    for (const c of [...byCrm, ...byEmail]) {
+      if (c.deletedAt) continue;
+      if (c.crmId) byKey.set(c.crmId, c);
+      for (const e of c.emails) byKey.set(emailKey(e), c);
+    }
+    const changed = new Map<string, Customer>();
+    for (const row of chunk) {
+      const customer = byKey.get(row.customer);
+      if (!customer) {
+        unmatched.push({ line: row.line, message: `No customer has the email or id "${row.customer.slice(0, 80)}".` });
+        continue;
+      }
+      const current = changed.get(customer.id) ?? customer;
+      changed.set(customer.id, { ...current, orders: [...current.orders.filter((o) => o.id !== row.order.id), row.order] });
+      counts.orders++;
+    }
+    await database.customers.bulkPut([...changed.values()].map((c) => withDerived(c)));
+  }
+  return unmatched;
 }

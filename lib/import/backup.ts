@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
 import type { ConciergeDb } from '../db/schema';
 import { TIERS, type Customer, type Interaction } from '../db/types';
@@ -26,6 +27,8 @@ const CustomerSchema = v.object({
   identityKeys: v.optional(v.array(str(200))),
   emails: v.array(str(320)),
   phones: v.array(str(40)),
+  phoneKeys: v.optional(v.array(str(40))),
+  crmId: v.optional(str(100)),
   language: v.optional(str(20)),
   tier: v.picklist(TIERS),
   tags: v.array(str(100)),
@@ -114,7 +117,8 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
 
 /** Restores a backup over the base, record by record (by id), in one transaction. */
 export async function restoreBackup(database: ConciergeDb, backup: Backup): Promise<{ customers: number; interactions: number }> {
-  const customers: Customer[] = backup.customers.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities) }));
+  // Derived indexes are recomputed: a backup from an older version may lack them.
+  const customers: Customer[] = backup.customers.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities), phoneKeys: phoneKeysOf(c.phones) }));
   await database.transaction('rw', database.customers, database.interactions, async () => {
     await database.customers.bulkPut(customers);
     await database.interactions.bulkPut(backup.interactions as Interaction[]);

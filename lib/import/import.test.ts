@@ -1,75 +1,126 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
 import { importDrafts } from './apply';
 import { exportBackup, parseBackup, restoreBackup } from './backup';
+import { guessCustomerMapping, guessOrderMapping } from './columns';
 import { parseCustomersCsv } from './csv';
+import { decodeBytes } from './decode';
+import { runImport } from './job';
+import { previewFile } from './preview';
 
 const HEADER = 'name,email,phone,x,facebook,tier,tags,language,notes';
 
-function problemsOf(csv: string) {
+function parsed(csv: string) {
   const result = parseCustomersCsv(csv);
-  if (result.ok) throw new Error('expected problems');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+function fileProblems(csv: string) {
+  const result = parseCustomersCsv(csv);
+  if (result.ok) throw new Error('expected the file to fail');
   return result.problems;
 }
 
-describe('parseCustomersCsv', () => {
+describe('reading a customers CSV', () => {
   it('reads every column, quoted line breaks, a BOM and profile links', () => {
     const csv = `\uFEFF${HEADER}\r\nAda Lane,ADA@example.com,+1 555 0100,@ada_lane,https://www.facebook.com/profile.php?id=100042,VIP,kitchen;tea,en,"Likes calls.\nNot before 9."\n` +
       `Boris Petrov,,,https://x.com/bpetrov,boris.petrov,,,ru,\n`;
-    const result = parseCustomersCsv(csv);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.rows.map((r) => r.line)).toEqual([2, 4]);
-    const [ada, boris] = result.rows.map((r) => r.draft);
-    expect(ada).toMatchObject({
-      name: 'Ada Lane',
-      emails: ['ada@example.com'],
-      phones: ['+1 555 0100'],
-      tier: 'vip',
-      tags: ['kitchen', 'tea'],
-      language: 'en',
-    });
+    const { rows, skipped } = parsed(csv);
+    expect(skipped).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([2, 4]);
+    const [ada, boris] = rows.map((r) => r.draft);
+    expect(ada).toMatchObject({ name: 'Ada Lane', emails: ['ada@example.com'], phones: ['+1 555 0100'], tier: 'vip', tags: ['kitchen', 'tea'], language: 'en' });
     expect(ada?.identities?.map((i) => [i.site, i.handle, i.id])).toEqual([['x', 'ada_lane', undefined], ['facebook', '', '100042']]);
     expect(ada?.notes?.[0]?.text).toBe('Likes calls. Not before 9.');
     expect(boris?.identities?.map((i) => i.handle)).toEqual(['bpetrov', 'boris.petrov']);
-    expect(boris?.tier).toBe('regular');
+    expect(boris?.tier).toBeUndefined();
   });
 
   it('reads Facebook identities from every profile link shape, without tracking', () => {
-    const csv = `${HEADER}\nBo Lee,,,,https://www.facebook.com/people/Bo-Lee/100077/?ref=crm,,,,\nCy Ng,,,,https://m.facebook.com/cy.ng?__cft__=AZ,,,,\nDi Ro,,,,di.ro.5,,,,\n`;
-    const result = parseCustomersCsv(csv);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.rows.map((r) => r.draft.identities?.map((i) => [i.handle, i.id]))).toEqual([[['', '100077']], [['cy.ng', undefined]], [['di.ro.5', undefined]]]);
-    expect(problemsOf(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`)[0]?.message).toContain('is not a Facebook name');
+    const { rows } = parsed(`${HEADER}\nBo Lee,,,,https://www.facebook.com/people/Bo-Lee/100077/?ref=crm,,,,\nCy Ng,,,,https://m.facebook.com/cy.ng?__cft__=AZ,,,,\nDi Ro,,,,di.ro.5,,,,\n`);
+    expect(rows.map((r) => r.draft.identities?.map((i) => [i.handle, i.id]))).toEqual([[['', '100077']], [['cy.ng', undefined]], [['di.ro.5', undefined]]]);
+    expect(parsed(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`).skipped[0]?.message).toContain('is not a Facebook name');
   });
 
-  it('accepts semicolons and a subset of the columns', () => {
-    const result = parseCustomersCsv('name;x\nAda;ada\n');
-    expect(result.ok && result.rows[0]?.draft.identities?.[0]?.handle).toBe('ada');
+  it('recognises CRM headers in English and Russian, and joins first and last names', () => {
+    expect(guessCustomerMapping(['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Twitter Username', 'Lifecycle Stage'])).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'x', null]);
+    expect(guessCustomerMapping(['ID', 'Имя', 'Фамилия', 'E-mail', 'Телефон', 'Город', 'Комментарий'])).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'city', 'notes']);
+    expect(guessCustomerMapping(['E-mail рабочий', 'Телефон мобильный', 'Полное имя'])).toEqual(['email', 'phone', 'name']);
+    expect(guessOrderMapping(['Customer Email', 'Order Number', 'Created at', 'Lineitem name', 'Total', 'Currency', 'Financial Status'])).toEqual(['customer', 'orderId', 'date', 'items', 'total', 'currency', 'status']);
+    const { rows } = parsed('Имя;Фамилия;E-mail;Телефон\nАлиса;Андреева;alisa@example.com;+7 900 000-00-00\n');
+    expect(rows[0]?.draft).toMatchObject({ name: 'Алиса Андреева', emails: ['alisa@example.com'], phones: ['+7 900 000-00-00'] });
+  });
+
+  it('leaves out columns it does not know, prototype-polluting names included', () => {
+    expect(guessCustomerMapping(['name', '__proto__', 'constructor'])).toEqual(['name', null, null]);
+    const { rows } = parsed('name,__proto__,constructor\nAda,{"polluted":1},x\n');
+    expect(rows[0]?.draft.name).toBe('Ada');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('skips bad rows with their line and reason, and keeps the good ones', () => {
+    const { rows, skipped } = parsed(
+      `name,email,x,tier\nAda,a@example.com,ada,gold\nBob,not-an-email,,\n,c@example.com,,\nDan,d@example.com,bad handle!,\nEve\nAda B,A@example.com,,\nFay,f@example.com,,Платина\n`,
+    );
+    expect(rows.map((r) => r.draft.name)).toEqual(['Ada', 'Fay']);
+    expect(rows[1]?.draft.tags).toEqual(['Платина']);
+    expect(skipped).toEqual([
+      { line: 3, message: '"not-an-email" is not an email address.' },
+      { line: 4, message: 'The name is empty.' },
+      { line: 5, message: '"bad handle!" is not an X handle.' },
+      { line: 6, message: 'Expected 4 fields, found 1.' },
+      { line: 7, message: 'The same email a@example.com as on line 2.' },
+    ]);
   });
 
   it.each([
     ['', 0, 'The file is empty.'],
-    [`${HEADER}\n`, 0, 'header but no customers'],
-    ['full name,email\nAda,a@example.com\n', 1, 'Unknown column "full name"'],
-    ['email,x\na@example.com,ada\n', 1, 'no "name" column'],
-    [`name,email\nAda,a@example.com\nBob,"b@example.com\n`, 3, 'not closed'],
-    [`name,email\nAda\n`, 2, 'Expected 2 fields, found 1'],
-    [`name,email\nAda,not-an-email\n`, 2, '"not-an-email" is not an email address'],
-    [`name,x\nAda,bad handle!\n`, 2, 'is not an X handle'],
-    [`name,tier\nAda,platinum\n`, 2, 'Unknown tier "platinum"'],
-    [`name,email\n,a@example.com\n`, 2, 'The name is empty'],
-    [`name,email\nAda,a@example.com\nAda B,A@example.com\n`, 3, 'same email a@example.com as on line 2'],
-  ])('rejects %j with a message naming line %i', (csv, line, message) => {
-    const problems = problemsOf(csv);
+    [`${HEADER}\n`, 0, 'header but no rows'],
+    ['email,x\na@example.com,ada\n', 1, 'the column that holds the name'],
+    [`name,email\nAda,a@example.com\nBob,"b@example.com\nCyd,c@example.com\n`, 3, 'quoted field is not closed'],
+  ])('refuses the file %j, naming line %i', (csv, line, message) => {
+    const problems = fileProblems(csv);
     expect(problems[0]?.line).toBe(line);
     expect(problems[0]?.message).toContain(message);
   });
+});
 
-  it('keeps prototype-polluting header names as unknown columns', () => {
-    expect(problemsOf('name,__proto__\nAda,{}\n')[0]?.message).toContain('"__proto__"');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+describe('decoding files', () => {
+  const utf16 = (text: string, bom: boolean) => {
+    const bytes = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+    if (bom) bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[(bom ? 2 : 0) + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[(bom ? 2 : 0) + i * 2 + 1] = text.charCodeAt(i) >> 8;
+    }
+    return bytes;
+  };
+
+  it('reads UTF-8 with and without a BOM, UTF-16 and Windows-1251', () => {
+    const text = 'Имя;Email\nАлиса;a@example.com\n';
+    expect(decodeBytes(new TextEncoder().encode(text))).toEqual({ ok: true, text, encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({ text, encoding: 'utf-8' });
+    expect(decodeBytes(utf16(text, true))).toMatchObject({ text, encoding: 'utf-16le' });
+    expect(decodeBytes(utf16(text, false))).toMatchObject({ text, encoding: 'utf-16le' });
+    // "Имя;Алиса" in Windows-1251.
+    const cp1251 = new Uint8Array([0xc8, 0xec, 0xff, 0x3b, 0xc0, 0xeb, 0xe8, 0xf1, 0xe0]);
+    expect(decodeBytes(cp1251)).toEqual({ ok: true, text: 'Имя;Алиса', encoding: 'windows-1251' });
+  });
+
+  it('refuses binary files, empty files and files too large, saying why', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
+    expect(decodeBytes(png)).toMatchObject({ ok: false, message: expect.stringContaining('not a text file') });
+    expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, message: 'The file is empty.' });
+    const huge = { length: 200 * 1024 * 1024 } as Uint8Array;
+    expect(previewFile('big.csv', huge, 'customers')).toMatchObject({ kind: 'failed', problems: [{ line: 0, message: expect.stringContaining('The file is 200 MB') }] });
+  });
+
+  it('previews the first rows with the guessed mapping, and recognises a backup', () => {
+    const preview = previewFile('crm.csv', new TextEncoder().encode('First Name,Last Name,Email\nAda,Lane,a@example.com\n'), 'customers');
+    expect(preview).toEqual({ kind: 'customers', encoding: 'utf-8', header: ['First Name', 'Last Name', 'Email'], rows: [['Ada', 'Lane', 'a@example.com']], mapping: ['firstName', 'lastName', 'email'] });
   });
 });
 
@@ -81,11 +132,9 @@ describe('importing', () => {
 
   it('updates customers on a second import instead of duplicating them', async () => {
     await loadSample(database);
-    const csv = `name,email,x,tier,tags\nLorena W.,lorena.willis@example.com,,gold,returns\nNew Person,new@example.com,new_person,,\n`;
-    const result = parseCustomersCsv(csv);
-    if (!result.ok) throw new Error('parse failed');
-    expect(await importDrafts(database, result.rows.map((r) => r.draft))).toEqual({ added: 1, updated: 1 });
-    expect(await importDrafts(database, result.rows.map((r) => r.draft))).toEqual({ added: 0, updated: 2 });
+    const { rows } = parsed(`name,email,x,tier,tags\nLorena W.,lorena.willis@example.com,,gold,returns\nNew Person,new@example.com,new_person,,\n`);
+    expect(await importDrafts(database, rows.map((r) => r.draft))).toEqual({ added: 1, updated: 1 });
+    expect(await importDrafts(database, rows.map((r) => r.draft))).toEqual({ added: 0, updated: 2 });
     const lorena = await database.customers.where('emails').equals('lorena.willis@example.com').first();
     expect(lorena?.tier).toBe('gold');
     expect(lorena?.tags).toEqual(['sample', 'kitchen', 'returns']);
@@ -93,13 +142,67 @@ describe('importing', () => {
     expect(await database.customers.count()).toBe(6);
   });
 
-  it('leaves the base untouched when the write fails half-way', async () => {
+  it('matches a row by phone however the number is written, and by CRM id', async () => {
+    await runImport(database, { customers: { text: 'id,name,phone\nc-1,Ada,+1 (555) 0100-201\n', mapping: ['crmId', 'name', 'phone'] } });
+    const second = await runImport(database, { customers: { text: 'name,phone\nAda Lane,15550100201\n', mapping: ['name', 'phone'] } });
+    const third = await runImport(database, { customers: { text: 'id,name\nc-1,Ada K. Lane\n', mapping: ['crmId', 'name'] } });
+    expect(second.ok && second.report).toMatchObject({ added: 0, updated: 1 });
+    expect(third.ok && third.report).toMatchObject({ added: 0, updated: 1 });
+    expect((await database.customers.toArray()).map((c) => c.name)).toEqual(['Ada K. Lane']);
+  });
+
+  it('imports thousands of rows in chunks, joins an orders file, and is the same on a second run', { timeout: 60_000 }, async () => {
+    const lines = ['Customer ID,First Name,Last Name,Email'];
+    for (let i = 0; i < 2500; i++) lines.push(`c${i},Name${i},Family${i},person${i}@example.com`);
+    const orders = 'Email,Order Number,Date,Items,Total,Currency,Status\nperson7@example.com,A-1,03.11.2026,Kettle x2;Teapot,"1 234,50",rub,paid\nc2499,A-2,2026-11-04,Mug,9,USD,new\nnobody@example.com,A-3,2026-11-05,Mug,9,USD,new\nperson8@example.com,A-4,31.02.2026,Mug,9,USD,new\n';
+    const request = {
+      customers: { text: lines.join('\n'), mapping: guessCustomerMapping(lines[0]!.split(',')) },
+      orders: { text: orders, mapping: guessOrderMapping(orders.split('\n')[0]!.split(',')) },
+    };
+    const progress: number[] = [];
+    const first = await runImport(database, request, { onProgress: (p) => progress.push(p.rows) });
+    expect(first).toEqual({
+      ok: true,
+      report: {
+        added: 2500, updated: 0, orders: 2, skippedCount: 2,
+        skipped: [
+          { line: 4, message: 'Orders file: No customer has the email or id "nobody@example.com".' },
+          { line: 5, message: 'Orders file: "31.02.2026" is not a date (use 2026-11-03 or 03.11.2026).' },
+        ],
+      },
+    });
+    expect(progress).toEqual([2000, 2500, 3]);
+    const person7 = await database.customers.where('emails').equals('person7@example.com').first();
+    expect(person7?.orders).toEqual([{ id: 'A-1', date: '2026-11-03', items: [{ name: 'Kettle', quantity: 2 }, { name: 'Teapot' }], total: 1234.5, currency: 'RUB', status: 'paid' }]);
+    expect((await database.customers.where('crmId').equals('c2499').first())?.orders.map((o) => o.id)).toEqual(['A-2']);
+
+    const again = await runImport(database, request);
+    expect(again.ok && again.report).toMatchObject({ added: 0, updated: 2500, orders: 2 });
+    expect(await database.customers.count()).toBe(2500);
+    expect((await database.customers.where('emails').equals('person7@example.com').first())?.orders).toHaveLength(1);
+  });
+
+  it('changes nothing when the file turns out broken at its end, or the import is stopped half-way', async () => {
     await loadSample(database);
     const before = await database.customers.toArray();
-    const result = parseCustomersCsv('name,x\nFirst,first_one\nSecond,second_one\n');
-    if (!result.ok) throw new Error('parse failed');
-    const drafts = result.rows.map((r) => r.draft);
-    // A tier the schema cannot store makes the second write throw inside the transaction.
+    const rows = ['name,email'];
+    for (let i = 0; i < 5000; i++) rows.push(`Name ${i},p${i}@example.com`);
+    const broken = await runImport(database, { customers: { text: `${rows.join('\n')}\nLast,"oops\n`, mapping: ['name', 'email'] } });
+    expect(broken).toEqual({ ok: false, problems: [{ line: 5002, message: expect.stringContaining('not closed') }] });
+    expect(await database.customers.toArray()).toEqual(before);
+
+    let chunks = 0;
+    await expect(
+      runImport(database, { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } }, { stopped: () => ++chunks > 2 }),
+    ).rejects.toThrow('stopped');
+    expect(await database.customers.toArray()).toEqual(before);
+  });
+
+  it('leaves the base untouched when a write fails half-way', async () => {
+    await loadSample(database);
+    const before = await database.customers.toArray();
+    const { rows } = parsed('name,x\nFirst,first_one\nSecond,second_one\n');
+    const drafts = rows.map((r) => r.draft);
     const broken = [drafts[0]!, { ...drafts[1]!, name: undefined as unknown as string }];
     await expect(importDrafts(database, broken)).rejects.toThrow();
     expect(await database.customers.toArray()).toEqual(before);
@@ -117,9 +220,9 @@ describe('importing', () => {
     const json = await exportBackup(database);
     await database.customers.clear();
     await database.interactions.clear();
-    const parsed = parseBackup(json);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await restoreBackup(database, parsed.backup);
+    const result = parseBackup(json);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    await restoreBackup(database, result.backup);
     expect(await database.customers.toArray()).toEqual(customers);
     expect(await database.interactions.toArray()).toEqual(interactions);
   });
@@ -129,5 +232,28 @@ describe('importing', () => {
     expect(!notJson.ok && notJson.problems[0]?.message).toContain('not valid JSON');
     const wrong = parseBackup(JSON.stringify({ format: 'concierge-backup', version: 1, exportedAt: '', customers: [{ id: 'nope' }], interactions: [] }));
     expect(!wrong.ok && wrong.problems[0]?.message).toMatch(/^customers\.0\.id/);
+  });
+});
+
+describe('schema versions', () => {
+  it('opens a database written by version 1 with every record intact, phones indexed by digits', async () => {
+    const name = `v1-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt', interactions: 'key, authorKey, seenAt, status' });
+    const old = {
+      id: '6f1c1a2e-8a8e-4a36-9d7e-2f3b7f1d6c01', name: 'Ada Lane', aliases: [], identities: [{ site: 'x', handle: 'ada', source: 'manual', addedAt: '2026-01-01T00:00:00.000Z' }],
+      identityKeys: ['x:ada'], emails: ['ada@example.com'], phones: ['+1 (555) 0100-201'], tier: 'gold', tags: ['tea'], orders: [], preferences: { delivery: 'courier' },
+      lifeEvents: [], notes: [{ at: '2026-01-02T00:00:00.000Z', text: 'hello' }], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const interaction = { key: 'x:1', authorKey: 'x:ada', seenAt: '2026-01-03T00:00:00.000Z', status: 'open', text: 'hi' };
+    await v1.table('customers').add(old);
+    await v1.table('interactions').add(interaction);
+    v1.close();
+
+    const current = new ConciergeDb(name);
+    expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'] }]);
+    expect(await current.interactions.toArray()).toEqual([interaction]);
+    expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
+    expect(current.verno).toBe(2);
   });
 });

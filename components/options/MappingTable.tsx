@@ -1,0 +1,55 @@
+import { t, type MessageKey } from '@/lib/i18n';
+import type { Mapping } from '@/lib/import/columns';
+
+/** The columns of a file with a few rows, and what each column fills; the user can change it. */
+export function MappingTable<F extends string>({
+  header,
+  rows,
+  mapping,
+  fields,
+  onChange,
+  testId,
+}: {
+  header: string[];
+  rows: string[][];
+  mapping: Mapping<F>;
+  fields: readonly F[];
+  onChange: (mapping: Mapping<F>) => void;
+  testId: string;
+}) {
+  const choose = (column: number, value: string) => {
+    const field = value ? (value as F) : null;
+    // A field comes from one column: choosing it here frees it elsewhere.
+    onChange(mapping.map((m, i) => (i === column ? field : m === field ? null : m)));
+  };
+  return (
+    <div className="mapping" data-testid={testId}>
+      <table>
+        <thead>
+          <tr>
+            {header.map((h, i) => (
+              <th key={i} scope="col">
+                <div className="column-name">{h || '—'}</div>
+                <select aria-label={h} data-column={i} value={mapping[i] ?? ''} onChange={(e) => choose(i, e.target.value)}>
+                  <option value="">{t('importSkipColumn')}</option>
+                  {fields.map((f) => (
+                    <option key={f} value={f}>{t(`field_${f}` as MessageKey)}</option>
+                  ))}
+                </select>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {header.map((_, i) => (
+                <td key={i} className={mapping[i] ? '' : 'muted'}>{(row[i] ?? '').slice(0, 80)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

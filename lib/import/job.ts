@@ -1,0 +1,89 @@
+import type { ConciergeDb } from '../db/schema';
+import { attachOrders, writeCustomers, type ImportCounts } from './apply';
+import type { CustomerField, Mapping, OrderField } from './columns';
+import { customerMappingProblem, customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
+import { streamTable, TableError, type ImportProblem } from './table';
+
+export interface ImportRequest {
+  customers?: { text: string; mapping: Mapping<CustomerField> };
+  orders?: { text: string; mapping: Mapping<OrderField> };
+}
+
+export interface ImportReport extends ImportCounts {
+  orders: number;
+  /** Rows left out, each with its line and why; the first MAX_LISTED of them. */
+  skipped: ImportProblem[];
+  skippedCount: number;
+}
+
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problems: ImportProblem[] };
+
+export interface ImportHooks {
+  onProgress?: (progress: { phase: 'customers' | 'orders'; share: number; rows: number }) => void;
+  /** Asked between chunks; true stops the import and undoes it. */
+  stopped?: () => boolean;
+}
+
+export class ImportStopped extends Error {
+  constructor() {
+    super('The import was stopped; nothing was changed.');
+  }
+}
+
+const CHUNK = 2000;
+const MAX_LISTED = 1000;
+
+/**
+ * A whole import, customers then orders, in one transaction: it succeeds whole or changes
+ * nothing, whether it fails, is stopped, or its page or worker goes away half-way (IndexedDB
+ * aborts a transaction whose context ends). Re-running it updates rather than duplicates.
+ */
+export async function runImport(database: ConciergeDb, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+  const report: ImportReport = { added: 0, updated: 0, orders: 0, skipped: [], skippedCount: 0 };
+  const skip = (problem: ImportProblem) => {
+    report.skippedCount++;
+    if (report.skipped.length < MAX_LISTED) report.skipped.push(problem);
+  };
+
+  if (request.customers) {
+    const problem = customerMappingProblem(request.customers.mapping);
+    if (problem) return { ok: false, problems: [{ line: 1, message: problem }] };
+  }
+  // Orders are few next to customers and must be whole before anything is written.
+  const orders = request.orders ? parseOrdersCsv(request.orders.text, request.orders.mapping) : null;
+  if (orders && !orders.ok) return { ok: false, problems: orders.problems };
+  const fromOrders = (p: ImportProblem) => skip({ ...p, message: `Orders file: ${p.message}` });
+  orders?.skipped.forEach(fromOrders);
+
+  try {
+    await database.transaction('rw', database.customers, async () => {
+      if (request.customers) {
+        const { text, mapping } = request.customers;
+        const duplicates = new DuplicateCheck();
+        let rows = 0;
+        await streamTable(text, CHUNK, async (header, chunk, share) => {
+          if (hooks.stopped?.()) throw new ImportStopped();
+          const drafts = [];
+          for (const row of chunk) {
+            const result = customerRow(row, header.length, mapping, duplicates);
+            if (typeof result === 'string') skip({ line: row.line, message: result });
+            else drafts.push(result.draft);
+          }
+          await writeCustomers(database, drafts, report);
+          rows += chunk.length;
+          hooks.onProgress?.({ phase: 'customers', share, rows });
+        });
+      }
+      if (orders?.ok) {
+        if (hooks.stopped?.()) throw new ImportStopped();
+        (await attachOrders(database, orders.orders, report)).forEach(fromOrders);
+        hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
+      }
+    });
+  } catch (error) {
+    if (error instanceof TableError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+  report.skipped.sort((a, b) => a.line - b.line);
+  return { ok: true, report };
+}

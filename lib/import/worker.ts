@@ -1,0 +1,58 @@
+/**
+ * The import worker: decoding, parsing and writing happen here, off the options page's thread,
+ * so that the page stays responsive through a million rows. Its messages are in protocol.ts.
+ */
+import { db } from '../db/schema';
+import { parseBackup, restoreBackup } from './backup';
+import { decodeBytes } from './decode';
+import { ImportStopped, runImport } from './job';
+import { previewFile } from './preview';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+let stopped = false;
+const reply = (message: WorkerReply) => postMessage(message);
+
+function textOf(bytes: ArrayBuffer): string {
+  const decoded = decodeBytes(new Uint8Array(bytes));
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.text;
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'stop':
+      stopped = true;
+      return;
+    case 'preview':
+      reply({ type: 'preview', id: request.id, preview: previewFile(request.name, new Uint8Array(request.bytes), request.kind) });
+      return;
+    case 'restore': {
+      const parsed = parseBackup(textOf(request.bytes));
+      if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
+      reply({ type: 'restored', id: request.id, result: await restoreBackup(db(), parsed.backup) });
+      return;
+    }
+    case 'import': {
+      stopped = false;
+      const outcome = await runImport(
+        db(),
+        {
+          customers: request.customers && { text: textOf(request.customers.bytes), mapping: request.customers.mapping },
+          orders: request.orders && { text: textOf(request.orders.bytes), mapping: request.orders.mapping },
+        },
+        { onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }), stopped: () => stopped },
+      );
+      reply(outcome.ok ? { type: 'imported', id: request.id, report: outcome.report } : { type: 'failed', id: request.id, problems: outcome.problems });
+    }
+  }
+}
+
+onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    if (request.type === 'stop') return;
+    if (error instanceof ImportStopped) return reply({ type: 'stopped', id: request.id });
+    const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name ?? 'Error';
+    reply({ type: 'error', id: request.id, name, message: error instanceof Error ? error.message : String(error) });
+  });
+};
