@@ -2,10 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '@/lib/db/schema';
 import { loadSample } from '@/lib/db/sample';
+import { searchCustomers } from '@/lib/db/search';
 import { storageErrorMessage } from '@/lib/db/errors';
+import { customersCsv, interactionsCsv } from '@/lib/export/spreadsheet';
 import { t } from '@/lib/i18n';
 import { exportBackup } from '@/lib/import/backup';
 import { TierTag } from '../TierTag';
+import { CustomerEditor } from './CustomerEditor';
+import { useCustomers } from './customersStore';
 import { ImportPanel } from './ImportPanel';
 
 const PAGE = 50;
@@ -19,19 +23,13 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const stamp = () => new Date().toISOString().slice(0, 10);
+
 export function CustomersSection() {
-  const [query, setQuery] = useState('');
+  const { query, page, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
   const count = useLiveQuery(() => db().customers.count(), []);
-  const shown = useLiveQuery(async () => {
-    const q = query.trim().toLowerCase().replace(/^@/, '');
-    const all = db().customers.orderBy('name').filter((c) => !c.deletedAt);
-    if (!q) return all.limit(PAGE).toArray();
-    return all
-      .filter((c) => c.name.toLowerCase().includes(q) || c.emails.some((e) => e.includes(q)) || c.identityKeys.some((k) => k.includes(q)))
-      .limit(PAGE)
-      .toArray();
-  }, [query]);
+  const result = useLiveQuery(() => searchCustomers(db(), query, page, PAGE), [query, page]);
 
   const run = async (action: () => Promise<string>) => {
     try {
@@ -41,6 +39,16 @@ export function CustomersSection() {
     }
   };
 
+  if (editing) {
+    return (
+      <section className="block">
+        <h2>{t('customersTitle')}</h2>
+        <CustomerEditor id={editing} onClose={() => edit(null)} />
+      </section>
+    );
+  }
+
+  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE)) : 1;
   return (
     <section className="block">
       <h2>{t('customersTitle')}</h2>
@@ -50,17 +58,31 @@ export function CustomersSection() {
           {t('loadSample')}
         </button>
         <button type="button" data-testid="export-json" onClick={() => void run(async () => {
-          download(`concierge-backup-${new Date().toISOString().slice(0, 10)}.json`, await exportBackup(db()), 'application/json');
+          download(`concierge-backup-${stamp()}.json`, await exportBackup(db()), 'application/json');
           return '';
         })}>
           {t('exportJson')}
         </button>
+        <button type="button" data-testid="export-customers-csv" onClick={() => void run(async () => {
+          download(`concierge-customers-${stamp()}.csv`, customersCsv(await db().customers.orderBy('name').toArray()), 'text/csv');
+          return '';
+        })}>
+          {t('exportCustomersCsv')}
+        </button>
+        <button type="button" data-testid="export-interactions-csv" onClick={() => void run(async () => {
+          download(`concierge-posts-${stamp()}.csv`, interactionsCsv(await db().interactions.orderBy('seenAt').toArray()), 'text/csv');
+          return '';
+        })}>
+          {t('exportInteractionsCsv')}
+        </button>
         <button type="button" data-testid="wipe" onClick={() => {
           if (!confirm(t('wipeConfirm'))) return;
           void run(async () => {
-            await db().transaction('rw', db().customers, db().interactions, async () => {
-              await db().customers.clear();
-              await db().interactions.clear();
+            const database = db();
+            await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
+              await database.customers.clear();
+              await database.interactions.clear();
+              await database.rejections.clear();
             });
             return t('wipeDone');
           });
@@ -72,20 +94,35 @@ export function CustomersSection() {
       <ImportPanel />
       <label>
         {t('customersSearch')}
-        <input type="search" value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" data-testid="customer-search" value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />
       </label>
-      {shown && shown.length > 0 && (
-        <table data-testid="customer-table">
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}<TierTag tier={c.tier} /></td>
-                <td className="muted">{c.identities.map((i) => `${i.site}: ${i.handle || i.id}`).join(', ')}</td>
-                <td className="muted">{c.emails.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {result && query && (
+        <p className="muted" data-testid="search-count">
+          {result.total === 0 ? t('customersNoMatch') : result.capped ? t('customersFoundMany', result.total) : t('customersFound', result.total)}
+        </p>
+      )}
+      {result && result.customers.length > 0 && (
+        <>
+          <table data-testid="customer-table">
+            <tbody>
+              {result.customers.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}<TierTag tier={c.tier} /></td>
+                  <td className="muted">{c.identities.map((i) => `${i.site}: ${i.handle || i.id}`).join(', ')}</td>
+                  <td className="muted">{c.emails.join(', ')}</td>
+                  <td><button type="button" data-testid="edit-customer" onClick={() => edit(c.id)}>{t('customersEdit')}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pages > 1 && (
+            <div className="row pager">
+              <button type="button" data-testid="page-prev" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('customersPrev')}</button>
+              <span data-testid="page-label">{t('customersPage', page + 1, pages)}</span>
+              <button type="button" data-testid="page-next" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('customersNext')}</button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,8 +1,9 @@
+import { nameTokens } from '../match/names';
 import { identityKeysOf, phoneKey } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Customer, Identity } from './types';
 
-export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'createdAt' | 'updatedAt'>> & {
+export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'nameWords' | 'createdAt' | 'updatedAt'>> & {
   name: string;
 };
 
@@ -13,6 +14,7 @@ export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()
     id: crypto.randomUUID(),
     name: draft.name.trim(),
     aliases: draft.aliases ?? [],
+    nameWords: nameTokens(draft.name, ...(draft.aliases ?? [])),
     identities,
     identityKeys: identityKeysOf(identities),
     emails: (draft.emails ?? []).map((e) => e.trim().toLowerCase()),
@@ -37,9 +39,15 @@ export function phoneKeysOf(phones: readonly string[]): string[] {
   return [...new Set(phones.map(phoneKey).filter((k) => k.length >= 5))];
 }
 
-/** Keeps the derived indexes in step with identities and phones whenever a customer is written. */
+/** Keeps the derived indexes in step with identities, phones and names whenever a customer is written. */
 export function withDerived(customer: Customer, now = new Date().toISOString()): Customer {
-  return { ...customer, identityKeys: identityKeysOf(customer.identities), phoneKeys: phoneKeysOf(customer.phones), updatedAt: now };
+  return {
+    ...customer,
+    identityKeys: identityKeysOf(customer.identities),
+    phoneKeys: phoneKeysOf(customer.phones),
+    nameWords: nameTokens(customer.name, ...customer.aliases),
+    updatedAt: now,
+  };
 }
 
 export async function saveCustomer(database: ConciergeDb, customer: Customer): Promise<Customer> {
@@ -60,4 +68,15 @@ export function identityFrom(site: Identity['site'], handle: string, source: Ide
   const identity: Identity = { site, handle: handle.replace(/^@/, ''), source, addedAt: new Date().toISOString() };
   if (id) identity.id = id;
   return identity;
+}
+
+/** Deletes a customer with everything attached: their posts seen and the agent's answers about them. */
+export async function deleteCustomer(database: ConciergeDb, id: string): Promise<void> {
+  await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
+    const customer = await database.customers.get(id);
+    if (!customer) return;
+    if (customer.identityKeys.length) await database.interactions.where('authorKey').anyOf(customer.identityKeys).delete();
+    await database.rejections.where('customerId').equals(id).delete();
+    await database.customers.delete(id);
+  });
 }

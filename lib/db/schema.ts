@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
-import type { Customer, Interaction } from './types';
+import type { Customer, Interaction, Rejection } from './types';
 
 export const DB_NAME = 'concierge';
 
@@ -11,6 +12,7 @@ export const DB_NAME = 'concierge';
 export class ConciergeDb extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   interactions!: EntityTable<Interaction, 'key'>;
+  rejections!: EntityTable<Rejection, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -18,12 +20,17 @@ export class ConciergeDb extends Dexie {
       customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt',
       interactions: 'key, authorKey, seenAt, status',
     });
-    // 2: phones are matched by their digits, and customers are found by their CRM id.
+    // 2: phones are matched by their digits, customers are found by their CRM id and by the
+    // words of their name; the agent's "not this customer" answers are remembered.
     this.version(2)
-      .stores({ customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *tags, name, tier, updatedAt' })
+      .stores({
+        customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, tier, updatedAt',
+        rejections: 'key, authorKey, customerId',
+      })
       .upgrade((tx) =>
         tx.table<Customer>('customers').toCollection().modify((customer) => {
           customer.phoneKeys = phoneKeysOf(customer.phones ?? []);
+          customer.nameWords = nameTokens(customer.name, ...(customer.aliases ?? []));
         }),
       );
   }

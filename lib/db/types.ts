@@ -27,9 +27,11 @@ export interface Order {
   status?: string;
 }
 
-export type LifeEventKind =
-  | 'moved' | 'married' | 'divorced' | 'new_baby' | 'new_pet' | 'pet_loss' | 'bereavement'
-  | 'new_job' | 'job_loss' | 'illness' | 'birthday' | 'graduation';
+export const LIFE_EVENT_KINDS = [
+  'moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement',
+  'new_job', 'job_loss', 'illness', 'birthday', 'graduation',
+] as const;
+export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 
 export interface LifeEvent {
   date: string;
@@ -56,6 +58,8 @@ export interface Customer {
   phones: string[];
   /** Derived from phones (see phoneKey): the index that matches a number however it is written. */
   phoneKeys: string[];
+  /** Derived from name and aliases (see nameTokens): word search and name candidates use it. */
+  nameWords: string[];
   /** The customer's id in the CRM they were imported from: re-imports and orders find them by it. */
   crmId?: string;
   language?: string;
@@ -93,4 +97,13 @@ export interface Interaction {
   status: InteractionStatus;
   replies: { text: string; at: string; by?: string }[];
   updatedAt: string;
+}
+
+/** The agent said this author is not this customer: the pair is never offered again. */
+export interface Rejection {
+  /** `${authorKey}|${customerId}` */
+  key: string;
+  authorKey: string;
+  customerId: string;
+  at: string;
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
+import { nameTokens } from '../match/names';
 import type { ConciergeDb } from '../db/schema';
 import { TIERS, type Customer, type Interaction } from '../db/types';
 import type { ImportProblem } from './csv';
@@ -28,6 +29,7 @@ const CustomerSchema = v.object({
   emails: v.array(str(320)),
   phones: v.array(str(40)),
   phoneKeys: v.optional(v.array(str(40))),
+  nameWords: v.optional(v.array(str(200))),
   crmId: v.optional(str(100)),
   language: v.optional(str(20)),
   tier: v.picklist(TIERS),
@@ -76,24 +78,29 @@ const InteractionSchema = v.object({
   updatedAt: str(40),
 });
 
+const RejectionSchema = v.object({ key: str(400), authorKey: str(200), customerId: str(40), at: str(40) });
+
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: str(40),
   customers: v.array(CustomerSchema),
   interactions: v.array(InteractionSchema),
+  // Added after the first backups were made: older files have none.
+  rejections: v.optional(v.array(RejectionSchema)),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
 export async function exportBackup(database: ConciergeDb, now = new Date().toISOString()): Promise<string> {
-  return database.transaction('r', database.customers, database.interactions, async () => {
+  return database.transaction('r', database.customers, database.interactions, database.rejections, async () => {
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now,
       customers: await database.customers.toArray(),
       interactions: await database.interactions.toArray(),
+      rejections: await database.rejections.toArray(),
     };
     return JSON.stringify(backup, null, 1);
   });
@@ -118,10 +125,16 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
 /** Restores a backup over the base, record by record (by id), in one transaction. */
 export async function restoreBackup(database: ConciergeDb, backup: Backup): Promise<{ customers: number; interactions: number }> {
   // Derived indexes are recomputed: a backup from an older version may lack them.
-  const customers: Customer[] = backup.customers.map((c) => ({ ...c, identityKeys: identityKeysOf(c.identities), phoneKeys: phoneKeysOf(c.phones) }));
-  await database.transaction('rw', database.customers, database.interactions, async () => {
+  const customers: Customer[] = backup.customers.map((c) => ({
+    ...c,
+    identityKeys: identityKeysOf(c.identities),
+    phoneKeys: phoneKeysOf(c.phones),
+    nameWords: nameTokens(c.name, ...c.aliases),
+  }));
+  await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
     await database.customers.bulkPut(customers);
     await database.interactions.bulkPut(backup.interactions as Interaction[]);
+    await database.rejections.bulkPut(backup.rejections ?? []);
   });
   return { customers: customers.length, interactions: backup.interactions.length };
 }

@@ -215,16 +215,20 @@ describe('importing', () => {
       author: { handle: 'a', displayName: 'A', profileUrl: 'https://x.com/a' }, authorKey: 'x:a', text: 'hi',
       seenAt: '2026-11-01T00:00:00.000Z', status: 'open', replies: [], updatedAt: '2026-11-01T00:00:00.000Z',
     });
+    await database.rejections.put({ key: 'x:someone|c1', authorKey: 'x:someone', customerId: 'c1', at: '2026-11-01T00:00:00.000Z' });
     const customers = await database.customers.toArray();
     const interactions = await database.interactions.toArray();
+    const rejections = await database.rejections.toArray();
     const json = await exportBackup(database);
     await database.customers.clear();
     await database.interactions.clear();
+    await database.rejections.clear();
     const result = parseBackup(json);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     await restoreBackup(database, result.backup);
     expect(await database.customers.toArray()).toEqual(customers);
     expect(await database.interactions.toArray()).toEqual(interactions);
+    expect(await database.rejections.toArray()).toEqual(rejections);
   });
 
   it('rejects a backup that is not one, saying why', () => {
@@ -251,7 +255,7 @@ describe('schema versions', () => {
     v1.close();
 
     const current = new ConciergeDb(name);
-    expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'] }]);
+    expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'], nameWords: ['ada', 'lane'] }]);
     expect(await current.interactions.toArray()).toEqual([interaction]);
     expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
     expect(current.verno).toBe(2);

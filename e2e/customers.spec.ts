@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { extensionPage, launch, type Harness } from './support/extension';
+
+let h: Harness;
+
+test.beforeAll(async () => {
+  h = await launch();
+});
+
+test.afterAll(async () => {
+  await h?.close();
+});
+
+test.afterEach(() => {
+  expect(h.unexpected).toEqual([]);
+});
+
+async function withSample(): Promise<Page> {
+  const page = await extensionPage(h, 'options.html');
+  page.on('dialog', (d) => void d.accept());
+  await page.getByTestId('wipe').click();
+  await page.getByTestId('load-sample').click();
+  await expect(page.getByTestId('customer-count')).toContainText('5');
+  return page;
+}
+
+test('search by name, email, handle and tag; edit every kind of field; delete', async () => {
+  const page = await withSample();
+  const search = page.getByTestId('customer-search');
+  const rows = page.getByTestId('customer-table').locator('tr');
+  for (const [query, name] of [['alisa', 'Алиса Андреева'], ['tomas', 'Tomás Rivera'], ['mei.tanaka@', 'Mei Tanaka'], ['@dsokolov', 'Дмитрий Соколов'], ['kitchen', 'Lorena Willis']] as const) {
+    await search.fill(query);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(name);
+  }
+
+  await search.fill('willis');
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('edit-customer').click();
+  const editor = page.getByTestId('customer-editor');
+  await editor.locator('select[name="tier"]').selectOption('gold');
+  await editor.locator('textarea[name="emails"]').fill('lorena.willis@example.com\nlorena@work.example');
+  await editor.getByTestId('add-identity').click();
+  const identity = editor.getByTestId('edit-identities').locator('.row').last();
+  await identity.locator('select').selectOption('facebook');
+  await identity.getByLabel('Numeric id').fill('100099');
+  await editor.getByTestId('add-order').click();
+  const order = editor.getByTestId('edit-orders').locator('.row').last();
+  await order.getByLabel('Order number').fill('HC-30000');
+  await order.getByLabel('Items').fill('Stone kettle x2; Mug');
+  await editor.getByTestId('add-life-event').click();
+  const event = editor.getByTestId('edit-life-events').locator('.row').last();
+  await event.locator('select').selectOption('new_pet');
+  await event.getByLabel('What happened').fill('Adopted a puppy');
+  await editor.getByTestId('add-note').click();
+  await editor.getByTestId('edit-notes').locator('textarea').last().fill('Prefers email now.');
+  await editor.getByTestId('save-customer').click();
+  await expect(editor.getByRole('status')).toHaveText('Saved.');
+
+  // What was saved is what the side panel will read: check the stored record.
+  const stored = await page.evaluate(async () => {
+    const open = indexedDB.open('concierge');
+    const dbh: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+    const store = dbh.transaction('customers').objectStore('customers').index('emails').get('lorena@work.example');
+    return new Promise<Record<string, unknown>>((r) => (store.onsuccess = () => r(store.result)));
+  });
+  expect(stored).toMatchObject({
+    tier: 'gold',
+    identityKeys: expect.arrayContaining(['x:lorenawillis', 'facebook:id:100099']),
+    orders: expect.arrayContaining([expect.objectContaining({ id: 'HC-30000', items: [{ name: 'Stone kettle', quantity: 2 }, { name: 'Mug' }] })]),
+    lifeEvents: expect.arrayContaining([expect.objectContaining({ kind: 'new_pet', text: 'Adopted a puppy', source: 'agent' })]),
+    notes: expect.arrayContaining([expect.objectContaining({ text: 'Prefers email now.' })]),
+  });
+
+  // An invalid edit is refused with a reason and not saved.
+  await editor.locator('textarea[name="emails"]').fill('not an email');
+  await editor.getByTestId('save-customer').click();
+  await expect(editor.getByRole('alert')).toContainText('"not an email" is not an email address.');
+
+  await editor.getByTestId('delete-customer').click();
+  await expect(page.getByTestId('customer-count')).toContainText('4');
+  await search.fill('willis');
+  await expect(page.getByTestId('search-count')).toHaveText('No customer matches this search.');
+  await page.close();
+});
+
+test('CSV exports open safely in a spreadsheet: formula-like cells are neutralised', async () => {
+  const page = await withSample();
+  await page.getByTestId('customer-search').fill('mei');
+  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
+  await page.getByTestId('edit-customer').click();
+  await page.locator('input[name="name"]').fill('=HYPERLINK("https://evil.example")');
+  await page.getByTestId('save-customer').click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customers-csv').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
+  expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  expect(csv).toContain('Алиса Андреева');
+  await page.close();
+});
+
+test('a backup made with one click restores exactly after a wipe', async () => {
+  const page = await withSample();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const backup = readFileSync((await download.path())!);
+  await page.getByTestId('wipe').click();
+  await expect(page.getByTestId('customer-count')).toContainText('No customers');
+  await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await expect(page.getByTestId('import-backup')).toContainText('5 customers');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-report')).toContainText('Restored 5 customers');
+  await expect(page.getByTestId('customer-count')).toContainText('5');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const strip = (text: string) => JSON.parse(text, (k, v) => (k === 'exportedAt' ? undefined : v));
+  expect(strip(readFileSync((await again.path())!, 'utf8'))).toEqual(strip(backup.toString('utf8')));
+  await page.close();
+});

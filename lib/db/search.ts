@@ -1,0 +1,52 @@
+import { foldName } from '../match/names';
+import type { ConciergeDb } from './schema';
+import type { Customer } from './types';
+
+export interface SearchPage {
+  customers: Customer[];
+  /** How many match; `capped` says there are more than that (the search stops counting there). */
+  total: number;
+  capped: boolean;
+}
+
+/** A search lists at most this many matches: enough to page through, cheap at any base size. */
+const MAX_MATCHES = 2000;
+
+/**
+ * Customers by name words, email, handle, tag or phone digits, a page at a time, in name order.
+ * Every part of the query goes through an index, so a search costs the same with 100,000
+ * customers as with 100.
+ */
+export async function searchCustomers(database: ConciergeDb, query: string, page: number, size: number): Promise<SearchPage> {
+  const { customers } = database;
+  const q = query.trim();
+  if (!q) {
+    const total = await customers.count();
+    return { customers: await customers.orderBy('name').offset(page * size).limit(size).toArray(), total, capped: false };
+  }
+  const lower = q.toLowerCase().replace(/^@/, '');
+  const words = foldName(q).split(' ').filter(Boolean);
+  const digits = q.replace(/\D/g, '');
+  const [first, ...rest] = words;
+
+  const sets = await Promise.all([
+    first ? customers.where('nameWords').startsWith(first).limit(MAX_MATCHES).primaryKeys() : [],
+    customers.where('emails').startsWith(lower).limit(MAX_MATCHES).primaryKeys(),
+    customers.where('identityKeys').startsWithAnyOf([`x:${lower}`, `facebook:${lower}`, `facebook:id:${lower}`]).limit(MAX_MATCHES).primaryKeys(),
+    customers.where('tags').startsWithIgnoreCase(q).limit(MAX_MATCHES).primaryKeys(),
+    digits.length >= 4 ? customers.where('phoneKeys').startsWith(digits).limit(MAX_MATCHES).primaryKeys() : [],
+    customers.where('crmId').equals(q).limit(MAX_MATCHES).primaryKeys(),
+  ]);
+  const byName = new Set<string>(sets[0] as string[]);
+  let ids = [...new Set<string>(sets.flat() as string[])];
+  let found = (await customers.bulkGet(ids)).filter((c): c is Customer => !!c);
+  // Further words narrow the name matches: "ada la" finds Ada Lane, not every Ada.
+  if (rest.length) found = found.filter((c) => !byName.has(c.id) || rest.every((w) => c.nameWords.some((n) => n.startsWith(w))));
+  found.sort((a, b) => a.name.localeCompare(b.name));
+  ids = found.map((c) => c.id);
+  return {
+    customers: found.slice(page * size, (page + 1) * size),
+    total: ids.length,
+    capped: sets.some((s) => s.length >= MAX_MATCHES),
+  };
+}

@@ -1,0 +1,60 @@
+import Papa from 'papaparse';
+import type { Customer, Interaction } from '../db/types';
+
+/**
+ * CSV for spreadsheets. Every cell that a spreadsheet would run as a formula (starting with =, +,
+ * -, @, a tab or a carriage return) is written with a leading apostrophe: customer data comes
+ * from strangers and must never run in the agent's spreadsheet.
+ */
+function toCsv(header: string[], rows: (string | number)[][]): string {
+  // The BOM makes Excel read UTF-8 (Cyrillic names) correctly.
+  return `\uFEFF${Papa.unparse({ fields: header, data: rows }, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' })}`;
+}
+
+const list = (values: readonly string[]) => values.join('; ');
+
+export function customersCsv(customers: readonly Customer[]): string {
+  const header = ['id', 'crm id', 'name', 'aliases', 'emails', 'phones', 'x', 'facebook', 'tier', 'tags', 'language', 'orders', 'last order', 'preferences', 'life events', 'notes', 'created', 'updated'];
+  const rows = customers.map((c) => {
+    const last = [...c.orders].sort((a, b) => b.date.localeCompare(a.date))[0];
+    return [
+      c.id,
+      c.crmId ?? '',
+      c.name,
+      list(c.aliases),
+      list(c.emails),
+      list(c.phones),
+      list(c.identities.filter((i) => i.site === 'x').map((i) => i.handle)),
+      list(c.identities.filter((i) => i.site === 'facebook').map((i) => i.handle || i.id || '')),
+      c.tier,
+      list(c.tags),
+      c.language ?? '',
+      c.orders.length,
+      last ? `${last.id} ${last.date}` : '',
+      list(Object.entries(c.preferences).map(([k, v]) => `${k}: ${v}`)),
+      list(c.lifeEvents.map((e) => `${e.date} ${e.kind}: ${e.text}`)),
+      list(c.notes.map((n) => n.text)),
+      c.createdAt,
+      c.updatedAt,
+    ];
+  });
+  return toCsv(header, rows);
+}
+
+export function interactionsCsv(interactions: readonly Interaction[]): string {
+  const header = ['site', 'post id', 'url', 'kind', 'author', 'handle', 'text', 'posted', 'seen', 'status', 'replies'];
+  const rows = interactions.map((i) => [
+    i.site,
+    i.postId,
+    i.url,
+    i.kind,
+    i.author.displayName,
+    i.author.handle || i.author.id || '',
+    i.text,
+    i.createdAt ?? '',
+    i.seenAt,
+    i.status,
+    i.replies.length,
+  ]);
+  return toCsv(header, rows);
+}
