@@ -188,3 +188,32 @@ test('handling 100 new comments stays within 10 ms of main-thread time', async (
   expect(median).toBeLessThan(20);
   await page.close();
 });
+
+test('an unknown commenter whose name matches customers: the agent rejects one and confirms the other; the badge follows', async () => {
+  const options = await extensionPage(h, 'options.html');
+  const twins = 'name,email,tier\nJonas Berg,jonas.berg@example.com,gold\nJonas Berg,j.berg@example.com,regular\n';
+  await options.getByTestId('import-file').setInputFiles({ name: 'twins.csv', mimeType: 'text/csv', buffer: Buffer.from(twins) });
+  await options.getByTestId('import-start').click();
+  await expect(options.getByTestId('import-report')).toContainText('2 added');
+  await options.close();
+
+  const page = await open(POST_URL, 6);
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Norway' }).click();
+  const candidates = panel.getByTestId('candidate');
+  await expect(candidates).toHaveCount(2);
+  await expect(candidates.first()).toContainText('100% alike · same name');
+  await candidates.filter({ hasText: 'Regular' }).getByTestId('reject-candidate').click();
+  await expect(candidates).toHaveCount(1);
+
+  // The rejection is remembered: a fresh panel offers only the other one.
+  await panel.reload();
+  await panel.getByTestId('post-item').filter({ hasText: 'Norway' }).click();
+  await expect(candidates).toHaveCount(1);
+  await expect(candidates.first()).toContainText('Gold');
+  await candidates.first().getByTestId('confirm-candidate').click();
+  await expect(panel.getByTestId('customer-card')).toContainText('jonas.berg@example.com');
+  await expect.poll(() => badgeTexts(page)).toContain('Jonas Berg · Gold');
+  await panel.close();
+  await page.close();
+});

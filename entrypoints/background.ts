@@ -1,14 +1,15 @@
-import { handlePostsSeen, handleSelectPost, type HandlerDeps } from '@/lib/background/handlers';
+import { handleNameCandidates, handlePostsSeen, handleSelectPost, type HandlerDeps } from '@/lib/background/handlers';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
 import { onMessage } from '@/lib/messaging';
 
 export default defineBackground(() => {
-  const deps: HandlerDeps = { database: db(), extensionId: browser.runtime.id };
+  const deps: HandlerDeps = { database: db(), extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
 
   // Registered synchronously, so messages that wake the worker are answered, not dropped.
   onMessage('postsSeen', ({ data, sender }) => handlePostsSeen(deps, data, sender));
   onMessage('selectPost', ({ data, sender }) => handleSelectPost(deps, data, sender));
+  onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { NamedCandidate } from './background/candidates';
 import type { SocialPost } from './model';
 
 const MAX_BATCH = 200;
@@ -43,6 +44,7 @@ export const PostsSeenSchema = v.strictObject({
   posts: v.pipe(v.array(SocialPostSchema), v.maxLength(MAX_BATCH)),
 });
 export const SelectPostSchema = v.strictObject({ key: shortText(120) });
+export const NameCandidatesSchema = v.strictObject({ authorKey: shortText(200), displayName: shortText(200) });
 export const InsertReplySchema = v.strictObject({ postId: id, text: v.pipe(v.string(), v.minLength(1), v.maxLength(10_000)) });
 
 export type PostsSeen = v.InferOutput<typeof PostsSeenSchema>;
@@ -86,6 +88,8 @@ interface ProtocolMap {
   rematch(): void;
   /** side panel → content: diagnostics of the page. */
   pageStats(): PageStats;
+  /** side panel → background: customers an unknown author may be, for the agent to confirm. */
+  nameCandidates(data: { authorKey: string; displayName: string }): NamedCandidate[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

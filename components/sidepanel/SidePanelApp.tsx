@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { useSettings } from '../useSettings';
 import { AddCustomerForm } from './AddCustomerForm';
+import { Candidates } from './Candidates';
 import { CustomerCard } from './CustomerCard';
 import { PostList } from './PostList';
 import { usePanelStore } from './store';
@@ -48,6 +49,11 @@ export function SidePanelApp() {
               ) : (
                 <>
                   <p className="muted">{t('panelUnknownAuthor')}</p>
+                  <Candidates
+                    key={`candidates:${selected.interaction.key}`}
+                    post={selected.interaction}
+                    onLinked={() => void sendMessage('rematch', undefined, tabId).catch(() => undefined)}
+                  />
                   <AddCustomerForm
                     key={selected.interaction.key}
                     post={selected.interaction}

@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { recordSeen } from '../db/interactions';
 import type { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
+import { nameCandidates, type NamedCandidate } from './candidates';
 import {
+  fromExtensionPage,
   fromSupportedTab,
   InvalidMessageError,
+  NameCandidatesSchema,
   parsePayload,
   PostsSeenSchema,
   SelectPostSchema,
@@ -18,6 +21,8 @@ import { addTabPosts, selectTabPost } from './tab-posts';
 export interface HandlerDeps {
   database: ConciergeDb;
   extensionId: string;
+  /** The extension's own origin (chrome-extension://<id>/): the side panel and options pages. */
+  extensionOrigin: string;
 }
 
 const SITE_HOSTS = ADAPTERS.flatMap((a) => a.hosts);
@@ -54,4 +59,11 @@ export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender:
   const opening = browser.sidePanel?.open?.({ tabId }).catch(() => undefined);
   await selectTabPost(tabId, key);
   await opening;
+}
+
+/** The side panel asks who an unknown author might be. */
+export async function handleNameCandidates(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<NamedCandidate[]> {
+  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) throw new InvalidMessageError('sender is not an extension page');
+  const { authorKey, displayName } = parsePayload(NameCandidatesSchema, data);
+  return nameCandidates(deps.database, authorKey, displayName);
 }

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { identityFrom, saveCustomer } from '@/lib/db/customers';
+import { storageErrorMessage } from '@/lib/db/errors';
+import { db } from '@/lib/db/schema';
+import type { Interaction } from '@/lib/db/types';
+import { t, tierLabel, type MessageKey } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import type { NamedCandidate } from '@/lib/background/candidates';
+
+/**
+ * For an author who is no customer yet: customers with a resembling name, each with how alike
+ * and why, to confirm (the account joins the customer) or reject (never offered again).
+ */
+export function Candidates({ post, onLinked }: { post: Interaction; onLinked: () => void }) {
+  const [candidates, setCandidates] = useState<NamedCandidate[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    setCandidates(null);
+    sendMessage('nameCandidates', { authorKey: post.authorKey, displayName: post.author.displayName })
+      .then((found) => live && setCandidates(found))
+      .catch(() => live && setCandidates([]));
+    return () => {
+      live = false;
+    };
+  }, [post.authorKey, post.author.displayName]);
+
+  if (!candidates?.length) return null;
+
+  const confirm = async (candidate: NamedCandidate) => {
+    try {
+      const customer = await db().customers.get(candidate.customerId);
+      if (!customer) return;
+      const identity = identityFrom(post.site, post.author.handle, 'confirmed', post.author.id);
+      await saveCustomer(db(), { ...customer, identities: [...customer.identities, identity] });
+      onLinked();
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+
+  const reject = async (candidate: NamedCandidate) => {
+    try {
+      await db().rejections.put({ key: `${post.authorKey}|${candidate.customerId}`, authorKey: post.authorKey, customerId: candidate.customerId, at: new Date().toISOString() });
+      setCandidates(candidates.filter((c) => c.customerId !== candidate.customerId));
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+
+  return (
+    <section className="card candidates" data-testid="candidates">
+      <h2>{t('candidatesTitle')}</h2>
+      <p className="muted">{t('candidatesHelp')}</p>
+      <ul>
+        {candidates.map((c) => (
+          <li key={c.customerId} data-testid="candidate">
+            <strong>{c.name}</strong> <span className={`tier tier-${c.tier}`}>{tierLabel(c.tier)}</span>
+            <span className="muted"> · {t('candidateScore', Math.round(c.score * 100))} · {t(`reason_${c.reason}` as MessageKey)}</span>
+            <div className="row">
+              <button type="button" className="primary" data-testid="confirm-candidate" onClick={() => void confirm(c)}>{t('candidateConfirm')}</button>
+              <button type="button" data-testid="reject-candidate" onClick={() => void reject(c)}>{t('candidateReject')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {error && <p role="alert" className="error">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const messages = (lang: string): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+
+describe('UI text', () => {
+  const en = messages('en');
+  const ru = messages('ru');
+
+  it('has every message in English and Russian', () => {
+    expect(Object.keys(ru).toSorted()).toEqual(Object.keys(en).toSorted());
+  });
+
+  it('uses only names the browser accepts (a bad name stops the extension from loading)', () => {
+    for (const name of Object.keys(en)) expect(name, name).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
+  it('declares the same placeholders in both languages, and uses each it declares', () => {
+    for (const [name, entry] of Object.entries(en)) {
+      const names = Object.keys(entry.placeholders ?? {}).toSorted();
+      expect(Object.keys(ru[name]!.placeholders ?? {}).toSorted(), name).toEqual(names);
+      for (const [lang, e] of [['en', entry], ['ru', ru[name]!]] as const) {
+        for (const p of names) expect(e.message.toLowerCase(), `${lang}:${name}`).toContain(`$${p}$`);
+      }
+    }
+  });
+});
