@@ -11,8 +11,16 @@ const SITE_MATCHES = [
   'https://m.facebook.com/*',
 ];
 
+/**
+ * `npm run bench` builds with CONCIERGE_BENCH=1: the bench page (entrypoints/bench) joins the
+ * build, in its own folder. Every other build lists the entrypoints users get, and only those.
+ */
+const BENCH = process.env.CONCIERGE_BENCH === '1';
+const SHIPPED = ['background', 'x', 'facebook', 'sidepanel', 'options'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  ...(BENCH ? { outDir: '.output/bench' } : { filterEntrypoints: SHIPPED }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

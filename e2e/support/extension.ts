@@ -17,15 +17,16 @@ export interface Harness {
 }
 
 /** Chromium with the built extension; every host is closed unless a test serves it. */
-export async function launch(options: { headless?: boolean; locale?: string } = {}): Promise<Harness> {
+export async function launch(options: { headless?: boolean; locale?: string; extensionDir?: string } = {}): Promise<Harness> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

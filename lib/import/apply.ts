@@ -50,16 +50,18 @@ function draftKeys(d: CustomerDraft): string[] {
 /**
  * Writes a chunk of customer rows: a row that names a known CRM id, email, social account or
  * phone updates that customer instead of adding a copy. Runs inside the caller's transaction
- * (read-write on customers), so that a failure anywhere undoes the whole import.
+ * (read-write on customers), so that a failure anywhere undoes the whole import. Resolves once
+ * the writes are issued, with their completion: the caller may read the next chunk meanwhile.
  */
-export async function writeCustomers(database: ConciergeDb, drafts: readonly CustomerDraft[], counts: ImportCounts): Promise<void> {
-  if (!drafts.length) return;
+export async function writeCustomers(database: ConciergeDb, drafts: readonly CustomerDraft[], counts: ImportCounts, options: WriteOptions = {}): Promise<{ written: Promise<unknown> }> {
+  if (!drafts.length) return { written: Promise.resolve() };
   const crmIds = drafts.flatMap((d) => (d.crmId ? [d.crmId] : []));
   const emails = drafts.flatMap((d) => (d.emails ?? []).map(emailKey));
   const identities = drafts.flatMap((d) => identityKeysOf(d.identities ?? []));
   const phones = drafts.flatMap((d) => phoneKeysOf(d.phones ?? []));
   const { customers } = database;
-  const found = await Promise.all([
+  // Into an empty base every row is new (rows repeating one another were skipped when read).
+  const found = options.emptyBase ? [] : await Promise.all([
     crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
     emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
     identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
@@ -83,13 +85,21 @@ export async function writeCustomers(database: ConciergeDb, drafts: readonly Cus
       counts.added++;
     }
   }
-  await customers.bulkPut([...out.values()]);
+  // Wrapped: an async function returning the promise itself would wait for it.
+  return { written: customers.bulkPut([...out.values()]) };
+}
+
+export interface WriteOptions {
+  /** The base held no customers when the import began: nothing to look up. */
+  emptyBase?: boolean;
 }
 
 /** Simple entry for callers with all rows at hand: one transaction, all or nothing. */
 export async function importDrafts(database: ConciergeDb, drafts: readonly CustomerDraft[]): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0 };
-  await database.transaction('rw', database.customers, () => writeCustomers(database, drafts, counts));
+  await database.transaction('rw', database.customers, async () => {
+    await (await writeCustomers(database, drafts, counts)).written;
+  });
   return counts;
 }
 

@@ -60,7 +60,10 @@ export async function runImport(database: ConciergeDb, request: ImportRequest, h
       if (request.customers) {
         const { text, mapping } = request.customers;
         const duplicates = new DuplicateCheck();
+        const emptyBase = (await database.customers.count()) === 0;
         let rows = 0;
+        // One chunk's writes run while the next chunk is read: the disk and the parser overlap.
+        let writing: Promise<unknown> = Promise.resolve();
         await streamTable(text, CHUNK, async (header, chunk, share) => {
           if (hooks.stopped?.()) throw new ImportStopped();
           const drafts = [];
@@ -69,10 +72,12 @@ export async function runImport(database: ConciergeDb, request: ImportRequest, h
             if (typeof result === 'string') skip({ line: row.line, message: result });
             else drafts.push(result.draft);
           }
-          await writeCustomers(database, drafts, report);
+          await writing;
+          writing = (await writeCustomers(database, drafts, report, { emptyBase })).written;
           rows += chunk.length;
           hooks.onProgress?.({ phase: 'customers', share, rows });
         });
+        await writing;
       }
       if (orders?.ok) {
         if (hooks.stopped?.()) throw new ImportStopped();

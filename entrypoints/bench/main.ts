@@ -1,0 +1,81 @@
+/**
+ * Hooks for bench/run.ts, in the extension's own origin: the real import and matching code on
+ * the real IndexedDB, and a raw IndexedDB writer for the baseline. Built only by `npm run bench`.
+ */
+import { newCustomer } from '@/lib/db/customers';
+import { ConciergeDb, DB_NAME } from '@/lib/db/schema';
+import type { Customer } from '@/lib/db/types';
+import { guessCustomerMapping } from '@/lib/import/columns';
+import { customerFromRow } from '@/lib/import/csv';
+import { readTable } from '@/lib/import/table';
+import { matchAuthors } from '@/lib/match/identity';
+import type { SocialPost } from '@/lib/model';
+
+let prepared: Customer[] = [];
+
+/** Same customer records the import would write, ready before the clock starts. */
+function prepare(text: string): number {
+  const table = readTable(text);
+  if (!table.ok) throw new Error(table.problems[0]?.message);
+  const mapping = guessCustomerMapping(table.header);
+  prepared = table.rows.flatMap((row) => {
+    const draft = customerFromRow(row.fields, mapping);
+    return typeof draft === 'string' ? [] : [newCustomer(draft)];
+  });
+  return prepared.length;
+}
+
+/** The baseline: the prepared records written with the bare IndexedDB API, same indexes, one transaction. */
+async function rawWrite(): Promise<number> {
+  const name = `bench-raw-${Date.now()}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('customers', { keyPath: 'id' });
+    for (const [index, multi] of [['identityKeys', true], ['emails', true], ['phoneKeys', true], ['crmId', false], ['nameWords', true], ['tags', true], ['name', false], ['tier', false], ['updatedAt', false]] as const) {
+      store.createIndex(index, index, { multiEntry: multi });
+    }
+  };
+  const database: IDBDatabase = await new Promise((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = database.transaction('customers', 'readwrite');
+    const store = tx.objectStore('customers');
+    for (const record of prepared) store.put(record);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - start;
+  database.close();
+  await new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
+  return ms;
+}
+
+/** Exact identity lookups of batches of authors against the base the import filled. */
+async function lookups(handles: string[][]): Promise<number[]> {
+  const database = new ConciergeDb(DB_NAME);
+  const times: number[] = [];
+  for (const batch of handles) {
+    const posts: Pick<SocialPost, 'site' | 'id' | 'author'>[] = batch.map((handle, i) => ({
+      site: 'x',
+      id: String(i),
+      author: { handle, displayName: handle, profileUrl: '' },
+    }));
+    const start = performance.now();
+    await matchAuthors(database, posts);
+    times.push(performance.now() - start);
+  }
+  database.close();
+  return times;
+}
+
+async function count(): Promise<number> {
+  const database = new ConciergeDb(DB_NAME);
+  const n = await database.customers.count();
+  database.close();
+  return n;
+}
+
+Object.assign(window, { conciergeBench: { prepare, rawWrite, lookups, count } });
