@@ -171,6 +171,13 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   const lookups = await bench.evaluate((b) => (window as unknown as { conciergeBench: { lookups: (h: string[][]) => Promise<number[]> } }).conciergeBench.lookups(b), batches);
   const budget = size >= 1_000_000 ? 10 : 5;
   record(`matching: exact identities, batch of 20 at ${size / 1000}k`, lookups.slice(5), 'ms', { budget: `p95 <= ${budget} ms`, ok: quantile(lookups.slice(5), 0.95) <= budget });
+
+  const queries = Array.from({ length: 40 }, (_, i) => {
+    const c = customers[Math.floor(r() * customers.length)]!;
+    return [c.last.slice(0, 4), c.email.slice(0, 8), `@${c.handle.slice(0, 6)}`, 'kitchen', ''][i % 5]!;
+  });
+  const searchTimes = await bench.evaluate((q) => (window as unknown as { conciergeBench: { searches: (q: string[]) => Promise<number[]> } }).conciergeBench.searches(q), queries);
+  record(`options: customer search or a deep page at ${size / 1000}k`, searchTimes, 'ms', { note: 'name word, email, handle, tag, page 1000 of the list' });
   await bench.close();
   await options.close();
   await h.context.unroute('https://bench.invalid/data.csv');

@@ -236,3 +236,17 @@ test('handling 100 new posts stays within 10 ms of main-thread time', async () =
   expect(median).toBeLessThan(20);
   await page.close();
 });
+
+test('the side panel adds a life event to the profile', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  await panel.getByTestId('post-item').filter({ hasText: 'Mei Tanaka' }).click();
+  const form = panel.getByTestId('add-note');
+  await form.locator('select').selectOption('new_pet');
+  await form.locator('input').fill('Adopted a kitten');
+  await form.getByRole('button').click();
+  await expect(panel.getByTestId('customer-card')).toContainText('Adopted a kitten');
+  await expect(form.locator('input')).toHaveValue('');
+  await panel.close();
+  await page.close();
+});

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { saveCustomer } from '@/lib/db/customers';
 import { db } from '@/lib/db/schema';
-import type { Customer, Interaction } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { storageErrorMessage } from '@/lib/db/errors';
+import { LIFE_EVENT_KINDS, type Customer, type Interaction, type LifeEventKind } from '@/lib/db/types';
+import { t, type MessageKey } from '@/lib/i18n';
 import { safeHttpUrl } from '@/lib/url';
 import { Section } from '../Section';
 import { TierTag } from '../TierTag';
@@ -77,21 +78,39 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
   );
 }
 
+/** A note, or a life event the agent learned (a move, a new baby…), written to the profile. */
 function AddNote({ customer }: { customer: Customer }) {
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<'note' | LifeEventKind>('note');
+  const [error, setError] = useState('');
   const save = async () => {
-    const note = text.trim();
-    if (!note) return;
-    await saveCustomer(db(), { ...customer, notes: [...customer.notes, { at: new Date().toISOString(), text: note }] });
-    setText('');
+    const value = text.trim();
+    if (!value) return;
+    const now = new Date().toISOString();
+    const next =
+      kind === 'note'
+        ? { ...customer, notes: [...customer.notes, { at: now, text: value }] }
+        : { ...customer, lifeEvents: [...customer.lifeEvents, { date: now.slice(0, 10), kind, text: value, source: 'agent' as const }] };
+    try {
+      await saveCustomer(db(), next);
+      setText('');
+      setError('');
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
   };
   return (
-    <form className="add-note" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="add-note" data-testid="add-note" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <select aria-label={t('cardNoteKind')} value={kind} onChange={(e) => setKind(e.target.value as 'note' | LifeEventKind)}>
+        <option value="note">{t('cardNoteKindNote')}</option>
+        {LIFE_EVENT_KINDS.map((k) => <option key={k} value={k}>{t(`lifeEvent_${k}` as MessageKey)}</option>)}
+      </select>
       <label>
         <span className="sr-only">{t('cardAddNote')}</span>
         <input value={text} placeholder={t('cardAddNote')} maxLength={2000} onChange={(e) => setText(e.target.value)} />
       </label>
       <button type="submit" disabled={!text.trim()}>{t('cardSaveNote')}</button>
+      {error && <p role="alert" className="error">{error}</p>}
     </form>
   );
 }

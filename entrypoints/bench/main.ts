@@ -8,6 +8,7 @@ import type { Customer } from '@/lib/db/types';
 import { guessCustomerMapping } from '@/lib/import/columns';
 import { customerFromRow } from '@/lib/import/csv';
 import { readTable } from '@/lib/import/table';
+import { searchCustomers } from '@/lib/db/search';
 import { matchAuthors } from '@/lib/match/identity';
 import type { SocialPost } from '@/lib/model';
 
@@ -71,6 +72,19 @@ async function lookups(handles: string[][]): Promise<number[]> {
   return times;
 }
 
+/** The options page's customer search: each query, and deep pages of the whole list. */
+async function searches(queries: string[]): Promise<number[]> {
+  const database = new ConciergeDb(DB_NAME);
+  const times: number[] = [];
+  for (const query of queries) {
+    const start = performance.now();
+    await searchCustomers(database, query, query ? 0 : 1000, 50);
+    times.push(performance.now() - start);
+  }
+  database.close();
+  return times;
+}
+
 async function count(): Promise<number> {
   const database = new ConciergeDb(DB_NAME);
   const n = await database.customers.count();
@@ -78,4 +92,4 @@ async function count(): Promise<number> {
   return n;
 }
 
-Object.assign(window, { conciergeBench: { prepare, rawWrite, lookups, count } });
+Object.assign(window, { conciergeBench: { prepare, rawWrite, lookups, searches, count } });

@@ -50,13 +50,22 @@ export async function handlePostsSeen(deps: HandlerDeps, data: unknown, sender: 
   });
 }
 
+/** Opens the side panel where the browser allows it; a refusal, thrown or rejected, is no error. */
+function openPanel(tabId: number): Promise<unknown> {
+  try {
+    return browser.sidePanel?.open?.({ tabId }).catch(() => undefined) ?? Promise.resolve();
+  } catch {
+    return Promise.resolve();
+  }
+}
+
 /** A badge was clicked: select that post for the tab's panel and open the panel where we can. */
 export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<void> {
   const tabId = tabOf(sender, deps);
   const { key } = parsePayload(SelectPostSchema, data);
   // Chrome opens the panel only within the user's gesture, so before any await; where it
   // refuses, the selection waits for the panel to be opened from the toolbar.
-  const opening = browser.sidePanel?.open?.({ tabId }).catch(() => undefined);
+  const opening = openPanel(tabId);
   await selectTabPost(tabId, key);
   await opening;
 }

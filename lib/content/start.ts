@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { InsertReplySchema, onMessage, parsePayload, sendMessage, fromExtensionPage } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
+import { contentHandlers } from './handlers';
 import { badgeLabels } from './labels';
 import { runContent, type ContentDeps } from './run';
 
@@ -17,21 +18,11 @@ export function startContentScript(adapter: SiteAdapter, writeReply: ContentDeps
     writeReply,
   });
 
-  const origin = browser.runtime.getURL('/');
-  const trusted = (sender: { id?: string; url?: string }) => fromExtensionPage(sender, browser.runtime.id, origin);
+  const handlers = contentHandlers(app, browser.runtime.id, browser.runtime.getURL('/'));
   const removers = [
-    onMessage('insertReply', async ({ data, sender }) => {
-      if (!trusted(sender)) return { ok: false, reason: 'invalid' } as const;
-      const { postId, text } = parsePayload(InsertReplySchema, data);
-      return app.insertReply(postId, text);
-    }),
-    onMessage('rematch', async ({ sender }) => {
-      if (trusted(sender)) await app.rematch();
-    }),
-    onMessage('pageStats', ({ sender }) => {
-      if (!trusted(sender)) throw new Error('not allowed');
-      return app.stats();
-    }),
+    onMessage('insertReply', ({ data, sender }) => handlers.insertReply(data, sender)),
+    onMessage('rematch', ({ data, sender }) => handlers.rematch(data, sender)),
+    onMessage('pageStats', ({ data, sender }) => handlers.pageStats(data, sender)),
   ];
   signal.addEventListener('abort', () => removers.forEach((remove) => remove()), { once: true });
 }

@@ -198,6 +198,22 @@ describe('importing', () => {
     expect(await database.customers.toArray()).toEqual(before);
   });
 
+  it('reports a full disk by name and leaves the base as it was', async () => {
+    await loadSample(database);
+    const before = await database.customers.toArray();
+    const table = database.customers;
+    const bulkPut = table.bulkPut.bind(table);
+    let calls = 0;
+    table.bulkPut = ((...args: Parameters<typeof bulkPut>) =>
+      ++calls === 2 ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : bulkPut(...args)) as typeof table.bulkPut;
+    const rows = ['name,email'];
+    for (let i = 0; i < 4100; i++) rows.push(`Name ${i},q${i}@example.com`);
+    const error = await runImport(database, { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } }).catch((e: unknown) => e);
+    expect((error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name).toBe('QuotaExceededError');
+    table.bulkPut = bulkPut;
+    expect(await database.customers.toArray()).toEqual(before);
+  });
+
   it('leaves the base untouched when a write fails half-way', async () => {
     await loadSample(database);
     const before = await database.customers.toArray();

@@ -2,7 +2,8 @@
  * The import worker: decoding, parsing and writing happen here, off the options page's thread,
  * so that the page stays responsive through a million rows. Its messages are in protocol.ts.
  */
-import { db } from '../db/schema';
+import { Dexie, RangeSet } from 'dexie';
+import { ConciergeDb } from '../db/schema';
 import { parseBackup, restoreBackup } from './backup';
 import { decodeBytes } from './decode';
 import { ImportStopped, runImport } from './job';
@@ -10,6 +11,24 @@ import { previewFile } from './preview';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 let stopped = false;
+
+/**
+ * The worker's own connection, without Dexie's change feed: for a million-row import it would
+ * post the key of every row to every open extension page on commit and freeze them. One coarse
+ * "customers changed" is announced instead, once the import has committed.
+ */
+let connection: ConciergeDb | null = null;
+function database(): ConciergeDb {
+  if (!connection) {
+    connection = new ConciergeDb();
+    connection.unuse({ stack: 'dbcore', name: 'Observability' });
+  }
+  return connection;
+}
+
+function announceChange(): void {
+  Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
+}
 const reply = (message: WorkerReply) => postMessage(message);
 
 function textOf(bytes: ArrayBuffer): string {
@@ -29,19 +48,22 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'restore': {
       const parsed = parseBackup(textOf(request.bytes));
       if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
-      reply({ type: 'restored', id: request.id, result: await restoreBackup(db(), parsed.backup) });
+      const result = await restoreBackup(database(), parsed.backup);
+      announceChange();
+      reply({ type: 'restored', id: request.id, result });
       return;
     }
     case 'import': {
       stopped = false;
       const outcome = await runImport(
-        db(),
+        database(),
         {
           customers: request.customers && { text: textOf(request.customers.bytes), mapping: request.customers.mapping },
           orders: request.orders && { text: textOf(request.orders.bytes), mapping: request.orders.mapping },
         },
         { onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }), stopped: () => stopped },
       );
+      if (outcome.ok) announceChange();
       reply(outcome.ok ? { type: 'imported', id: request.id, report: outcome.report } : { type: 'failed', id: request.id, problems: outcome.problems });
     }
   }

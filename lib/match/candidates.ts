@@ -32,6 +32,8 @@ export class NameIndex {
   private readonly ids: string[] = [];
   /** Folded words of each customer's own name, in order: reordering and coverage use them. */
   private readonly names: string[][] = [];
+  /** Index words of each customer: their name's words, transliterations and aliases. */
+  private readonly wordsOf: Word[][] = [];
   private readonly words = new Map<string, Word>();
   private readonly trigrams = new Map<string, Word[]>();
 
@@ -48,6 +50,8 @@ export class NameIndex {
     const owner = this.ids.length;
     this.ids.push(customerId);
     this.names.push(foldName(name).split(' ').filter((w) => w.length >= 2));
+    const own: Word[] = [];
+    this.wordsOf.push(own);
     for (const text of words) {
       let word = this.words.get(text);
       if (!word) {
@@ -60,6 +64,7 @@ export class NameIndex {
         }
       }
       word.owners.push(owner);
+      own.push(word);
     }
   }
 
@@ -67,22 +72,42 @@ export class NameIndex {
   candidates(displayName: string, limit = 5, exclude: ReadonlySet<string> = new Set()): Candidate[] {
     const query = foldName(displayName).split(' ').filter((w) => w.length >= 2);
     if (!query.length) return [];
-    // Per customer, per query word: the best likeness, and whether it met the customer's own
-    // spelling (rather than a transliteration or an alias).
-    const scores = new Map<number, { best: number[]; direct: boolean[] }>();
-    query.forEach((q, qi) => {
+    // Each query word's look-alikes in the index (its Latin spelling too, for Cyrillic words).
+    const similar = query.map((q) => {
       const forms = /[\u0400-\u04ff]/.test(q) ? [q, transliterate(q)] : [q];
+      const words = new Map<Word, { likeness: number; direct: boolean }>();
       for (const form of forms) {
         for (const [word, likeness] of this.similarWords(form)) {
-          for (const owner of word.owners) {
-            let s = scores.get(owner);
-            if (!s) scores.set(owner, (s = { best: new Array<number>(query.length).fill(0), direct: new Array<boolean>(query.length).fill(false) }));
-            s.best[qi] = Math.max(s.best[qi]!, likeness);
-            if (likeness === 1 && form === q && this.names[owner]!.includes(q)) s.direct[qi] = true;
-          }
+          const seen = words.get(word);
+          if (!seen || likeness > seen.likeness) words.set(word, { likeness, direct: form === q });
         }
       }
+      let owners = 0;
+      for (const word of words.keys()) owners += word.owners.length;
+      return { words, owners };
     });
+
+    // Scoring needs all of a name's words to match (for up to three words at MIN_SCORE; one may
+    // be missing from four): so the customers worth scoring are those of the rarest one or two
+    // query words, not the thousands who share a common first name.
+    const seeds = similar.map((_, qi) => qi).sort((a, b) => similar[a]!.owners - similar[b]!.owners).slice(0, query.length >= 4 ? 2 : 1);
+    const owners = new Set<number>();
+    for (const qi of seeds) for (const word of similar[qi]!.words.keys()) for (const owner of word.owners) owners.add(owner);
+
+    const scores = new Map<number, { best: number[]; direct: boolean[] }>();
+    for (const owner of owners) {
+      const s = { best: new Array<number>(query.length).fill(0), direct: new Array<boolean>(query.length).fill(false) };
+      const own = this.names[owner]!;
+      for (const word of this.wordsOf[owner]!) {
+        similar.forEach(({ words }, qi) => {
+          const hit = words.get(word);
+          if (!hit || hit.likeness < s.best[qi]!) return;
+          s.best[qi] = hit.likeness;
+          if (hit.likeness === 1 && hit.direct && own.includes(query[qi]!)) s.direct[qi] = true;
+        });
+      }
+      scores.set(owner, s);
+    }
 
     const found: Candidate[] = [];
     for (const [owner, s] of scores) {
