@@ -6,7 +6,7 @@
  *   npm run bench            full sizes (100,000 and 1,000,000 customers)
  *   npm run bench -- --quick small sizes, for a check that the suite itself works
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import uFuzzy from '@leeoniya/ufuzzy';
@@ -15,6 +15,7 @@ import { NameIndex } from '../lib/match/candidates';
 import { foldName, transliterate } from '../lib/match/names';
 import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
+import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 
 const QUICK = process.argv.includes('--quick');
 const EXTENSION = resolve('.output/bench/chrome-mv3');
@@ -165,7 +166,7 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   record(`import: longest task on the options page, ${size / 1000}k`, longTasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...longTasks) <= 50 });
 
   const r = random(5);
-  const batches = Array.from({ length: 100 }, () =>
+  const batches = Array.from({ length: 200 }, () =>
     Array.from({ length: 20 }, (_, i) => (i % 2 ? customers[Math.floor(r() * customers.length)]!.handle : `nobody_${Math.floor(r() * 1e9)}`)),
   );
   const lookups = await bench.evaluate((b) => (window as unknown as { conciergeBench: { lookups: (h: string[][]) => Promise<number[]> } }).conciergeBench.lookups(b), batches);
@@ -189,7 +190,28 @@ function summary(): string {
   return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${QUICK ? ', quick sizes' : ''}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
+function recordSample(s: Sample): void {
+  const ok = s.budget?.ok(quantile(s.samples, 0.5), quantile(s.samples, 0.95));
+  record(s.name, s.samples, s.unit, { budget: s.budget?.text, note: s.note, ...(ok !== undefined && { ok }) });
+}
+
+async function loadSample(h: Harness): Promise<void> {
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('load-sample').click();
+  await options.getByRole('status').filter({ hasText: 'sample' }).waitFor();
+  await options.close();
+}
+
 async function main(): Promise<void> {
+  console.log('\nBundles (gzipped)');
+  for (const { name, bytes } of bundleSizes(resolve('.output/chrome-mv3'))) {
+    const content = name.startsWith('content-scripts/');
+    const code = content ? readFileSync(resolve('.output/chrome-mv3', name), 'utf8') : '';
+    const react = content && /react\.(element|transitional\.element)|__REACT_DEVTOOLS|createRoot/.test(code);
+    const figure = record(`size: ${name}`, [bytes / 1024], 'KB', content ? { budget: '<= 30 KB, no React', ok: bytes <= 30 * 1024 && !react } : {});
+    void figure;
+  }
+
   candidateBench(QUICK ? 10_000 : 100_000);
   const h = await launch({ extensionDir: EXTENSION });
   try {
@@ -198,6 +220,14 @@ async function main(): Promise<void> {
       await importBench(h, 100_000, 5);
       await importBench(h, 1_000_000, 1);
     }
+    const memory = extensionMemory();
+    if (memory.length) record('memory: peak of the extension process (imports included)', [Math.max(...memory.map((m) => m.peakMb))], 'MB');
+    await loadSample(h);
+    console.log('\nPages');
+    for (const sample of await pageBench(h, QUICK ? 2 : 5, QUICK ? 1000 : 3000)) recordSample(sample);
+    console.log('\nSide panel');
+    const file = join(tmpdir(), `concierge-bench-${QUICK ? 10_000 : 100_000}.csv`);
+    for (const sample of await panelBench(h, file)) recordSample(sample);
   } finally {
     await h.close();
   }

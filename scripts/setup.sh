@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # No dependency needs its install scripts (esbuild finds its binary package without them):
+  # none runs, so a compromised package cannot run code at install time.
+  npm ci --ignore-scripts --no-audit --no-fund
+  npx wxt prepare
 fi
 
 if [ -n "${CHROMIUM_PATH:-}" ]; then

@@ -44,7 +44,15 @@ async function rawWrite(): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const tx = database.transaction('customers', 'readwrite');
     const store = tx.objectStore('customers');
-    for (const record of prepared) store.put(record);
+    // In chunks, each issued when the last one is written, as an importer reading a file must.
+    let at = 0;
+    const next = () => {
+      const chunk = prepared.slice(at, (at += 2000));
+      let last: IDBRequest | null = null;
+      for (const record of chunk) last = store.put(record);
+      if (last && at < prepared.length) last.onsuccess = next;
+    };
+    next();
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });

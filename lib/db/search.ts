@@ -9,8 +9,8 @@ export interface SearchPage {
   capped: boolean;
 }
 
-/** A search lists at most this many matches: enough to page through, cheap at any base size. */
-const MAX_MATCHES = 2000;
+/** A search lists at most this many matches: ten pages to look through, cheap at any base size. */
+const MAX_MATCHES = 500;
 
 /**
  * Customers by name words, email, handle, tag or phone digits, a page at a time, in name order.

@@ -4,7 +4,7 @@ import type { Customer } from '../db/types';
 import { postKey, type SocialPost } from '../model';
 
 /**
- * Who wrote each post: one indexed query for the whole batch, by handle and numeric id.
+ * Who wrote each post: indexed lookups for the whole batch at once, by handle and numeric id.
  * Only identities already linked to a customer count; name likeness is never a match here.
  */
 export async function matchAuthors(
@@ -13,9 +13,9 @@ export async function matchAuthors(
 ): Promise<Map<string, Customer | null>> {
   const keysByPost = posts.map((p) => [postKey(p), authorKeys(p.site, p.author)] as const);
   const allKeys = [...new Set(keysByPost.flatMap(([, keys]) => keys))];
-  const found = allKeys.length
-    ? await database.customers.where('identityKeys').anyOf(allKeys).toArray()
-    : [];
+  // One exact lookup per key, all at once: IndexedDB answers them together, where a single
+  // anyOf() would walk the index key by key.
+  const found = (await Promise.all(allKeys.map((key) => database.customers.where('identityKeys').equals(key).toArray()))).flat();
   const byKey = new Map<string, Customer>();
   for (const customer of found) {
     if (customer.deletedAt) continue;
