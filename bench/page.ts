@@ -107,7 +107,8 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
-export async function pageBench(h: Harness, runs: number, total: number): Promise<Sample[]> {
+/** `margin` loosens every budget for shared CI machines (1 in the full benchmark). */
+export async function pageBench(h: Harness, runs: number, total: number, margin = 1): Promise<Sample[]> {
   await route(h.context);
   const plain = await plainBrowser();
   const out: Sample[] = [];
@@ -137,10 +138,10 @@ export async function pageBench(h: Harness, runs: number, total: number): Promis
         plainClicks.push(...without.clicks);
       }
       const label = site === 'x' ? 'X timeline' : 'Facebook thread';
-      out.push({ name: `page: ${label}, extension main-thread time per 100 posts`, samples: busy, unit: 'ms', budget: { text: '<= 10 ms', ok: (m) => m <= 10 } });
-      out.push({ name: `page: ${label}, longest task with the extension`, samples: extLong, unit: 'ms', note: `without it: ${median(plainLong).toFixed(0)} ms`, budget: { text: 'none > 50 ms caused by it', ok: (_m, p95) => p95 <= Math.max(50, median(plainLong) * 1.5) } });
+      out.push({ name: `page: ${label}, extension main-thread time per 100 posts`, samples: busy, unit: 'ms', budget: { text: '<= 10 ms', ok: (m) => m <= 10 * margin } });
+      out.push({ name: `page: ${label}, longest task with the extension`, samples: extLong, unit: 'ms', note: `without it: ${median(plainLong).toFixed(0)} ms`, budget: { text: 'none > 50 ms caused by it', ok: (_m, p95) => p95 <= Math.max(50 * margin, median(plainLong) * 1.5) } });
       const delta = median(extClicks) - median(plainClicks);
-      out.push({ name: `page: ${label}, the page's click to next frame`, samples: extClicks, unit: 'ms', note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`, budget: { text: 'within +10 ms', ok: () => delta <= 10 } });
+      out.push({ name: `page: ${label}, the page's click to next frame`, samples: extClicks, unit: 'ms', note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`, budget: { text: 'within +10 ms', ok: () => delta <= 10 * margin } });
     }
 
     // Post to badge, the service worker warm, then stopped before each post.
@@ -150,17 +151,17 @@ export async function pageBench(h: Harness, runs: number, total: number): Promis
     await page.waitForTimeout(500);
     const wait = () => page.evaluate(() => (window as unknown as { __badgeWait: (n: number) => Promise<number> }).__badgeWait(1));
     const warm: number[] = [];
-    for (let i = 0; i < 30; i++) warm.push(await wait());
+    for (let i = 0; i < (runs >= 5 ? 30 : 10); i++) warm.push(await wait());
     const cdp = await h.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const cold: number[] = [];
-    for (let i = 0; i < (runs >= 5 ? 15 : 6); i++) {
+    for (let i = 0; i < (runs >= 5 ? 15 : runs >= 2 ? 6 : 3); i++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await page.waitForTimeout(300);
       cold.push(await wait());
     }
-    out.push({ name: 'badge: post on the page to its badge, worker warm', samples: warm, unit: 'ms', budget: { text: 'p95 <= 100 ms', ok: (_m, p95) => p95 <= 100 } });
-    out.push({ name: 'badge: post on the page to its badge, worker stopped', samples: cold, unit: 'ms', budget: { text: 'p95 <= 300 ms', ok: (_m, p95) => p95 <= 300 } });
+    out.push({ name: 'badge: post on the page to its badge, worker warm', samples: warm, unit: 'ms', budget: { text: 'p95 <= 100 ms', ok: (_m, p95) => p95 <= 100 * margin } });
+    out.push({ name: 'badge: post on the page to its badge, worker stopped', samples: cold, unit: 'ms', budget: { text: 'p95 <= 300 ms', ok: (_m, p95) => p95 <= 300 * margin } });
     await page.close();
   } finally {
     await plain.close();

@@ -1,24 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { extensionPage, launch, type Harness } from './support/extension';
+import { extensionPage, type Harness } from './support/extension';
+import { extensionSuite } from './support/session';
 
+// The specs confirm "delete everything" themselves: dialogs are accepted here.
+const suite = extensionSuite(undefined, { sample: false, acceptDialogs: true });
 let h: Harness;
-
-test.beforeAll(async () => {
-  h = await launch();
-});
-
-test.afterAll(async () => {
-  await h?.close();
-});
-
-test.afterEach(() => {
-  expect(h.unexpected).toEqual([]);
+test.beforeAll(() => {
+  h = suite();
 });
 
 async function optionsPage(): Promise<Page> {
   const page = await extensionPage(h, 'options.html');
   await page.getByTestId('wipe').waitFor();
-  page.on('dialog', (d) => void d.accept());
   await page.getByTestId('wipe').click();
   await expect(page.getByTestId('customer-count')).toContainText('No customers');
   return page;

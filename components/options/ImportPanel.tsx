@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { t } from '@/lib/i18n';
 import { ImportClient, WorkerFailure, type ImportResult } from '@/lib/import/client';
@@ -60,63 +60,45 @@ export function ImportPanel() {
     <div className="import">
       <h3>{t('importTitle')}</h3>
       <p className="muted">{t('importHelp')}</p>
-      <label className="file">
-        {t('importCustomersFile')}
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt,.json,text/csv,application/json"
-          data-testid="import-file"
-          disabled={!!running}
-          onChange={(e) => {
-            void pick(e.target.files?.[0], 'customers');
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePick label={t('importCustomersFile')} testId="import-file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" disabled={!!running} onPick={(f) => void pick(f, 'customers')} />
       {customers?.preview.kind === 'backup' && (
         <p data-testid="import-backup">{t('importBackupFound', customers.preview.customers, customers.preview.interactions)}</p>
       )}
       {customers?.preview.kind === 'customers' && (
-        <>
-          <p className="muted">{customers.file.name} — {t('importEncoding', customers.preview.encoding)}</p>
-          <MappingTable
-            testId="import-mapping"
-            header={customers.preview.header}
-            rows={customers.preview.rows}
-            mapping={customers.preview.mapping}
-            fields={CUSTOMER_FIELDS}
-            onChange={(mapping) => set({ customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview } })}
-          />
-          {customerProblem && <p className="error" role="alert">{customerProblem}</p>}
-        </>
-      )}
-      <label className="file">
-        {t('importOrdersFile')}
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv"
-          data-testid="import-orders-file"
-          disabled={!!running || customers?.preview.kind === 'backup'}
-          onChange={(e) => {
-            void pick(e.target.files?.[0], 'orders');
-            e.target.value = '';
-          }}
+        <Mapped
+          file={customers.file}
+          encoding={customers.preview.encoding}
+          problem={customerProblem}
+          table={
+            <MappingTable
+              testId="import-mapping"
+              header={customers.preview.header}
+              rows={customers.preview.rows}
+              mapping={customers.preview.mapping}
+              fields={CUSTOMER_FIELDS}
+              onChange={(mapping) => set({ customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview } })}
+            />
+          }
         />
-      </label>
+      )}
+      <FilePick label={t('importOrdersFile')} testId="import-orders-file" accept=".csv,.tsv,.txt,text/csv" disabled={!!running || customers?.preview.kind === 'backup'} onPick={(f) => void pick(f, 'orders')} />
       <p className="muted">{t('importOrdersHelp')}</p>
       {orders && (
-        <>
-          <p className="muted">{orders.file.name} — {t('importEncoding', orders.preview.encoding)}</p>
-          <MappingTable
-            testId="import-orders-mapping"
-            header={orders.preview.header}
-            rows={orders.preview.rows}
-            mapping={orders.preview.mapping}
-            fields={ORDER_FIELDS}
-            onChange={(mapping) => set({ orders: { ...orders, preview: { ...orders.preview, mapping } } })}
-          />
-          {orderProblem && <p className="error" role="alert">{orderProblem}</p>}
-        </>
+        <Mapped
+          file={orders.file}
+          encoding={orders.preview.encoding}
+          problem={orderProblem}
+          table={
+            <MappingTable
+              testId="import-orders-mapping"
+              header={orders.preview.header}
+              rows={orders.preview.rows}
+              mapping={orders.preview.mapping}
+              fields={ORDER_FIELDS}
+              onChange={(mapping) => set({ orders: { ...orders, preview: { ...orders.preview, mapping } } })}
+            />
+          }
+        />
       )}
       <div className="row">
         <button type="button" className="primary" data-testid="import-start" disabled={!ready} onClick={() => void start()}>
@@ -136,5 +118,35 @@ export function ImportPanel() {
         {result && <ImportReportView result={result} />}
       </div>
     </div>
+  );
+}
+
+function FilePick({ label, testId, accept, disabled, onPick }: { label: string; testId: string; accept: string; disabled: boolean; onPick: (file: File | undefined) => void }) {
+  return (
+    <label className="file">
+      {label}
+      <input
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        disabled={disabled}
+        onChange={(e) => {
+          onPick(e.target.files?.[0]);
+          // The same file picked again (after fixing it) must fire again.
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
+}
+
+/** A picked file: its name and encoding, its column mapping, and what the mapping still lacks. */
+function Mapped({ file, encoding, problem, table }: { file: File; encoding: string; problem: string | null; table: ReactNode }) {
+  return (
+    <>
+      <p className="muted">{file.name} — {t('importEncoding', encoding)}</p>
+      {table}
+      {problem && <p className="error" role="alert">{problem}</p>}
+    </>
   );
 }

@@ -3,18 +3,28 @@ import type { PageStats } from '../../lib/messaging';
 import { extensionPage, launch, type Harness } from './extension';
 
 /**
- * One browser with the extension and the sample customers for a spec file, with the checks every
- * test ends with: nothing left the machine and no page text ran as code (no dialog opened).
- * `serve` routes the spec's saved pages. Returns the harness, ready in the tests.
+ * One browser with the extension for a spec file, with the checks every test ends with: nothing
+ * left the machine, and (unless the spec's own confirmations are expected) no dialog opened, so
+ * no page text ran as code. `serve` routes the spec's saved pages; `sample` loads the sample
+ * customers. Returns the harness, ready in the tests.
  */
-export function extensionSuite(serve: (h: Harness) => Promise<void>): () => Harness {
+export function extensionSuite(
+  serve?: (h: Harness) => Promise<void>,
+  options: { sample?: boolean; acceptDialogs?: boolean } = {},
+): () => Harness {
   let h: Harness | undefined;
   const dialogs: string[] = [];
   test.beforeAll(async () => {
     h = await launch();
-    await serve(h);
-    h.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
-    await loadSampleCustomers(h);
+    await serve?.(h);
+    h.context.on('page', (p) =>
+      p.on('dialog', (d) => {
+        if (options.acceptDialogs) return void d.accept();
+        dialogs.push(d.message());
+        void d.dismiss();
+      }),
+    );
+    if (options.sample ?? true) await loadSampleCustomers(h);
   });
   test.afterAll(async () => {
     await h?.close();

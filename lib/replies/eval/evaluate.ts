@@ -1,0 +1,90 @@
+/**
+ * Scores `classify` against the labelled posts in this folder: per-class precision and recall,
+ * and macro-F1, for sentiment, intents and life events. `npm run eval` prints it; a unit test
+ * holds the bar.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { classify } from '../classify';
+
+export interface Labelled {
+  lang: string;
+  sentiment: string;
+  intents: string[];
+  lifeEvents: string[];
+  text: string;
+}
+
+/**
+ * `posts.*` is the set the rules were written against; `heldout.*` was written afterwards and
+ * never used to change a rule, so its figures say how the reading generalises.
+ */
+export function loadEvalSet(set: 'posts' | 'heldout' = 'posts', dir = resolve('lib/replies/eval')): Labelled[] {
+  return ['en', 'ru'].flatMap((lang) =>
+    readFileSync(resolve(dir, `${set}.${lang}.tsv`), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim())
+      .map((line) => {
+        const [sentiment, intents, lifeEvents, ...text] = line.split('\t');
+        const list = (s = '') => (s === '-' ? [] : s.split(',').map((x) => x.trim()).filter(Boolean));
+        return { lang, sentiment: sentiment!, intents: list(intents), lifeEvents: list(lifeEvents), text: text.join('\t') };
+      }),
+  );
+}
+
+export interface ClassScore {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface Scores {
+  classes: ClassScore[];
+  macroF1: number;
+}
+
+/** Per-class scores over label sets (one label per post for sentiment, several for intents). */
+function score(truth: string[][], predicted: string[][], labels: readonly string[]): Scores {
+  const classes = labels.map((label) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    truth.forEach((t, i) => {
+      const inTruth = t.includes(label);
+      const inPred = predicted[i]!.includes(label);
+      if (inTruth && inPred) tp++;
+      else if (inPred) fp++;
+      else if (inTruth) fn++;
+    });
+    const precision = tp + fp ? tp / (tp + fp) : 1;
+    const recall = tp + fn ? tp / (tp + fn) : 1;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    return { label, precision, recall, f1, support: tp + fn };
+  });
+  const scored = classes.filter((c) => c.support > 0);
+  return { classes, macroF1: scored.reduce((a, c) => a + c.f1, 0) / Math.max(1, scored.length) };
+}
+
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export const INTENT_LABELS = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'] as const;
+export const LIFE_EVENT_LABELS = ['moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement', 'new_job', 'job_loss', 'illness', 'birthday', 'graduation'] as const;
+
+export function evaluate(set: Labelled[] = loadEvalSet('posts')) {
+  const readings = set.map((post) => classify(post.text));
+  return {
+    posts: set.length,
+    languages: Object.fromEntries(['en', 'ru'].map((l) => [l, set.filter((p) => p.lang === l).length])),
+    languageAccuracy: set.filter((p, i) => readings[i]!.language === p.lang).length / set.length,
+    sentiment: score(set.map((p) => [p.sentiment]), readings.map((r) => [r.sentiment]), SENTIMENTS),
+    intents: score(set.map((p) => p.intents), readings.map((r) => r.intents), INTENT_LABELS),
+    lifeEvents: score(set.map((p) => p.lifeEvents), readings.map((r) => r.lifeEvents), LIFE_EVENT_LABELS),
+    errors: set.flatMap((p, i) => {
+      const r = readings[i]!;
+      const wrong = r.sentiment !== p.sentiment || r.intents.toSorted().join() !== p.intents.toSorted().join() || r.lifeEvents.toSorted().join() !== p.lifeEvents.toSorted().join();
+      return wrong ? [{ text: p.text, expected: `${p.sentiment} ${p.intents.join(',')} ${p.lifeEvents.join(',')}`, got: `${r.sentiment} ${r.intents.join(',')} ${r.lifeEvents.join(',')}` }] : [];
+    }),
+  };
+}
