@@ -1,13 +1,19 @@
+import type { LifeEventKind } from '../db/types';
+
 export interface ReplyTemplate {
   id: string;
   name: string;
   language: string;
-  /** What the template answers; used for ranking once posts are classified. */
+  /** What the template answers: it ranks higher for posts with these intents. */
   intents: string[];
-  tone: 'warm' | 'formal' | 'apologetic';
+  tone: 'warm' | 'formal' | 'apologetic' | 'gentle';
   body: string;
   /** Offered only when these variables have values (no "your ." in a reply). */
   requires: string[];
+  /** Life events the template is written for (a move, a loss…): it ranks first for them. */
+  lifeEvents?: LifeEventKind[];
+  /** Upbeat or selling: never offered under a loss, an illness or a lost job. */
+  cheerful?: boolean;
 }
 
 const SIGN_EN = '{{agent.name | brand.name | "The support team"}}';
@@ -25,6 +31,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   },
   {
     id: 'en-delivery-preference',
+    cheerful: true,
     name: 'Mention the delivery preference',
     language: 'en',
     intents: ['order_status', 'purchase_intent', 'question'],
@@ -34,9 +41,10 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   },
   {
     id: 'en-thanks',
+    cheerful: true,
     name: 'Thank and take it on',
     language: 'en',
-    intents: ['praise', 'question', 'other'],
+    intents: ['praise', 'other'],
     tone: 'warm',
     body: 'Hi {{customer.firstName | author.name | "there"}}, thank you for reaching out! We’re on it and will get back to you shortly. — ' + SIGN_EN,
     requires: [],
@@ -70,6 +78,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   },
   {
     id: 'ru-delivery-preference',
+    cheerful: true,
     name: 'Предпочтение по доставке',
     language: 'ru',
     intents: ['order_status', 'purchase_intent', 'question'],
@@ -79,9 +88,10 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   },
   {
     id: 'ru-thanks',
+    cheerful: true,
     name: 'Поблагодарить',
     language: 'ru',
-    intents: ['praise', 'question', 'other'],
+    intents: ['praise', 'other'],
     tone: 'warm',
     body: '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что написали! Мы уже разбираемся и скоро вернёмся с ответом. — ' + SIGN_RU,
     requires: [],
@@ -102,6 +112,66 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['order_status', 'complaint', 'return_refund'],
     tone: 'warm',
     body: '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что сообщили! Пришлите, пожалуйста, в личные сообщения почту, на которую оформлен заказ, — сразу проверим. — ' + SIGN_RU,
+    requires: [],
+  },
+  {
+    id: 'en-condolence',
+    name: 'Gentle, for a hard time',
+    language: 'en',
+    intents: ['complaint', 'other', 'question'],
+    tone: 'gentle',
+    lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
+    body: '{{customer.firstName | author.name | "Hi"}}, I’m so sorry to hear this. Please don’t worry about anything on our side — send us a direct message and we’ll take care of it quietly. — ' + SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-congrats',
+    name: 'Congratulate',
+    language: 'en',
+    intents: ['praise', 'question', 'other'],
+    tone: 'warm',
+    cheerful: true,
+    lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
+    body: 'Congratulations, {{customer.firstName | author.name | "friend"}}! That’s wonderful news. If there’s anything we can do to help, we’re one message away. — ' + SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-answer-question',
+    name: 'Answer a question',
+    language: 'en',
+    intents: ['question', 'purchase_intent'],
+    tone: 'warm',
+    body: 'Hi {{customer.firstName | author.name | "there"}}, good question! Let us check the details for you — we’ll reply here shortly, or send us a direct message if you’d rather talk it through. — ' + SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'ru-condolence',
+    name: 'Бережно, в трудный момент',
+    language: 'ru',
+    intents: ['complaint', 'other', 'question'],
+    tone: 'gentle',
+    lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
+    body: '{{customer.firstName | author.name | "Здравствуйте"}}, нам очень жаль. Ни о чём не беспокойтесь — напишите нам в личные сообщения, и мы всё тихо уладим. — ' + SIGN_RU,
+    requires: [],
+  },
+  {
+    id: 'ru-congrats',
+    name: 'Поздравить',
+    language: 'ru',
+    intents: ['praise', 'question', 'other'],
+    tone: 'warm',
+    cheerful: true,
+    lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
+    body: '{{customer.firstName | author.name | "Здравствуйте"}}, поздравляем! Это чудесная новость. Если понадобится помощь — мы на связи. — ' + SIGN_RU,
+    requires: [],
+  },
+  {
+    id: 'ru-answer-question',
+    name: 'Ответить на вопрос',
+    language: 'ru',
+    intents: ['question', 'purchase_intent'],
+    tone: 'warm',
+    body: '{{customer.firstName | author.name | "Здравствуйте"}}, хороший вопрос! Уточним детали и ответим здесь же, или напишите нам в личные сообщения. — ' + SIGN_RU,
     requires: [],
   },
 ];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newCustomer } from '../db/customers';
 import { SAMPLE_CUSTOMERS } from '../db/sample';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { replyLanguage, suggestReplies } from './suggest';
+import { privateDetails } from './privacy';
+import { privateInvite, replyLanguage, suggestReplies } from './suggest';
 import { render, variablesOf } from './template';
 import { KNOWN_VARIABLES } from './values';
 
@@ -52,21 +53,39 @@ describe('suggestReplies', () => {
   const post = { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' }, lang: 'en', text: 'My microwave broke' };
   const now = Date.parse('2026-11-21T00:00:00Z');
 
-  it('puts the most personal replies first, filled from the profile', () => {
+  it('shows the three best for a complaint, filled from the profile, each with why', () => {
     const out = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, now);
-    expect(out.length).toBeGreaterThanOrEqual(3);
+    expect(out).toHaveLength(3);
     expect(out[0]?.text).toBe(
       'Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble. I’ve pulled up your order from 18 days ago — could you send us a direct message so we can put this right today? — Sam',
     );
-    expect(out[1]?.text).toContain('by evening courier');
+    expect(out[0]?.reasons).toEqual([
+      { kind: 'intent', intent: 'complaint' },
+      { kind: 'tone', tone: 'apologetic', sentiment: 'negative' },
+      { kind: 'personal', details: 2 },
+    ]);
+    expect(out.map((s) => s.templateId)).not.toContain('en-thanks');
     expect(out.every((s) => s.language === 'en')).toBe(true);
+  });
+
+  it('is gentle under a loss: condolences first, nothing cheerful or selling', () => {
+    const out = suggestReplies({ ...post, text: 'Our dog passed away last week, please stop the dog food emails' }, lorena, settings, DEFAULT_TEMPLATES, now);
+    expect(out[0]?.templateId).toBe('en-condolence');
+    expect(out[0]?.reasons[0]).toEqual({ kind: 'lifeEvent', event: 'pet_loss' });
+    expect(out.some((s) => DEFAULT_TEMPLATES.find((t) => t.id === s.templateId)?.cheerful)).toBe(false);
+  });
+
+  it('congratulates on good news and answers questions', () => {
+    expect(suggestReplies({ ...post, text: 'We just moved into our new flat!' }, lorena, settings, DEFAULT_TEMPLATES, now)[0]?.templateId).toBe('en-congrats');
+    expect(suggestReplies({ ...post, text: 'Is the enamel pot dishwasher safe?' }, null, settings, DEFAULT_TEMPLATES, now)[0]?.templateId).toBe('en-answer-question');
   });
 
   it('answers a stranger in the post’s language, by display name', () => {
     const out = suggestReplies({ ...post, lang: 'ru', text: 'Где мой заказ?' }, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES, now);
-    expect(out.map((s) => s.templateId)).toEqual(['ru-thanks', 'ru-dm-invite', 'ru-find-order']);
-    expect(out[0]?.text).toMatch(/^Lorena Willis, спасибо/);
-    expect(out[0]?.text).toMatch(/Команда поддержки$/);
+    expect(out.every((s) => s.language === 'ru')).toBe(true);
+    expect(out.map((s) => s.templateId)).toContain('ru-find-order');
+    expect(out.find((s) => s.templateId === 'ru-find-order')?.text).toMatch(/^Lorena Willis, спасибо/);
+    expect(out.every((s) => /Команда поддержки$/.test(s.text))).toBe(true);
   });
 
   it('picks the reply language from post, script, then customer', () => {
@@ -74,5 +93,24 @@ describe('suggestReplies', () => {
     expect(replyLanguage({ text: 'Привет' }, null)).toBe('ru');
     expect(replyLanguage({ lang: 'de', text: 'Hallo' }, lorena)).toBe('en');
     expect(replyLanguage({ text: '👍' }, { ...lorena, language: 'ru' })).toBe('ru');
+  });
+});
+
+describe('public-reply safety', () => {
+  const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
+
+  it('finds order numbers, emails, phones, addresses and what the profile holds', () => {
+    const found = privateDetails('Hi Lorena, order HC-20418 ships to 12 Baker Street; we emailed lorena.willis@example.com and will call +1 555 0100 201.', lorena);
+    expect(found.map((d) => d.kind).toSorted()).toEqual(['address', 'email', 'order', 'phone']);
+    expect(privateDetails('Заказ №48213 доставим по адресу ул. Ленина, д. 5', null).map((d) => d.kind)).toEqual(['order', 'address', 'address']);
+  });
+
+  it('passes a reply with nothing private in it', () => {
+    expect(privateDetails('Hi Lorena, so sorry about this! Could you send us a direct message?', lorena)).toEqual([]);
+  });
+
+  it('offers the private-message version in the reply language', () => {
+    const post = { author: { handle: 'a', displayName: 'Алиса', profileUrl: '' }, text: 'Где заказ?' };
+    expect(privateInvite(post, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES)?.templateId).toBe('ru-dm-invite');
   });
 });

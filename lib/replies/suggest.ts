@@ -1,7 +1,9 @@
 import type { Customer } from '../db/types';
 import type { SocialPost } from '../model';
 import type { Settings } from '../settings';
+import { classify, type Reading } from './classify';
 import type { ReplyTemplate } from './defaults';
+import { rankTemplates, type RankReason } from './rank';
 import { render } from './template';
 import { KNOWN_VARIABLES, templateValues } from './values';
 
@@ -10,7 +12,11 @@ export interface Suggestion {
   name: string;
   text: string;
   language: string;
+  reasons: RankReason[];
 }
+
+/** How many suggestions the panel shows: the best few, not the whole catalogue. */
+export const SHOWN = 3;
 
 const SUPPORTED = ['en', 'ru'];
 
@@ -25,8 +31,8 @@ export function replyLanguage(post: Pick<SocialPost, 'lang' | 'text'>, customer:
 }
 
 /**
- * Replies for a post, most personal first: templates in the reply language whose required
- * details the profile has, filled from it.
+ * The best replies for a post: templates in the reply language, ranked for what the post says
+ * (intents, mood, life events) and what the profile knows, filled from it, each with why.
  */
 export function suggestReplies(
   post: Pick<SocialPost, 'author' | 'lang' | 'text'>,
@@ -34,19 +40,32 @@ export function suggestReplies(
   settings: Pick<Settings, 'agentName' | 'brandName'>,
   templates: readonly ReplyTemplate[],
   now = Date.now(),
+  reading: Reading = classify(post.text, post.lang),
+  limit = SHOWN,
 ): Suggestion[] {
   const language = replyLanguage(post, customer);
   const values = templateValues(post, customer, settings, now);
   const has = (variable: string) => values[variable] !== undefined && String(values[variable]).trim() !== '';
-  const usable = templates.filter((t) => t.language === language && t.requires.every(has));
-  // Templates that use more of what we know about the customer come first.
-  const ranked = usable
-    .map((t, index) => ({ t, index, personal: t.requires.length }))
-    .sort((a, b) => b.personal - a.personal || a.index - b.index);
-  return ranked.map(({ t }) => ({
+  const ranked = rankTemplates(reading, templates, (t) => t.language === language && t.requires.every(has));
+  return ranked.slice(0, limit).map(({ template: t, reasons }) => ({
     templateId: t.id,
     name: t.name,
     language,
+    reasons,
     text: render(t.body, values, KNOWN_VARIABLES).text,
   }));
+}
+
+/** The reply that moves the conversation to private messages: what to offer instead of details in public. */
+export function privateInvite(
+  post: Pick<SocialPost, 'author' | 'lang' | 'text'>,
+  customer: Customer | null,
+  settings: Pick<Settings, 'agentName' | 'brandName'>,
+  templates: readonly ReplyTemplate[],
+): Suggestion | null {
+  const language = replyLanguage(post, customer);
+  const template = templates.find((t) => t.id === `${language}-dm-invite`) ?? templates.find((t) => t.language === language && /dm-invite/.test(t.id));
+  if (!template) return null;
+  const values = templateValues(post, customer, settings);
+  return { templateId: template.id, name: template.name, language, reasons: [], text: render(template.body, values, KNOWN_VARIABLES).text };
 }
