@@ -114,9 +114,11 @@ test('Insert on the post itself fills its rich-text comment box, paragraphs kept
   const panel = await openPanel();
   await panel.getByTestId('post-item').filter({ hasText: 'winter kettle' }).click();
   await expect(panel.getByTestId('add-customer')).toContainText('hearthandco');
-  const multiLine = panel.locator('[data-template="en-dm-invite"]');
-  const text = await multiLine.locator('textarea').inputValue();
-  await multiLine.getByTestId('insert-reply').click();
+  // The agent writes two paragraphs of their own into a suggestion.
+  const suggestion = panel.getByTestId('suggestion').first();
+  const text = 'Thank you all for the kind words!\nThe copper kettle is back in stock on Monday.';
+  await suggestion.locator('textarea').fill(text);
+  await suggestion.getByTestId('insert-reply').click();
   const commentBox = page.locator('[aria-label="Comment as Hearth & Co."]');
   await expect.poll(() => lexicalText(commentBox)).toBe(text);
   expect(await commentBox.locator('p').count()).toBe(text.split('\n').length);

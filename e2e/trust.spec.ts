@@ -3,7 +3,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { badgeTexts, extensionPage, type Harness } from './support/extension';
-import { facebookPage, xPage } from './support/pages';
+import { facebookPage, xPage, xTimelineWith } from './support/pages';
 import { extensionSuite } from './support/session';
 
 const RLO = '\u202E';
@@ -20,14 +20,7 @@ const HOSTILE = [
   { handle: 'mallory4', name: '{{customer.firstName}}', text: '${alert(1)} {{agent.name}} javascript:alert(1)' },
 ];
 
-function hostileTimeline(): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const articles = HOSTILE.map((p, i) => `<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0">
-    <div data-testid="User-Name"><div><a href="/${p.handle}"><span>${escape(p.name)}</span></a></div>
-    <div><a href="/${p.handle}" tabindex="-1">@${p.handle}</a><a href="/${p.handle}/status/18600000000000009${i}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div></div>
-    <div data-testid="tweetText" lang="en">${escape(p.text)}</div><button data-testid="reply" type="button"></button></article></div>`);
-  return xPage('timeline.en.html').replace(/(<div aria-label="Timeline: Your Home Timeline"[^>]*>)/, `$1${articles.join('')}`);
-}
+const hostileTimeline = () => xTimelineWith(HOSTILE.map((p, i) => ({ ...p, id: `18600000000000009${i}` })));
 
 const suite = extensionSuite(async (h) => {
   await h.serve('https://x.com', { '/home': xPage('timeline.en.html'), '/hostile': hostileTimeline() });

@@ -67,9 +67,13 @@ test('the side panel shows the customer card and personal suggestions', async ()
   await expect(card).toContainText('Moved to a new house last month');
   await expect(card).toContainText('Prefers a call-back after 6 pm.');
   const suggestions = panel.getByTestId('suggestion');
-  expect(await suggestions.count()).toBeGreaterThanOrEqual(3);
+  await expect(suggestions).toHaveCount(3);
   await expect(suggestions.first().locator('textarea')).toHaveValue(/^Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble/);
-  await expect(suggestions.nth(1).locator('textarea')).toHaveValue(/by evening courier/);
+  await expect(suggestions.first().getByTestId('suggestion-reasons')).toHaveText('answers: complaint · apologetic tone suits the mood · uses 2 details of the profile');
+  // She is furious: the panel says so, and nothing cheerful is offered.
+  await expect(panel.getByTestId('reading-sentiment')).toHaveText('unhappy');
+  await expect(panel.getByTestId('reading-intent')).toContainText(['complaint']);
+  await expect(panel.locator('[data-template="en-thanks"]')).toHaveCount(0);
   await panel.close();
   await page.close();
 });

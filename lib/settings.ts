@@ -9,6 +9,8 @@ export interface Settings {
   brandHandles: string[];
   /** Response-time target in hours. */
   responseTargetHours: number;
+  /** A profile not updated for this many months is flagged as possibly out of date. */
+  staleAfterMonths: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,7 +18,16 @@ export const DEFAULT_SETTINGS: Settings = {
   brandName: '',
   brandHandles: [],
   responseTargetHours: 24,
+  staleAfterMonths: 12,
 };
+
+const MONTH = 30.44 * 86_400_000;
+
+/** Whole months since a profile was last updated, when that is at least the setting; else null. */
+export function staleMonths(updatedAt: string, settings: Pick<Settings, 'staleAfterMonths'>, now = Date.now()): number | null {
+  const months = Math.floor((now - Date.parse(updatedAt)) / MONTH);
+  return Number.isFinite(months) && months >= settings.staleAfterMonths ? months : null;
+}
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

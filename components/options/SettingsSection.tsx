@@ -16,6 +16,7 @@ export function SettingsSection() {
       brandName: draft.brandName.trim().slice(0, 100),
       brandHandles: draft.brandHandles.map((h) => h.trim().replace(/^@/, '')).filter(Boolean),
       responseTargetHours: Number.isFinite(hours) && hours > 0 ? Math.min(hours, 24 * 30) : 24,
+      staleAfterMonths: Number.isFinite(Number(draft.staleAfterMonths)) && Number(draft.staleAfterMonths) > 0 ? Math.min(Number(draft.staleAfterMonths), 120) : 12,
     });
     setStatus(t('settingsSaved'));
   };
@@ -28,6 +29,7 @@ export function SettingsSection() {
         <label>{t('settingBrandName')}<input data-testid="setting-brand" value={draft.brandName} maxLength={100} onChange={(e) => setDraft({ ...draft, brandName: e.target.value })} /></label>
         <label>{t('settingBrandHandles')}<input value={draft.brandHandles.join('; ')} maxLength={500} onChange={(e) => setDraft({ ...draft, brandHandles: e.target.value.split(';') })} /></label>
         <label>{t('settingTarget')}<input type="number" min={1} max={720} value={draft.responseTargetHours} onChange={(e) => setDraft({ ...draft, responseTargetHours: Number(e.target.value) })} /></label>
+        <label>{t('settingStale')}<input type="number" min={1} max={120} value={draft.staleAfterMonths} onChange={(e) => setDraft({ ...draft, staleAfterMonths: Number(e.target.value) })} /></label>
         <div className="actions">
           <button type="submit" className="primary" data-testid="save-settings">{t('settingsSave')}</button>
           {status && <span role="status" className="ok">{status}</span>}

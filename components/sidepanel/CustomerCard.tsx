@@ -7,18 +7,23 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { safeHttpUrl } from '@/lib/url';
 import { Section } from '../Section';
 import { TierTag } from '../TierTag';
+import { staleMonths } from '@/lib/settings';
+import { useSettings } from '../useSettings';
 import { useHistory } from './usePanelData';
 
 const date = (iso: string) => iso.slice(0, 10);
 
 export function CustomerCard({ customer, current }: { customer: Customer; current: Interaction }) {
   const history = useHistory(customer)?.filter((i) => i.key !== current.key) ?? [];
+  const settings = useSettings();
+  const stale = staleMonths(customer.updatedAt, settings);
   return (
     <article className="card" data-testid="customer-card">
       <header className="card-head">
         <h2>{customer.name}</h2>
         <TierTag tier={customer.tier} />
       </header>
+      {stale !== null && <p className="warning" data-testid="stale">{t('cardStale', stale)}</p>}
       {customer.tags.length > 0 && (
         <p className="tags" aria-label={t('cardTags')}>
           {customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}

@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { classify } from '@/lib/replies/classify';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { useSettings } from '../useSettings';
 import { AddCustomerForm } from './AddCustomerForm';
 import { Candidates } from './Candidates';
+import { ReadingView } from './ReadingView';
 import { CustomerCard } from './CustomerCard';
 import { PostList } from './PostList';
 import { usePanelStore } from './store';
@@ -25,6 +27,7 @@ export function SidePanelApp() {
   }, [tab?.selected, select]);
 
   const selected = posts?.find((p) => p.interaction.key === selectedKey) ?? null;
+  const reading = useMemo(() => (selected ? classify(selected.interaction.text, selected.interaction.lang) : null), [selected?.interaction.text, selected?.interaction.lang]);
   const missed = stats ? Object.values(stats.misses).reduce<number>((a, b) => a + (b ?? 0), 0) : 0;
 
   return (
@@ -44,6 +47,7 @@ export function SidePanelApp() {
           {selected ? (
             <div className="detail" data-testid="post-detail">
               <blockquote className="post-quote">{selected.interaction.text}</blockquote>
+              {reading && <ReadingView key={selected.interaction.key} reading={reading} post={selected.interaction} customer={selected.customer} />}
               {selected.customer ? (
                 <CustomerCard customer={selected.customer} current={selected.interaction} />
               ) : (
@@ -61,7 +65,7 @@ export function SidePanelApp() {
                   />
                 </>
               )}
-              <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={tabId} />
+              {reading && <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={tabId} reading={reading} />}
             </div>
           ) : (
             <p className="empty">{t('panelPickPost')}</p>

@@ -2,8 +2,11 @@ import { useMemo, useState } from 'react';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
+import type { Reading } from '@/lib/replies/classify';
 import { DEFAULT_TEMPLATES } from '@/lib/replies/defaults';
-import { suggestReplies } from '@/lib/replies/suggest';
+import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
+import type { RankReason } from '@/lib/replies/rank';
+import { privateInvite, suggestReplies } from '@/lib/replies/suggest';
 import type { Settings } from '@/lib/settings';
 import { usePanelStore } from './store';
 
@@ -14,15 +17,37 @@ const FAILURE: Record<Exclude<InsertResult, { ok: true }>['reason'], MessageKey>
   invalid: 'insertFailed',
 };
 
-export function Suggestions({ post, customer, settings, tabId }: { post: Interaction; customer: Customer | null; settings: Settings; tabId: number }) {
+function reasonText(reason: RankReason): string {
+  switch (reason.kind) {
+    case 'intent':
+      return t('rankIntent', t(`intent_${reason.intent}` as MessageKey));
+    case 'lifeEvent':
+      return t('rankLifeEvent', t(`lifeEvent_${reason.event}` as MessageKey));
+    case 'tone':
+      return t('rankTone', t(`tone_${reason.tone}` as MessageKey));
+    case 'personal':
+      return t('rankPersonal', reason.details);
+  }
+}
+
+export function Suggestions({ post, customer, settings, tabId, reading }: { post: Interaction; customer: Customer | null; settings: Settings; tabId: number; reading: Reading }) {
   const suggestions = useMemo(
-    () => suggestReplies({ author: post.author, lang: post.lang, text: post.text }, customer, settings, DEFAULT_TEMPLATES),
-    [post, customer, settings],
+    () => suggestReplies({ author: post.author, lang: post.lang, text: post.text }, customer, settings, DEFAULT_TEMPLATES, Date.now(), reading),
+    [post, customer, settings, reading],
   );
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
+  // A reply about to go public with private details in it waits here for the agent's choice.
+  const [pending, setPending] = useState<{ text: string; details: PrivateDetail[] } | null>(null);
+
+  const tryInsert = (text: string) => {
+    const details = privateDetails(text, customer);
+    if (details.length) setPending({ text, details });
+    else void insert(text);
+  };
 
   const insert = async (text: string) => {
+    setPending(null);
     setBusy(true);
     let result: InsertResult | undefined;
     try {
@@ -48,13 +73,26 @@ export function Suggestions({ post, customer, settings, tabId }: { post: Interac
         return (
           <div key={id} className="suggestion" data-testid="suggestion" data-template={s.templateId}>
             <p className="muted suggestion-name">{s.name}</p>
+            {s.reasons.length > 0 && <p className="muted reasons" data-testid="suggestion-reasons">{s.reasons.map(reasonText).join(' · ')}</p>}
             <textarea value={text} rows={4} maxLength={10_000} onChange={(e) => setDraft(id, e.target.value)} aria-label={s.name} />
-            <button type="button" className="primary" data-testid="insert-reply" disabled={busy || !text.trim()} onClick={() => void insert(text)}>
+            <button type="button" className="primary" data-testid="insert-reply" disabled={busy || !text.trim()} onClick={() => tryInsert(text)}>
               {t('insertReply')}
             </button>
           </div>
         );
       })}
+      {pending && (
+        <div className="privacy-warning" role="alertdialog" data-testid="privacy-warning">
+          <p>{t('privacyWarning', pending.details.map((d) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${d.value})`).join(', '))}</p>
+          <div className="row">
+            <button type="button" className="primary" data-testid="use-private-version" onClick={() => {
+              const invite = privateInvite(post, customer, settings, DEFAULT_TEMPLATES);
+              if (invite) void insert(invite.text);
+            }}>{t('privacyUsePrivate')}</button>
+            <button type="button" data-testid="insert-anyway" onClick={() => void insert(pending.text)}>{t('privacyInsertAnyway')}</button>
+          </div>
+        </div>
+      )}
       {insertStatus?.postKey === post.key && (
         <p role="status" data-testid="insert-status" className={insertStatus.ok ? 'ok' : 'error'}>{insertStatus.message}</p>
       )}

@@ -114,3 +114,13 @@ describe('public-reply safety', () => {
     expect(privateInvite(post, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES)?.templateId).toBe('ru-dm-invite');
   });
 });
+
+describe('stale profiles', () => {
+  it('flags a profile not updated for the configured months, and not a fresh one', async () => {
+    const { staleMonths } = await import('../settings');
+    const now = Date.parse('2026-11-24T00:00:00Z');
+    expect(staleMonths('2025-06-01T00:00:00Z', { staleAfterMonths: 12 }, now)).toBe(17);
+    expect(staleMonths('2026-06-01T00:00:00Z', { staleAfterMonths: 12 }, now)).toBeNull();
+    expect(staleMonths('2026-06-01T00:00:00Z', { staleAfterMonths: 3 }, now)).toBe(5);
+  });
+});

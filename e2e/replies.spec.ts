@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { badgeTexts, extensionPage, type Harness } from './support/extension';
+import { xTimelineWith } from './support/pages';
+import { extensionSuite } from './support/session';
+
+const POSTS = [
+  { handle: 'lorenawillis', name: 'Lorena Willis', id: '1861000000000000001', text: 'WORST service ever. My microwave broke AGAIN and nobody answers!!! 😡' },
+  { handle: 'tomas_rivera', name: 'Tomás Rivera', id: '1861000000000000002', text: 'Is the enamel pot dishwasher safe?' },
+  { handle: 'meitanaka_', name: 'Mei Tanaka', id: '1861000000000000003', text: 'We just moved to Kazan and the new teapot looks perfect in our new flat, thank you!' },
+];
+
+const suite = extensionSuite((h) => h.serve('https://x.com', { '/mixed': xTimelineWith(POSTS) }));
+let h: Harness;
+test.beforeAll(() => {
+  h = suite();
+});
+
+async function open(): Promise<{ page: Page; panel: Page }> {
+  const page = await h.context.newPage();
+  await page.goto('https://x.com/mixed');
+  await expect.poll(async () => (await badgeTexts(page)).length).toBe(12);
+  const panel = await extensionPage(h, 'sidepanel.html');
+  await panel.getByTestId('post-item').first().waitFor();
+  return { page, panel };
+}
+
+test('each post is read for what it says, and the suggestions fit it', async () => {
+  const { page, panel } = await open();
+  const pick = (text: string) => panel.getByTestId('post-item').filter({ hasText: text }).click();
+
+  await pick('WORST service');
+  await expect(panel.getByTestId('reading-sentiment')).toHaveText('unhappy');
+  await expect(panel.getByTestId('suggestion').first()).toHaveAttribute('data-template', 'en-order-followup');
+
+  await pick('dishwasher safe');
+  await expect(panel.getByTestId('reading-sentiment')).toHaveText('neutral');
+  await expect(panel.getByTestId('reading-intent')).toHaveText(['question']);
+  await expect(panel.getByTestId('suggestion').first()).toHaveAttribute('data-template', 'en-answer-question');
+
+  await pick('moved to Kazan');
+  await expect(panel.getByTestId('reading-sentiment')).toHaveText('happy');
+  await expect(panel.getByTestId('suggestion').first()).toHaveAttribute('data-template', 'en-congrats');
+  await expect(panel.getByTestId('suggestion').first().getByTestId('suggestion-reasons')).toContainText('for: Moved');
+  await panel.close();
+  await page.close();
+});
+
+test('a life event in a post goes to the profile with one click', async () => {
+  const { page, panel } = await open();
+  await panel.getByTestId('post-item').filter({ hasText: 'moved to Kazan' }).click();
+  await expect(panel.getByTestId('post-life-event')).toContainText('Moved');
+  await panel.getByTestId('add-life-event-from-post').click();
+  await expect(panel.getByTestId('post-life-event')).toContainText('Added to the profile.');
+  await expect(panel.getByTestId('customer-card')).toContainText('We just moved to Kazan');
+  await panel.close();
+  await page.close();
+});
+
+test('an order number in a public reply is caught; the private-message version goes in instead', async () => {
+  const { page, panel } = await open();
+  await panel.getByTestId('post-item').filter({ hasText: 'WORST service' }).click();
+  const first = panel.getByTestId('suggestion').first();
+  await first.locator('textarea').fill('Hi Lorena, your order HC-20418 will be replaced, we emailed lorena.willis@example.com.');
+  await first.getByTestId('insert-reply').click();
+  const warning = panel.getByTestId('privacy-warning');
+  await expect(warning).toContainText('an order number (HC-20418)');
+  await expect(warning).toContainText('an email (lorena.willis@example.com)');
+  await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  await warning.getByTestId('use-private-version').click();
+  await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
+  const draft = await page.evaluate(() => (window as unknown as { __draft: (id: string) => string }).__draft('dialog'));
+  expect(draft).toMatch(/^Hi Lorena, we’d love to help with this\.\nCould you send us a direct message/);
+  expect(draft).not.toContain('HC-20418');
+  await panel.close();
+  await page.close();
+});
