@@ -74,3 +74,23 @@ test('an order number in a public reply is caught; the private-message version g
   await panel.close();
   await page.close();
 });
+
+test('the queue puts the furious VIP first and says why; dismiss, snooze and replied re-sort it live', async () => {
+  const { page, panel } = await open();
+  const items = panel.getByTestId('post-item');
+  await expect(items.first()).toContainText('Lorena Willis');
+  await expect(items.first().getByTestId('queue-reasons')).toContainText('unhappy · complaint · VIP');
+  const count = await items.count();
+
+  const row = (text: string) => panel.locator('.queue-row').filter({ hasText: text });
+  await row('WORST service').getByTestId('queue-dismiss').click();
+  await expect(row('WORST service')).toHaveCount(0);
+  await row('dishwasher safe').getByTestId('queue-snooze').click();
+  await expect(row('dishwasher safe')).toHaveCount(0);
+  await row('moved to Kazan').getByTestId('queue-replied').click();
+  await expect(panel.locator('.queue-row').last()).toContainText('moved to Kazan');
+  await expect(panel.locator('.queue-row').last().getByTestId('queue-reasons')).toContainText('answered');
+  await expect(items).toHaveCount(count - 2);
+  await panel.close();
+  await page.close();
+});

@@ -1,13 +1,35 @@
-import { t } from '@/lib/i18n';
+import { db } from '@/lib/db/schema';
+import { t, tierLabel } from '@/lib/i18n';
 import { handleLabel } from '@/lib/model';
+import type { PriorityReason } from '@/lib/replies/priority';
 import { TierTag } from '../TierTag';
-import type { PanelPost } from './usePanelData';
+import type { QueueRow } from './useQueue';
 
-export function PostList({ posts, selectedKey, onSelect }: { posts: PanelPost[]; selectedKey: string | null; onSelect: (key: string) => void }) {
+const SNOOZE_MS = 60 * 60 * 1000;
+
+function reasonText(reason: PriorityReason): string {
+  switch (reason.kind) {
+    case 'negative':
+      return t('queueNegative');
+    case 'complaint':
+      return t('intent_complaint');
+    case 'tier':
+      return tierLabel(reason.tier);
+    case 'waiting':
+      return reason.overdue ? t('queueOverdue', reason.hours, reason.targetHours) : t('queueWaiting', reason.hours, reason.targetHours);
+    case 'answered':
+      return t('queueAnswered');
+  }
+}
+
+/** The queue: who needs an answer first, why, and the agent's dismiss, snooze and replied. */
+export function PostList({ rows, selectedKey, onSelect }: { rows: QueueRow[]; selectedKey: string | null; onSelect: (key: string) => void }) {
+  const update = (key: string, change: { status?: 'dismissed' | 'replied'; snoozedUntil?: string }) =>
+    void db().interactions.update(key, { ...change, updatedAt: new Date().toISOString() });
   return (
     <ul className="post-list" aria-label={t('panelPostsTitle')}>
-      {posts.map(({ interaction: post, customer }) => (
-        <li key={post.key}>
+      {rows.map(({ interaction: post, customer, priority }) => (
+        <li key={post.key} className="queue-row">
           <button
             type="button"
             data-testid="post-item"
@@ -23,7 +45,15 @@ export function PostList({ posts, selectedKey, onSelect }: { posts: PanelPost[];
               {customer ? <TierTag tier={customer.tier} /> : <span className="tier tier-unknown">{t('badgeUnknown')}</span>}
             </span>
             <span className="post-text">{post.text}</span>
+            <span className="muted why" data-testid="queue-reasons">{priority.reasons.map(reasonText).join(' · ')}</span>
           </button>
+          <span className="queue-actions">
+            <button type="button" data-testid="queue-dismiss" title={t('queueDismiss')} onClick={() => update(post.key, { status: 'dismissed' })}>{t('queueDismiss')}</button>
+            <button type="button" data-testid="queue-snooze" title={t('queueSnooze')} onClick={() => update(post.key, { snoozedUntil: new Date(Date.now() + SNOOZE_MS).toISOString() })}>{t('queueSnooze')}</button>
+            {post.status !== 'replied' && (
+              <button type="button" data-testid="queue-replied" title={t('queueReplied')} onClick={() => update(post.key, { status: 'replied' })}>{t('queueReplied')}</button>
+            )}
+          </span>
         </li>
       ))}
     </ul>

@@ -1,5 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { classify } from '@/lib/replies/classify';
+import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { useSettings } from '../useSettings';
@@ -11,14 +10,25 @@ import { PostList } from './PostList';
 import { usePanelStore } from './store';
 import { Suggestions } from './Suggestions';
 import { usePageStats } from './usePageStats';
-import { usePanelPosts } from './usePanelData';
+import { useQueue } from './useQueue';
 import { useTabPosts } from './useTabPosts';
 
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 export function SidePanelApp() {
-  const { tabId, posts: tab } = useTabPosts();
-  const posts = usePanelPosts(tab?.keys ?? []);
-  const stats = usePageStats(tabId);
+  const { tabId, posts: tab, all } = useTabPosts();
+  // The clock of the queue: waiting times and snoozes move on every minute.
+  const now = useMinute();
   const settings = useSettings();
+  const posts = useQueue(all, settings, now);
+  const stats = usePageStats(tabId);
   const { selectedKey, select } = usePanelStore();
 
   // A badge clicked on the page selects its post here.
@@ -27,7 +37,7 @@ export function SidePanelApp() {
   }, [tab?.selected, select]);
 
   const selected = posts?.find((p) => p.interaction.key === selectedKey) ?? null;
-  const reading = useMemo(() => (selected ? classify(selected.interaction.text, selected.interaction.lang) : null), [selected?.interaction.text, selected?.interaction.lang]);
+  const reading = selected?.reading ?? null;
   const missed = stats ? Object.values(stats.misses).reduce<number>((a, b) => a + (b ?? 0), 0) : 0;
 
   return (
@@ -43,7 +53,7 @@ export function SidePanelApp() {
       ) : (
         <>
           <h2 className="list-title">{t('panelPostsTitle')}</h2>
-          <PostList posts={posts} selectedKey={selectedKey} onSelect={select} />
+          <PostList rows={posts} selectedKey={selectedKey} onSelect={select} />
           {selected ? (
             <div className="detail" data-testid="post-detail">
               <blockquote className="post-quote">{selected.interaction.text}</blockquote>
@@ -56,16 +66,16 @@ export function SidePanelApp() {
                   <Candidates
                     key={`candidates:${selected.interaction.key}`}
                     post={selected.interaction}
-                    onLinked={() => void sendMessage('rematch', undefined, tabId).catch(() => undefined)}
+                    onLinked={() => void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)}
                   />
                   <AddCustomerForm
                     key={selected.interaction.key}
                     post={selected.interaction}
-                    onAdded={() => void sendMessage('rematch', undefined, tabId).catch(() => undefined)}
+                    onAdded={() => void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)}
                   />
                 </>
               )}
-              {reading && <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={tabId} reading={reading} />}
+              {reading && <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={selected.tabId} reading={reading} />}
             </div>
           ) : (
             <p className="empty">{t('panelPickPost')}</p>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { db } from '@/lib/db/schema';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
@@ -56,6 +57,13 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
       result = undefined;
     }
     setBusy(false);
+    if (result?.ok) {
+      // The reply is on its way (the agent sends it on the site): record it, answered.
+      const at = new Date().toISOString();
+      void db()
+        .interactions.update(post.key, { status: 'replied', replies: [...post.replies, { text, at, ...(settings.agentName && { by: settings.agentName }) }], updatedAt: at })
+        .catch(() => undefined);
+    }
     setInsertStatus({
       postKey: post.key,
       ok: !!result?.ok,

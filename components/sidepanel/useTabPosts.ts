@@ -6,7 +6,7 @@ import { pickTab, tabPostsItem, type TabPosts, type TabPostsMap } from '@/lib/ba
  * The tab whose posts the panel shows: `?tab=` when given, else the active tab of this window
  * when it has posts, else the tab where posts were seen last (the panel may sit in another window).
  */
-export function useTabPosts(): { tabId: number | null; posts: TabPosts | null } {
+export function useTabPosts(): { tabId: number | null; posts: TabPosts | null; all: TabPostsMap } {
   const [map, setMap] = useState<TabPostsMap>({});
   const [active, setActive] = useState<number | undefined>();
 
@@ -29,5 +29,5 @@ export function useTabPosts(): { tabId: number | null; posts: TabPosts | null } 
   }, []);
 
   const tabId = pickTab(map, active);
-  return { tabId, posts: tabId == null ? null : (map[tabId] ?? null) };
+  return { tabId, posts: tabId == null ? null : (map[tabId] ?? null), all: map };
 }

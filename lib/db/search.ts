@@ -33,7 +33,8 @@ export async function searchCustomers(database: ConciergeDb, query: string, page
     first ? customers.where('nameWords').startsWith(first).limit(MAX_MATCHES).primaryKeys() : [],
     customers.where('emails').startsWith(lower).limit(MAX_MATCHES).primaryKeys(),
     customers.where('identityKeys').startsWithAnyOf([`x:${lower}`, `facebook:${lower}`, `facebook:id:${lower}`]).limit(MAX_MATCHES).primaryKeys(),
-    customers.where('tags').startsWithIgnoreCase(q).limit(MAX_MATCHES).primaryKeys(),
+    // Ignoring case walks the index key by key; tags are matched as typed and in lower case.
+    customers.where('tags').startsWithAnyOf([...new Set([q, lower])]).limit(MAX_MATCHES).primaryKeys(),
     digits.length >= 4 ? customers.where('phoneKeys').startsWith(digits).limit(MAX_MATCHES).primaryKeys() : [],
     customers.where('crmId').equals(q).limit(MAX_MATCHES).primaryKeys(),
   ]);

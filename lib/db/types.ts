@@ -95,6 +95,8 @@ export interface Interaction {
   createdAt?: string;
   seenAt: string;
   status: InteractionStatus;
+  /** Left out of the queue until then (ISO time), when the agent snoozed it. */
+  snoozedUntil?: string;
   replies: { text: string; at: string; by?: string }[];
   updatedAt: string;
 }

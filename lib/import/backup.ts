@@ -74,6 +74,7 @@ const InteractionSchema = v.object({
   createdAt: v.optional(str(40)),
   seenAt: str(40),
   status: v.picklist(['open', 'replied', 'dismissed']),
+  snoozedUntil: v.optional(str(40)),
   replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
   updatedAt: str(40),
 });

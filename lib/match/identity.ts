@@ -13,9 +13,13 @@ export async function matchAuthors(
 ): Promise<Map<string, Customer | null>> {
   const keysByPost = posts.map((p) => [postKey(p), authorKeys(p.site, p.author)] as const);
   const allKeys = [...new Set(keysByPost.flatMap(([, keys]) => keys))];
-  // One exact lookup per key, all at once: IndexedDB answers them together, where a single
-  // anyOf() would walk the index key by key.
-  const found = (await Promise.all(allKeys.map((key) => database.customers.where('identityKeys').equals(key).toArray()))).flat();
+  // One exact lookup per key, all at once in one transaction: IndexedDB answers them together,
+  // where a single anyOf() would walk the index key by key.
+  const found = allKeys.length
+    ? await database.transaction('r', database.customers, async () =>
+        (await Promise.all(allKeys.map((key) => database.customers.where('identityKeys').equals(key).toArray()))).flat(),
+      )
+    : [];
   const byKey = new Map<string, Customer>();
   for (const customer of found) {
     if (customer.deletedAt) continue;

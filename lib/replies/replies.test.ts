@@ -124,3 +124,23 @@ describe('stale profiles', () => {
     expect(staleMonths('2026-06-01T00:00:00Z', { staleAfterMonths: 3 }, now)).toBe(5);
   });
 });
+
+describe('the queue', () => {
+  it('puts an unhappy VIP past the target before a calm question and a happy customer, and says why', async () => {
+    const { priorityOf, inQueue } = await import('./priority');
+    const { classify } = await import('./classify');
+    const now = Date.parse('2026-11-24T12:00:00Z');
+    const settings = { responseTargetHours: 24 };
+    const vip = priorityOf({ createdAt: '2026-11-23T06:00:00Z', seenAt: '2026-11-24T11:00:00Z', status: 'open' }, { tier: 'vip' }, classify('WORST service, my kettle broke again!!!'), settings, now);
+    const question = priorityOf({ seenAt: '2026-11-24T11:00:00Z', status: 'open' }, null, classify('Do you ship to Norway?'), settings, now);
+    const happy = priorityOf({ seenAt: '2026-11-24T11:00:00Z', status: 'open' }, { tier: 'regular' }, classify('Love my teapot, thank you!'), settings, now);
+    const answered = priorityOf({ seenAt: '2026-11-20T11:00:00Z', status: 'replied' }, { tier: 'vip' }, classify('WORST service!!!'), settings, now);
+    expect(vip.score).toBeGreaterThan(question.score);
+    expect(question.score).toBeGreaterThanOrEqual(happy.score);
+    expect(answered.score).toBeLessThan(happy.score);
+    expect(vip.reasons).toEqual([{ kind: 'negative' }, { kind: 'complaint' }, { kind: 'tier', tier: 'vip' }, { kind: 'waiting', hours: 30, targetHours: 24, overdue: true }]);
+    expect(inQueue({ status: 'dismissed' }, now)).toBe(false);
+    expect(inQueue({ status: 'open', snoozedUntil: '2026-11-24T13:00:00Z' }, now)).toBe(false);
+    expect(inQueue({ status: 'open', snoozedUntil: '2026-11-24T11:00:00Z' }, now)).toBe(true);
+  });
+});

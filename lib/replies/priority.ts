@@ -1,0 +1,61 @@
+import type { Customer, Interaction } from '../db/types';
+import type { Settings } from '../settings';
+import type { Reading } from './classify';
+
+export type PriorityReason =
+  | { kind: 'negative' }
+  | { kind: 'complaint' }
+  | { kind: 'tier'; tier: string }
+  | { kind: 'waiting'; hours: number; targetHours: number; overdue: boolean }
+  | { kind: 'answered' };
+
+export interface Priority {
+  score: number;
+  reasons: PriorityReason[];
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * How soon a post needs an answer: an unhappy customer, a complaint, a VIP, and time waited
+ * against the response target (from the post's own time when the page shows it) push it up; a
+ * post already answered goes to the bottom. Each part that counts is given as a reason.
+ */
+export function priorityOf(
+  post: Pick<Interaction, 'createdAt' | 'seenAt' | 'status'>,
+  customer: Pick<Customer, 'tier'> | null,
+  reading: Pick<Reading, 'sentiment' | 'intents' | 'urgency'>,
+  settings: Pick<Settings, 'responseTargetHours'>,
+  now = Date.now(),
+): Priority {
+  const reasons: PriorityReason[] = [];
+  let score = reading.urgency * 20;
+  if (reading.sentiment === 'negative') {
+    score += 30;
+    reasons.push({ kind: 'negative' });
+  }
+  if (reading.intents.includes('complaint')) {
+    score += 20;
+    reasons.push({ kind: 'complaint' });
+  }
+  if (customer?.tier === 'vip' || customer?.tier === 'gold') {
+    score += customer.tier === 'vip' ? 25 : 10;
+    reasons.push({ kind: 'tier', tier: customer.tier });
+  }
+  const since = Date.parse(post.createdAt ?? post.seenAt);
+  const hours = Number.isFinite(since) ? Math.max(0, (now - since) / HOUR) : 0;
+  const target = Math.max(1, settings.responseTargetHours);
+  score += Math.min(40, (hours / target) * 20);
+  reasons.push({ kind: 'waiting', hours: Math.round(hours), targetHours: target, overdue: hours >= target });
+  if (post.status === 'replied') {
+    score -= 200;
+    reasons.push({ kind: 'answered' });
+  }
+  return { score, reasons };
+}
+
+/** Posts still in the queue: not dismissed, not snoozed. */
+export function inQueue(post: Pick<Interaction, 'status' | 'snoozedUntil'>, now = Date.now()): boolean {
+  if (post.status === 'dismissed') return false;
+  return !post.snoozedUntil || Date.parse(post.snoozedUntil) <= now;
+}
