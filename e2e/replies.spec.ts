@@ -7,6 +7,7 @@ const POSTS = [
   { handle: 'lorenawillis', name: 'Lorena Willis', id: '1861000000000000001', text: 'WORST service ever. My microwave broke AGAIN and nobody answers!!! 😡' },
   { handle: 'tomas_rivera', name: 'Tomás Rivera', id: '1861000000000000002', text: 'Is the enamel pot dishwasher safe?' },
   { handle: 'meitanaka_', name: 'Mei Tanaka', id: '1861000000000000003', text: 'We just moved to Kazan and the new teapot looks perfect in our new flat, thank you!' },
+  { handle: 'jonas_b', name: 'Jonas Berg', id: '1861000000000000004', text: 'Do you ship to Norway?' },
 ];
 
 const suite = extensionSuite((h) => h.serve('https://x.com', { '/mixed': xTimelineWith(POSTS) }));
@@ -18,7 +19,7 @@ test.beforeAll(() => {
 async function open(): Promise<{ page: Page; panel: Page }> {
   const page = await h.context.newPage();
   await page.goto('https://x.com/mixed');
-  await expect.poll(async () => (await badgeTexts(page)).length).toBe(12);
+  await expect.poll(async () => (await badgeTexts(page)).length).toBe(13);
   const panel = await extensionPage(h, 'sidepanel.html');
   await panel.getByTestId('post-item').first().waitFor();
   return { page, panel };
@@ -91,6 +92,48 @@ test('the queue puts the furious VIP first and says why; dismiss, snooze and rep
   await expect(panel.locator('.queue-row').last()).toContainText('moved to Kazan');
   await expect(panel.locator('.queue-row').last().getByTestId('queue-reasons')).toContainText('answered');
   await expect(items).toHaveCount(count - 2);
+  await panel.close();
+  await page.close();
+});
+
+test('a suggestion the agent edits and inserts is ranked first the next time, saying why', async () => {
+  const { page, panel } = await open();
+  await panel.getByTestId('post-item').filter({ hasText: 'microwave from @hearthandco' }).click();
+  const suggestions = panel.getByTestId('suggestion');
+  await expect(suggestions.first()).toHaveAttribute('data-template', 'en-order-followup');
+  const second = suggestions.nth(1);
+  const chosen = await second.getAttribute('data-template');
+  await second.locator('textarea').fill('Hi Lorena, we are on it — please send us a direct message.');
+  await second.getByTestId('insert-reply').click();
+  await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
+
+  // The next time, in a fresh panel: her complaint ranks the agent's choice first.
+  await panel.reload();
+  await panel.getByTestId('post-item').filter({ hasText: 'microwave from @hearthandco' }).click();
+  await expect(suggestions.first()).toHaveAttribute('data-template', chosen!);
+  await expect(suggestions.first().getByTestId('suggestion-reasons')).toContainText(/you chose it \d+ times/);
+  await panel.close();
+  await page.close();
+});
+
+test('templates: a broken tag is explained while the rest previews; a new template is offered for its posts', async () => {
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('template-new').click();
+  const form = options.getByTestId('template-form');
+  await form.locator('input[name="name"]').fill('Shipping to Norway');
+  await form.getByTestId('template-intent-question').check();
+  await form.locator('textarea[name="body"]').fill('Hi {{customer.firstName | author.name}}, yes we ship to Norway! {{custmer.tier}} — {{agent.name | brand.name | "Hearth & Co."}}');
+  await expect(form.getByTestId('template-problems')).toContainText('{{custmer.tier}}: unknown variable "custmer.tier"');
+  await expect(form.getByTestId('template-preview')).toHaveText('Hi Lorena, yes we ship to Norway!  — Sam');
+  await form.locator('textarea[name="body"]').fill('Hi {{customer.firstName | author.name}}, yes, we ship to Norway and the rest of Europe! — {{agent.name | brand.name | "Hearth & Co."}}');
+  await expect(form.getByTestId('template-problems')).toHaveCount(0);
+  await form.getByTestId('template-save').click();
+  await expect(options.getByTestId('template-table')).toContainText('Shipping to Norway');
+  await options.close();
+
+  const { page, panel } = await open();
+  await panel.getByTestId('post-item').filter({ hasText: 'ship to Norway' }).click();
+  await expect(panel.locator('[data-testid="suggestion"][data-template^="custom-"] textarea')).toHaveValue('Hi Jonas Berg, yes, we ship to Norway and the rest of Europe! — Hearth & Co.');
   await panel.close();
   await page.close();
 });

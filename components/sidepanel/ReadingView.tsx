@@ -4,7 +4,7 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { db } from '@/lib/db/schema';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { Reading } from '@/lib/replies/classify';
+import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/replies/classify';
 
 /** How Concierge read the post: mood, intents, urgency, the words it rests on, and life events to keep. */
 export function ReadingView({ reading, post, customer }: { reading: Reading; post: Interaction; customer: Customer | null }) {
@@ -17,6 +17,15 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
       const date = (post.createdAt ?? post.seenAt).slice(0, 10);
       await saveCustomer(db(), { ...customer, lifeEvents: [...customer.lifeEvents, { date, kind: event, text: post.text.slice(0, 300), source: 'post' }] });
       setAdded([...added, event]);
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+
+  // Remembered on the post: the queue and the suggestions use it from now on.
+  const correct = async (correction: NonNullable<Interaction['correction']>) => {
+    try {
+      await db().interactions.update(post.key, { correction, updatedAt: new Date().toISOString() });
     } catch (e) {
       setError(storageErrorMessage(e));
     }
@@ -44,6 +53,26 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
           {added.includes(event) && <span className="ok">{t('lifeEventAdded')}</span>}
         </p>
       ))}
+      <details className="correct">
+        <summary>{post.correction ? t('readingCorrected') : t('readingCorrect')}</summary>
+        <select data-testid="correct-sentiment" aria-label={t('readingCorrect')} value={reading.sentiment} onChange={(e) => void correct({ ...post.correction, sentiment: e.target.value as Sentiment })}>
+          {(['negative', 'neutral', 'positive'] as const).map((s) => <option key={s} value={s}>{t(`sentiment_${s}` as MessageKey)}</option>)}
+        </select>
+        {INTENT_NAMES.map((intent) => (
+          <label key={intent} className="inline">
+            <input
+              type="checkbox"
+              data-testid={`correct-intent-${intent}`}
+              checked={reading.intents.includes(intent)}
+              onChange={(e) => {
+                const next = e.target.checked ? [...reading.intents, intent] : reading.intents.filter((i) => i !== intent);
+                void correct({ ...post.correction, intents: next.length ? next : ['other'] });
+              }}
+            />
+            {t(`intent_${intent}` as MessageKey)}
+          </label>
+        ))}
+      </details>
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );

@@ -4,7 +4,9 @@ import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
 import type { Reading } from '@/lib/replies/classify';
-import { DEFAULT_TEMPLATES } from '@/lib/replies/defaults';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { recordUse } from '@/lib/replies/learning';
+import { useTemplates } from '../useTemplates';
 import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
 import type { RankReason } from '@/lib/replies/rank';
 import { privateInvite, suggestReplies } from '@/lib/replies/suggest';
@@ -28,26 +30,30 @@ function reasonText(reason: RankReason): string {
       return t('rankTone', t(`tone_${reason.tone}` as MessageKey));
     case 'personal':
       return t('rankPersonal', reason.details);
+    case 'learned':
+      return t('rankLearned', reason.uses);
   }
 }
 
 export function Suggestions({ post, customer, settings, tabId, reading }: { post: Interaction; customer: Customer | null; settings: Settings; tabId: number; reading: Reading }) {
+  const templates = useTemplates();
+  const learning = useLiveQuery(() => db().learning.toArray(), []);
   const suggestions = useMemo(
-    () => suggestReplies({ author: post.author, lang: post.lang, text: post.text }, customer, settings, DEFAULT_TEMPLATES, Date.now(), reading),
-    [post, customer, settings, reading],
+    () => suggestReplies({ author: post.author, lang: post.lang, text: post.text }, customer, settings, templates, Date.now(), reading, learning ?? []),
+    [post.key, post.text, customer, settings, templates, reading, learning],
   );
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
   // A reply about to go public with private details in it waits here for the agent's choice.
-  const [pending, setPending] = useState<{ text: string; details: PrivateDetail[] } | null>(null);
+  const [pending, setPending] = useState<{ text: string; details: PrivateDetail[]; templateId: string; edited: boolean } | null>(null);
 
-  const tryInsert = (text: string) => {
+  const tryInsert = (text: string, templateId: string, edited: boolean) => {
     const details = privateDetails(text, customer);
-    if (details.length) setPending({ text, details });
-    else void insert(text);
+    if (details.length) setPending({ text, details, templateId, edited });
+    else void insert(text, templateId, edited);
   };
 
-  const insert = async (text: string) => {
+  const insert = async (text: string, templateId: string, edited: boolean) => {
     setPending(null);
     setBusy(true);
     let result: InsertResult | undefined;
@@ -58,6 +64,7 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
     }
     setBusy(false);
     if (result?.ok) {
+      void recordUse(db(), templateId, reading.intents[0] ?? 'other', edited).catch(() => undefined);
       // The reply is on its way (the agent sends it on the site): record it, answered.
       const at = new Date().toISOString();
       void db()
@@ -83,7 +90,7 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
             <p className="muted suggestion-name">{s.name}</p>
             {s.reasons.length > 0 && <p className="muted reasons" data-testid="suggestion-reasons">{s.reasons.map(reasonText).join(' · ')}</p>}
             <textarea value={text} rows={4} maxLength={10_000} onChange={(e) => setDraft(id, e.target.value)} aria-label={s.name} />
-            <button type="button" className="primary" data-testid="insert-reply" disabled={busy || !text.trim()} onClick={() => tryInsert(text)}>
+            <button type="button" className="primary" data-testid="insert-reply" disabled={busy || !text.trim()} onClick={() => tryInsert(text, s.templateId, text !== s.text)}>
               {t('insertReply')}
             </button>
           </div>
@@ -94,10 +101,10 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
           <p>{t('privacyWarning', pending.details.map((d) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${d.value})`).join(', '))}</p>
           <div className="row">
             <button type="button" className="primary" data-testid="use-private-version" onClick={() => {
-              const invite = privateInvite(post, customer, settings, DEFAULT_TEMPLATES);
-              if (invite) void insert(invite.text);
+              const invite = privateInvite(post, customer, settings, templates);
+              if (invite) void insert(invite.text, invite.templateId, false);
             }}>{t('privacyUsePrivate')}</button>
-            <button type="button" data-testid="insert-anyway" onClick={() => void insert(pending.text)}>{t('privacyInsertAnyway')}</button>
+            <button type="button" data-testid="insert-anyway" onClick={() => void insert(pending.text, pending.templateId, pending.edited)}>{t('privacyInsertAnyway')}</button>
           </div>
         </div>
       )}

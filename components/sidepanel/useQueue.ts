@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TabPostsMap } from '@/lib/background/tab-posts';
-import { classify, type Reading } from '@/lib/replies/classify';
+import { classify, corrected, type Reading } from '@/lib/replies/classify';
 import { inQueue, priorityOf, type Priority } from '@/lib/replies/priority';
 import type { Settings } from '@/lib/settings';
 import { usePanelPosts, type PanelPost } from './usePanelData';
@@ -33,7 +33,7 @@ export function useQueue(map: TabPostsMap, settings: Settings, now: number): Que
     return posts
       .filter((p) => inQueue(p.interaction, now))
       .map((p) => {
-        const reading = classify(p.interaction.text, p.interaction.lang);
+        const reading = corrected(classify(p.interaction.text, p.interaction.lang), p.interaction.correction);
         return { ...p, tabId: tabOf.get(p.interaction.key)!.tabId, reading, priority: priorityOf(p.interaction, p.customer, reading, settings, now) };
       })
       .sort((a, b) => b.priority.score - a.priority.score);

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
-import type { Customer, Interaction, Rejection } from './types';
+import type { ReplyTemplate } from '../replies/defaults';
+import type { Customer, Interaction, Rejection, TemplateLearning } from './types';
 
 export const DB_NAME = 'concierge';
 
@@ -13,6 +14,10 @@ export class ConciergeDb extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   interactions!: EntityTable<Interaction, 'key'>;
   rejections!: EntityTable<Rejection, 'key'>;
+  /** The team's reply templates; empty until the agent first changes the default set. */
+  templates!: EntityTable<ReplyTemplate, 'id'>;
+  /** What the agent chose and edited, per template: ranking learns from it. */
+  learning!: EntityTable<TemplateLearning, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -21,11 +26,14 @@ export class ConciergeDb extends Dexie {
       interactions: 'key, authorKey, seenAt, status',
     });
     // 2: phones are matched by their digits, customers are found by their CRM id and by the
-    // words of their name; the agent's "not this customer" answers are remembered.
+    // words of their name; the agent's "not this customer" answers, the team's templates and
+    // what ranking learned from the agent's choices are kept.
     this.version(2)
       .stores({
         customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, tier, updatedAt',
         rejections: 'key, authorKey, customerId',
+        templates: 'id, language',
+        learning: 'key',
       })
       .upgrade((tx) =>
         tx.table<Customer>('customers').toCollection().modify((customer) => {

@@ -97,6 +97,8 @@ export interface Interaction {
   status: InteractionStatus;
   /** Left out of the queue until then (ISO time), when the agent snoozed it. */
   snoozedUntil?: string;
+  /** The agent's correction of how the post was read; used instead of the reading. */
+  correction?: { sentiment?: 'negative' | 'neutral' | 'positive'; intents?: string[] };
   replies: { text: string; at: string; by?: string }[];
   updatedAt: string;
 }
@@ -108,4 +110,15 @@ export interface Rejection {
   authorKey: string;
   customerId: string;
   at: string;
+}
+
+/** How the agent used a template for posts of one intent: picked as offered, or edited first. */
+export interface TemplateLearning {
+  /** `${templateId}|${intent}` */
+  key: string;
+  templateId: string;
+  intent: string;
+  picks: number;
+  edits: number;
+  lastUsedAt: string;
 }

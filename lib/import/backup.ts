@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
 import { nameTokens } from '../match/names';
+import type { ReplyTemplate } from '../replies/defaults';
+import { requiresOf, TemplateSchema } from '../replies/templates-io';
 import type { ConciergeDb } from '../db/schema';
 import { TIERS, type Customer, type Interaction } from '../db/types';
 import type { ImportProblem } from './csv';
@@ -75,6 +77,7 @@ const InteractionSchema = v.object({
   seenAt: str(40),
   status: v.picklist(['open', 'replied', 'dismissed']),
   snoozedUntil: v.optional(str(40)),
+  correction: v.optional(v.object({ sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])), intents: v.optional(v.array(str(40))) })),
   replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
   updatedAt: str(40),
 });
@@ -89,12 +92,14 @@ const BackupSchema = v.object({
   interactions: v.array(InteractionSchema),
   // Added after the first backups were made: older files have none.
   rejections: v.optional(v.array(RejectionSchema)),
+  templates: v.optional(v.array(TemplateSchema)),
+  learning: v.optional(v.array(v.object({ key: str(140), templateId: str(80), intent: str(40), picks: v.number(), edits: v.number(), lastUsedAt: str(40) }))),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
 export async function exportBackup(database: ConciergeDb, now = new Date().toISOString()): Promise<string> {
-  return database.transaction('r', database.customers, database.interactions, database.rejections, async () => {
+  return database.transaction('r', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async () => {
     const backup: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -102,6 +107,8 @@ export async function exportBackup(database: ConciergeDb, now = new Date().toISO
       customers: await database.customers.toArray(),
       interactions: await database.interactions.toArray(),
       rejections: await database.rejections.toArray(),
+      templates: await database.templates.toArray(),
+      learning: await database.learning.toArray(),
     };
     return JSON.stringify(backup, null, 1);
   });
@@ -132,10 +139,12 @@ export async function restoreBackup(database: ConciergeDb, backup: Backup): Prom
     phoneKeys: phoneKeysOf(c.phones),
     nameWords: nameTokens(c.name, ...c.aliases),
   }));
-  await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
+  await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async () => {
     await database.customers.bulkPut(customers);
     await database.interactions.bulkPut(backup.interactions as Interaction[]);
     await database.rejections.bulkPut(backup.rejections ?? []);
+    await database.templates.bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));
+    await database.learning.bulkPut(backup.learning ?? []);
   });
   return { customers: customers.length, interactions: backup.interactions.length };
 }

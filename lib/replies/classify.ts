@@ -250,3 +250,17 @@ function removeFrom<T>(list: T[], ...values: T[]): void {
     if (i >= 0) list.splice(i, 1);
   }
 }
+
+/** A reading with the agent's correction applied: what the agent said wins over the rules. */
+export function corrected(reading: Reading, correction?: { sentiment?: Sentiment; intents?: string[] }): Reading {
+  if (!correction) return reading;
+  const intents = correction.intents?.filter((i): i is Intent => INTENT_NAMES.includes(i as Intent));
+  return {
+    ...reading,
+    sentiment: correction.sentiment ?? reading.sentiment,
+    intents: intents?.length ? intents : reading.intents,
+    evidence: ['corrected by the agent', ...reading.evidence],
+  };
+}
+
+export const INTENT_NAMES: readonly Intent[] = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'];

@@ -1,11 +1,12 @@
 import type { LifeEventKind } from '../db/types';
+import type { Intent } from './classify';
 
 export interface ReplyTemplate {
   id: string;
   name: string;
   language: string;
   /** What the template answers: it ranks higher for posts with these intents. */
-  intents: string[];
+  intents: Intent[];
   tone: 'warm' | 'formal' | 'apologetic' | 'gentle';
   body: string;
   /** Offered only when these variables have values (no "your ." in a reply). */

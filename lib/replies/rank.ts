@@ -7,7 +7,8 @@ export type RankReason =
   | { kind: 'intent'; intent: string }
   | { kind: 'lifeEvent'; event: LifeEventKind }
   | { kind: 'tone'; tone: ReplyTemplate['tone']; sentiment: Reading['sentiment'] }
-  | { kind: 'personal'; details: number };
+  | { kind: 'personal'; details: number }
+  | { kind: 'learned'; uses: number };
 
 export interface Ranked {
   template: ReplyTemplate;
@@ -23,7 +24,12 @@ const SAD: ReadonlySet<LifeEventKind> = new Set(['pet_loss', 'bereavement', 'ill
  * for, the intents it answers, a tone that suits the mood, and how much of the profile it uses.
  * Cheerful ones are left out under a loss; ones the profile cannot fill are left out always.
  */
-export function rankTemplates(reading: Pick<Reading, 'sentiment' | 'intents' | 'lifeEvents'>, templates: readonly ReplyTemplate[], usable: (t: ReplyTemplate) => boolean): Ranked[] {
+export function rankTemplates(
+  reading: Pick<Reading, 'sentiment' | 'intents' | 'lifeEvents'>,
+  templates: readonly ReplyTemplate[],
+  usable: (t: ReplyTemplate) => boolean,
+  learned: (id: string) => { bonus: number; uses: number } = () => ({ bonus: 0, uses: 0 }),
+): Ranked[] {
   const sad = reading.lifeEvents.some((e) => SAD.has(e));
   const ranked: Ranked[] = [];
   templates.forEach((template, index) => {
@@ -51,6 +57,12 @@ export function rankTemplates(reading: Pick<Reading, 'sentiment' | 'intents' | '
     if (template.requires.length) {
       score += template.requires.length;
       reasons.push({ kind: 'personal', details: template.requires.length });
+    }
+    // The agent's own choices for posts like this one: only templates that fit it at all learn.
+    const { bonus, uses } = learned(template.id);
+    if (bonus && (intents.length || event)) {
+      score += bonus;
+      reasons.push({ kind: 'learned', uses });
     }
     ranked.push({ template, score, reasons });
   });

@@ -144,3 +144,35 @@ describe('the queue', () => {
     expect(inQueue({ status: 'open', snoozedUntil: '2026-11-24T11:00:00Z' }, now)).toBe(true);
   });
 });
+
+describe('team templates', () => {
+  it('finds what a template needs, reports broken tags, and round-trips through JSON', async () => {
+    const { requiresOf, templateProblems, exportTemplates, parseTemplates, saveTemplates } = await import('./templates-io');
+    expect(requiresOf('Hi {{customer.firstName}}, your {{order.item | "order"}} by {{preference.delivery}}')).toEqual(['customer.firstName', 'preference.delivery']);
+    expect(templateProblems('Hi {{customer.nmae}} and {{ not valid! }}')).toEqual([
+      '{{customer.nmae}}: unknown variable "customer.nmae"',
+      '{{ not valid! }}: "not valid!" is neither a variable nor a quoted text',
+    ]);
+    const parsed = parseTemplates(exportTemplates(DEFAULT_TEMPLATES));
+    expect(parsed.ok && parsed.templates.map((t) => t.id)).toEqual(DEFAULT_TEMPLATES.map((t) => t.id));
+    expect(parseTemplates('{"format":"concierge-templates","version":1,"templates":[{"id":"x","name":"X","language":"en","intents":[],"tone":"warm","body":"{{nope}}"}]}')).toEqual({ ok: false, problems: ['x: {{nope}}: unknown variable "nope"'] });
+    expect(parseTemplates('[1,2]').ok).toBe(false);
+
+    const { ConciergeDb } = await import('../db/schema');
+    const database = new ConciergeDb(`templates-${crypto.randomUUID()}`);
+    await saveTemplates(database, (table) => table.delete('en-thanks'));
+    expect(await database.templates.count()).toBe(DEFAULT_TEMPLATES.length - 1);
+  });
+
+  it('ranks a template the agent chose and edited first the next time', async () => {
+    const { classify } = await import('./classify');
+    const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
+    const post = { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' }, lang: 'en', text: 'My kettle broke again' };
+    const settings = { agentName: 'Sam', brandName: 'Hearth & Co.' };
+    const before = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, Date.now(), classify(post.text));
+    const second = before[1]!.templateId;
+    const after = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, Date.now(), classify(post.text), [{ key: `${second}|complaint`, templateId: second, intent: 'complaint', picks: 0, edits: 1, lastUsedAt: '' }]);
+    expect(after[0]?.templateId).toBe(second);
+    expect(after[0]?.reasons).toContainEqual({ kind: 'learned', uses: 1 });
+  });
+});

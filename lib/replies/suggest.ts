@@ -1,7 +1,9 @@
 import type { Customer } from '../db/types';
 import type { SocialPost } from '../model';
 import type { Settings } from '../settings';
+import type { TemplateLearning } from '../db/types';
 import { classify, type Reading } from './classify';
+import { learnedBonus, learningKey } from './learning';
 import type { ReplyTemplate } from './defaults';
 import { rankTemplates, type RankReason } from './rank';
 import { render } from './template';
@@ -41,12 +43,19 @@ export function suggestReplies(
   templates: readonly ReplyTemplate[],
   now = Date.now(),
   reading: Reading = classify(post.text, post.lang),
+  learning: readonly TemplateLearning[] = [],
   limit = SHOWN,
 ): Suggestion[] {
   const language = replyLanguage(post, customer);
   const values = templateValues(post, customer, settings, now);
   const has = (variable: string) => values[variable] !== undefined && String(values[variable]).trim() !== '';
-  const ranked = rankTemplates(reading, templates, (t) => t.language === language && t.requires.every(has));
+  // What the agent chose before for posts that want the same thing as this one.
+  const byKey = new Map(learning.map((l) => [l.key, l]));
+  const learned = (id: string) => {
+    const l = byKey.get(learningKey(id, reading.intents[0] ?? 'other'));
+    return { bonus: learnedBonus(l), uses: (l?.picks ?? 0) + (l?.edits ?? 0) };
+  };
+  const ranked = rankTemplates(reading, templates, (t) => t.language === language && t.requires.every(has), learned);
   return ranked.slice(0, limit).map(({ template: t, reasons }) => ({
     templateId: t.id,
     name: t.name,
