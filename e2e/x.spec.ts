@@ -254,3 +254,24 @@ test('the side panel adds a life event to the profile', async () => {
   await panel.close();
   await page.close();
 });
+
+// Last: it names the brand's accounts, which takes the brand's own posts out of the queue.
+test('the brand answering on the page is recorded: the post is answered, with the time it took', async () => {
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('setting-brand-handles').fill('hearthandco');
+  await options.getByTestId('save-settings').click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await options.close();
+
+  const page = await h.context.newPage();
+  await page.goto(CONVERSATION);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(5);
+  const panel = await openPanel();
+  const alisa = panel.locator('.queue-row').filter({ hasText: 'HC-7781' });
+  await expect(alisa.getByTestId('queue-reasons')).toContainText('answered');
+  await expect(panel.getByTestId('stats-page')).toContainText('1');
+  await expect(panel.getByTestId('stats-page').locator('td').nth(2)).toHaveText('0.8 h');
+  await expect(panel.locator('.queue-row').filter({ hasText: '@hearthandco' })).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});

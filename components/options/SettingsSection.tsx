@@ -27,7 +27,7 @@ export function SettingsSection() {
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <label>{t('settingAgentName')}<input data-testid="setting-agent" value={draft.agentName} maxLength={100} onChange={(e) => setDraft({ ...draft, agentName: e.target.value })} /></label>
         <label>{t('settingBrandName')}<input data-testid="setting-brand" value={draft.brandName} maxLength={100} onChange={(e) => setDraft({ ...draft, brandName: e.target.value })} /></label>
-        <label>{t('settingBrandHandles')}<input value={draft.brandHandles.join('; ')} maxLength={500} onChange={(e) => setDraft({ ...draft, brandHandles: e.target.value.split(';') })} /></label>
+        <label>{t('settingBrandHandles')}<input data-testid="setting-brand-handles" value={draft.brandHandles.join('; ')} maxLength={500} onChange={(e) => setDraft({ ...draft, brandHandles: e.target.value.split(';') })} /></label>
         <label>{t('settingTarget')}<input type="number" min={1} max={720} value={draft.responseTargetHours} onChange={(e) => setDraft({ ...draft, responseTargetHours: Number(e.target.value) })} /></label>
         <label>{t('settingStale')}<input type="number" min={1} max={120} value={draft.staleAfterMonths} onChange={(e) => setDraft({ ...draft, staleAfterMonths: Number(e.target.value) })} /></label>
         <div className="actions">

@@ -5,6 +5,7 @@ import { useSettings } from '../useSettings';
 import { AddCustomerForm } from './AddCustomerForm';
 import { Candidates } from './Candidates';
 import { ReadingView } from './ReadingView';
+import { Stats } from './Stats';
 import { CustomerCard } from './CustomerCard';
 import { PostList } from './PostList';
 import { usePanelStore } from './store';
@@ -52,6 +53,7 @@ export function SidePanelApp() {
         <p className="empty">{t('panelNoPosts')}</p>
       ) : (
         <>
+          <Stats pageKeys={tab?.keys ?? []} settings={settings} now={now} />
           <h2 className="list-title">{t('panelPostsTitle')}</h2>
           <PostList rows={posts} selectedKey={selectedKey} onSelect={select} />
           {selected ? (

@@ -30,8 +30,10 @@ export function useQueue(map: TabPostsMap, settings: Settings, now: number): Que
   const posts = usePanelPosts([...tabOf.keys()]);
   return useMemo(() => {
     if (!posts) return undefined;
+    // The brand's own posts and replies are not customers waiting.
+    const brand = new Set(settings.brandHandles.map((h) => h.toLowerCase()));
     return posts
-      .filter((p) => inQueue(p.interaction, now))
+      .filter((p) => inQueue(p.interaction, now) && !brand.has(p.interaction.author.handle.toLowerCase()))
       .map((p) => {
         const reading = corrected(classify(p.interaction.text, p.interaction.lang), p.interaction.correction);
         return { ...p, tabId: tabOf.get(p.interaction.key)!.tabId, reading, priority: priorityOf(p.interaction, p.customer, reading, settings, now) };

@@ -41,3 +41,25 @@ export async function interactionsOf(database: ConciergeDb, identityKeys: readon
   const found = await database.interactions.where('authorKey').anyOf([...identityKeys]).toArray();
   return found.sort((a, b) => (b.createdAt ?? b.seenAt).localeCompare(a.createdAt ?? a.seenAt));
 }
+
+/**
+ * The brand answering on the page: a post by one of the brand's accounts that replies to a
+ * customer's post marks that post answered, with the time of the first answer (the reply's own
+ * time when the page shows it). The agent's Insert does not count: only what was really posted.
+ */
+export async function recordBrandReplies(database: ConciergeDb, posts: readonly SocialPost[], brandHandles: readonly string[], now = new Date().toISOString()): Promise<number> {
+  const brand = new Set(brandHandles.map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
+  const answers = posts.filter((p) => p.inReplyTo?.id && brand.has(p.author.handle.toLowerCase()));
+  if (!answers.length) return 0;
+  let marked = 0;
+  await database.transaction('rw', database.interactions, async () => {
+    for (const answer of answers) {
+      const key = postKey({ site: answer.site, id: answer.inReplyTo!.id! });
+      const target = await database.interactions.get(key);
+      if (!target || target.respondedAt || brand.has(target.author.handle.toLowerCase())) continue;
+      await database.interactions.update(key, { status: 'replied', respondedAt: answer.createdAt ?? now, updatedAt: now });
+      marked++;
+    }
+  });
+  return marked;
+}

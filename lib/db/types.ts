@@ -97,6 +97,8 @@ export interface Interaction {
   status: InteractionStatus;
   /** Left out of the queue until then (ISO time), when the agent snoozed it. */
   snoozedUntil?: string;
+  /** When the brand's first answer to this post appeared on the page (its time, else when seen). */
+  respondedAt?: string;
   /** The agent's correction of how the post was read; used instead of the reading. */
   correction?: { sentiment?: 'negative' | 'neutral' | 'positive'; intents?: string[] };
   replies: { text: string; at: string; by?: string }[];

@@ -77,6 +77,7 @@ const InteractionSchema = v.object({
   seenAt: str(40),
   status: v.picklist(['open', 'replied', 'dismissed']),
   snoozedUntil: v.optional(str(40)),
+  respondedAt: v.optional(str(40)),
   correction: v.optional(v.object({ sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])), intents: v.optional(v.array(str(40))) })),
   replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
   updatedAt: str(40),

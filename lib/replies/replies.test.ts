@@ -176,3 +176,36 @@ describe('team templates', () => {
     expect(after[0]?.reasons).toContainEqual({ kind: 'learned', uses: 1 });
   });
 });
+
+describe('response record', () => {
+  const base = {
+    site: 'x' as const, url: 'https://x.com/a/status/1', kind: 'post' as const, author: { handle: 'a', displayName: 'A', profileUrl: '' },
+    authorKey: 'x:a', text: 'hi', replies: [], updatedAt: '',
+  };
+  const at = (h: number) => new Date(Date.parse('2026-11-24T00:00:00Z') + h * 3_600_000).toISOString();
+
+  it('counts waiting and answered, the median first answer, and breaches of the target', async () => {
+    const { responseStats } = await import('./stats');
+    const posts = [
+      { ...base, key: 'x:1', postId: '1', createdAt: at(0), seenAt: at(0), status: 'replied' as const, respondedAt: at(2) },
+      { ...base, key: 'x:2', postId: '2', createdAt: at(0), seenAt: at(0), status: 'replied' as const, respondedAt: at(30) },
+      { ...base, key: 'x:3', postId: '3', createdAt: at(0), seenAt: at(1), status: 'open' as const },
+      { ...base, key: 'x:4', postId: '4', seenAt: at(40), status: 'open' as const },
+      { ...base, key: 'x:5', postId: '5', seenAt: at(0), status: 'dismissed' as const },
+    ];
+    expect(responseStats(posts, 24, Date.parse(at(41)))).toEqual({ waiting: 2, answered: 2, medianHours: 16, breaches: 2, bands: [0, 1, 0, 0, 1] });
+  });
+
+  it('marks a customer post answered when the brand replies on the page, once', async () => {
+    const { ConciergeDb } = await import('../db/schema');
+    const { recordSeen, recordBrandReplies } = await import('../db/interactions');
+    const database = new ConciergeDb(`record-${crypto.randomUUID()}`);
+    const customerPost = { site: 'facebook' as const, id: '11', url: 'https://www.facebook.com/p/posts/1?comment_id=11', kind: 'comment' as const, author: { handle: 'jane', displayName: 'Jane', profileUrl: '' }, text: 'Where is my order?', createdAt: at(0) };
+    const brandReply = { ...customerPost, id: '12', kind: 'reply' as const, author: { handle: 'hearthandco', displayName: 'Hearth', profileUrl: '' }, text: 'On its way!', inReplyTo: { id: '11' }, createdAt: at(3) };
+    await recordSeen(database, [customerPost, brandReply]);
+    expect(await recordBrandReplies(database, [brandReply], ['@HearthAndCo'])).toBe(1);
+    expect(await database.interactions.get('facebook:11')).toMatchObject({ status: 'replied', respondedAt: at(3) });
+    expect(await recordBrandReplies(database, [{ ...brandReply, createdAt: at(9) }], ['hearthandco'])).toBe(0);
+    expect(await recordBrandReplies(database, [{ ...brandReply, author: { ...brandReply.author, handle: 'stranger' } }], ['hearthandco'])).toBe(0);
+  });
+});
