@@ -63,7 +63,7 @@ test('a Russian export in Windows-1251 with semicolons reads right', async () =>
     throw new Error(`no Windows-1251 byte for ${ch}`);
   }));
   await page.getByTestId('import-file').setInputFiles(file('bitrix.csv', cp1251));
-  await expect(page.getByText('windows-1251')).toBeVisible();
+  await expect(page.getByText('Encoding: windows-1251')).toBeVisible();
   await expect(page.getByTestId('import-mapping')).toContainText('Андреева');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText('1 added');
