@@ -8,18 +8,19 @@
  *   npm run test:budgets     the fast subset `npm test` runs: small sizes, budgets with a
  *                            margin of 2x for shared CI machines, exit code 1 on a miss
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import uFuzzy from '@leeoniya/ufuzzy';
 import Fuse from 'fuse.js';
 import { NameIndex } from '../lib/match/candidates';
 import { foldName, transliterate } from '../lib/match/names';
+import type { Page } from '@playwright/test';
 import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 
-const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : 'full';
+const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--lookups') ? 'lookups' : 'full';
 const QUICK = MODE !== 'full';
 const SIZES = {
   full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
@@ -27,6 +28,10 @@ const SIZES = {
   ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 1, pagePosts: 500, margin: 2, compare: false, panelImport: null },
   // Only the 100,000-row import, its lookups and searches: for re-measuring them alone.
   imports: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 5]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  // One unrecorded 100,000-row import, then its lookups and searches measured.
+  lookups: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 1]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  // Only the pages and the side panel (with a 100,000-row import running under the panel).
+  pages: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 5, pagePosts: 3000, margin: 1, compare: false, panelImport: 100_000 },
 }[MODE];
 const MARGIN = SIZES.margin;
 const EXTENSION = resolve('.output/bench/chrome-mv3');
@@ -167,6 +172,14 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   }
 
   const bench = await extensionPage(h, 'bench.html');
+  if (MODE !== 'lookups') await importFigures(bench, size, runs, times, longTasks);
+  await lookupFigures(bench, size, customers);
+  await bench.close();
+  await options.close();
+  await h.context.unroute('https://bench.invalid/data.csv');
+}
+
+async function importFigures(bench: Page, size: number, runs: number, times: number[], longTasks: number[]): Promise<void> {
   const prepared = await bench.evaluate(async () => {
     const text = await (await fetch('https://bench.invalid/data.csv')).text();
     return (window as unknown as { conciergeBench: { prepare: (t: string) => number } }).conciergeBench.prepare(text);
@@ -179,6 +192,9 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   record(`import: raw IndexedDB writes, ${size / 1000}k records (${prepared})`, raw, 'ms');
   record(`import: Concierge end to end, ${size / 1000}k rows`, times, 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw` });
   record(`import: longest task on the options page, ${size / 1000}k`, longTasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...longTasks) <= 50 * MARGIN });
+}
+
+async function lookupFigures(bench: Page, size: number, customers: GeneratedCustomer[]): Promise<void> {
 
   // Let the disk settle after a million writes: lookups measure matching, not compaction.
   await bench.waitForTimeout(5000);
@@ -197,9 +213,6 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   const search = (q: string[]) => bench.evaluate((list) => (window as unknown as { conciergeBench: { searches: (q: string[]) => Promise<number[]> } }).conciergeBench.searches(list), q);
   record(`options: customer search at ${size / 1000}k`, await search(queries), 'ms', { note: 'name word, email, handle, tag; 50 per page' });
   record(`options: page 1000 of the whole list at ${size / 1000}k`, await search(Array.from({ length: 10 }, () => '')), 'ms');
-  await bench.close();
-  await options.close();
-  await h.context.unroute('https://bench.invalid/data.csv');
 }
 
 function summary(): string {
@@ -235,13 +248,15 @@ async function main(): Promise<void> {
     for (const [size, runs] of SIZES.imports) await importBench(h, size!, runs!);
     const memory = extensionMemory();
     if (memory.length) record('memory: peak of the extension process (imports included)', [Math.max(...memory.map((m) => m.peakMb))], 'MB');
-    if (!SIZES.pageRuns) return;
-    await loadSample(h);
-    console.log('\nPages');
-    for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN)) recordSample(sample);
-    console.log('\nSide panel');
-    const file = SIZES.panelImport ? join(tmpdir(), `concierge-bench-${SIZES.panelImport}.csv`) : null;
-    for (const sample of await panelBench(h, file)) recordSample(sample);
+    if (SIZES.pageRuns) {
+      await loadSample(h);
+      console.log('\nPages');
+      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN)) recordSample(sample);
+      console.log('\nSide panel');
+      const file = SIZES.panelImport ? join(tmpdir(), `concierge-bench-${SIZES.panelImport}.csv`) : null;
+      if (file && !existsSync(file)) writeFileSync(file, crmCsv(generateCustomers(SIZES.panelImport!, 3)));
+      for (const sample of await panelBench(h, file)) recordSample(sample);
+    }
   } finally {
     await h.close();
   }
@@ -252,7 +267,13 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, figures }, null, 1)}\n`);
+  // A partial run (--imports, --pages) updates its own figures in the last full results.
+  if (MODE === 'imports' || MODE === 'pages' || MODE === 'lookups') {
+    const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[] }).figures : [];
+    const fresh = new Set(figures.map((f) => f.name));
+    figures.unshift(...previous.filter((f) => !fresh.has(f.name)));
+  }
+  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, figures }, null, 1)}\n`);
   writeFileSync('bench/summary.md', summary());
   console.log(missed.length ? `\nMissed budgets: ${missed.map((f) => f.name).join('; ')}` : '\nEvery budget met.');
 }

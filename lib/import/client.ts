@@ -27,7 +27,7 @@ export class ImportClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  private send(request: WorkerRequest, onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<WorkerReply> {
+  private send(request: WorkerRequest, onProgress?: (p: Progress) => void): Promise<WorkerReply> {
     if (!this.worker) {
       this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
       this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
@@ -43,12 +43,12 @@ export class ImportClient {
     }
     return new Promise((resolve) => {
       this.pending.set(request.id, { resolve, onProgress });
-      this.worker!.postMessage(request, transfer);
+      this.worker!.postMessage(request);
     });
   }
 
   async preview(file: File, kind: FileKind): Promise<FilePreview> {
-    const reply = await this.send({ type: 'preview', id: this.nextId++, name: file.name, kind, bytes: await file.arrayBuffer() });
+    const reply = await this.send({ type: 'preview', id: this.nextId++, name: file.name, kind, file });
     return reply.type === 'preview' ? reply.preview : { kind: 'failed', problems: [{ line: 0, message: failureText(reply) }] };
   }
 
@@ -56,15 +56,13 @@ export class ImportClient {
     files: { customers?: { file: File; mapping: Mapping<CustomerField> }; orders?: { file: File; mapping: Mapping<OrderField> } },
     onProgress: (p: Progress) => void,
   ): Promise<ImportResult> {
-    const customers = files.customers && { bytes: await files.customers.file.arrayBuffer(), mapping: files.customers.mapping };
-    const orders = files.orders && { bytes: await files.orders.file.arrayBuffer(), mapping: files.orders.mapping };
-    const transfer = [customers?.bytes, orders?.bytes].filter((b): b is ArrayBuffer => !!b);
-    return resultOf(await this.send({ type: 'import', id: this.nextId++, customers, orders }, onProgress, transfer));
+    const customers = files.customers && { file: files.customers.file, mapping: files.customers.mapping };
+    const orders = files.orders && { file: files.orders.file, mapping: files.orders.mapping };
+    return resultOf(await this.send({ type: 'import', id: this.nextId++, customers, orders }, onProgress));
   }
 
   async restore(file: File): Promise<ImportResult> {
-    const bytes = await file.arrayBuffer();
-    return resultOf(await this.send({ type: 'restore', id: this.nextId++, bytes }, undefined, [bytes]));
+    return resultOf(await this.send({ type: 'restore', id: this.nextId++, file }));
   }
 
   /** Stops the running import between two chunks; it then changes nothing. */

@@ -5,16 +5,19 @@ import type { ImportProblem } from './table';
 
 export type FileKind = 'customers' | 'orders';
 
-/** Options page → import worker. Files travel as bytes: the worker finds their encoding. */
+/**
+ * Options page → import worker. Files travel as File handles: the worker reads them itself (a
+ * 100 MB file is never held by the page) and finds their encoding.
+ */
 export type WorkerRequest =
-  | { type: 'preview'; id: number; name: string; kind: FileKind; bytes: ArrayBuffer }
+  | { type: 'preview'; id: number; name: string; kind: FileKind; file: Blob }
   | {
       type: 'import';
       id: number;
-      customers?: { bytes: ArrayBuffer; mapping: Mapping<CustomerField> };
-      orders?: { bytes: ArrayBuffer; mapping: Mapping<OrderField> };
+      customers?: { file: Blob; mapping: Mapping<CustomerField> };
+      orders?: { file: Blob; mapping: Mapping<OrderField> };
     }
-  | { type: 'restore'; id: number; bytes: ArrayBuffer }
+  | { type: 'restore'; id: number; file: Blob }
   | { type: 'stop'; id: number };
 
 /** Import worker → options page. */

@@ -31,8 +31,8 @@ function announceChange(): void {
 }
 const reply = (message: WorkerReply) => postMessage(message);
 
-function textOf(bytes: ArrayBuffer): string {
-  const decoded = decodeBytes(new Uint8Array(bytes));
+async function textOf(file: Blob): Promise<string> {
+  const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) throw new Error(decoded.message);
   return decoded.text;
 }
@@ -43,10 +43,10 @@ async function handle(request: WorkerRequest): Promise<void> {
       stopped = true;
       return;
     case 'preview':
-      reply({ type: 'preview', id: request.id, preview: previewFile(request.name, new Uint8Array(request.bytes), request.kind) });
+      reply({ type: 'preview', id: request.id, preview: previewFile(request.name, new Uint8Array(await request.file.arrayBuffer()), request.kind) });
       return;
     case 'restore': {
-      const parsed = parseBackup(textOf(request.bytes));
+      const parsed = parseBackup(await textOf(request.file));
       if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
       const result = await restoreBackup(database(), parsed.backup);
       announceChange();
@@ -58,8 +58,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       const outcome = await runImport(
         database(),
         {
-          customers: request.customers && { text: textOf(request.customers.bytes), mapping: request.customers.mapping },
-          orders: request.orders && { text: textOf(request.orders.bytes), mapping: request.orders.mapping },
+          customers: request.customers && { text: await textOf(request.customers.file), mapping: request.customers.mapping },
+          orders: request.orders && { text: await textOf(request.orders.file), mapping: request.orders.mapping },
         },
         { onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }), stopped: () => stopped },
       );
