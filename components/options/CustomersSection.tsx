@@ -26,10 +26,10 @@ function download(name: string, text: string, type: string): void {
 const stamp = () => new Date().toISOString().slice(0, 10);
 
 export function CustomersSection() {
-  const { query, page, editing, setQuery, setPage, edit } = useCustomers();
+  const { query, page, anchors, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
   const count = useLiveQuery(() => db().customers.count(), []);
-  const result = useLiveQuery(() => searchCustomers(db(), query, page, PAGE), [query, page]);
+  const result = useLiveQuery(() => searchCustomers(db(), query, page, PAGE, query ? null : (anchors[page] ?? null)), [query, page, anchors[page]]);
 
   const run = async (action: () => Promise<string>) => {
     try {
@@ -119,7 +119,7 @@ export function CustomersSection() {
             <div className="row pager">
               <button type="button" data-testid="page-prev" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('customersPrev')}</button>
               <span data-testid="page-label">{t('customersPage', page + 1, pages)}</span>
-              <button type="button" data-testid="page-next" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('customersNext')}</button>
+              <button type="button" data-testid="page-next" disabled={page + 1 >= pages} onClick={() => setPage(page + 1, result.next)}>{t('customersNext')}</button>
             </div>
           )}
         </>

@@ -30,7 +30,7 @@ export class ConciergeDb extends Dexie {
     // what ranking learned from the agent's choices are kept.
     this.version(2)
       .stores({
-        customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, tier, updatedAt',
+        customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, [name+id], tier, updatedAt',
         rejections: 'key, authorKey, customerId',
         templates: 'id, language',
         learning: 'key',

@@ -32,9 +32,9 @@ describe('searching customers', () => {
     expect(await names('HS-77')).toEqual(['Zed']);
   });
 
-  it('pages through everyone in name order', async () => {
+  it('pages through everyone in name order, each page from where the last ended', async () => {
     const first = await searchCustomers(database, '', 0, 2);
-    const second = await searchCustomers(database, '', 1, 2);
+    const second = await searchCustomers(database, '', 1, 2, first.next);
     expect(first.total).toBe(5);
     expect([...first.customers, ...second.customers].map((c) => c.name)).toEqual(['Lorena Willis', 'Mei Tanaka', 'Tomás Rivera', 'Алиса Андреева']);
   });

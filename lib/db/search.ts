@@ -2,8 +2,13 @@ import { foldName } from '../match/names';
 import type { ConciergeDb } from './schema';
 import type { Customer } from './types';
 
+/** Where a page of the whole list starts: just after this customer, in name order. */
+export type Anchor = [name: string, id: string];
+
 export interface SearchPage {
   customers: Customer[];
+  /** For the whole list: the anchor of the next page. */
+  next?: Anchor;
   /** How many match; `capped` says there are more than that (the search stops counting there). */
   total: number;
   capped: boolean;
@@ -17,12 +22,15 @@ const MAX_MATCHES = 500;
  * Every part of the query goes through an index, so a search costs the same with 100,000
  * customers as with 100.
  */
-export async function searchCustomers(database: ConciergeDb, query: string, page: number, size: number): Promise<SearchPage> {
+export async function searchCustomers(database: ConciergeDb, query: string, page: number, size: number, after: Anchor | null = null): Promise<SearchPage> {
   const { customers } = database;
   const q = query.trim();
   if (!q) {
+    // The whole list pages from an anchor, not an offset: page 1,000 costs what page 1 does.
     const total = await customers.count();
-    return { customers: await customers.orderBy('name').offset(page * size).limit(size).toArray(), total, capped: false };
+    const list = await (after ? customers.where('[name+id]').above(after) : customers.orderBy('[name+id]')).limit(size).toArray();
+    const last = list.at(-1);
+    return { customers: list, total, capped: false, ...(last && list.length === size && { next: [last.name, last.id] as Anchor }) };
   }
   const lower = q.toLowerCase().replace(/^@/, '');
   const words = foldName(q).split(' ').filter(Boolean);
