@@ -48,7 +48,8 @@ export function CustomersSection() {
     );
   }
 
-  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE)) : 1;
+  const total = result?.total ?? count ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <section className="block">
       <h2>{t('customersTitle')}</h2>
@@ -98,7 +99,7 @@ export function CustomersSection() {
       </label>
       {result && query && (
         <p className="muted" data-testid="search-count">
-          {result.total === 0 ? t('customersNoMatch') : result.capped ? t('customersFoundMany', result.total) : t('customersFound', result.total)}
+          {total === 0 ? t('customersNoMatch') : result.capped ? t('customersFoundMany', total) : t('customersFound', total)}
         </p>
       )}
       {result && result.customers.length > 0 && (

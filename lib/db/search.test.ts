@@ -35,7 +35,7 @@ describe('searching customers', () => {
   it('pages through everyone in name order, each page from where the last ended', async () => {
     const first = await searchCustomers(database, '', 0, 2);
     const second = await searchCustomers(database, '', 1, 2, first.next);
-    expect(first.total).toBe(5);
+    expect(first.next).toBeDefined();
     expect([...first.customers, ...second.customers].map((c) => c.name)).toEqual(['Lorena Willis', 'Mei Tanaka', 'Tomás Rivera', 'Алиса Андреева']);
   });
 

@@ -9,8 +9,8 @@ export interface SearchPage {
   customers: Customer[];
   /** For the whole list: the anchor of the next page. */
   next?: Anchor;
-  /** How many match; `capped` says there are more than that (the search stops counting there). */
-  total: number;
+  /** How many match (for a search; the whole list leaves counting to the caller, who counts anyway). */
+  total?: number;
   capped: boolean;
 }
 
@@ -27,10 +27,9 @@ export async function searchCustomers(database: ConciergeDb, query: string, page
   const q = query.trim();
   if (!q) {
     // The whole list pages from an anchor, not an offset: page 1,000 costs what page 1 does.
-    const total = await customers.count();
     const list = await (after ? customers.where('[name+id]').above(after) : customers.orderBy('[name+id]')).limit(size).toArray();
     const last = list.at(-1);
-    return { customers: list, total, capped: false, ...(last && list.length === size && { next: [last.name, last.id] as Anchor }) };
+    return { customers: list, capped: false, ...(last && list.length === size && { next: [last.name, last.id] as Anchor }) };
   }
   const lower = q.toLowerCase().replace(/^@/, '');
   const words = foldName(q).split(' ').filter(Boolean);
