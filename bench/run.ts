@@ -20,7 +20,7 @@ import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 
-const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--lookups') ? 'lookups' : 'full';
+const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million') ? 'million' : 'full';
 const QUICK = MODE !== 'full';
 const SIZES = {
   full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
@@ -30,6 +30,8 @@ const SIZES = {
   imports: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 5]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
   // One unrecorded 100,000-row import, then its lookups and searches measured.
   lookups: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 1]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  // A million customers written raw into the database, then lookups against them.
+  million: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
   // Only the pages and the side panel (with a 100,000-row import running under the panel).
   pages: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 5, pagePosts: 3000, margin: 1, compare: false, panelImport: 100_000 },
 }[MODE];
@@ -215,6 +217,27 @@ async function lookupFigures(bench: Page, size: number, customers: GeneratedCust
   record(`options: next page deep in the whole list at ${size / 1000}k`, await search(Array.from({ length: 10 }, () => '')), 'ms');
 }
 
+/** A million customers: the raw writing baseline, then exact lookups against them. */
+async function millionBench(h: Harness): Promise<void> {
+  const total = 1_000_000;
+  console.log('\nA million customers');
+  const bench = await extensionPage(h, 'bench.html');
+  type Hooks = { conciergeBench: { fillRaw: (n: number) => Promise<number>; lookups: (b: string[][]) => Promise<number[]> } };
+  const ms = await bench.evaluate((n) => (window as unknown as Hooks).conciergeBench.fillRaw(n), total);
+  record('import: raw IndexedDB writes, 1,000,000 records', [ms], 'ms', { note: 'one run' });
+  await bench.waitForTimeout(5000);
+  const r = random(13);
+  const known = () => {
+    const chunk = Math.floor(r() * (total / 5000));
+    const j = Math.floor(r() * 5000);
+    return `${generateCustomers(j + 1, 9 + chunk * 5000)[j]!.handle}${chunk * 5000 + j}`;
+  };
+  const batches = Array.from({ length: 200 }, () => Array.from({ length: 20 }, (_, i) => (i % 2 ? known() : `nobody_${Math.floor(r() * 1e9)}`)));
+  const lookups = await bench.evaluate((b) => (window as unknown as Hooks).conciergeBench.lookups(b), batches);
+  record('matching: exact identities, batch of 20 at 1000k', lookups.slice(5), 'ms', { budget: 'p95 <= 10 ms', ok: quantile(lookups.slice(5), 0.95) <= 10 });
+  await bench.close();
+}
+
 function summary(): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const rows = figures.map((f) => `| ${f.name} | ${f.unit ? `${f.median.toFixed(2)} ${f.unit}` : f.median.toFixed(3)} | ${f.unit ? `${f.p95.toFixed(2)} ${f.unit}` : ''} | ${f.runs} | ${f.budget ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'ok' : '**missed**'} | ${f.note ?? ''} |`);
@@ -246,6 +269,7 @@ async function main(): Promise<void> {
   const h = await launch({ extensionDir: EXTENSION });
   try {
     for (const [size, runs] of SIZES.imports) await importBench(h, size!, runs!);
+    if (MODE === 'million') await millionBench(h);
     const memory = extensionMemory();
     if (memory.length) record('memory: peak of the extension process (imports included)', [Math.max(...memory.map((m) => m.peakMb))], 'MB');
     if (SIZES.pageRuns) {
@@ -268,7 +292,7 @@ async function main(): Promise<void> {
   }
   mkdirSync('bench', { recursive: true });
   // A partial run (--imports, --pages) updates its own figures in the last full results.
-  if (MODE === 'imports' || MODE === 'pages' || MODE === 'lookups') {
+  if (MODE === 'imports' || MODE === 'pages' || MODE === 'lookups' || MODE === 'million') {
     const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[] }).figures : [];
     const fresh = new Set(figures.map((f) => f.name));
     figures.unshift(...previous.filter((f) => !fresh.has(f.name)));
