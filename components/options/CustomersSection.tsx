@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { download } from '../download';
 import { db } from '@/lib/db/schema';
 import { loadSample } from '@/lib/db/sample';
 import { searchCustomers } from '@/lib/db/search';
@@ -13,15 +14,6 @@ import { useCustomers } from './customersStore';
 import { ImportPanel } from './ImportPanel';
 
 const PAGE = 50;
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 

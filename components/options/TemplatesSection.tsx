@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { download } from '../download';
 import { newCustomer } from '@/lib/db/customers';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
@@ -14,15 +15,6 @@ import { useTemplates } from '../useTemplates';
 
 const SAMPLE = newCustomer(SAMPLE_CUSTOMERS[0]!);
 const TONES: ReplyTemplate['tone'][] = ['warm', 'formal', 'apologetic', 'gentle'];
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The team's reply templates: list, create, edit, delete, import and export. */
 export function TemplatesSection() {
@@ -60,7 +52,7 @@ export function TemplatesSection() {
       <h2>{t('templatesTitle')}</h2>
       <div className="actions">
         <button type="button" data-testid="template-new" onClick={() => setEditing({ id: `custom-${crypto.randomUUID().slice(0, 8)}`, name: '', language: 'en', intents: [], tone: 'warm', body: '', requires: [] })}>{t('templatesNew')}</button>
-        <button type="button" data-testid="templates-export" onClick={() => download('concierge-templates.json', exportTemplates(templates))}>{t('templatesExport')}</button>
+        <button type="button" data-testid="templates-export" onClick={() => download('concierge-templates.json', exportTemplates(templates), 'application/json')}>{t('templatesExport')}</button>
         <label className="file">
           {t('templatesImport')}
           <input type="file" accept=".json,application/json" data-testid="templates-import" onChange={(e) => {
