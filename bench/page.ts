@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, extensionPage, type Harness } from '../e2e/support/extension';
+import { pageStats } from '../e2e/support/session';
 
 export interface Sample {
   name: string;
@@ -121,11 +122,7 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       const plainClicks: number[] = [];
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
-        const stats = () => h.worker.evaluate(async (u) => {
-          const c = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id: number }[]>; sendMessage: (id: number, m: object) => Promise<{ res: { busyMs: number; postsSeen: number } }> } } }).chrome;
-          const [tab] = await c.tabs.query({ url: u });
-          return (await c.tabs.sendMessage(tab!.id, { id: 1, type: 'pageStats', data: undefined, timestamp: Date.now() })).res;
-        }, url);
+        const stats = () => pageStats(h, url);
         const withExt = await growPage(page, url, total, stats);
         await page.close();
         const base = await plain.newPage();

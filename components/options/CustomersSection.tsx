@@ -31,6 +31,12 @@ export function CustomersSection() {
     }
   };
 
+  const exportFile = (what: string, kind: 'json' | 'csv', make: () => Promise<string>) =>
+    void run(async () => {
+      download(`concierge-${what}-${stamp()}.${kind}`, await make(), kind === 'json' ? 'application/json' : 'text/csv');
+      return '';
+    });
+
   if (editing) {
     return (
       <section className="block">
@@ -50,22 +56,13 @@ export function CustomersSection() {
         <button type="button" data-testid="load-sample" onClick={() => void run(async () => t('sampleLoaded', await loadSample(db())))}>
           {t('loadSample')}
         </button>
-        <button type="button" data-testid="export-json" onClick={() => void run(async () => {
-          download(`concierge-backup-${stamp()}.json`, await exportBackup(db()), 'application/json');
-          return '';
-        })}>
+        <button type="button" data-testid="export-json" onClick={() => exportFile('backup', 'json', async () => exportBackup(db()))}>
           {t('exportJson')}
         </button>
-        <button type="button" data-testid="export-customers-csv" onClick={() => void run(async () => {
-          download(`concierge-customers-${stamp()}.csv`, customersCsv(await db().customers.orderBy('name').toArray()), 'text/csv');
-          return '';
-        })}>
+        <button type="button" data-testid="export-customers-csv" onClick={() => exportFile('customers', 'csv', async () => customersCsv(await db().customers.orderBy('name').toArray()))}>
           {t('exportCustomersCsv')}
         </button>
-        <button type="button" data-testid="export-interactions-csv" onClick={() => void run(async () => {
-          download(`concierge-posts-${stamp()}.csv`, interactionsCsv(await db().interactions.orderBy('seenAt').toArray()), 'text/csv');
-          return '';
-        })}>
+        <button type="button" data-testid="export-interactions-csv" onClick={() => exportFile('posts', 'csv', async () => interactionsCsv(await db().interactions.orderBy('seenAt').toArray()))}>
           {t('exportInteractionsCsv')}
         </button>
         <button type="button" data-testid="wipe" onClick={() => {

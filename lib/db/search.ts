@@ -46,15 +46,14 @@ export async function searchCustomers(database: ConciergeDb, query: string, page
     customers.where('crmId').equals(q).limit(MAX_MATCHES).primaryKeys(),
   ]);
   const byName = new Set<string>(sets[0] as string[]);
-  let ids = [...new Set<string>(sets.flat() as string[])];
+  const ids = [...new Set<string>(sets.flat() as string[])];
   let found = (await customers.bulkGet(ids)).filter((c): c is Customer => !!c);
   // Further words narrow the name matches: "ada la" finds Ada Lane, not every Ada.
   if (rest.length) found = found.filter((c) => !byName.has(c.id) || rest.every((w) => c.nameWords.some((n) => n.startsWith(w))));
   found.sort((a, b) => a.name.localeCompare(b.name));
-  ids = found.map((c) => c.id);
   return {
     customers: found.slice(page * size, (page + 1) * size),
-    total: ids.length,
+    total: found.length,
     capped: sets.some((s) => s.length >= MAX_MATCHES),
   };
 }

@@ -6,9 +6,10 @@ export interface Invalid {
   values: string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const X_HANDLE = /^[A-Za-z0-9_]{1,50}$/;
-const FB_HANDLE = /^[A-Za-z0-9.]{1,80}$/;
+/** What an email, an X handle and a Facebook vanity name look like: for edits and imports alike. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const X_HANDLE = /^[A-Za-z0-9_]{1,50}$/;
+export const FB_NAME = /^[A-Za-z0-9.]{1,80}$/;
 const NUMERIC = /^\d{1,30}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +19,7 @@ export function validateCustomer(c: Customer): Invalid | null {
   const email = c.emails.find((e) => !EMAIL.test(e));
   if (email) return { key: 'editBadEmail', values: [email] };
   for (const i of c.identities) {
-    const handleOk = i.site === 'x' ? X_HANDLE.test(i.handle) : !i.handle || FB_HANDLE.test(i.handle);
+    const handleOk = i.site === 'x' ? X_HANDLE.test(i.handle) : !i.handle || FB_NAME.test(i.handle);
     const idOk = i.id === undefined || NUMERIC.test(i.id);
     if (!handleOk || !idOk || (!i.handle && !i.id)) return { key: 'editBadHandle', values: [i.handle || i.id || ''] };
   }

@@ -1,6 +1,7 @@
 import { identityFrom, type CustomerDraft } from '../db/customers';
 import { emailKey, phoneKey } from '../db/identity';
 import { TIERS, type Identity, type Order, type Tier } from '../db/types';
+import { EMAIL, FB_NAME, X_HANDLE } from '../db/validate';
 import { parseProfileHref } from '../sites/facebook/urls';
 import { cleanText, clip } from '../text';
 import { guessCustomerMapping, guessOrderMapping, type CustomerField, type Mapping, type OrderField } from './columns';
@@ -13,10 +14,7 @@ export interface CsvRow {
   draft: CustomerDraft;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{5,30}$/;
-const X_HANDLE = /^[A-Za-z0-9_]{1,50}$/;
-const FB_NAME = /^[A-Za-z0-9.]{1,80}$/;
 const TIER_WORDS: Record<string, Tier> = { вип: 'vip', золото: 'gold', золотой: 'gold', обычный: 'regular', новый: 'new', premium: 'vip' };
 
 /** What a mapping needs before an import can start; null when it is usable. */

@@ -141,28 +141,49 @@ export function detectLanguage(text: string, hint?: string): string {
   return cyrillic > latin ? 'ru' : 'en';
 }
 
+const NEGATIVE_WORDS = new Set(NEGATIVE);
+const POSITIVE_WORDS = new Set(POSITIVE);
+const CYRILLIC = /[а-яё]/;
+// Russian lists hold stems, met as prefixes; English words are met whole ("lovers" is not "love").
+const NEGATIVE_PREFIXES = NEGATIVE.filter((x) => x.length >= 4 && CYRILLIC.test(x));
+const POSITIVE_PREFIXES = POSITIVE.filter((x) => x.length >= 4 && CYRILLIC.test(x));
+
+function listed(words: ReadonlySet<string>, prefixes: readonly string[], word: string, s: string): boolean {
+  return words.has(s) || words.has(word) || (CYRILLIC.test(word) && prefixes.some((x) => s.startsWith(x) || word.startsWith(x)));
+}
+
+/** For each word of the text: the sentence it is in, and whether that sentence asks (ends with "?"). */
+function sentencesOf(text: string): { sentenceOf: number[]; asked: boolean[] } {
+  const parts = text.toLowerCase().split(/([.!?…]+)/);
+  const sentenceOf: number[] = [];
+  const asked: boolean[] = [];
+  for (let n = 0; n < parts.length; n += 2) {
+    const question = (parts[n + 1] ?? '').includes('?');
+    for (const _ of tokens(parts[n]!)) {
+      sentenceOf.push(n / 2);
+      asked.push(question);
+    }
+  }
+  return { sentenceOf, asked };
+}
+
 /** How the post feels: word lists with negation, emoji, and the marks of anger. */
 function sentimentOf(words: string[], text: string, evidence: string[]): { score: number } {
-  const sentenceOf = sentenceIndexes(text);
-  const negStems = new Set(NEGATIVE);
-  const posStems = new Set(POSITIVE);
-  // Russian lists hold stems, met as prefixes; English words are met whole ("lovers" is not "love").
-  const matches = (list: Set<string>, w: string, s: string) =>
-    list.has(s) || list.has(w) || (/[а-яё]/.test(w) && [...list].some((x) => x.length >= 4 && /[а-яё]/.test(x) && (s.startsWith(x) || w.startsWith(x))));
+  const { sentenceOf, asked } = sentencesOf(text);
   let score = 0;
-  // "Is it any good?" asks; it does not praise. Words of a question count only when negative.
-  const asked = new Set(words.filter((_, i) => inQuestion(text, words, i)));
   words.forEach((word, i) => {
     const s = stem(word);
     let value = 0;
-    if (matches(posStems, word, s) && !asked.has(word)) value = 1;
-    else if (matches(negStems, word, s)) value = -1;
+    // "Is it any good?" asks; it does not praise. Words of a question count only when negative.
+    if (!asked[i] && listed(POSITIVE_WORDS, POSITIVE_PREFIXES, word, s)) value = 1;
+    else if (listed(NEGATIVE_WORDS, NEGATIVE_PREFIXES, word, s)) value = -1;
     if (!value) return;
     // "not happy", "не доволен", "not bad": a negator just before, in the same sentence, flips the word.
-    const negated = words.slice(Math.max(0, i - 3), i).some((w, k) => NEGATORS.has(w) && sentenceOf[Math.max(0, i - 3) + k] === sentenceOf[i]);
-    if (negated) value = value > 0 ? -1.2 : 1;
+    const from = Math.max(0, i - 3);
+    const negator = words.slice(from, i).find((w, k) => NEGATORS.has(w) && sentenceOf[from + k] === sentenceOf[i]);
+    if (negator) value = value > 0 ? -1.2 : 1;
     score += value;
-    evidence.push(`${value > 0 ? '+' : '−'} ${negated ? `${words.slice(Math.max(0, i - 3), i).find((w) => NEGATORS.has(w))} ` : ''}${word}`);
+    evidence.push(`${value > 0 ? '+' : '−'} ${negator ? `${negator} ` : ''}${word}`);
   });
   for (const ch of text.match(/\p{Extended_Pictographic}/gu) ?? []) {
     if (NEGATIVE_EMOJI.test(ch)) {
@@ -175,18 +196,6 @@ function sentimentOf(words: string[], text: string, evidence: string[]): { score
   }
   if (/!{2,}/.test(text) && score < 0) score -= 0.5;
   return { score };
-}
-
-/** For each word of the text, the number of the sentence it is in. */
-function sentenceIndexes(text: string): number[] {
-  return text.toLowerCase().split(/[.!?…]+/).flatMap((sentence, n) => tokens(sentence).map(() => n));
-}
-
-/** Is the i-th word in a sentence that ends with a question mark? */
-function inQuestion(text: string, words: string[], i: number): boolean {
-  const sentences = text.toLowerCase().split(/(?<=[.!?…])\s+/);
-  const word = words[i]!;
-  return sentences.some((sentence) => sentence.trim().endsWith('?') && sentence.includes(word));
 }
 
 const WAITING = /\d+\s*(days?|weeks?|дн|недел)|still|until now|\?\?|!!|supposed to|nothing|до сих пор|так и не|уже \d|обещали|где курьер|неделю|две недели|потерял/i;
