@@ -1,4 +1,8 @@
-/** Prints how well `classify` reads the labelled posts (`npm run eval`; `--errors` lists misreads). */
+/**
+ * Prints how well `classify` reads the labelled posts (`npm run eval`; `-- --heldout` for the
+ * held-out set). `--errors` lists misreads of the development set only: reading the held-out
+ * set's misreads would turn it into a development set.
+ */
 import { evaluate, loadEvalSet, type Scores } from '../lib/replies/eval/evaluate';
 
 const which = process.argv.includes('--heldout') ? 'heldout' : 'posts';
@@ -13,4 +17,12 @@ console.log(`${result.posts} labelled posts (${Object.entries(result.languages).
 table('Sentiment', result.sentiment);
 table('Intents', result.intents);
 table('Life events', result.lifeEvents);
-if (process.argv.includes('--errors')) for (const e of result.errors) console.log(`\n${e.text}\n  expected ${e.expected}\n  got      ${e.got}`);
+const batches = [...new Set(loadEvalSet(which).map((p) => p.batch))];
+if (batches.length > 1) {
+  console.log('\nBy batch (macro-F1)\n| Batch | Posts | Sentiment | Intents |\n|---|---|---|---|');
+  for (const batch of batches) {
+    const part = evaluate(loadEvalSet(which).filter((p) => p.batch === batch));
+    console.log(`| ${batch} | ${part.posts} | ${part.sentiment.macroF1.toFixed(3)} | ${part.intents.macroF1.toFixed(3)} |`);
+  }
+}
+if (process.argv.includes('--errors') && which === 'posts') for (const e of result.errors) console.log(`\n${e.text}\n  expected ${e.expected}\n  got      ${e.got}`);

@@ -13,24 +13,31 @@ export interface Labelled {
   intents: string[];
   lifeEvents: string[];
   text: string;
+  /** Posts come in batches, each written at one time ("# batch N: …" lines in the files). */
+  batch: number;
 }
 
 /**
- * `posts.*` is the set the rules were written against; `heldout.*` was written afterwards and
- * never used to change a rule, so its figures say how the reading generalises.
+ * `posts.*` is the set the rules were written against; `heldout.*` is never used to change a
+ * rule: each of its batches was written before a round of rule changes and scored after it, so
+ * its figures say how the reading generalises.
  */
 export function loadEvalSet(set: 'posts' | 'heldout' = 'posts', dir = resolve('lib/replies/eval')): Labelled[] {
-  return ['en', 'ru'].flatMap((lang) =>
-    readFileSync(resolve(dir, `${set}.${lang}.tsv`), 'utf8')
+  return ['en', 'ru'].flatMap((lang) => {
+    let batch = 1;
+    return readFileSync(resolve(dir, `${set}.${lang}.tsv`), 'utf8')
       .split('\n')
       .slice(1)
       .filter((line) => line.trim())
-      .map((line) => {
+      .flatMap((line) => {
+        const header = /^# batch (\d+)/.exec(line);
+        if (header) batch = Number(header[1]);
+        if (line.startsWith('#')) return [];
         const [sentiment, intents, lifeEvents, ...text] = line.split('\t');
         const list = (s = '') => (s === '-' ? [] : s.split(',').map((x) => x.trim()).filter(Boolean));
-        return { lang, sentiment: sentiment!, intents: list(intents), lifeEvents: list(lifeEvents), text: text.join('\t') };
-      }),
-  );
+        return [{ lang, sentiment: sentiment!, intents: list(intents), lifeEvents: list(lifeEvents), text: text.join('\t'), batch }];
+      });
+  });
 }
 
 export interface ClassScore {
