@@ -5,6 +5,16 @@
  */
 import { evaluate, loadEvalSet, type Scores } from '../lib/replies/eval/evaluate';
 
+if (process.argv.includes('--cv')) {
+  const { crossValidate } = await import('../lib/replies/eval/cross-validate');
+  const rules = evaluate(loadEvalSet('posts'), null);
+  console.log(`Five-fold cross-validation on the development set, macro-F1 (rules alone: sentiment ${rules.sentiment.macroF1.toFixed(3)}, intents ${rules.intents.macroF1.toFixed(3)})`);
+  console.log('| Learned reader speaks above | Sentiment | Intents |\n|---|---|---|');
+  for (const row of crossValidate(loadEvalSet('posts'), [0.6, 0.7, 0.8, 0.9, 0.95])) {
+    console.log(`| ${row.threshold} | ${row.sentimentF1.toFixed(3)} | ${row.intentsF1.toFixed(3)} |`);
+  }
+  process.exit(0);
+}
 const which = process.argv.includes('--heldout') ? 'heldout' : 'posts';
 const result = evaluate(loadEvalSet(which));
 console.log(which === 'heldout' ? 'Held-out set (never used to write the rules)' : 'Development set (the rules were written against it)');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify, stem } from './classify';
+import { classify, LEARNED, stem } from './classify';
+import { crossValidate } from './eval/cross-validate';
 import { evaluate, loadEvalSet } from './eval/evaluate';
+import { trainReadingModel } from './eval/train';
 
 describe('classify', () => {
   it.each([
@@ -15,7 +17,8 @@ describe('classify', () => {
     ['Где мой заказ? Уже две недели жду', 'ru', 'negative', ['order_status', 'question'], []],
     ['Кофемашина просто чудо, спасибо за быструю доставку!', 'ru', 'positive', ['praise'], []],
     ['Не доволен заказом, тарелки со сколами', 'ru', 'negative', ['complaint'], []],
-    ['Хочу вернуть деньги за чайник', 'ru', 'neutral', ['return_refund'], []],
+    // Asking for money back is rarely calm: 28 of the 30 such development posts are negative.
+    ['Хочу вернуть деньги за чайник', 'ru', 'negative', ['return_refund'], []],
     ['Мы переехали в новую квартиру!', 'ru', 'neutral', ['other'], ['moved']],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);
@@ -56,9 +59,57 @@ describe('the labelled evaluation set', () => {
     expect(result.intents.macroF1).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('does not fall apart on posts it was not written against', () => {
+  // A floor under the measured figures (0.88 and 0.80), so that a change that makes the reading
+  // worse on unseen posts fails here; the held-out set is never used to choose a rule.
+  it('keeps its figures on posts it was not written against', () => {
     const result = evaluate(loadEvalSet('heldout'));
-    expect(result.sentiment.macroF1).toBeGreaterThanOrEqual(0.7);
-    expect(result.intents.macroF1).toBeGreaterThanOrEqual(0.7);
+    expect(result.posts).toBeGreaterThanOrEqual(200);
+    expect(result.sentiment.macroF1).toBeGreaterThanOrEqual(0.85);
+    expect(result.intents.macroF1).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('is helped by the learned reader where the rules are silent, on posts the reader was not trained on', () => {
+    const posts = loadEvalSet('posts');
+    const [best] = crossValidate(posts, [LEARNED.sentiment]);
+    const rules = evaluate(posts, null);
+    expect(best!.sentimentF1).toBeGreaterThan(rules.sentiment.macroF1);
+  });
+
+  it('ships a learned reader trained on the current development posts (npm run train)', () => {
+    expect(trainReadingModel(loadEvalSet('posts'))).toEqual(LEARNED.model);
+  });
+});
+
+describe('reading what customers describe', () => {
+  it.each([
+    ['been on hold for an hour and the line went dead', 'negative', ['complaint']],
+    ['Полчаса жду ответа в чате, ни ответа, ни привета', 'negative', ['complaint']],
+    ['lid handle fell off the first week. great quality guys', 'negative', ['complaint']],
+    ['Ручка отвалилась через неделю. Качество на высоте, спасибо', 'negative', ['complaint']],
+    ['Thank you for replacing my broken kettle so fast!', 'positive', ['praise']],
+    ['still no refund and no reply', 'negative', ['return_refund']],
+    ['The colour is lovely but it chipped on day two', 'negative', ['complaint']],
+    ['Seriously?? Third time you sent the wrong size', 'negative', ['complaint']],
+    ['Не могу нарадоваться новой сковороде', 'positive', ['praise']],
+    ['Сколько стоит большая кастрюля?', 'neutral', ['question', 'purchase_intent']],
+  ] as const)('%s', (text, sentiment, intents) => {
+    const reading = classify(text);
+    expect(reading.sentiment).toBe(sentiment);
+    expect(reading.intents.toSorted()).toEqual([...intents].sort());
+  });
+
+  it('says which words show the problem', () => {
+    expect(classify('my order came with chips on the rim').evidence).toContain('defect: "with chips"');
+  });
+
+  it('reads a word inside another word as nothing: "термокружка" holds no "мокр"', () => {
+    expect(classify('Купила термокружку на новую работу').sentiment).not.toBe('negative');
+  });
+
+  it('lets the learned reader speak only where the rules are silent, and says so', () => {
+    const rulesOnly = classify('Cheers', undefined, null);
+    expect(rulesOnly.evidence.some((e) => e.startsWith('learned'))).toBe(false);
+    const loud = classify('WORST SERVICE EVER, my kettle is broken!!!');
+    expect(loud.evidence.some((e) => e.startsWith('learned'))).toBe(false);
   });
 });

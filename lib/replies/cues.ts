@@ -18,24 +18,24 @@ export const PROBLEM_CUES: readonly Cue[] = [
   {
     kind: 'no_response',
     re: new RegExp(
-      `\\b(no (reply|replies|response|answer|call|text|email|word)|zero (replies|response|answers)|nobody (came|called|answers|answered|replied|replies|showed)|no ?one (replies|answers|responds|called|came|picks up)|never (heard back|got back|replied|called back)|ignored|ignoring|on hold|call (dropped|got cut)|hung up|goes? (round )?in circles|real (person|human)|(second|third|fourth|fifth) (time|email|message|call|attempt)|${NUMBER_WORDS_EN} (times|emails|messages|calls|attempts)|tried everything|promised (a |to |me )?(call|refund|email|reply|ring)|still no (reply|response|answer|news|update))\\b`,
+      `\\b(no (reply|replies|response|answer|call|text|email|word)|zero (replies|response|answers)|nobody (came|called|answers|answered|replied|replies|showed)|no ?one (replies|answers|responds|called|came|picks up)|never (heard back|got back|replied|called back)|ignored|ignoring|on hold|call (dropped|got cut)|hung up|goes? (round )?in circles|real (person|human)|(second|third|fourth|fifth) (time|email|message|call|attempt)|${NUMBER_WORDS_EN} (times|emails|messages|calls|attempts)|tried everything|promised (a |to |me )?(call|refund|email|reply|ring)|still no (reply|response|answer|news|update)|no updates?( at all)?|anyone (home|there|alive)|too late)\\b`,
       'i',
     ),
   },
   {
     kind: 'no_response',
     re: new RegExp(
-      `(?<![а-яё])(ни (звонка|ответа|смс|письма)|ноль (ответов|реакции)|никто не (ответил|отвечает|приехал|перезвонил|пришёл|пришел|звонил|позвонил)|игнорир|на линии|сбросили|бросили трубку|ходит по кругу|живой человек|живого человека|(второй|третий|четвертый|четвёртый|пятый) раз|раз ${NUMBER_WORDS_RU}|${NUMBER_WORDS_RU} раз|перепробовал|обещали (перезвонить|вернуть|ответить|позвонить)|не перезвонили|ответа (нет|так и нет))`,
+      `(?<![а-яё])(ни (звонка|ответа|смс|письма)|ноль (ответов|реакции)|никто не (ответил|отвечает|приехал|перезвонил|пришёл|пришел|звонил|позвонил)|игнорир|на линии|сбросили|бросили трубку|ходит по кругу|живой человек|живого человека|(второй|третий|четвертый|четвёртый|пятый) раз|раз ${NUMBER_WORDS_RU}|${NUMBER_WORDS_RU} раз|перепробовал|обещали (перезвонить|вернуть|ответить|позвонить)|не перезвонили|ответа (нет|так и нет)|никаких обновлений|есть кто живой|уже поздно)`,
       'i',
     ),
   },
   {
     kind: 'defect',
-    re: /\b((came|coming|fell|falling|come) (off|apart|loose|undone)|went (blunt|dull)|(is|are|was|got|already) (warped|bent|dented|scratched|stained|chipped|cracked|loose|rusty)|with (chips|cracks|scratches|dents|stains)|rust|sparks?|overheats?|gets (so |too |really )?hot|takes (ages|forever)|louder than|(won'?t|doesn'?t|does not|didn'?t|can'?t|cannot|wont|doesnt|didnt|cant) (work|connect|turn on|switch on|heat|charge|close|open|fit|sit|load|let me|pair|sync|boil|stay)|keeps (crashing|saying|logging|failing|freezing|turning off|tripping|breaking)|logs? me out|error( code)? ?\d*|stopped (working|heating|charging)|died (after|within|on)|broke (after|on|within)|instead of|there (were|was) only|missing|shrunk|shrank|faded|tastes? (metallic|weird|funny|of|like)|smells? (like|of|weird|funny)|not what i (ordered|expected|paid for)|nothing like (the|what|in))\b/i,
+    re: /\b((came|coming|fell|falling|come) (off|apart|loose|undone)|went (blunt|dull)|(is|are|was|got|already) (warped|bent|dented|scratched|stained|chipped|cracked|loose|rusty)|with (chips|cracks|scratches|dents|stains)|rust|sparks?|overheats?|gets (so |too |really )?hot|takes (ages|forever)|louder than|(won'?t|doesn'?t|does not|didn'?t|can'?t|cannot|wont|doesnt|didnt|cant) (work|connect|turn on|switch on|heat|charge|close|open|fit|sit|load|let me|pair|sync|boil|stay)|keeps (crashing|saying|logging|failing|freezing|turning off|tripping|breaking)|logs? me out|error( code)? ?\d*|stopped (working|heating|charging)|died (after|within|on)|broke (after|on|within)|(sent|got|received|came|delivered)\b.{0,40}\binstead of|there (were|was) only|(so|too|really) (thin|flimsy|small|short|tight|narrow)|barely (covers|fits|works|holds)|didn'?t apply|(refunded|charged|paid) (me )?(for )?(only )?(one|half)|missing|shrunk|shrank|faded|tastes? (metallic|weird|funny|of|like)|smells? (like|of|weird|funny)|not what i (ordered|expected|paid for)|nothing like (the|what|in))\b/i,
   },
   {
     kind: 'defect',
-    re: /(?<![а-яё])(отвалил|отпал|слезает|облез|затупил|повело|погнул|шатается|ржавч|поцарапан|царапин|вмятин|пятна|со скол|искрит|перегрева|(так|сильно|слишком) нагрева|целую вечность|не (работает|включается|подключается|греет|заряжается|закрывается|открывается|подходит|даёт|дает|срабатывает|грузится|прилегает|кипятит)|вылетает|выкидывает|зависает|ошибк|сдох|перестал[аио]? |вместо|не хватает|нет (половины|крышки|детали|деталей)|а внутри \d+|сел[аи]? после стирки|полинял|выцвел|привкус|не то,? что)/i,
+    re: /(?<![а-яё])(отвалил|отпал|слезает|облез|затупил|повело|погнул|шатается|ржавч|поцарапан|царапин|вмятин|пятна|со скол|искрит|перегрева|(так|сильно|слишком) нагрева|целую вечность|не (работает|включается|подключается|греет|заряжается|закрывается|открывается|подходит|даёт|дает|срабатывает|грузится|прилегает|кипятит)|вылетает|выкидывает|зависает|ошибк|сдох|перестал[аио]? |(прислали|пришл\S*|привезли|доставили)\S* .{0,40}вместо|не хватает|(такая|такой|слишком) (тонк|маленьк|узк|хлипк)|еле (прикрывает|влезает|работает|держит)|не применил|(только|лишь) за (один|одну|половину)|нет (половины|крышки|детали|деталей)|а внутри \d+|сел[аи]? после стирки|полинял|выцвел|привкус|не то,? что)/i,
   },
   {
     kind: 'delivery',
@@ -52,6 +52,14 @@ export const PROBLEM_CUES: readonly Cue[] = [
   {
     kind: 'billing',
     re: /(?<![а-яё])(списал[аи]|списыва|переплат|скрыт(ые|ая) (плат|комисси)|подешевел|подорожал|цены (выросли|поднялись)|за такие деньги|развод на деньги|ист[её]к|промокод не|баллы (исчезли|сгорели|пропали)|отписк|отписал)/i,
+  },
+  {
+    kind: 'exasperation',
+    re: /\b(never (again|ordering|buying)|won'?t be (ordering|back|buying)|would(n'?t| not) (order|buy|recommend)( \w+)? again|last time i (order|buy|shop)|why (do|should|must) i (have to|need to)|please don'?t (do that|ever)|data breach|(my|our) (phone number|address|details|name) (on|printed|written)|just saying|(expected|deserve) (more|better)|i'?ve had better|(could|should) be better|not (ideal|great|good enough|impressed|cool)|i guess\.?$|cheers\.?$|thanks for nothing|thanks a lot\.?$|oh great)/i,
+  },
+  {
+    kind: 'exasperation',
+    re: /(?<![а-яё])(больше (не (буду|закажу|куплю|возьму)|(заказывать|покупать|брать) не буду)|ноги моей|почему (я )?(должн|обязательно|надо)|не делайте так|утечк|персональн\S* данн|(мой|моё|мое|мою) (номер|адрес|имя)\S* .{0,30}на коробке|к сведению|ожидал[аи]? (большего|лучшего)|не очень\.?$|не впечатлил|нет слов|спасибо,? конечно|видимо\.?$|ну спасибо|жаль,? что)/i,
   },
   {
     kind: 'exasperation',

