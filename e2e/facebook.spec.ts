@@ -131,6 +131,10 @@ test('a Russian group: the member’s numeric id matches, the card and the reply
   const page = await open(GROUP_URL, 4);
   expect(await badgeTexts(page)).toContain('Алиса Андреева · VIP');
   const panel = await openPanel();
+  // Another member's comment and the page's own answer (no brand account is set here) are replies in the thread.
+  const row = panel.locator('.queue-row').filter({ hasText: 'капучинатора' });
+  await expect(row.getByTestId('queue-reasons')).toContainText('others replied in the thread: 2');
+  await expect(panel.locator('.queue-row').filter({ hasText: 'Спасибо, напишу' }).getByTestId('queue-reasons')).not.toContainText('replied in the thread');
   await panel.getByTestId('post-item').filter({ hasText: 'капучинатора' }).click();
   await expect(panel.getByTestId('customer-card')).toContainText('Кофемашина Brio');
   const first = panel.getByTestId('suggestion').first();

@@ -17,6 +17,8 @@ function reasonText(reason: PriorityReason): string {
       return tierLabel(reason.tier);
     case 'waiting':
       return reason.overdue ? t('queueOverdue', reason.hours, reason.targetHours) : t('queueWaiting', reason.hours, reason.targetHours);
+    case 'thread':
+      return t('queueThreadReplies', reason.replies);
     case 'answered':
       return t('queueAnswered');
   }

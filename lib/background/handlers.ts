@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { recordBrandReplies, recordSeen } from '../db/interactions';
+import { recordReplies, recordSeen } from '../db/interactions';
 import { loadSettings } from '../settings';
 import type { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
@@ -40,7 +40,7 @@ export async function handlePostsSeen(deps: HandlerDeps, data: unknown, sender: 
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   const matches = await matchAuthors(deps.database, posts);
   await recordSeen(deps.database, posts);
-  await recordBrandReplies(deps.database, posts, (await loadSettings()).brandHandles);
+  await recordReplies(deps.database, posts, (await loadSettings()).brandHandles);
   await addTabPosts(tabId, pageUrl, posts.map(postKey));
   return posts.map((post) => {
     const customer = matches.get(postKey(post)) ?? null;

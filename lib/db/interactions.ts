@@ -43,23 +43,35 @@ export async function interactionsOf(database: ConciergeDb, identityKeys: readon
 }
 
 /**
- * The brand answering on the page: a post by one of the brand's accounts that replies to a
- * customer's post marks that post answered, with the time of the first answer (the reply's own
- * time when the page shows it). The agent's Insert does not count: only what was really posted.
+ * Replies seen on the page. A post by one of the brand's accounts that replies to a customer's
+ * post marks that post answered, with the time of the first answer (the reply's own time when the
+ * page shows it); the agent's Insert does not count, only what was really posted. A reply by
+ * anyone else (a colleague's own account, another customer) is counted on the post: somebody has
+ * already spoken in that thread. Returns how many posts were marked answered.
  */
-export async function recordBrandReplies(database: ConciergeDb, posts: readonly SocialPost[], brandHandles: readonly string[], now = new Date().toISOString()): Promise<number> {
+export async function recordReplies(database: ConciergeDb, posts: readonly SocialPost[], brandHandles: readonly string[], now = new Date().toISOString()): Promise<number> {
   const brand = new Set(brandHandles.map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
-  const answers = posts.filter((p) => p.inReplyTo?.id && brand.has(p.author.handle.toLowerCase()));
-  if (!answers.length) return 0;
+  const replies = posts.filter((p) => p.inReplyTo?.id);
+  if (!replies.length) return 0;
   let marked = 0;
   await database.transaction('rw', database.interactions, async () => {
-    for (const answer of answers) {
-      const key = postKey({ site: answer.site, id: answer.inReplyTo!.id! });
+    for (const reply of replies) {
+      const key = postKey({ site: reply.site, id: reply.inReplyTo!.id! });
       const target = await database.interactions.get(key);
-      if (!target || target.respondedAt || brand.has(target.author.handle.toLowerCase())) continue;
-      await database.interactions.update(key, { status: 'replied', respondedAt: answer.createdAt ?? now, updatedAt: now });
-      marked++;
+      if (!target) continue;
+      const by = reply.author.handle.toLowerCase();
+      const ownAnswer = authorKeys(reply.site, reply.author).includes(target.authorKey);
+      if (brand.has(by)) {
+        if (target.respondedAt || brand.has(target.author.handle.toLowerCase())) continue;
+        await database.interactions.update(key, { status: 'replied', respondedAt: reply.createdAt ?? now, updatedAt: now });
+        marked++;
+      } else if (!ownAnswer && !(target.threadReplies ?? []).includes(reply.id)) {
+        await database.interactions.update(key, { threadReplies: [...(target.threadReplies ?? []), reply.id].slice(-MAX_THREAD_REPLIES), updatedAt: now });
+      }
     }
   });
   return marked;
 }
+
+/** Enough to say "many"; a thread of thousands does not grow the record. */
+const MAX_THREAD_REPLIES = 50;

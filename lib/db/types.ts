@@ -99,6 +99,8 @@ export interface Interaction {
   snoozedUntil?: string;
   /** When the brand's first answer to this post appeared on the page (its time, else when seen). */
   respondedAt?: string;
+  /** Ids of replies by others than the brand and the author seen under this post on the page. */
+  threadReplies?: string[];
   /** The agent's correction of how the post was read; used instead of the reading. */
   correction?: { sentiment?: 'negative' | 'neutral' | 'positive'; intents?: string[] };
   replies: { text: string; at: string; by?: string }[];

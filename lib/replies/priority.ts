@@ -7,6 +7,7 @@ export type PriorityReason =
   | { kind: 'complaint' }
   | { kind: 'tier'; tier: string }
   | { kind: 'waiting'; hours: number; targetHours: number; overdue: boolean }
+  | { kind: 'thread'; replies: number }
   | { kind: 'answered' };
 
 export interface Priority {
@@ -18,11 +19,12 @@ const HOUR = 3_600_000;
 
 /**
  * How soon a post needs an answer: an unhappy customer, a complaint, a VIP, and time waited
- * against the response target (from the post's own time when the page shows it) push it up; a
- * post already answered goes to the bottom. Each part that counts is given as a reason.
+ * against the response target (from the post's own time when the page shows it) push it up;
+ * replies by others in its thread take it down a little (somebody has spoken; the customer is not
+ * alone), and a post the brand answered goes to the bottom. Each part that counts is a reason.
  */
 export function priorityOf(
-  post: Pick<Interaction, 'createdAt' | 'seenAt' | 'status'>,
+  post: Pick<Interaction, 'createdAt' | 'seenAt' | 'status' | 'threadReplies'>,
   customer: Pick<Customer, 'tier'> | null,
   reading: Pick<Reading, 'sentiment' | 'intents' | 'urgency'>,
   settings: Pick<Settings, 'responseTargetHours'>,
@@ -47,6 +49,11 @@ export function priorityOf(
   const target = Math.max(1, settings.responseTargetHours);
   score += Math.min(40, (hours / target) * 20);
   reasons.push({ kind: 'waiting', hours: Math.round(hours), targetHours: target, overdue: hours >= target });
+  const replies = post.threadReplies?.length ?? 0;
+  if (replies && post.status !== 'replied') {
+    score -= 15;
+    reasons.push({ kind: 'thread', replies });
+  }
   if (post.status === 'replied') {
     score -= 200;
     reasons.push({ kind: 'answered' });

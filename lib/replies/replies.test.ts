@@ -198,14 +198,35 @@ describe('response record', () => {
 
   it('marks a customer post answered when the brand replies on the page, once', async () => {
     const { ConciergeDb } = await import('../db/schema');
-    const { recordSeen, recordBrandReplies } = await import('../db/interactions');
+    const { recordSeen, recordReplies } = await import('../db/interactions');
     const database = new ConciergeDb(`record-${crypto.randomUUID()}`);
     const customerPost = { site: 'facebook' as const, id: '11', url: 'https://www.facebook.com/p/posts/1?comment_id=11', kind: 'comment' as const, author: { handle: 'jane', displayName: 'Jane', profileUrl: '' }, text: 'Where is my order?', createdAt: at(0) };
     const brandReply = { ...customerPost, id: '12', kind: 'reply' as const, author: { handle: 'hearthandco', displayName: 'Hearth', profileUrl: '' }, text: 'On its way!', inReplyTo: { id: '11' }, createdAt: at(3) };
     await recordSeen(database, [customerPost, brandReply]);
-    expect(await recordBrandReplies(database, [brandReply], ['@HearthAndCo'])).toBe(1);
+    expect(await recordReplies(database, [brandReply], ['@HearthAndCo'])).toBe(1);
     expect(await database.interactions.get('facebook:11')).toMatchObject({ status: 'replied', respondedAt: at(3) });
-    expect(await recordBrandReplies(database, [{ ...brandReply, createdAt: at(9) }], ['hearthandco'])).toBe(0);
-    expect(await recordBrandReplies(database, [{ ...brandReply, author: { ...brandReply.author, handle: 'stranger' } }], ['hearthandco'])).toBe(0);
+    expect(await recordReplies(database, [{ ...brandReply, createdAt: at(9) }], ['hearthandco'])).toBe(0);
+    expect(await recordReplies(database, [{ ...brandReply, author: { ...brandReply.author, handle: 'stranger' } }], ['hearthandco'])).toBe(0);
+  });
+
+  it('counts replies by others in the thread, each once, and not the author answering themself', async () => {
+    const { ConciergeDb } = await import('../db/schema');
+    const { recordSeen, recordReplies } = await import('../db/interactions');
+    const { priorityOf } = await import('./priority');
+    const database = new ConciergeDb(`thread-${crypto.randomUUID()}`);
+    const post = { site: 'facebook' as const, id: '21', url: 'https://www.facebook.com/p/posts/1?comment_id=21', kind: 'comment' as const, author: { handle: 'jane', displayName: 'Jane', profileUrl: '' }, text: 'My kettle leaks', createdAt: at(0) };
+    const other = { ...post, id: '22', kind: 'reply' as const, author: { handle: 'sam', displayName: 'Sam', profileUrl: '' }, text: 'Same here', inReplyTo: { id: '21' } };
+    const self = { ...other, id: '23', author: post.author, text: 'Anyone?' };
+    await recordSeen(database, [post]);
+    await recordReplies(database, [other, self], ['hearthandco']);
+    await recordReplies(database, [other], ['hearthandco']);
+    const stored = (await database.interactions.get('facebook:21'))!;
+    expect(stored).toMatchObject({ status: 'open', threadReplies: ['22'] });
+    const reading = { sentiment: 'negative' as const, intents: ['complaint' as const], urgency: 0.6 };
+    const settings = { responseTargetHours: 24 };
+    const alone = priorityOf({ ...stored, threadReplies: [] }, null, reading, settings);
+    const spoken = priorityOf(stored, null, reading, settings);
+    expect(spoken.score).toBeLessThan(alone.score);
+    expect(spoken.reasons).toContainEqual({ kind: 'thread', replies: 1 });
   });
 });
