@@ -26,7 +26,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has a sidebar (made by WXT from the side panel entrypoint) instead of the sidePanel API.
-    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['storage', 'sidePanel', 'unlimitedStorage'],
+    // scripting: the content scripts are put into tabs already open when Concierge is installed.
+    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage', 'scripting'] : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting'],
     host_permissions: SITE_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {

@@ -21,7 +21,7 @@ test('content scripts stay within 30 KB gzipped and carry no React', () => {
 
 test('the manifest asks for exactly the expected permissions', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions.toSorted()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+  expect(manifest.permissions.toSorted()).toEqual(['scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions.toSorted()).toEqual([
     'https://m.facebook.com/*',
     'https://mobile.twitter.com/*',

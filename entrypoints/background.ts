@@ -1,4 +1,5 @@
 import { handleNameCandidates, handlePostsSeen, handleSelectPost, type HandlerDeps } from '@/lib/background/handlers';
+import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
 import { onMessage } from '@/lib/messaging';
@@ -12,6 +13,14 @@ export default defineBackground(() => {
   onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onInstalled.addListener(() => {
+    void injectIntoOpenTabs({
+      manifest: () => browser.runtime.getManifest(),
+      query: (urls) => browser.tabs.query({ url: urls }),
+      // The paths come from our own manifest's content_scripts: the built scripts themselves.
+      inject: (tabId, files) => browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
+    });
+  });
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);
   void navigator.storage?.persist?.();
 });
