@@ -18,14 +18,14 @@ export const PROBLEM_CUES: readonly Cue[] = [
   {
     kind: 'no_response',
     re: new RegExp(
-      `\\b(no (reply|replies|response|answer|call|text|email|word)|zero (replies|response|answers)|nobody (came|called|answers|answered|replied|replies|showed)|no ?one (replies|answers|responds|called|came|picks up)|never (heard back|got back|replied|called back)|ignored|ignoring|on hold|call (dropped|got cut)|hung up|goes? (round )?in circles|real (person|human)|(second|third|fourth|fifth) (time|email|message|call|attempt)|${NUMBER_WORDS_EN} (times|emails|messages|calls|attempts)|tried everything|promised (a |to |me )?(call|refund|email|reply|ring)|still no (reply|response|answer|news|update)|no updates?( at all)?|anyone (home|there|alive)|too late)\\b`,
+      `\\b(no (reply|replies|response|answer|call|text|email|word)|zero (replies|response|answers)|nobody (came|called|answers|answered|replied|replies|showed)|no ?one (replies|answers|responds|called|came|picks up)|never (heard back|got back|replied|called back)|ignored|ignoring|on hold|call (dropped|got cut)|hung up|goes? (round )?in circles|real (person|human)|(second|third|fourth|fifth) (time|email|message|call|attempt)|${NUMBER_WORDS_EN} (times|emails|messages|calls|attempts)|tried everything|promised (a |to |me )?(call|refund|email|reply|ring)|still no (reply|response|answer|news|update)|no updates?( at all)?|anyone (home|there|alive)|too late|nobody (told|warned|informed) (me|us)|i was told (that )?(someone|they|you|it)|(said|told me) (they|you|someone) would (call|email|ring|get back))\\b`,
       'i',
     ),
   },
   {
     kind: 'no_response',
     re: new RegExp(
-      `(?<![а-яё])(ни (звонка|ответа|смс|письма)|ноль (ответов|реакции)|никто не (ответил|отвечает|приехал|перезвонил|пришёл|пришел|звонил|позвонил)|игнорир|на линии|сбросили|бросили трубку|ходит по кругу|живой человек|живого человека|(второй|третий|четвертый|четвёртый|пятый) раз|раз ${NUMBER_WORDS_RU}|${NUMBER_WORDS_RU} раз|перепробовал|обещали (перезвонить|вернуть|ответить|позвонить)|не перезвонили|ответа (нет|так и нет)|никаких обновлений|есть кто живой|уже поздно)`,
+      `(?<![а-яё])(ни (звонка|ответа|смс|письма)|ноль (ответов|реакции)|никто не (ответил|отвечает|приехал|перезвонил|пришёл|пришел|звонил|позвонил)|игнорир|на линии|сбросили|бросили трубку|ходит по кругу|живой человек|живого человека|(второй|третий|четвертый|четвёртый|пятый) раз|раз ${NUMBER_WORDS_RU}|${NUMBER_WORDS_RU} раз|перепробовал|обещали (перезвонить|вернуть|ответить|позвонить)|не перезвонили|ответа (нет|так и нет)|никаких обновлений|есть кто живой|уже поздно|никто не (предупредил|сказал|сообщил)|сказали,? что (ответят|перезвонят|вернут|пришлют|свяжутся))`,
       'i',
     ),
   },
@@ -39,11 +39,11 @@ export const PROBLEM_CUES: readonly Cue[] = [
   },
   {
     kind: 'delivery',
-    re: /\b(left (it |my parcel |the parcel |the box |my box )?(outside|at the (gate|door)|in the rain)|threw|thrown|soaked|crushed|squashed|(box|parcel|package) (was |came )?(wet|soaked|crushed|opened|torn)|refused to|tried to deliver|left a card|i was (home|in) all day|waited (\d+|all|six|five|four|three|two) (hours|day)|took (a|the) day off|wrong address|ex'?s address|never (came|showed up|turned up))\b/i,
+    re: /\b(left (it |my parcel |the parcel |the box |my box )?(outside|at the (gate|door)|in the rain)|threw|thrown|soaked|crushed|squashed|(box|parcel|package) (was |came )?(wet|soaked|crushed|opened|torn)|refused to|tried to deliver|left a card|i was (home|in) all day|waited (\d+|all|six|five|four|three|two) (hours|day)|took (a|the) day off|wrong address|ex'?s address|old address|never (came|showed up|turned up)|in (full )?view of)\b/i,
   },
   {
     kind: 'delivery',
-    re: /(?<![а-яё])(кинул|бросил|швырнул|мокр|промок|помят|порван|вскрыт|отказал(ся|ись)|не застал|весь день (был|была) дома|ждал[аи]? (\d+|шесть|пять|четыре|три|два|весь день)|отпросил|не тот адрес|бывшему|бывшей)/i,
+    re: /(?<![а-яё])(кинул|бросил|швырнул|мокр|промок|помят|порван|вскрыт|отказал(ся|ись)|не застал|весь день (был|была) дома|ждал[аи]? (\d+|шесть|пять|четыре|три|два|весь день)|отпросил|не тот адрес|старый адрес|бывшему|бывшей|на виду)/i,
   },
   {
     kind: 'billing',

@@ -44,7 +44,7 @@ const NEGATIVE = [
   'nightmare', 'ruin', 'refund', 'complain', 'complaint', 'delay', 'overpric', 'cold', 'smell', 'noisy', 'unreliabl', 'pathetic',
   'flimsy', 'rust', 'rusty', 'stain', 'scratch', 'dent', 'wobbl', 'shrunk', 'shrank', 'fad', 'faded', 'stiff', 'blunt', 'jamm', 'vanish',
   'disappear', 'expir', 'ignor', 'refus', 'overcharg', 'meh', 'smh', 'ffs', 'unbelievabl', 'shock', 'embarrass', 'danger', 'metallic',
-  'letdown', 'underwhelm', 'disappointing', 'unreal', 'barely', 'nope', 'thin', 'unpleasant', 'unfortunately', 'sadly',
+  'letdown', 'underwhelm', 'mislead', 'misleading', 'disappointing', 'unreal', 'barely', 'nope', 'thin', 'unpleasant', 'unfortunately', 'sadly',
   'lousy', 'cheap', 'cheaply', 'tacky', 'mouldy', 'moldy', 'dirty', 'sticky', 'soggy', 'dodgy', 'sloppy', 'careless', 'incompetent',
   // Russian stems
   'ужасн', 'плох', 'отвратит', 'кошмар', 'разочарова', 'разочар', 'злой', 'зл', 'бесит', 'бес', 'позор', 'обман', 'развод', 'брак', 'слома',
@@ -54,18 +54,18 @@ const NEGATIVE = [
   'облез', 'облаз', 'пригора', 'сжига', 'скол', 'воня', 'бесполез', 'нахам', 'деформир', 'отвал', 'дважд',
   'хлипк', 'ржав', 'пятн', 'царапин', 'поцарап', 'вмятин', 'погнут', 'шата', 'затуп', 'тугая', 'туг', 'сдох', 'завис', 'глюч', 'исчез',
   'пропал', 'игнор', 'отказа', 'немыслим', 'невозможн', 'цирк', 'стыдн', 'опасн', 'капец', 'жесть', 'ппц', 'фу', 'дешевк', 'убог',
-  'кривой', 'крив', 'липк', 'плесен', 'вдребезг', 'привкус', 'обидно', 'халтур', 'безответствен', 'некомпетент', 'тормоз', 'дичь', 'неприятн', 'помял', 'еле', 'увы', 'к сожалению',
+  'кривой', 'крив', 'липк', 'плесен', 'вдребезг', 'привкус', 'обидно', 'халтур', 'безответствен', 'некомпетент', 'тормоз', 'дичь', 'неприятн', 'помял', 'заблужден', 'еле', 'увы', 'к сожалению',
 ];
 const POSITIVE = [
   'amaz', 'awesome', 'beautiful', 'best', 'brilliant', 'delight', 'excellent', 'fantastic', 'fast', 'glad', 'good', 'great', 'happy',
   'impress', 'incredibl', 'love', 'lovely', 'nice', 'perfect', 'pleas', 'quick', 'smooth', 'super', 'thank', 'thanks',
   'wonderful', 'wow', 'cool', 'gorgeous', 'adore', 'favourite', 'favorite', 'satisf', 'enjoy', 'helpful', 'kind', 'fine',
   'obsess', 'adorabl', 'worth', 'special', 'beautifully', 'rock', '10/10', 'pretti', 'prettier', 'cute', 'stunning', 'gem',
-  'nicest', 'loveliest', 'friendliest', 'kindest', 'finest', 'greatest', 'perfection', 'genius',
+  'legend', 'thrilled', 'reliable', 'nicest', 'loveliest', 'friendliest', 'kindest', 'finest', 'greatest', 'perfection', 'genius',
   'спасиб', 'благодар', 'отличн', 'прекрасн', 'замечательн', 'супер', 'класс', 'классн', 'круто', 'крут', 'обожа', 'люб', 'нрав',
   'довол', 'рад', 'восторг', 'шикарн', 'великолепн', 'быстр', 'удобн', 'рекоменд', 'советую', 'совет', 'хорош', 'чудесн', 'кайф',
   'идеальн', 'красив', 'лучш', 'порадова', 'вкусн', 'огонь', 'прелест', 'молодц', 'неплох', 'милую', 'вау', 'ура', 'мил', 'милот',
-  'потрясающ', 'впечатл', 'гени', 'умниц', 'нарадова', 'восхитит', 'респект', 'бомб', 'топ', 'фурор', 'влюбил', 'приятн',
+  'потрясающ', 'впечатл', 'гени', 'умниц', 'надежн', 'легенд', 'удовольств', 'нарадова', 'восхитит', 'респект', 'бомб', 'топ', 'фурор', 'влюбил', 'приятн',
 ];
 
 /**
