@@ -2,7 +2,7 @@ import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging
 import { postKey, type SocialPost } from '../model';
 import { observeElements } from '../observe';
 import type { SiteAdapter } from '../sites/types';
-import { BADGE_ATTR, removeBadges, renderBadge, type BadgeLabels } from './badge';
+import { removeBadges, renderBadge, type BadgeLabels } from './badge';
 
 const MAX_SEND = 200;
 
@@ -119,7 +119,7 @@ export function runContent(deps: ContentDeps): ContentApp {
 
   // Badges of an earlier copy of this script (before Concierge was updated) answer no one: they
   // go, and this copy draws its own. When this copy is stopped in turn, its badges go with it.
-  const clearBadges = () => doc.querySelectorAll(`[${BADGE_ATTR}]`).forEach((badge) => badge.remove());
+  const clearBadges = () => removeBadges(doc.documentElement);
   clearBadges();
   signal.addEventListener('abort', clearBadges, { once: true });
   observeElements({ root: doc, selector: adapter.postSelector, keyOf: adapter.keyOf, onBatch, signal, measure: (ms) => spend(ms) });

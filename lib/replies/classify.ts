@@ -169,8 +169,9 @@ export function classify(input: string, lang?: string, learned: Learned | null =
       if (intent !== 'question' || hit[0] !== '?') evidence.push(`${intent}: "${hit[0].trim().slice(0, 60)}"`);
     }
   }
+  const described = problemsIn(text);
   // "Seriously?", "why do I have to…": a question in anger asks for nothing but a fix.
-  if (intents.includes('question') && problemsIn(text).length && !realQuestion(text)) removeFrom(intents, 'question');
+  if (intents.includes('question') && described.length && !realQuestion(text)) removeFrom(intents, 'question');
   const lifeEvents: LifeEventKind[] = [];
   for (const [kind, patterns] of Object.entries(LIFE_EVENTS) as [LifeEventKind, Pattern[]][]) {
     const hit = patterns.map((pt) => pt.re.exec(text)).find(Boolean);
@@ -184,7 +185,7 @@ export function classify(input: string, lang?: string, learned: Learned | null =
 
   const greeting = GREETING.test(text.trim());
   const resolved = RESOLVED.test(text);
-  const problems = greeting ? [] : problemsIn(text);
+  const problems = greeting ? [] : described;
   for (const problem of problems) evidence.push(`${problem.kind.replace('_', ' ')}: "${problem.words}"`);
   const score = greeting ? 0 : sentimentOf(words, text, evidence, problems.length, resolved);
   let sentiment: Sentiment = score <= -1 ? 'negative' : score >= 1 ? 'positive' : 'neutral';

@@ -11,10 +11,7 @@ export function crossValidate(posts: readonly Labelled[], thresholds: readonly n
   const models = Array.from({ length: folds }, (_, k) => trainReadingModel(posts.filter((_, i) => i % folds !== k)));
   // The two thresholds act on different parts of the reading, so one pass per value tries both.
   return thresholds.map((threshold) => {
-    const result = evaluate([...posts], null, (post) => {
-      const model = models[posts.indexOf(post) % folds]!;
-      return classify(post.text, undefined, { model, sentiment: threshold, intent: threshold });
-    });
+    const result = evaluate([...posts], (post, i) => classify(post.text, undefined, { model: models[i % folds]!, sentiment: threshold, intent: threshold }));
     return { threshold, sentimentF1: result.sentiment.macroF1, intentsF1: result.intents.macroF1 };
   });
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { classify, LEARNED, type Learned } from '../classify';
+import { classify, type Reading } from '../classify';
 
 export interface Labelled {
   lang: string;
@@ -79,8 +79,9 @@ export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export const INTENT_LABELS = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'] as const;
 export const LIFE_EVENT_LABELS = ['moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement', 'new_job', 'job_loss', 'illness', 'birthday', 'graduation'] as const;
 
-export function evaluate(set: Labelled[] = loadEvalSet('posts'), learned: Learned | null = LEARNED, readingsOf?: (post: Labelled) => ReturnType<typeof classify>) {
-  const readings = set.map((post) => readingsOf?.(post) ?? classify(post.text, undefined, learned));
+/** `read` is how a post is read: classify() with its learned reader unless told otherwise. */
+export function evaluate(set: Labelled[] = loadEvalSet('posts'), read: (post: Labelled, index: number) => Reading = (post) => classify(post.text)) {
+  const readings = set.map(read);
   return {
     posts: set.length,
     languages: Object.fromEntries(['en', 'ru'].map((l) => [l, set.filter((p) => p.lang === l).length])),
