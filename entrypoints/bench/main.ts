@@ -27,39 +27,48 @@ function prepare(text: string): number {
   return prepared.length;
 }
 
-/** The baseline: the prepared records written with the bare IndexedDB API, same indexes, one transaction. */
-async function rawWrite(): Promise<number> {
-  const name = `bench-raw-${Date.now()}`;
-  const open = indexedDB.open(name, 1);
-  open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore('customers', { keyPath: 'id' });
-    for (const [index, multi] of [['identityKeys', true], ['emails', true], ['phoneKeys', true], ['crmId', false], ['nameWords', true], ['tags', true], ['name', false], ['tier', false], ['updatedAt', false]] as const) {
-      store.createIndex(index, index, { multiEntry: multi });
-    }
-  };
-  const database: IDBDatabase = await new Promise((resolve, reject) => {
+/** The real schema (made by Dexie, so indexes cannot drift from the app's), opened with the bare API. */
+async function openRaw(name: string): Promise<IDBDatabase> {
+  const schema = new ConciergeDb(name);
+  await schema.open();
+  schema.close();
+  const open = indexedDB.open(name);
+  return new Promise((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const start = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const tx = database.transaction('customers', 'readwrite');
+}
+
+/** One transaction, chunk by chunk, each chunk issued when the last is written, as an importer reading a file must. */
+function writeChunks(idb: IDBDatabase, nextChunk: () => Customer[] | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('customers', 'readwrite');
     const store = tx.objectStore('customers');
-    // In chunks, each issued when the last one is written, as an importer reading a file must.
-    let at = 0;
     const next = () => {
-      const chunk = prepared.slice(at, (at += 2000));
       let last: IDBRequest | null = null;
-      for (const record of chunk) last = store.put(record);
-      if (last && at < prepared.length) last.onsuccess = next;
+      for (const record of nextChunk() ?? []) last = store.put(record);
+      if (last) last.onsuccess = next;
     };
     next();
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
+}
+
+function dropRaw(name: string): Promise<unknown> {
+  return new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
+}
+
+/** The baseline: the prepared records written with the bare IndexedDB API, same indexes, one transaction. */
+async function rawWrite(): Promise<number> {
+  const name = `bench-raw-${Date.now()}`;
+  const idb = await openRaw(name);
+  let at = 0;
+  const start = performance.now();
+  await writeChunks(idb, () => (at < prepared.length ? prepared.slice(at, (at += 2000)) : null));
   const ms = performance.now() - start;
-  database.close();
-  await new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
+  idb.close();
+  await dropRaw(name);
   return ms;
 }
 
@@ -102,40 +111,25 @@ async function searches(queries: string[]): Promise<number[]> {
  * and the base the million-customer lookups run against. Returns the milliseconds of writing.
  */
 async function fillRaw(total: number, name = DB_NAME): Promise<number> {
-  const database = new ConciergeDb(name);
-  await database.open();
-  database.close();
-  const open = indexedDB.open(name);
-  const idb: IDBDatabase = await new Promise((resolve, reject) => {
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  let making = 0;
+  const idb = await openRaw(name);
   const CHUNK = 5000;
+  let making = 0;
+  let at = 0;
   const start = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction('customers', 'readwrite');
-    const store = tx.objectStore('customers');
-    let at = 0;
-    const next = () => {
-      const made0 = performance.now();
-      const made = generateCustomers(Math.min(CHUNK, total - at), 9 + at).map((c, i) =>
-        newCustomer({ name: c.name, emails: [c.email], phones: [c.phone], identities: [identityFrom('x', `${c.handle}${at + i}`, 'imported')], tags: ['bench'] }),
-      );
-      making += performance.now() - made0;
-      let last: IDBRequest | null = null;
-      for (const record of made) last = store.put(record);
-      at += made.length;
-      if (last && at < total) last.onsuccess = next;
-    };
-    next();
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+  await writeChunks(idb, () => {
+    if (at >= total) return null;
+    const made0 = performance.now();
+    const made = generateCustomers(Math.min(CHUNK, total - at), 9 + at).map((c, i) =>
+      newCustomer({ name: c.name, emails: [c.email], phones: [c.phone], identities: [identityFrom('x', `${c.handle}${at + i}`, 'imported')], tags: ['bench'] }),
+    );
+    at += made.length;
+    making += performance.now() - made0;
+    return made;
   });
   idb.close();
   // The time of writing alone: making the records is the generator's cost, not the disk's.
   const ms = performance.now() - start - making;
-  if (name !== DB_NAME) await new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
+  if (name !== DB_NAME) await dropRaw(name);
   return ms;
 }
 
