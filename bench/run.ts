@@ -157,69 +157,103 @@ async function importBench(h: Harness, size: number, runs: number): Promise<void
   await h.context.route('https://bench.invalid/data.csv', (route) =>
     route.fulfill({ body: csv, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' } }),
   );
-
   const options = await extensionPage(h, 'options.html');
   options.on('dialog', (d) => void d.accept());
-  const times: number[] = [];
-  const longTasks: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    await options.getByTestId('wipe').click();
-    await options.getByTestId('customer-count').filter({ hasText: 'No customers' }).waitFor();
-    await options.getByTestId('import-file').setInputFiles(file);
-    await options.getByTestId('import-mapping').waitFor();
-    await options.evaluate(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-    });
-    const start = Date.now();
-    await options.getByTestId('import-start').click();
-    // A million rows take most of half an hour here, more on a busy disk: the wait grows with the size.
-    await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout: Math.max(30, size / 10_000) * 60_000 });
-    times.push(Date.now() - start);
-    const long = await options.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    longTasks.push(long.length ? Math.max(...long) : 0);
-    console.log(`  run ${run + 1}: ${times.at(-1)} ms, longest task on the options page ${longTasks.at(-1)!.toFixed(0)} ms`);
-  }
-
   const bench = await extensionPage(h, 'bench.html');
-  if (MODE !== 'lookups') await importFigures(bench, size, runs, times, longTasks);
-  await lookupFigures(bench, size, customers);
+  const raw = MODE === 'lookups' ? null : await rawWriter(bench, size);
+
+  const times: number[] = [];
+  const rawTimes: number[] = [];
+  const longTasks: LongTask[] = [];
+  const rawFirsts: boolean[] = [];
+  let lookupsP95 = 0;
+  // Every write leaves the disk more to compact, so whichever goes second pays for the first:
+  // the order of import and baseline alternates run by run (for a million, pair by pair).
+  const firstRaw = size === MILLION ? millionPairs().length : 0;
+  for (let run = 0; run < runs; run++) {
+    const rawFirst = (firstRaw + run) % 2 === 1;
+    rawFirsts.push(rawFirst);
+    if (raw && rawFirst) rawTimes.push(await raw());
+    const { ms, longest } = await importOnce(options, file, size);
+    times.push(ms);
+    longTasks.push(longest);
+    console.log(`  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}`);
+    // Lookups against the base the import just wrote, before the baseline writes and deletes its
+    // own database: the disk compacting that deletion is a cost of the benchmark, not of matching.
+    if (run === runs - 1) lookupsP95 = await lookupFigures(bench, size, customers);
+    if (raw && !rawFirst) rawTimes.push(await raw());
+    if (raw) console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawTimes.at(-1)!.toFixed(0)} ms`);
+  }
+  if (raw) importFigures(size, { times, raw: rawTimes, longTasks, rawFirsts, lookupsP95 });
   await bench.close();
   await options.close();
   await h.context.unroute('https://bench.invalid/data.csv');
 }
 
+/** One import through the options page, from a wiped base, timed to its report. */
+async function importOnce(options: Page, file: string, size: number): Promise<{ ms: number; longest: LongTask }> {
+  // A tab behind another is throttled: the agent imports with the options page in front.
+  await options.bringToFront();
+  await options.getByTestId('wipe').click();
+  await options.getByTestId('customer-count').filter({ hasText: 'No customers' }).waitFor();
+  await options.getByTestId('import-file').setInputFiles(file);
+  await options.getByTestId('import-mapping').waitFor();
+  await options.evaluate(() => {
+    const w = window as unknown as { __long: LongTask[]; __start: number };
+    w.__long = [];
+    w.__start = performance.now();
+    // When it happened says what it was: reading the file, the progress, or the report and the list after it.
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push({ ms: e.duration, at: e.startTime - w.__start }))).observe({ type: 'longtask' });
+  });
+  const start = Date.now();
+  await options.getByTestId('import-start').click();
+  // A million rows take most of half an hour here, more on a busy disk: the wait grows with the size.
+  await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout: Math.max(30, size / 10_000) * 60_000 });
+  const ms = Date.now() - start;
+  const long = await options.evaluate(() => (window as unknown as { __long: LongTask[] }).__long);
+  return { ms, longest: long.reduce<LongTask>((a, b) => (b.ms > a.ms ? b : a), { ms: 0, at: 0 }) };
+}
+
 /** From this size the baseline makes its records chunk by chunk: a million at once do not fit in a page. */
 const RAW_IN_CHUNKS_FROM = process.env.CONCIERGE_BENCH_RAW_CHUNKS === '1' ? 0 : 500_000;
 
-async function importFigures(bench: Page, size: number, runs: number, times: number[], longTasks: number[]): Promise<void> {
+/** The baseline, ready to run: the same records written with the bare IndexedDB API into a database of their own. */
+async function rawWriter(bench: Page, size: number): Promise<() => Promise<number>> {
   type Hooks = { conciergeBench: { prepare: (t: string) => number; rawWrite: () => Promise<number>; fillRaw: (n: number, name: string) => Promise<number> } };
   const chunked = size >= RAW_IN_CHUNKS_FROM;
-  const prepared = chunked
-    ? size
-    : await bench.evaluate(async () => {
-        const text = await (await fetch('https://bench.invalid/data.csv')).text();
-        return (window as unknown as Hooks).conciergeBench.prepare(text);
-      });
-  const raw: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    raw.push(
-      await bench.evaluate(
-        ([n, useChunks]) => (useChunks ? (window as unknown as Hooks).conciergeBench.fillRaw(n, `bench-raw-${Date.now()}`) : (window as unknown as Hooks).conciergeBench.rawWrite()),
-        [size, chunked] as const,
-      ),
-    );
+  if (!chunked) {
+    await bench.evaluate(async () => {
+      const text = await (await fetch('https://bench.invalid/data.csv')).text();
+      return (window as unknown as Hooks).conciergeBench.prepare(text);
+    });
   }
+  return async () => {
+    await bench.bringToFront();
+    return bench.evaluate(
+      ([n, useChunks]) => (useChunks ? (window as unknown as Hooks).conciergeBench.fillRaw(n, `bench-raw-${Date.now()}`) : (window as unknown as Hooks).conciergeBench.rawWrite()),
+      [size, chunked] as const,
+    );
+  };
+}
+
+interface ImportRuns {
+  times: number[];
+  raw: number[];
+  longTasks: LongTask[];
+  rawFirsts: boolean[];
+  lookupsP95: number;
+}
+
+function importFigures(size: number, { times, raw, longTasks, rawFirsts, lookupsP95 }: ImportRuns): void {
   if (size === MILLION) {
-    times.forEach((importMs, i) => keepMillionPair({ date: new Date().toISOString(), importMs, rawMs: raw[i]!, longestTaskMs: longTasks[i]! }));
+    times.forEach((importMs, i) => keepMillionPair({ date: new Date().toISOString(), importMs, rawMs: raw[i]!, rawFirst: rawFirsts[i]!, longestTaskMs: longTasks[i]!.ms, longestTaskAtMs: Math.round(longTasks[i]!.at), lookupsP95Ms: lookupsP95 }));
     millionFigures();
     return;
   }
-  const ratio = quantile(times, 0.5) / quantile(raw, 0.5);
-  record(`import: raw IndexedDB writes, ${size / 1000}k records (${prepared})`, raw, 'ms');
-  record(`import: Concierge end to end, ${size / 1000}k rows`, times, 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw` });
-  record(`import: longest task on the options page, ${size / 1000}k`, longTasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...longTasks) <= 50 * MARGIN });
+  const ratio = quantile(times.map((t, i) => t / raw[i]!), 0.5);
+  record(`import: raw IndexedDB writes, ${size / 1000}k records`, raw, 'ms', { note: 'before and after the imports in turn' });
+  record(`import: Concierge end to end, ${size / 1000}k rows`, times, 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)` });
+  record(`import: longest task on the options page, ${size / 1000}k`, longTasks.map((t) => t.ms), 'ms', { budget: 'no task > 50 ms', ok: Math.max(...longTasks.map((t) => t.ms)) <= 50 * MARGIN });
 }
 
 const MILLION = 1_000_000;
@@ -230,8 +264,20 @@ interface MillionPair {
   date: string;
   importMs: number;
   rawMs: number;
+  /** The baseline ran before the import (pairs alternate; absent: after). */
+  rawFirst?: boolean;
   /** Unknown for runs recorded before it was kept. */
   longestTaskMs?: number;
+  /** Milliseconds after the import's start; kept from the second sitting's runs on. */
+  longestTaskAtMs?: number;
+  /** Exact lookups right after this import (before the baseline ran). */
+  lookupsP95Ms?: number;
+}
+
+/** A long task on the options page during an import, and when it began (ms after the import's start). */
+interface LongTask {
+  ms: number;
+  at: number;
 }
 
 function millionPairs(): MillionPair[] {
@@ -255,8 +301,8 @@ function millionFigures(): void {
   if (tasks.length) record('import: longest task on the options page, 1000k', tasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...tasks) <= 50 * MARGIN });
 }
 
-async function lookupFigures(bench: Page, size: number, customers: GeneratedCustomer[]): Promise<void> {
-
+/** Records the lookups and searches against the imported base; returns the lookups' p95. */
+async function lookupFigures(bench: Page, size: number, customers: GeneratedCustomer[]): Promise<number> {
   // Let the disk settle after a million writes: lookups measure matching, not compaction.
   await bench.waitForTimeout(5000);
   const r = random(5);
@@ -265,7 +311,7 @@ async function lookupFigures(bench: Page, size: number, customers: GeneratedCust
   );
   const lookups = await bench.evaluate((b) => (window as unknown as { conciergeBench: { lookups: (h: string[][]) => Promise<number[]> } }).conciergeBench.lookups(b), batches);
   const budget = size >= 1_000_000 ? 10 : 5;
-  record(`matching: exact identities, batch of 20 at ${size / 1000}k`, lookups.slice(5), 'ms', { budget: `p95 <= ${budget} ms`, ok: quantile(lookups.slice(5), 0.95) <= budget * MARGIN });
+  const exact = record(`matching: exact identities, batch of 20 at ${size / 1000}k`, lookups.slice(5), 'ms', { budget: `p95 <= ${budget} ms`, ok: quantile(lookups.slice(5), 0.95) <= budget * MARGIN });
 
   const queries = Array.from({ length: 40 }, (_, i) => {
     const c = customers[Math.floor(r() * customers.length)]!;
@@ -274,6 +320,7 @@ async function lookupFigures(bench: Page, size: number, customers: GeneratedCust
   const search = (q: string[]) => bench.evaluate((list) => (window as unknown as { conciergeBench: { searches: (q: string[]) => Promise<number[]> } }).conciergeBench.searches(list), q);
   record(`options: customer search at ${size / 1000}k`, await search(queries), 'ms', { note: 'name word, email, handle, tag; 50 per page' });
   record(`options: next page deep in the whole list at ${size / 1000}k`, await search(Array.from({ length: 10 }, () => '')), 'ms');
+  return exact.p95;
 }
 
 /** A million customers: the raw writing baseline, then exact lookups against them. */
