@@ -148,53 +148,68 @@ function candidateBench(size: number): void {
   record(`candidates: Fuse.js, batch of 20 at ${size / 1000}k`, fuseTimes, 'ms', { note: `top-5 recall ${(fuseHits / fuseQueries.length).toFixed(3)} on ${fuseQueries.length}; Concierge is ${(quantile(fuseTimes, 0.5) / oursFigure.median).toFixed(0)}x faster` });
 }
 
-async function importBench(h: Harness, size: number, runs: number): Promise<void> {
+/** Peak memory of the extension's processes over every browser an import ran in, in MB. */
+let importPeakMb = 0;
+
+/**
+ * Each import and each baseline runs in a browser of its own, on a new profile: a write that
+ * follows another (or a deletion) in the same profile pays for the disk compacting what came
+ * before, and which one went second would decide the ratio.
+ */
+async function inFreshBrowser<T>(csv: string, work: (h: Harness) => Promise<T>): Promise<T> {
+  const h = await launch({ extensionDir: EXTENSION });
+  try {
+    await h.context.route('https://bench.invalid/data.csv', (route) =>
+      route.fulfill({ body: csv, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' } }),
+    );
+    const result = await work(h);
+    importPeakMb = Math.max(importPeakMb, ...extensionMemory().map((m) => m.peakMb));
+    return result;
+  } finally {
+    await h.close();
+  }
+}
+
+async function importBench(size: number, runs: number): Promise<void> {
   console.log(`\nImport, ${size.toLocaleString('en')} CRM rows (12 columns)`);
   const customers = generateCustomers(size, 3);
   const csv = crmCsv(customers);
   const file = join(tmpdir(), `concierge-bench-${size}.csv`);
   writeFileSync(file, csv);
-  await h.context.route('https://bench.invalid/data.csv', (route) =>
-    route.fulfill({ body: csv, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' } }),
-  );
-  const options = await extensionPage(h, 'options.html');
-  options.on('dialog', (d) => void d.accept());
-  const bench = await extensionPage(h, 'bench.html');
-  const raw = MODE === 'lookups' ? null : await rawWriter(bench, size);
+  const measureRaw = MODE !== 'lookups';
+  const raw = () => inFreshBrowser(csv, async (h) => (await rawWriter(await extensionPage(h, 'bench.html'), size))());
 
   const times: number[] = [];
   const rawTimes: number[] = [];
   const longTasks: LongTask[] = [];
   const rawFirsts: boolean[] = [];
   let lookupsP95 = 0;
-  // Every write leaves the disk more to compact, so whichever goes second pays for the first:
-  // the order of import and baseline alternates run by run (for a million, pair by pair).
+  // The machine's load drifts over a run: the order of import and baseline alternates run by run
+  // (for a million, pair by pair), so neither always meets the busier half.
   const firstRaw = size === MILLION ? millionPairs().length : 0;
   for (let run = 0; run < runs; run++) {
     const rawFirst = (firstRaw + run) % 2 === 1;
     rawFirsts.push(rawFirst);
-    if (raw && rawFirst) rawTimes.push(await raw());
-    const { ms, longest } = await importOnce(options, file, size);
+    if (measureRaw && rawFirst) rawTimes.push(await raw());
+    const { ms, longest } = await inFreshBrowser(csv, async (h) => {
+      const imported = await importOnce(await extensionPage(h, 'options.html'), file, size);
+      // Matching right after the import, against the base it wrote, in the same browser.
+      if (run === runs - 1) lookupsP95 = await lookupFigures(await extensionPage(h, 'bench.html'), size, customers);
+      return imported;
+    });
     times.push(ms);
     longTasks.push(longest);
     console.log(`  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}`);
-    // Lookups against the base the import just wrote, before the baseline writes and deletes its
-    // own database: the disk compacting that deletion is a cost of the benchmark, not of matching.
-    if (run === runs - 1) lookupsP95 = await lookupFigures(bench, size, customers);
-    if (raw && !rawFirst) rawTimes.push(await raw());
-    if (raw) console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawTimes.at(-1)!.toFixed(0)} ms`);
+    if (measureRaw && !rawFirst) rawTimes.push(await raw());
+    if (measureRaw) console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawTimes.at(-1)!.toFixed(0)} ms`);
   }
-  if (raw) importFigures(size, { times, raw: rawTimes, longTasks, rawFirsts, lookupsP95 });
-  await bench.close();
-  await options.close();
-  await h.context.unroute('https://bench.invalid/data.csv');
+  if (measureRaw) importFigures(size, { times, raw: rawTimes, longTasks, rawFirsts, lookupsP95 });
 }
 
-/** One import through the options page, from a wiped base, timed to its report. */
+/** One import through the options page of a new profile, timed to its report. */
 async function importOnce(options: Page, file: string, size: number): Promise<{ ms: number; longest: LongTask }> {
-  // A tab behind another is throttled: the agent imports with the options page in front.
-  await options.bringToFront();
-  await options.getByTestId('wipe').click();
+  // A million rows take most of half an hour here, more on a busy disk: the wait grows with the size.
+  const timeout = Math.max(30, size / 10_000) * 60_000;
   await options.getByTestId('customer-count').filter({ hasText: 'No customers' }).waitFor();
   await options.getByTestId('import-file').setInputFiles(file);
   await options.getByTestId('import-mapping').waitFor();
@@ -207,8 +222,7 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
   });
   const start = Date.now();
   await options.getByTestId('import-start').click();
-  // A million rows take most of half an hour here, more on a busy disk: the wait grows with the size.
-  await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout: Math.max(30, size / 10_000) * 60_000 });
+  await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout });
   const ms = Date.now() - start;
   const long = await options.evaluate(() => (window as unknown as { __long: LongTask[] }).__long);
   return { ms, longest: long.reduce<LongTask>((a, b) => (b.ms > a.ms ? b : a), { ms: 0, at: 0 }) };
@@ -227,13 +241,11 @@ async function rawWriter(bench: Page, size: number): Promise<() => Promise<numbe
       return (window as unknown as Hooks).conciergeBench.prepare(text);
     });
   }
-  return async () => {
-    await bench.bringToFront();
-    return bench.evaluate(
+  return () =>
+    bench.evaluate(
       ([n, useChunks]) => (useChunks ? (window as unknown as Hooks).conciergeBench.fillRaw(n, `bench-raw-${Date.now()}`) : (window as unknown as Hooks).conciergeBench.rawWrite()),
       [size, chunked] as const,
     );
-  };
 }
 
 interface ImportRuns {
@@ -372,17 +384,17 @@ async function main(): Promise<void> {
   }
 
   if (SIZES.candidates) candidateBench(SIZES.candidates);
+  // Imports run first, each in a browser of its own, with no other browser beside them.
+  for (const [size, runs] of SIZES.imports) await importBench(size!, runs!);
+  const pairs = MODE === 'millionImports' ? Number(process.argv.find((a) => a.startsWith('--pairs='))?.slice('--pairs='.length) ?? 1) : 0;
+  for (let pair = 0; pair < pairs; pair++) await importBench(MILLION, 1);
+  if (MODE === 'millionImports' && !pairs) millionFigures();
+  const imported = [...SIZES.imports.map(([size]) => size!), ...(pairs ? [MILLION] : [])];
+  // Named by the largest import it includes, so a partial run replaces only its own figure.
+  if (importPeakMb) record(`memory: peak of the extension process, ${Math.max(...imported) / 1000}k import included`, [importPeakMb], 'MB');
   const h = await launch({ extensionDir: EXTENSION });
   try {
-    for (const [size, runs] of SIZES.imports) await importBench(h, size!, runs!);
     if (MODE === 'million') await millionBench(h);
-    if (MODE === 'millionImports') {
-      const pairs = Number(process.argv.find((a) => a.startsWith('--pairs='))?.slice('--pairs='.length) ?? 1);
-      for (let pair = 0; pair < pairs; pair++) await importBench(h, MILLION, 1);
-      if (!pairs) millionFigures();
-    }
-    const memory = extensionMemory();
-    if (memory.length) record('memory: peak of the extension process (imports included)', [Math.max(...memory.map((m) => m.peakMb))], 'MB');
     if (SIZES.pageRuns) {
       await loadSample(h);
       console.log('\nPages');
