@@ -280,7 +280,7 @@ interface MillionPair {
   rawFirst?: boolean;
   /** Unknown for runs recorded before it was kept. */
   longestTaskMs?: number;
-  /** Milliseconds after the import's start; kept from the second sitting's runs on. */
+  /** Milliseconds after the import's start; absent in the earliest pair. */
   longestTaskAtMs?: number;
   /** Exact lookups right after this import (before the baseline ran). */
   lookupsP95Ms?: number;
