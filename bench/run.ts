@@ -148,7 +148,7 @@ function candidateBench(size: number): void {
   record(`candidates: Fuse.js, batch of 20 at ${size / 1000}k`, fuseTimes, 'ms', { note: `top-5 recall ${(fuseHits / fuseQueries.length).toFixed(3)} on ${fuseQueries.length}; Concierge is ${(quantile(fuseTimes, 0.5) / oursFigure.median).toFixed(0)}x faster` });
 }
 
-/** Peak memory of the extension's processes over every browser an import ran in, in MB. */
+/** Peak memory of the extension's processes in the browsers imports ran in (not the baselines'), in MB. */
 let importPeakMb = 0;
 
 /**
@@ -162,9 +162,7 @@ async function inFreshBrowser<T>(csv: string, work: (h: Harness) => Promise<T>):
     await h.context.route('https://bench.invalid/data.csv', (route) =>
       route.fulfill({ body: csv, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' } }),
     );
-    const result = await work(h);
-    importPeakMb = Math.max(importPeakMb, ...extensionMemory().map((m) => m.peakMb));
-    return result;
+    return await work(h);
   } finally {
     await h.close();
   }
@@ -179,31 +177,36 @@ async function importBench(size: number, runs: number): Promise<void> {
   const measureRaw = MODE !== 'lookups';
   const raw = () => inFreshBrowser(csv, async (h) => (await rawWriter(await extensionPage(h, 'bench.html'), size))());
 
-  const times: number[] = [];
-  const rawTimes: number[] = [];
-  const longTasks: LongTask[] = [];
-  const rawFirsts: boolean[] = [];
+  const measured: ImportRun[] = [];
   let lookupsP95 = 0;
   // The machine's load drifts over a run: the order of import and baseline alternates run by run
   // (for a million, pair by pair), so neither always meets the busier half.
   const firstRaw = size === MILLION ? millionPairs().length : 0;
   for (let run = 0; run < runs; run++) {
     const rawFirst = (firstRaw + run) % 2 === 1;
-    rawFirsts.push(rawFirst);
-    if (measureRaw && rawFirst) rawTimes.push(await raw());
+    const rawBefore = measureRaw && rawFirst ? await raw() : 0;
     const { ms, longest } = await inFreshBrowser(csv, async (h) => {
       const imported = await importOnce(await extensionPage(h, 'options.html'), file, size);
+      importPeakMb = Math.max(importPeakMb, ...extensionMemory().map((m) => m.peakMb));
       // Matching right after the import, against the base it wrote, in the same browser.
       if (run === runs - 1) lookupsP95 = await lookupFigures(await extensionPage(h, 'bench.html'), size, customers);
       return imported;
     });
-    times.push(ms);
-    longTasks.push(longest);
     console.log(`  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}`);
-    if (measureRaw && !rawFirst) rawTimes.push(await raw());
-    if (measureRaw) console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawTimes.at(-1)!.toFixed(0)} ms`);
+    if (!measureRaw) continue;
+    const rawMs = rawFirst ? rawBefore : await raw();
+    console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawMs.toFixed(0)} ms`);
+    measured.push({ importMs: ms, rawMs, rawFirst, longest });
   }
-  if (measureRaw) importFigures(size, { times, raw: rawTimes, longTasks, rawFirsts, lookupsP95 });
+  if (measureRaw) importFigures(size, measured, lookupsP95);
+}
+
+/** One import beside its baseline. */
+interface ImportRun {
+  importMs: number;
+  rawMs: number;
+  rawFirst: boolean;
+  longest: LongTask;
 }
 
 /** One import through the options page of a new profile, timed to its report. */
@@ -248,24 +251,19 @@ async function rawWriter(bench: Page, size: number): Promise<() => Promise<numbe
     );
 }
 
-interface ImportRuns {
-  times: number[];
-  raw: number[];
-  longTasks: LongTask[];
-  rawFirsts: boolean[];
-  lookupsP95: number;
-}
-
-function importFigures(size: number, { times, raw, longTasks, rawFirsts, lookupsP95 }: ImportRuns): void {
+function importFigures(size: number, runs: ImportRun[], lookupsP95: number): void {
   if (size === MILLION) {
-    times.forEach((importMs, i) => keepMillionPair({ date: new Date().toISOString(), importMs, rawMs: raw[i]!, rawFirst: rawFirsts[i]!, longestTaskMs: longTasks[i]!.ms, longestTaskAtMs: Math.round(longTasks[i]!.at), lookupsP95Ms: lookupsP95 }));
+    for (const { importMs, rawMs, rawFirst, longest } of runs) {
+      keepMillionPair({ date: new Date().toISOString(), importMs, rawMs, rawFirst, longestTaskMs: longest.ms, longestTaskAtMs: Math.round(longest.at), lookupsP95Ms: lookupsP95 });
+    }
     millionFigures();
     return;
   }
-  const ratio = quantile(times.map((t, i) => t / raw[i]!), 0.5);
-  record(`import: raw IndexedDB writes, ${size / 1000}k records`, raw, 'ms', { note: 'before and after the imports in turn' });
-  record(`import: Concierge end to end, ${size / 1000}k rows`, times, 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)` });
-  record(`import: longest task on the options page, ${size / 1000}k`, longTasks.map((t) => t.ms), 'ms', { budget: 'no task > 50 ms', ok: Math.max(...longTasks.map((t) => t.ms)) <= 50 * MARGIN });
+  const ratio = quantile(runs.map((r) => r.importMs / r.rawMs), 0.5);
+  const tasks = runs.map((r) => r.longest.ms);
+  record(`import: raw IndexedDB writes, ${size / 1000}k records`, runs.map((r) => r.rawMs), 'ms', { note: 'before and after the imports in turn' });
+  record(`import: Concierge end to end, ${size / 1000}k rows`, runs.map((r) => r.importMs), 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)` });
+  record(`import: longest task on the options page, ${size / 1000}k`, tasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...tasks) <= 50 * MARGIN });
 }
 
 const MILLION = 1_000_000;
