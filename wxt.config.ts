@@ -21,6 +21,8 @@ const SHIPPED = ['background', 'x', 'facebook', 'sidepanel', 'options'];
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   ...(BENCH ? { outDir: '.output/bench' } : { filterEntrypoints: SHIPPED }),
+  // The service worker's benchmark hooks are compiled in only then; elsewhere the branch is dead code.
+  vite: () => ({ define: { 'import.meta.env.CONCIERGE_BENCH': JSON.stringify(BENCH) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
@@ -33,4 +33,12 @@ test('the manifest asks for exactly the expected permissions', () => {
   ]);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.content_security_policy.extension_pages).toContain("script-src 'self'");
+});
+
+test('the shipped build carries no benchmark hooks', () => {
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const worker = readFileSync(resolve(EXTENSION_DIR, manifest.background.service_worker), 'utf8');
+  expect(worker).toContain('postsSeen');
+  expect(worker).not.toContain('conciergeBench');
+  expect(readdirSync(EXTENSION_DIR)).not.toContain('bench.html');
 });

@@ -3,6 +3,7 @@ import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
 import { onMessage } from '@/lib/messaging';
+import { exposeWorkerBench } from './bench/worker';
 
 export default defineBackground(() => {
   const deps: HandlerDeps = { database: db(), extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
@@ -23,4 +24,5 @@ export default defineBackground(() => {
   });
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);
   void navigator.storage?.persist?.();
+  if (import.meta.env.CONCIERGE_BENCH) exposeWorkerBench(deps.database);
 });

@@ -1,6 +1,7 @@
 /**
- * Hooks for bench/run.ts, in the extension's own origin: the real import and matching code on
- * the real IndexedDB, and a raw IndexedDB writer for the baseline. Built only by `npm run bench`.
+ * Hooks for bench/run.ts, in the extension's own origin: the real import and search code on the
+ * real IndexedDB, and a raw IndexedDB writer for the baseline (matching is measured in the service
+ * worker, where it runs: ./worker.ts). Built only by `npm run bench`.
  */
 import { generateCustomers } from '../../bench/data';
 import { identityFrom, newCustomer } from '@/lib/db/customers';
@@ -10,8 +11,6 @@ import { guessCustomerMapping } from '@/lib/import/columns';
 import { customerFromRow } from '@/lib/import/csv';
 import { readTable } from '@/lib/import/table';
 import { searchCustomers } from '@/lib/db/search';
-import { matchAuthors } from '@/lib/match/identity';
-import type { SocialPost } from '@/lib/model';
 
 let prepared: Customer[] = [];
 
@@ -72,24 +71,6 @@ async function rawWrite(): Promise<number> {
   return ms;
 }
 
-/** Exact identity lookups of batches of authors against the base the import filled. */
-async function lookups(handles: string[][]): Promise<number[]> {
-  const database = new ConciergeDb(DB_NAME);
-  const times: number[] = [];
-  for (const batch of handles) {
-    const posts: Pick<SocialPost, 'site' | 'id' | 'author'>[] = batch.map((handle, i) => ({
-      site: 'x',
-      id: String(i),
-      author: { handle, displayName: handle, profileUrl: '' },
-    }));
-    const start = performance.now();
-    await matchAuthors(database, posts);
-    times.push(performance.now() - start);
-  }
-  database.close();
-  return times;
-}
-
 /** The options page's customer search: each query; '' is the next page of the whole list from deep in it. */
 async function searches(queries: string[]): Promise<number[]> {
   const database = new ConciergeDb(DB_NAME);
@@ -140,4 +121,4 @@ async function count(): Promise<number> {
   return n;
 }
 
-Object.assign(window, { conciergeBench: { prepare, rawWrite, lookups, searches, count, fillRaw } });
+Object.assign(window, { conciergeBench: { prepare, rawWrite, searches, count, fillRaw } });
