@@ -102,4 +102,36 @@ describe('observeElements', () => {
     await tick();
     expect(batches).toEqual([['1']]);
   });
+
+  it('looks at nothing when only nodes of our own come and go, and still sees the page change', async () => {
+    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div></div>';
+    const feed = document.getElementById('feed')!;
+    let keyReads = 0;
+    const batches: string[][] = [];
+    observeElements({
+      root: feed,
+      selector: '.post',
+      keyOf: (el) => {
+        keyReads += 1;
+        return el.getAttribute('data-id') ?? '';
+      },
+      onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
+      signal: new AbortController().signal,
+      ours: (el) => el.hasAttribute('data-ours'),
+    });
+    await tick();
+    const reads = keyReads;
+    const badge = document.createElement('span');
+    badge.setAttribute('data-ours', '');
+    feed.querySelector('.name')!.append(badge);
+    await tick();
+    badge.remove();
+    await tick();
+    expect(keyReads).toBe(reads);
+    const post = feed.querySelector('.post')!;
+    post.setAttribute('data-id', '2');
+    post.append(document.createElement('em'));
+    await tick();
+    expect(batches).toEqual([['1'], ['2']]);
+  });
 });

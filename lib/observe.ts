@@ -11,6 +11,8 @@ export interface ObserveOptions {
   measure?: (ms: number) => void;
   /** Defers a flush to the end of the batch of mutations; setTimeout(0) by default. */
   schedule?: (flush: () => void) => void;
+  /** Nodes of our own (badges): adding or removing them is no change to look at. */
+  ours?: (el: Element) => boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ObserveOptions {
  * hands over the matching elements whose key changed since they were last handled.
  */
 export function observeElements(options: ObserveOptions): void {
-  const { root, selector, keyOf, onBatch, signal } = options;
+  const { root, selector, keyOf, onBatch, signal, ours } = options;
   const schedule = options.schedule ?? ((flush) => setTimeout(flush, 0));
   if (signal.aborted) return;
 
@@ -35,19 +37,18 @@ export function observeElements(options: ObserveOptions): void {
   let scheduled = false;
 
   /** The element a change inside belongs to (a row refilled in place, text changed). */
-  const collectClosest = (node: Node): Element | null => {
+  const collectClosest = (node: Node): void => {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const closest = el?.closest(selector) ?? null;
+    const closest = el?.closest(selector);
     if (closest) pending.add(closest);
-    return closest;
   };
 
   /**
-   * Added nodes share their parent: if it is inside a watched element, that one changed. Watched
-   * elements may nest (comments inside a post), so the added nodes are searched as well.
+   * Added nodes share their parent (collected by the caller): if it is inside a watched element,
+   * that one changed. Watched elements may nest (comments inside a post), so the added nodes are
+   * searched as well.
    */
-  const collectAdded = (parent: Node, added: NodeList): void => {
-    collectClosest(parent);
+  const collectAddedNodes = (added: NodeList): void => {
     added.forEach((node) => {
       if (node.nodeType !== 1) return;
       const el = node as Element;
@@ -79,11 +80,20 @@ export function observeElements(options: ObserveOptions): void {
     schedule(flush);
   };
 
+  const isOurs = (node: Node): boolean => node.nodeType === 1 && !!ours?.(node as Element);
+  /** A badge drawn or taken away: the post around it shows what it showed. */
+  const onlyOurs = (record: MutationRecord): boolean =>
+    !!ours && record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOurs);
+
   const observer = new MutationObserver((records) => {
     const start = performance.now();
+    // Rows come and go together under one parent: where it belongs is looked up once.
+    let lastTarget: Node | null = null;
     for (const record of records) {
-      if (record.type === 'childList' && record.addedNodes.length) collectAdded(record.target, record.addedNodes);
-      else collectClosest(record.target);
+      if (onlyOurs(record)) continue;
+      if (record.target !== lastTarget) collectClosest(record.target);
+      lastTarget = record.target;
+      if (record.type === 'childList') collectAddedNodes(record.addedNodes);
     }
     if (pending.size) request();
     options.measure?.(performance.now() - start);

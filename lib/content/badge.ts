@@ -18,21 +18,30 @@ button.known { background: #e6f4ea; color: #145a2c; border-color: #b5dcc2; }
 button.vip { background: #fff4d6; color: #6b4b00; border-color: #f0d58a; }
 `;
 
-// Closed shadow roots: the page's scripts cannot read customer names out of the badge.
-const roots = new WeakMap<Element, ShadowRoot>();
+// Closed shadow roots: the page's scripts cannot read customer names out of the badge. The
+// badge of each anchor is kept here, so drawing it again needs no search of the page.
+const badges = new WeakMap<Element, { host: Element; button: HTMLButtonElement }>();
 let sheet: CSSStyleSheet | null = null;
+let sheetFailed = false;
 
 /** One parsed style sheet shared by every badge, instead of a <style> to parse per badge. */
 function adoptStyle(root: ShadowRoot, doc: Document): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(STYLE);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    root.append(style);
+  if (!sheetFailed) {
+    try {
+      if (!sheet) {
+        const made = new CSSStyleSheet();
+        made.replaceSync(STYLE);
+        sheet = made;
+      }
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      sheetFailed = true;
+    }
   }
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
 }
 
 /**
@@ -40,23 +49,24 @@ function adoptStyle(root: ShadowRoot, doc: Document): void {
  * everything inside is set as text, never as HTML.
  */
 export function renderBadge(anchor: Element, match: PostMatch, labels: BadgeLabels, onSelect: () => void): void {
-  const doc = anchor.ownerDocument;
-  let host = anchor.querySelector(`:scope > [${BADGE_ATTR}]`);
-  if (!host) {
-    host = doc.createElement('span');
+  let badge = badges.get(anchor);
+  // Gone when the site redrew the line or the row was recycled: drawn anew.
+  if (!badge || badge.host.parentNode !== anchor) {
+    const doc = anchor.ownerDocument;
+    const host = doc.createElement('span');
     host.setAttribute(BADGE_ATTR, '');
     const root = host.attachShadow({ mode: 'closed' });
     adoptStyle(root, doc);
-    root.append(doc.createElement('button'));
-    roots.set(host, root);
+    const button = doc.createElement('button');
+    button.title = labels.title;
+    root.append(button);
     anchor.appendChild(host);
+    badges.set(anchor, (badge = { host, button }));
   }
-  const button = roots.get(host)?.querySelector('button');
-  if (!button) return;
+  const { button } = badge;
   const { customer } = match;
   button.textContent = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
   button.className = customer ? (customer.tier === 'vip' ? 'known vip' : 'known') : 'unknown';
-  button.title = labels.title;
   button.onclick = (event) => {
     // The badge sits inside the post, which navigates on click.
     event.preventDefault();

@@ -37,4 +37,30 @@ describe('the content script on a page it finds already badged', () => {
     controller.abort();
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
   });
+
+  it('keeps one badge per post however often it is answered, and draws it again where the site redrew the line', async () => {
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    const app = runContent({
+      adapter: xAdapter,
+      doc: document,
+      pageUrl: () => 'https://x.com/home',
+      signal: new AbortController().signal,
+      labels,
+      postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
+      selectPost: async () => undefined,
+      writeReply: async () => ({ ok: true }),
+    });
+    await tick();
+    const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
+    const drawn = count();
+    expect(drawn).toBeGreaterThan(0);
+    await app.rematch();
+    expect(count()).toBe(drawn);
+    const first = document.querySelector(`[${BADGE_ATTR}]`)!;
+    const line = first.parentElement!;
+    first.remove();
+    await app.rematch();
+    expect(count()).toBe(drawn);
+    expect(line.querySelector(`:scope > [${BADGE_ATTR}]`)).not.toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging
 import { postKey, type SocialPost } from '../model';
 import { observeElements } from '../observe';
 import type { SiteAdapter } from '../sites/types';
-import { removeBadges, renderBadge, type BadgeLabels } from './badge';
+import { BADGE_ATTR, removeBadges, renderBadge, type BadgeLabels } from './badge';
 
 const MAX_SEND = 200;
 
@@ -122,7 +122,15 @@ export function runContent(deps: ContentDeps): ContentApp {
   const clearBadges = () => removeBadges(doc.documentElement);
   clearBadges();
   signal.addEventListener('abort', clearBadges, { once: true });
-  observeElements({ root: doc, selector: adapter.postSelector, keyOf: adapter.keyOf, onBatch, signal, measure: (ms) => spend(ms) });
+  observeElements({
+    root: doc,
+    selector: adapter.postSelector,
+    keyOf: adapter.keyOf,
+    onBatch,
+    signal,
+    measure: (ms) => spend(ms),
+    ours: (el) => el.hasAttribute(BADGE_ATTR),
+  });
 
   return {
     stats: () => ({ ...stats, misses: { ...stats.misses } }),

@@ -40,8 +40,25 @@ function postOfMenu(menu: Element): Element | null {
   return unit === menu ? null : unit;
 }
 
+/**
+ * What each element stood for, for the rest of the current task: the observer's key, the parser
+ * and the reply lookup all ask within one flush, and the answer climbs the page. Dropped once the
+ * task ends, so a page that moves its elements later is read afresh.
+ */
+let unitsThisTask: WeakMap<Element, Unit | null> | null = null;
+
 /** The post or comment an element found by CANDIDATES stands for; null when it is neither. */
 export function unitOf(el: Element): Unit | null {
+  if (!unitsThisTask) {
+    unitsThisTask = new WeakMap();
+    queueMicrotask(() => (unitsThisTask = null));
+  }
+  let unit = unitsThisTask.get(el);
+  if (unit === undefined) unitsThisTask.set(el, (unit = findUnitOf(el)));
+  return unit;
+}
+
+function findUnitOf(el: Element): Unit | null {
   if (el.matches(FB.article)) return { el, kind: isCommentArticle(el) ? 'comment' : 'post' };
   if (el.matches(FB.postMenu)) {
     const post = postOfMenu(el);
@@ -105,8 +122,7 @@ export function unitsIn(root: ParentNode): Unit[] {
 /** Finds Facebook posts, comments and replies in `root` (a document, a subtree, or one unit). */
 export function parseFacebookPosts(root: ParentNode, pageUrl: string): ParseReport {
   const report: ParseReport = { posts: [], misses: {} };
-  const origin = originOf(pageUrl);
-  const pagePost = parsePostHref(pageUrl, origin);
+  const { origin, pagePost } = pageOf(pageUrl);
   for (const unit of unitsIn(root)) {
     const result = readUnit(unit, origin, pagePost);
     if (typeof result === 'string') report.misses[result] = (report.misses[result] ?? 0) + 1;
@@ -129,8 +145,8 @@ const authorLinks = new WeakMap<Element, Element>();
 
 /** One post or comment, as the parser reads it; a string says why it could not. */
 export function parseUnit(unit: Unit, pageUrl: string): SocialPost | MissReason {
-  const origin = originOf(pageUrl);
-  return readUnit(unit, origin, parsePostHref(pageUrl, origin));
+  const { origin, pagePost } = pageOf(pageUrl);
+  return readUnit(unit, origin, pagePost);
 }
 
 function readUnit(unit: Unit, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
@@ -146,9 +162,22 @@ function originOf(pageUrl: string): string {
   }
 }
 
+let lastPage: { url: string; origin: string; pagePost: PostRef | null } | null = null;
+
+/** The page's origin and the post it is about; the content script parses unit by unit on one page. */
+function pageOf(pageUrl: string): { origin: string; pagePost: PostRef | null } {
+  if (lastPage?.url !== pageUrl) {
+    const origin = originOf(pageUrl);
+    lastPage = { url: pageUrl, origin, pagePost: parsePostHref(pageUrl, origin) };
+  }
+  return lastPage;
+}
+
 /** The unit's own elements of interest, in document order, without those of comments inside it. */
 interface Scan {
   links: Element[];
+  /** The links' hrefs, read once: the author, the comment id and the permalink all look at them. */
+  hrefs: string[];
   blocks: Element[];
   story: Element | null;
   names: Element[];
@@ -163,8 +192,9 @@ const SPONSORED = new Set(SPONSORED_LABELS);
 
 const STORY_ROLES = new Set(['story_message']);
 
-function scan(unit: Element): Scan {
-  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
+function scan(unit: Element, kind: Unit['kind']): Scan {
+  if (kind === 'comment') return scanComment(unit);
+  const s: Scan = { links: [], hrefs: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
   let skip: Element | null = null;
   for (const el of unit.querySelectorAll(SCAN)) {
     if (skip?.contains(el)) continue;
@@ -175,8 +205,10 @@ function scan(unit: Element): Scan {
     }
     const tag = el.tagName;
     if (tag === 'A') {
+      const href = el.getAttribute('href') ?? '';
       s.links.push(el);
-      if ((el.getAttribute('href') ?? '').includes('/ads/about')) s.sponsored = true;
+      s.hrefs.push(href);
+      if (href.includes('/ads/about')) s.sponsored = true;
     } else if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
     else if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
     else if (tag === 'TIME' || el.hasAttribute('data-utime')) s.time ??= el;
@@ -188,6 +220,28 @@ function scan(unit: Element): Scan {
     if (label && SPONSORED.has(label)) s.sponsored = true;
   }
   return s;
+}
+
+/**
+ * A comment has no headings, story or ads: its links, text blocks, buttons and time, a query
+ * each, so that the browser tests the attributes rather than a loop in a content script (every
+ * DOM call from one costs more). Replies nested inside are left out.
+ */
+function scanComment(unit: Element): Scan {
+  const nested = [...unit.querySelectorAll(FB.article)];
+  const own = (els: NodeListOf<Element>): Element[] => (nested.length ? [...els].filter((el) => !nested.some((n) => n.contains(el))) : [...els]);
+  const links = own(unit.querySelectorAll('a[href]'));
+  return {
+    links,
+    hrefs: links.map((link) => link.getAttribute('href') ?? ''),
+    blocks: own(unit.querySelectorAll(FB.textBlock)),
+    story: null,
+    names: [],
+    headings: [],
+    buttons: own(unit.querySelectorAll(FB.button)),
+    time: own(unit.querySelectorAll(`${FB.time}, ${FB.utime}`))[0] ?? null,
+    sponsored: false,
+  };
 }
 
 const linkText = (link: Element): string | null => unwrapOutbound(link.getAttribute('href') ?? '');
@@ -218,6 +272,16 @@ function insideLinkOrButton(el: Element, unit: Element): boolean {
   return false;
 }
 
+const IN_TEXT = `${FB.storyMessage}, ${FB.textBlock}`;
+
+/** Is `el` (or an element around it) inside the unit's text? Climbs no further than the unit. */
+function inText(el: Element | null, unit: Element): boolean {
+  for (let node = el; node && node !== unit; node = node.parentElement) {
+    if (node.matches(IN_TEXT)) return true;
+  }
+  return false;
+}
+
 interface Person extends ProfileRef {
   displayName: string;
   /** The link showing the name (else the first link to the person). */
@@ -228,11 +292,12 @@ interface Person extends ProfileRef {
  * The person the first profile link in `links` names. Their name is the text of the first of
  * their links that has text (the first is often the avatar), else an avatar's label.
  */
-function readPerson(links: Iterable<Element>, origin: string): Person | null {
+function readPerson(links: Iterable<Element>, origin: string, hrefs?: readonly string[]): Person | null {
   let person: Person | null = null;
   let label = '';
+  let i = 0;
   for (const link of links) {
-    const ref = parseProfileHref(link.getAttribute('href') ?? '', origin);
+    const ref = parseProfileHref(hrefs?.[i++] ?? link.getAttribute('href') ?? '', origin);
     if (!ref) continue;
     if (!person) person = { ...ref, displayName: '', link };
     else if (!sameProfile(person, ref)) break;
@@ -272,12 +337,12 @@ interface Head {
 }
 
 /** Author headings of a post, in order: the name blocks, else headings holding a profile link. */
-function headsOf(s: Scan, origin: string): Head[] {
+function headsOf(s: Scan, unit: Element, origin: string): Head[] {
   const heads: Head[] = [];
   for (const el of s.names.length ? s.names : s.headings) {
     if (heads.some((h) => h.el.contains(el) || el.contains(h.el))) continue;
     // Bold words and mentions inside the text are not headings.
-    if (el.closest(`${FB.storyMessage}, ${FB.textBlock}`)) continue;
+    if (inText(el, unit)) continue;
     const person = readPerson(el.tagName === 'A' ? [el] : el.querySelectorAll('a[href]'), origin);
     if (person) heads.push({ el, person });
   }
@@ -294,16 +359,16 @@ function sharedBlock(heads: readonly Head[]): Element | null {
 }
 
 function parsePost(unit: Element, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
-  const s = scan(unit);
-  const heads = headsOf(s, origin);
+  const s = scan(unit, 'post');
+  const heads = headsOf(s, unit, origin);
   const person = heads[0]?.person;
   if (!person) return 'no-author';
   const shared = sharedBlock(heads);
 
   let ref: PostRef | null = null;
-  for (const link of s.links) {
+  for (const [i, link] of s.links.entries()) {
     if (shared?.contains(link)) continue;
-    const href = link.getAttribute('href') ?? '';
+    const href = s.hrefs[i]!;
     if (href.includes('comment_id=')) continue;
     ref = parsePostHref(href, origin);
     if (ref) break;
@@ -328,9 +393,11 @@ function parsePost(unit: Element, origin: string, pagePost: PostRef | null): Soc
   return post;
 }
 
-/** "See more" is a button inside the text itself. */
+/** "See more" is a button inside the text itself: asked of the text blocks, which are few. */
 function hasSeeMore(s: Scan, shared: Element | null): boolean {
-  return s.buttons.some((b) => !shared?.contains(b) && !!b.parentElement?.closest(`${FB.storyMessage}, ${FB.textBlock}`));
+  if (!s.buttons.length) return false;
+  const texts = s.story ? [s.story, ...s.blocks] : s.blocks;
+  return texts.some((text) => !shared?.contains(text) && s.buttons.some((b) => b !== text && text.contains(b)));
 }
 
 function isFirstPost(unit: Element): boolean {
@@ -357,13 +424,13 @@ function readShared(block: Element, person: Person, origin: string): SocialPost[
 }
 
 function parseComment(article: Element, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
-  const s = scan(article);
-  const person = readPerson(s.links, origin);
+  const s = scan(article, 'comment');
+  const person = readPerson(s.links, origin, s.hrefs);
   if (!person) return 'no-author';
   // The author's links carry the comment id too, but only the timestamp link names the post.
   let ref: CommentRef | null = null;
-  for (const link of s.links) {
-    const found = parseCommentHref(link.getAttribute('href') ?? '', origin);
+  for (const href of s.hrefs) {
+    const found = parseCommentHref(href, origin);
     if (found && (!ref || (!ref.post && found.post))) ref = found;
     if (ref?.post) break;
   }
@@ -372,7 +439,7 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   if (!postRef) return 'no-id';
 
   const parentArticle = article.parentElement?.closest(FB.article) ?? null;
-  const parent = parentArticle && isCommentArticle(parentArticle) ? parentSummary(parentArticle, origin) : null;
+  const parent = parentArticle && unitOf(parentArticle)?.kind === 'comment' ? parentSummary(parentArticle, origin) : null;
   const topId = ref.parentId ?? parent?.topId ?? ref.id;
   const join = postRef.url.includes('?') ? '&' : '?';
   const url = `${postRef.url}${join}comment_id=${topId}${topId === ref.id ? '' : `&reply_comment_id=${ref.id}`}`;
@@ -414,12 +481,15 @@ function parentSummary(article: Element, origin: string): { id: string; topId: s
 
 /** The link with the author's name, where the badge goes. */
 export function authorLinkOf(el: Element): Element | null {
+  // A comment is its own unit: the link it was read with needs no climb to find the unit.
+  const read = authorLinks.get(el);
+  if (read && el.contains(read)) return read;
   const unit = unitOf(el);
   if (!unit) return null;
   const known = authorLinks.get(unit.el);
   if (known && unit.el.contains(known)) return known;
   // Any Facebook origin reads the same links; the page's own is not needed to find them.
   const origin = 'https://www.facebook.com';
-  const s = scan(unit.el);
-  return (unit.kind === 'post' ? headsOf(s, origin)[0]?.person : readPerson(s.links, origin))?.link ?? null;
+  const s = scan(unit.el, unit.kind);
+  return (unit.kind === 'post' ? headsOf(s, unit.el, origin)[0]?.person : readPerson(s.links, origin, s.hrefs))?.link ?? null;
 }

@@ -55,4 +55,17 @@ describe('Facebook links', () => {
     expect(unwrapOutbound('https://evil.example/l.php?u=https%3A%2F%2Fa.example')).toBeNull();
     expect(unwrapOutbound('/hearthandco')).toBeNull();
   });
+
+  it('reads a link the same however often it is asked, on whichever page', () => {
+    const href = '/hearthandco/posts/pfbid0abc?comment_id=42';
+    for (let i = 0; i < 3; i++) expect(parsePostHref(href, O)?.url).toBe(`${O}/hearthandco/posts/pfbid0abc`);
+    expect(parsePostHref(href, 'https://web.facebook.com')?.url).toBe('https://web.facebook.com/hearthandco/posts/pfbid0abc');
+    expect(parseCommentHref(href, O)).toEqual({ id: '42', post: { id: 'pfbid0abc', url: `${O}/hearthandco/posts/pfbid0abc` } });
+    // Past what is kept, links are read afresh, and alike.
+    for (let i = 0; i < 2500; i++) parseProfileHref(`/person.${i}`, O);
+    expect(parseProfileHref('/person.7', O)?.handle).toBe('person.7');
+    const long = `/hearthandco/posts/${'9'.repeat(90)}?x=${'a'.repeat(1000)}`;
+    expect(parsePostHref(long, O)?.id).toBe('9'.repeat(90));
+    expect(parsePostHref(long, O)?.id).toBe('9'.repeat(90));
+  });
 });

@@ -23,13 +23,15 @@ const RESERVED = new Set([
   'search', 'settings', 'sharer', 'sharer.php', 'stories', 'story.php', 'watch', 'video.php',
 ]);
 
+/** Shared by every reader of the same link: never changed once made. */
 export interface FbUrl {
-  host: string;
-  segments: string[];
+  readonly host: string;
+  readonly segments: readonly string[];
   params: { get(name: string): string | null };
 }
 
 function decode(part: string): string {
+  if (!part.includes('%')) return part;
   try {
     return decodeURIComponent(part);
   } catch {
@@ -39,9 +41,11 @@ function decode(part: string): string {
 
 /** Query parameters read on demand: most links are asked for one or two names, if any. */
 function queryOf(query: string): FbUrl['params'] {
+  let pairs: string[] | null = null;
   return {
     get(name) {
-      for (const pair of query ? query.split('&') : []) {
+      pairs ??= query ? query.split('&') : [];
+      for (const pair of pairs) {
         const eq = pair.indexOf('=');
         const key = eq < 0 ? pair : pair.slice(0, eq);
         if (decode(key) === name) return eq < 0 ? '' : decode(pair.slice(eq + 1).replace(/\+/g, ' '));
@@ -60,17 +64,39 @@ const UNUSUAL = /\/\.\.?(?:[/?#]|$)|\\|[\u0000-\u001f]/;
  * hundreds of links: the usual shapes are read by hand, anything else by the URL parser.
  */
 export function splitHref(href: string, pageOrigin: string): FbUrl | null {
+  // A unit's links are read by several readers (author, comment id, permalink), and an author's
+  // avatar and name share one href: each is split once while it is on screen.
+  if (pageOrigin !== splitsOrigin) {
+    splits.clear();
+    splitsOrigin = pageOrigin;
+  }
+  const known = splits.get(href);
+  if (known !== undefined) return known;
+  const split = splitUncached(href, pageOrigin);
+  if (href.length <= MAX_KEPT_HREF) {
+    if (splits.size >= MAX_SPLITS) splits.clear();
+    splits.set(href, split);
+  }
+  return split;
+}
+
+/** Bounded, so that a page of hostile links cannot grow the memory: a long feed just splits again. */
+const MAX_SPLITS = 2000;
+const MAX_KEPT_HREF = 600;
+const splits = new Map<string, FbUrl | null>();
+let splitsOrigin = '';
+
+function splitUncached(href: string, pageOrigin: string): FbUrl | null {
   let host: string;
   let rest: string;
-  const absolute = ABSOLUTE.exec(href);
   if (href.startsWith('/') && !href.startsWith('//') && !UNUSUAL.test(href)) {
     host = pageOrigin.slice(pageOrigin.indexOf('//') + 2).toLowerCase();
     rest = href;
-  } else if (absolute && !UNUSUAL.test(href)) {
+  } else {
+    const absolute = ABSOLUTE.exec(href);
+    if (!absolute || UNUSUAL.test(href)) return splitWithUrl(href, pageOrigin);
     host = absolute[1]!.toLowerCase();
     rest = absolute[2] ?? '/';
-  } else {
-    return splitWithUrl(href, pageOrigin);
   }
   const hash = rest.indexOf('#');
   if (hash >= 0) rest = rest.slice(0, hash);
