@@ -28,7 +28,7 @@ const QUICK = MODE !== 'full';
 const SIZES = {
   full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
   quick: { candidates: 10_000, queries: 200, fuse: 40, imports: [[10_000, 3]], pageRuns: 2, pagePosts: 1000, margin: 1, compare: true, panelImport: 10_000 },
-  ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 1, pagePosts: 500, margin: 2, compare: false, panelImport: null },
+  ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 1, pagePosts: 3000, margin: 2, compare: false, panelImport: null },
   // Only the 100,000-row import, its lookups and searches: for re-measuring them alone.
   imports: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 5]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
   // One unrecorded 100,000-row import, then its lookups and searches measured.
@@ -189,7 +189,7 @@ async function importBench(size: number, runs: number): Promise<void> {
       const imported = await importOnce(await extensionPage(h, 'options.html'), file, size);
       importPeakMb = Math.max(importPeakMb, ...extensionMemory().map((m) => m.peakMb));
       // Matching right after the import, against the base it wrote, in the same browser.
-      if (run === runs - 1) lookupsP95 = await lookupFigures(await extensionPage(h, 'bench.html'), size, customers);
+      if (run === runs - 1) lookupsP95 = await lookupFigures(h, await extensionPage(h, 'bench.html'), size, customers);
       return imported;
     });
     console.log(`  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}`);
@@ -316,15 +316,34 @@ function millionFigures(): void {
   if (tasks.length) record('import: longest task on the options page, 1000k', tasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...tasks) <= 50 * MARGIN });
 }
 
+/**
+ * Exact identity lookups of each batch, in the service worker (where matching runs), woken
+ * first if the browser let it sleep during a long import.
+ */
+async function workerLookups(h: Harness, bench: Page, batches: string[][]): Promise<number[]> {
+  const ours = () => h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
+  let worker = ours();
+  if (!worker) {
+    const started = h.context.waitForEvent('serviceworker');
+    // Any message to the extension starts its worker; this one has no handler and no answer.
+    await bench.evaluate(() => {
+      type Runtime = { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ wake: true }).catch(() => undefined);
+    });
+    worker = ours() ?? (await started);
+  }
+  return worker.evaluate((b) => (globalThis as unknown as { conciergeBench: { lookups: (h: string[][]) => Promise<number[]> } }).conciergeBench.lookups(b), batches);
+}
+
 /** Records the lookups and searches against the imported base; returns the lookups' p95. */
-async function lookupFigures(bench: Page, size: number, customers: GeneratedCustomer[]): Promise<number> {
+async function lookupFigures(h: Harness, bench: Page, size: number, customers: GeneratedCustomer[]): Promise<number> {
   // Let the disk settle after a million writes: lookups measure matching, not compaction.
   await bench.waitForTimeout(5000);
   const r = random(5);
   const batches = Array.from({ length: 200 }, () =>
     Array.from({ length: 20 }, (_, i) => (i % 2 ? customers[Math.floor(r() * customers.length)]!.handle : `nobody_${Math.floor(r() * 1e9)}`)),
   );
-  const lookups = await bench.evaluate((b) => (window as unknown as { conciergeBench: { lookups: (h: string[][]) => Promise<number[]> } }).conciergeBench.lookups(b), batches);
+  const lookups = await workerLookups(h, bench, batches);
   const budget = size >= 1_000_000 ? 10 : 5;
   const exact = record(`matching: exact identities, batch of 20 at ${size / 1000}k`, lookups.slice(5), 'ms', { budget: `p95 <= ${budget} ms`, ok: quantile(lookups.slice(5), 0.95) <= budget * MARGIN });
   // Slow batches early on are the disk still compacting the import; spread out, they are the lookups' own.
@@ -346,7 +365,7 @@ async function millionBench(h: Harness): Promise<void> {
   const total = 1_000_000;
   console.log('\nA million customers');
   const bench = await extensionPage(h, 'bench.html');
-  type Hooks = { conciergeBench: { fillRaw: (n: number) => Promise<number>; lookups: (b: string[][]) => Promise<number[]> } };
+  type Hooks = { conciergeBench: { fillRaw: (n: number) => Promise<number> } };
   const ms = await bench.evaluate((n) => (window as unknown as Hooks).conciergeBench.fillRaw(n), total);
   record('import: raw IndexedDB writes, 1,000,000 records', [ms], 'ms', { note: 'one run' });
   await bench.waitForTimeout(5000);
@@ -357,7 +376,7 @@ async function millionBench(h: Harness): Promise<void> {
     return `${generateCustomers(j + 1, 9 + chunk * 5000)[j]!.handle}${chunk * 5000 + j}`;
   };
   const batches = Array.from({ length: 200 }, () => Array.from({ length: 20 }, (_, i) => (i % 2 ? known() : `nobody_${Math.floor(r() * 1e9)}`)));
-  const lookups = await bench.evaluate((b) => (window as unknown as Hooks).conciergeBench.lookups(b), batches);
+  const lookups = await workerLookups(h, bench, batches);
   record('matching: exact identities, batch of 20 at 1000k', lookups.slice(5), 'ms', { budget: 'p95 <= 10 ms', ok: quantile(lookups.slice(5), 0.95) <= 10 });
   await bench.close();
 }
