@@ -367,7 +367,8 @@ async function millionBench(h: Harness): Promise<void> {
   const bench = await extensionPage(h, 'bench.html');
   type Hooks = { conciergeBench: { fillRaw: (n: number) => Promise<number> } };
   const ms = await bench.evaluate((n) => (window as unknown as Hooks).conciergeBench.fillRaw(n), total);
-  record('import: raw IndexedDB writes, 1,000,000 records', [ms], 'ms', { note: 'one run' });
+  // Printed, not recorded: the raw figure for a million comes from the import pairs.
+  console.log(`  written raw in ${(ms / 60_000).toFixed(1)} min`);
   await bench.waitForTimeout(5000);
   const r = random(13);
   const known = () => {
