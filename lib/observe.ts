@@ -80,10 +80,13 @@ export function observeElements(options: ObserveOptions): void {
     schedule(flush);
   };
 
-  const isOurs = (node: Node): boolean => node.nodeType === 1 && !!ours?.(node as Element);
+  const allOurs = (nodes: NodeList, isOurs: (el: Element) => boolean): boolean => {
+    for (const node of nodes) if (node.nodeType !== 1 || !isOurs(node as Element)) return false;
+    return true;
+  };
   /** A badge drawn or taken away: the post around it shows what it showed. */
   const onlyOurs = (record: MutationRecord): boolean =>
-    !!ours && record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOurs);
+    !!ours && record.type === 'childList' && allOurs(record.addedNodes, ours) && allOurs(record.removedNodes, ours);
 
   const observer = new MutationObserver((records) => {
     const start = performance.now();

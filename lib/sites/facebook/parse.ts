@@ -174,10 +174,16 @@ function pageOf(pageUrl: string): { origin: string; pagePost: PostRef | null } {
 }
 
 /** The unit's own elements of interest, in document order, without those of comments inside it. */
+/** A link and its href, read once: the author, the comment id and the permalink all look at it. */
+interface Link {
+  el: Element;
+  href: string;
+}
+
+const linksOf = (els: Iterable<Element>): Link[] => Array.from(els, (el) => ({ el, href: el.getAttribute('href') ?? '' }));
+
 interface Scan {
-  links: Element[];
-  /** The links' hrefs, read once: the author, the comment id and the permalink all look at them. */
-  hrefs: string[];
+  links: Link[];
   blocks: Element[];
   story: Element | null;
   names: Element[];
@@ -194,7 +200,7 @@ const STORY_ROLES = new Set(['story_message']);
 
 function scan(unit: Element, kind: Unit['kind']): Scan {
   if (kind === 'comment') return scanComment(unit);
-  const s: Scan = { links: [], hrefs: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
+  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
   let skip: Element | null = null;
   for (const el of unit.querySelectorAll(SCAN)) {
     if (skip?.contains(el)) continue;
@@ -206,8 +212,7 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
     const tag = el.tagName;
     if (tag === 'A') {
       const href = el.getAttribute('href') ?? '';
-      s.links.push(el);
-      s.hrefs.push(href);
+      s.links.push({ el, href });
       if (href.includes('/ads/about')) s.sponsored = true;
     } else if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
     else if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
@@ -230,10 +235,8 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
 function scanComment(unit: Element): Scan {
   const nested = [...unit.querySelectorAll(FB.article)];
   const own = (els: NodeListOf<Element>): Element[] => (nested.length ? [...els].filter((el) => !nested.some((n) => n.contains(el))) : [...els]);
-  const links = own(unit.querySelectorAll('a[href]'));
   return {
-    links,
-    hrefs: links.map((link) => link.getAttribute('href') ?? ''),
+    links: linksOf(own(unit.querySelectorAll('a[href]'))),
     blocks: own(unit.querySelectorAll(FB.textBlock)),
     story: null,
     names: [],
@@ -292,12 +295,11 @@ interface Person extends ProfileRef {
  * The person the first profile link in `links` names. Their name is the text of the first of
  * their links that has text (the first is often the avatar), else an avatar's label.
  */
-function readPerson(links: Iterable<Element>, origin: string, hrefs?: readonly string[]): Person | null {
+function readPerson(links: readonly Link[], origin: string): Person | null {
   let person: Person | null = null;
   let label = '';
-  let i = 0;
-  for (const link of links) {
-    const ref = parseProfileHref(hrefs?.[i++] ?? link.getAttribute('href') ?? '', origin);
+  for (const { el: link, href } of links) {
+    const ref = parseProfileHref(href, origin);
     if (!ref) continue;
     if (!person) person = { ...ref, displayName: '', link };
     else if (!sameProfile(person, ref)) break;
@@ -343,7 +345,7 @@ function headsOf(s: Scan, unit: Element, origin: string): Head[] {
     if (heads.some((h) => h.el.contains(el) || el.contains(h.el))) continue;
     // Bold words and mentions inside the text are not headings.
     if (inText(el, unit)) continue;
-    const person = readPerson(el.tagName === 'A' ? [el] : el.querySelectorAll('a[href]'), origin);
+    const person = readPerson(linksOf(el.tagName === 'A' ? [el] : el.querySelectorAll('a[href]')), origin);
     if (person) heads.push({ el, person });
   }
   return heads;
@@ -366,9 +368,8 @@ function parsePost(unit: Element, origin: string, pagePost: PostRef | null): Soc
   const shared = sharedBlock(heads);
 
   let ref: PostRef | null = null;
-  for (const [i, link] of s.links.entries()) {
+  for (const { el: link, href } of s.links) {
     if (shared?.contains(link)) continue;
-    const href = s.hrefs[i]!;
     if (href.includes('comment_id=')) continue;
     ref = parsePostHref(href, origin);
     if (ref) break;
@@ -425,11 +426,11 @@ function readShared(block: Element, person: Person, origin: string): SocialPost[
 
 function parseComment(article: Element, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
   const s = scan(article, 'comment');
-  const person = readPerson(s.links, origin, s.hrefs);
+  const person = readPerson(s.links, origin);
   if (!person) return 'no-author';
   // The author's links carry the comment id too, but only the timestamp link names the post.
   let ref: CommentRef | null = null;
-  for (const href of s.hrefs) {
+  for (const { href } of s.links) {
     const found = parseCommentHref(href, origin);
     if (found && (!ref || (!ref.post && found.post))) ref = found;
     if (ref?.post) break;
@@ -482,14 +483,20 @@ function parentSummary(article: Element, origin: string): { id: string; topId: s
 /** The link with the author's name, where the badge goes. */
 export function authorLinkOf(el: Element): Element | null {
   // A comment is its own unit: the link it was read with needs no climb to find the unit.
-  const read = authorLinks.get(el);
-  if (read && el.contains(read)) return read;
+  const read = readAuthorLink(el);
+  if (read) return read;
   const unit = unitOf(el);
   if (!unit) return null;
-  const known = authorLinks.get(unit.el);
-  if (known && unit.el.contains(known)) return known;
+  const known = readAuthorLink(unit.el);
+  if (known) return known;
   // Any Facebook origin reads the same links; the page's own is not needed to find them.
   const origin = 'https://www.facebook.com';
   const s = scan(unit.el, unit.kind);
-  return (unit.kind === 'post' ? headsOf(s, unit.el, origin)[0]?.person : readPerson(s.links, origin, s.hrefs))?.link ?? null;
+  return (unit.kind === 'post' ? headsOf(s, unit.el, origin)[0]?.person : readPerson(s.links, origin))?.link ?? null;
+}
+
+/** The author link a unit was last read with, while the unit still holds it. */
+function readAuthorLink(unit: Element): Element | null {
+  const link = authorLinks.get(unit);
+  return link && unit.contains(link) ? link : null;
 }
