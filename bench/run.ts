@@ -9,7 +9,8 @@
  *                            N more million-row imports, each beside its raw baseline; every
  *                            pair is kept in bench/million-runs.json, so runs add up across sittings
  *   npm run test:budgets     the fast subset `npm test` runs: small sizes, budgets with a
- *                            margin of 2x for shared CI machines, exit code 1 on a miss
+ *                            margin of 3x (the same shared machine has run 2.9x slower from one
+ *                            day to the next), exit code 1 on a miss
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ const QUICK = MODE !== 'full';
 const SIZES = {
   full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
   quick: { candidates: 10_000, queries: 200, fuse: 40, imports: [[10_000, 3]], pageRuns: 2, pagePosts: 1000, margin: 1, compare: true, panelImport: 10_000 },
-  ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 1, pagePosts: 3000, margin: 2, compare: false, panelImport: null },
+  ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 1, pagePosts: 3000, margin: 3, compare: false, panelImport: null },
   // Only the 100,000-row import, its lookups and searches: for re-measuring them alone.
   imports: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 5]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
   // One unrecorded 100,000-row import, then its lookups and searches measured.

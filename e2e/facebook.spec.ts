@@ -161,10 +161,13 @@ test('comments loaded later ("View more comments") and feed posts get badges', a
   await page.close();
 });
 
-test('handling 100 new comments stays within 10 ms of main-thread time', async () => {
+// What the thread costs is held by the budget check (`npm run test:budgets`, 3,000-comment
+// threads); this test holds that comments arriving in batches are each read once and badged once.
+test('500 comments arriving in batches of 100 are each read once and badged once', async () => {
   const page = await open(POST_URL, 6);
-  const costs: number[] = [];
-  const parts: string[] = [];
+  const start = await pageStats(h, POST_URL);
+  const lorena = (texts: string[]) => texts.filter((t) => t === 'Lorena Willis · VIP').length;
+  const lorenaBefore = lorena(await badgeTexts(page));
   for (let round = 0; round < 5; round++) {
     const before = await pageStats(h, POST_URL);
     await page.evaluate(({ round, postPath }) => {
@@ -183,15 +186,13 @@ test('handling 100 new comments stays within 10 ms of main-thread time', async (
       list.insertAdjacentHTML('beforeend', html.join(''));
     }, { round, postPath: POST_PATH });
     await expect.poll(async () => (await pageStats(h, POST_URL)).badgesDrawn, { timeout: 15_000 }).toBe(before.badgesDrawn + 100);
-    const after = await pageStats(h, POST_URL);
-    costs.push(after.busyMs - before.busyMs);
-    parts.push(`parse ${(after.parseMs - before.parseMs).toFixed(1)} + badges ${(after.badgeMs - before.badgeMs).toFixed(1)}`);
   }
-  expect(await badgeTexts(page)).toHaveLength(506);
-  const median = costs.toSorted((a, b) => a - b)[2]!;
-  console.log(`facebook content script per 100 comments: median ${median.toFixed(2)} ms, all ${costs.map((c) => c.toFixed(1)).join(' / ')}; ${parts.join(', ')}`);
-  // Budget 10 ms; the gate allows 2x for noisy shared CI machines.
-  expect(median).toBeLessThan(20);
+  const end = await pageStats(h, POST_URL);
+  expect(end.postsSeen - start.postsSeen).toBe(500);
+  expect(end.badgesDrawn - start.badgesDrawn).toBe(500);
+  const texts = await badgeTexts(page);
+  expect(texts).toHaveLength(506);
+  expect(lorena(texts)).toBe(lorenaBefore + 250);
   await page.close();
 });
 

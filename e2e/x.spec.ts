@@ -207,10 +207,13 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
   await page.close();
 });
 
-test('handling 100 new posts stays within 10 ms of main-thread time', async () => {
+// What the feed costs is held by the budget check (`npm run test:budgets`, 3,000-post pages);
+// this test holds that posts arriving in batches are each read once and badged once.
+test('500 posts arriving in batches of 100 are each read once and badged once', async () => {
   const page = await openTimeline();
-  const costs: number[] = [];
-  const parts: string[] = [];
+  const start = await pageStats(h, HOME);
+  const lorena = (texts: string[]) => texts.filter((t) => t === 'Lorena Willis · VIP').length;
+  const lorenaBefore = lorena(await badgeTexts(page));
   for (let round = 0; round < 5; round++) {
     const before = await pageStats(h, HOME);
     await page.evaluate((round) => {
@@ -228,16 +231,13 @@ test('handling 100 new posts stays within 10 ms of main-thread time', async () =
     }, round);
     // Polling the content script's counters, not the DOM, keeps the test from loading the page.
     await expect.poll(async () => (await pageStats(h, HOME)).badgesDrawn, { timeout: 15_000 }).toBe(before.badgesDrawn + 100);
-    const after = await pageStats(h, HOME);
-    costs.push(after.busyMs - before.busyMs);
-    parts.push(`parse ${(after.parseMs - before.parseMs).toFixed(1)} + badges ${(after.badgeMs - before.badgeMs).toFixed(1)}`);
   }
-  expect(await badgeTexts(page)).toHaveLength(509);
-  const sorted = costs.toSorted((a, b) => a - b);
-  const median = sorted[2]!;
-  console.log(`content script per 100 posts: median ${median.toFixed(2)} ms, first ${costs[0]!.toFixed(2)} ms, all ${costs.map((c) => c.toFixed(1)).join(' / ')}; ${parts.join(', ')}`);
-  // Budget 10 ms; CI machines are shared and noisy, so the gate allows 2x before failing.
-  expect(median).toBeLessThan(20);
+  const end = await pageStats(h, HOME);
+  expect(end.postsSeen - start.postsSeen).toBe(500);
+  expect(end.badgesDrawn - start.badgesDrawn).toBe(500);
+  const texts = await badgeTexts(page);
+  expect(texts).toHaveLength(509);
+  expect(lorena(texts)).toBe(lorenaBefore + 250);
   await page.close();
 });
 
