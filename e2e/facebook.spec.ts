@@ -162,8 +162,8 @@ test('comments loaded later ("View more comments") and feed posts get badges', a
 });
 
 // What the thread costs is held by the budget check (`npm run test:budgets`, 3,000-comment
-// threads); this test holds that comments arriving in batches are each read once and badged once.
-test('500 comments arriving in batches of 100 are each read once and badged once', async () => {
+// threads); this test holds that comments arriving in batches are each counted once and badged once.
+test('500 comments arriving in batches of 100 are each counted once and badged once', async () => {
   const page = await open(POST_URL, 6);
   const start = await pageStats(h, POST_URL);
   const lorena = (texts: string[]) => texts.filter((t) => t === 'Lorena Willis · VIP').length;

@@ -208,8 +208,8 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
 });
 
 // What the feed costs is held by the budget check (`npm run test:budgets`, 3,000-post pages);
-// this test holds that posts arriving in batches are each read once and badged once.
-test('500 posts arriving in batches of 100 are each read once and badged once', async () => {
+// this test holds that posts arriving in batches are each counted once and badged once.
+test('500 posts arriving in batches of 100 are each counted once and badged once', async () => {
   const page = await openTimeline();
   const start = await pageStats(h, HOME);
   const lorena = (texts: string[]) => texts.filter((t) => t === 'Lorena Willis · VIP').length;
