@@ -24,7 +24,7 @@ import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 
-const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million-imports') ? 'millionImports' : process.argv.includes('--million') ? 'million' : 'full';
+const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--candidates') ? 'candidates' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million-imports') ? 'millionImports' : process.argv.includes('--million') ? 'million' : 'full';
 const QUICK = MODE !== 'full';
 const SIZES = {
   full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
@@ -38,6 +38,8 @@ const SIZES = {
   million: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
   // Million-row imports beside their baseline, one pair at a time (a pair takes most of an hour here).
   millionImports: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  // Only name candidates, beside uFuzzy and Fuse.js (Node, no browser needed).
+  candidates: { candidates: 100_000, queries: 1000, fuse: 100, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: true, panelImport: null },
   // Only the pages and the side panel (with a 100,000-row import running under the panel).
   pages: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 5, pagePosts: 3000, margin: 1, compare: false, panelImport: 100_000 },
 }[MODE];
