@@ -228,7 +228,7 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push({ ms: e.duration, at: e.startTime - w.__start }))).observe({ type: 'longtask' });
     // Long animation frames name the scripts behind a long task (not yet in TypeScript's DOM types).
     type Script = { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; duration: number };
-    type Frame = PerformanceEntry & { scripts: Script[]; styleAndLayoutStart: number; renderStart: number };
+    type Frame = PerformanceEntry & { scripts: Script[]; renderStart: number };
     new PerformanceObserver((list) =>
       (list.getEntries() as Frame[]).forEach((f) => {
         const scripts = f.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${s.duration.toFixed(0)} ms`);

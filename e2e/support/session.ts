@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PageStats } from '../../lib/messaging';
-import { extensionPage, launch, type Harness } from './extension';
+import { badgeTexts, extensionPage, launch, type Harness } from './extension';
 
 /**
  * One browser with the extension for a spec file, with the checks every test ends with: nothing
@@ -61,6 +61,36 @@ export async function pageStats(h: Harness, pageUrl: string): Promise<PageStats>
     const answer = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'pageStats', data: undefined, timestamp: Date.now() });
     return answer.res;
   }, pageUrl);
+}
+
+/**
+ * Five batches of 100 posts, each added by `addBatch(round)`, half of them by the customer whose
+ * badge reads `customerBadge`: every post is counted once and badged once, and the page ends
+ * with `badgesAfter` badges.
+ */
+export async function expectBatchesBadgedOnce(
+  h: Harness,
+  page: Page,
+  pageUrl: string,
+  addBatch: (round: number) => Promise<unknown>,
+  customerBadge: string,
+  badgesAfter: number,
+): Promise<void> {
+  const customer = (texts: string[]) => texts.filter((t) => t === customerBadge).length;
+  const start = await pageStats(h, pageUrl);
+  const customerBefore = customer(await badgeTexts(page));
+  for (let round = 0; round < 5; round++) {
+    const before = await pageStats(h, pageUrl);
+    await addBatch(round);
+    // Polling the content script's counters, not the DOM, keeps the test from loading the page.
+    await expect.poll(async () => (await pageStats(h, pageUrl)).badgesDrawn, { timeout: 15_000 }).toBe(before.badgesDrawn + 100);
+  }
+  const end = await pageStats(h, pageUrl);
+  expect(end.postsSeen - start.postsSeen).toBe(500);
+  expect(end.badgesDrawn - start.badgesDrawn).toBe(500);
+  const texts = await badgeTexts(page);
+  expect(texts).toHaveLength(badgesAfter);
+  expect(customer(texts)).toBe(customerBefore + 250);
 }
 
 export function article(page: Page, handle: string, id: string) {

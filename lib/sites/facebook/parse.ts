@@ -173,7 +173,6 @@ function pageOf(pageUrl: string): { origin: string; pagePost: PostRef | null } {
   return lastPage;
 }
 
-/** The unit's own elements of interest, in document order, without those of comments inside it. */
 /** A link and its href, read once: the author, the comment id and the permalink all look at it. */
 interface Link {
   el: Element;
@@ -182,6 +181,7 @@ interface Link {
 
 const linksOf = (els: Iterable<Element>): Link[] => Array.from(els, (el) => ({ el, href: el.getAttribute('href') ?? '' }));
 
+/** The unit's own elements of interest, in document order, without those of comments inside it. */
 interface Scan {
   links: Link[];
   blocks: Element[];
