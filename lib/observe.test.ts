@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { observeElements } from './observe';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+// Flushes run when the test says, not on a timer: on a busy machine a timer of the test's could
+// fire before the observer's, and a batch would seem split or missing.
+const flushes: (() => void)[] = [];
+const schedule = (flush: () => void) => void flushes.push(flush);
+/** Lets the observer see the mutations made so far (a macrotask), then runs its flushes. */
+const tick = async () => {
+  await new Promise((r) => setTimeout(r, 0));
+  for (let flush = flushes.shift(); flush; flush = flushes.shift()) flush();
+};
 
 function setup() {
   document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"></div></div>';
@@ -13,6 +21,7 @@ function setup() {
     keyOf: (el) => el.getAttribute('data-id') ?? '',
     onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
     signal: controller.signal,
+    schedule,
   });
   return { batches, controller, feed: document.getElementById('feed')! };
 }
@@ -62,6 +71,7 @@ describe('observeElements', () => {
       },
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
+      schedule,
     });
     await tick();
     expect(batches).toEqual([['1']]);
@@ -89,6 +99,7 @@ describe('observeElements', () => {
       keyOf: (el) => el.getAttribute('data-id') ?? '',
       onBatch: (els) => seen.push(...els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
+      schedule,
     });
     await tick();
     expect(seen).toEqual(['7']);
@@ -118,6 +129,7 @@ describe('observeElements', () => {
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
       ours: (el) => el.hasAttribute('data-ours'),
+      schedule,
     });
     await tick();
     const reads = keyReads;
