@@ -17,6 +17,18 @@ test.beforeAll(() => {
   h = suite();
 });
 
+/** A post of the timeline's markup; `text` is trusted test HTML. */
+function xPost(handle: string, id: string, text: string): string {
+  return `<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
+    <div><a href="/${handle}"><span>Name of ${handle}</span></a></div>
+    <div><a href="/${handle}" tabindex="-1">@${handle}</a><a href="/${handle}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
+    </div><div data-testid="tweetText" lang="en">${text}</div></article></div>`;
+}
+
+function appendPosts(page: Page, posts: string[]): Promise<void> {
+  return page.evaluate((html) => document.querySelector('[aria-label^="Timeline"]')!.insertAdjacentHTML('beforeend', html), posts.join(''));
+}
+
 async function openTimeline(): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(HOME);
@@ -212,19 +224,10 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
 test('500 posts arriving in batches of 100 are each counted once and badged once', async () => {
   const page = await openTimeline();
   const addBatch = (round: number) =>
-    page.evaluate((round) => {
-      const timeline = document.querySelector('[aria-label^="Timeline"]')!;
-      const html: string[] = [];
-      for (let i = 0; i < 100; i++) {
-        const id = `186000000000${round}${String(10000 + i)}`;
-        const handle = i % 2 ? 'lorenawillis' : `someone_${i}`;
-        html.push(`<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0"><div data-testid="User-Name">
-          <div><a href="/${handle}"><span>Name ${i}</span></a></div>
-          <div><a href="/${handle}" tabindex="-1">@${handle}</a><a href="/${handle}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div>
-          </div><div data-testid="tweetText" lang="en">Post number ${i} with a <a href="https://t.co/x">link</a> 🙂</div></article></div>`);
-      }
-      timeline.insertAdjacentHTML('beforeend', html.join(''));
-    }, round);
+    appendPosts(
+      page,
+      Array.from({ length: 100 }, (_, i) => xPost(i % 2 ? 'lorenawillis' : `someone_${i}`, `186000000000${round}${String(10000 + i)}`, `Post number ${i} with a <a href="https://t.co/x">link</a> 🙂`)),
+    );
   await expectBatchesBadgedOnce(h, page, HOME, addBatch, 'Lorena Willis · VIP', 509);
   await page.close();
 });
@@ -240,6 +243,28 @@ test('the side panel adds a life event to the profile', async () => {
   await expect(panel.getByTestId('customer-card')).toContainText('Adopted a kitten');
   await expect(form.locator('input')).toHaveValue('');
   await panel.close();
+  await page.close();
+});
+
+test('customers imported while the timeline is open are named on their next posts; a stranger is not', async () => {
+  const page = await openTimeline();
+  // Earlier tests may have made customers of some authors on the timeline.
+  const unknown = (text: string) => text === 'Not a customer yet';
+  const unknownBefore = (await badgeTexts(page)).filter(unknown).length;
+  // More rows than an edit writes at once: the import saves the filter of known accounts at its end.
+  const rows = ['Name,Twitter Username', ...Array.from({ length: 150 }, (_, i) => `Newcomer ${i},newcomer_${i}`)];
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('import-file').setInputFiles({ name: 'crm.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await expect(options.getByTestId('import-mapping').locator('select[data-column="1"]')).toHaveValue('x');
+  await options.getByTestId('import-start').click();
+  await expect(options.getByTestId('import-report')).toContainText('150 added');
+  await options.close();
+
+  await appendPosts(page, [xPost('newcomer_0', '1870000000000000001', 'Hello'), xPost('newcomer_149', '1870000000000000002', 'Hi'), xPost('stranger_e2e', '1870000000000000003', 'Hey')]);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(12);
+  const texts = await badgeTexts(page);
+  expect(texts.filter((t) => t.startsWith('Newcomer ')).toSorted()).toEqual(['Newcomer 0 · Regular', 'Newcomer 149 · Regular']);
+  expect(texts.filter(unknown)).toHaveLength(unknownBefore + 1);
   await page.close();
 });
 

@@ -2,6 +2,7 @@ import { handleNameCandidates, handlePostsSeen, handleSelectPost, type HandlerDe
 import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
+import { readKnownFilter } from '@/lib/match/identity';
 import { onMessage } from '@/lib/messaging';
 import { exposeWorkerBench } from './bench/worker';
 
@@ -12,6 +13,9 @@ export default defineBackground(() => {
   onMessage('postsSeen', ({ data, sender }) => handlePostsSeen(deps, data, sender));
   onMessage('selectPost', ({ data, sender }) => handleSelectPost(deps, data, sender));
   onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
+
+  // Ready before the first batches where it can be; they never wait for it.
+  void readKnownFilter(deps.database);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.runtime.onInstalled.addListener(() => {

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { filterOf } from '../match/known-filter';
 import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
+import { hashesOfAllKeys, knownIdentitiesMiddleware, metaRows, type MetaRow } from './known-identities';
 import type { ReplyTemplate } from '../replies/defaults';
 import type { Customer, Interaction, Rejection, TemplateLearning } from './types';
 
@@ -18,6 +20,8 @@ export class ConciergeDb extends Dexie {
   templates!: EntityTable<ReplyTemplate, 'id'>;
   /** What the agent chose and edited, per template: ranking learns from it. */
   learning!: EntityTable<TemplateLearning, 'key'>;
+  /** The filter of known identity keys and the token of the last customers write (./known-identities). */
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -41,6 +45,14 @@ export class ConciergeDb extends Dexie {
           customer.nameWords = nameTokens(customer.name, ...(customer.aliases ?? []));
         }),
       );
+    // 3: a filter of the identity keys customers are known by lets matching skip strangers.
+    this.version(3)
+      .stores({ meta: 'key' })
+      .upgrade(async (tx) => {
+        const hashes = await hashesOfAllKeys(tx.table<Customer, string>('customers'));
+        await tx.table<MetaRow>('meta').bulkPut(metaRows(filterOf(hashes)));
+      });
+    this.use(knownIdentitiesMiddleware);
   }
 }
 

@@ -1,5 +1,6 @@
 import { newCustomer, phoneKeysOf, withDerived, type CustomerDraft } from '../db/customers';
 import { emailKey, identityKeysOf } from '../db/identity';
+import { saveKnownIdentities } from '../db/known-identities';
 import type { ConciergeDb } from '../db/schema';
 import type { Customer } from '../db/types';
 import type { CsvRow, OrderRow } from './csv';
@@ -99,6 +100,7 @@ export async function importDrafts(database: ConciergeDb, drafts: readonly Custo
   const counts: ImportCounts = { added: 0, updated: 0 };
   await database.transaction('rw', database.customers, async () => {
     await (await writeCustomers(database, drafts, counts)).written;
+    await saveKnownIdentities(database);
   });
   return counts;
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
+import { saveKnownIdentities } from '../db/known-identities';
 import { nameTokens } from '../match/names';
 import type { ReplyTemplate } from '../replies/defaults';
 import { requiresOf, TemplateSchema } from '../replies/templates-io';
@@ -142,6 +143,7 @@ export async function restoreBackup(database: ConciergeDb, backup: Backup): Prom
   }));
   await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async () => {
     await database.customers.bulkPut(customers);
+    await saveKnownIdentities(database);
     await database.interactions.bulkPut(backup.interactions as Interaction[]);
     await database.rejections.bulkPut(backup.rejections ?? []);
     await database.templates.bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSample } from '../db/sample';
+import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from '../db/known-identities';
 import { ConciergeDb } from '../db/schema';
+import { mayBeKnown } from '../match/known-filter';
 import { importDrafts } from './apply';
 import { exportBackup, parseBackup, restoreBackup } from './backup';
 import { guessCustomerMapping, guessOrderMapping } from './columns';
@@ -256,7 +258,7 @@ describe('importing', () => {
 });
 
 describe('schema versions', () => {
-  it('opens a database written by version 1 with every record intact, phones indexed by digits', async () => {
+  it('opens a database written by version 1 with every record intact, phones indexed by digits, its accounts in the filter of known identities', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt', interactions: 'key, authorKey, seenAt, status' });
@@ -274,6 +276,8 @@ describe('schema versions', () => {
     expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'], nameWords: ['ada', 'lane'] }]);
     expect(await current.interactions.toArray()).toEqual([interaction]);
     expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
+    const [token, filter] = (await current.meta.bulkGet([TOKEN_KEY, FILTER_KEY])) as [TokenRow?, FilterRow?];
+    expect(mayBeKnown(currentFilter(token, filter)!, 'x:ada')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { ConciergeDb } from '../db/schema';
+import { saveKnownIdentities } from '../db/known-identities';
 import { attachOrders, writeCustomers, type ImportCounts } from './apply';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import { customerMappingProblem, customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
@@ -84,6 +85,7 @@ export async function runImport(database: ConciergeDb, request: ImportRequest, h
         (await attachOrders(database, orders.orders, report)).forEach(fromOrders);
         hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
       }
+      await saveKnownIdentities(database);
     });
   } catch (error) {
     if (error instanceof TableError) return { ok: false, problems: error.problems };
