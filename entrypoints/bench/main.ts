@@ -5,11 +5,13 @@
  */
 import { generateCustomers } from '../../bench/data';
 import { identityFrom, newCustomer } from '@/lib/db/customers';
+import { metaRows } from '@/lib/db/known-identities';
 import { ConciergeDb, DB_NAME } from '@/lib/db/schema';
 import type { Customer } from '@/lib/db/types';
 import { guessCustomerMapping } from '@/lib/import/columns';
 import { customerFromRow } from '@/lib/import/csv';
 import { readTable } from '@/lib/import/table';
+import { filterOf, keyHashes } from '@/lib/match/known-filter';
 import { searchCustomers } from '@/lib/db/search';
 
 let prepared: Customer[] = [];
@@ -38,15 +40,23 @@ async function openRaw(name: string): Promise<IDBDatabase> {
   });
 }
 
-/** One transaction, chunk by chunk, each chunk issued when the last is written, as an importer reading a file must. */
+/**
+ * One transaction, chunk by chunk, each chunk issued when the last is written, as an importer
+ * reading a file must; the filter of known identities last, as the import leaves it.
+ */
 function writeChunks(idb: IDBDatabase, nextChunk: () => Customer[] | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction('customers', 'readwrite');
+    const tx = idb.transaction(['customers', 'meta'], 'readwrite');
     const store = tx.objectStore('customers');
+    const hashes: number[] = [];
     const next = () => {
       let last: IDBRequest | null = null;
-      for (const record of nextChunk() ?? []) last = store.put(record);
+      for (const record of nextChunk() ?? []) {
+        last = store.put(record);
+        for (const key of record.identityKeys) hashes.push(...keyHashes(key));
+      }
       if (last) last.onsuccess = next;
+      else for (const row of metaRows(filterOf(hashes))) tx.objectStore('meta').put(row);
     };
     next();
     tx.oncomplete = () => resolve();
