@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { fixtureScript } from './pages';
 
@@ -9,6 +11,8 @@ export interface Harness {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The browser's profile, removed on close: where the benchmark reads what its database did. */
+  profileDir: string;
   /** Requests that reached no route: anything the extension or a page tried to send out. */
   unexpected: string[];
   /** Serves `html` for every page of a site host; other paths of the fixture are scripts. */
@@ -19,7 +23,8 @@ export interface Harness {
 /** Chromium with the built extension; every host is closed unless a test serves it. */
 export async function launch(options: { headless?: boolean; locale?: string; extensionDir?: string } = {}): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const context = await chromium.launchPersistentContext('', {
+  const profileDir = mkdtempSync(join(tmpdir(), 'concierge-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
@@ -52,6 +57,7 @@ export async function launch(options: { headless?: boolean; locale?: string; ext
     context,
     worker,
     extensionId,
+    profileDir,
     unexpected,
     async serve(origin, pages) {
       served.add(origin);
@@ -65,7 +71,10 @@ export async function launch(options: { headless?: boolean; locale?: string; ext
         return route.fulfill({ status: 404, body: '' });
       });
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
   };
 }
 
