@@ -59,7 +59,7 @@ export function CustomersSection() {
         <button type="button" data-testid="export-json" onClick={() => exportFile('backup', 'json', async () => exportBackup(db()))}>
           {t('exportJson')}
         </button>
-        <button type="button" data-testid="export-customers-csv" onClick={() => exportFile('customers', 'csv', async () => customersCsv(await db().customers.orderBy('name').toArray()))}>
+        <button type="button" data-testid="export-customers-csv" onClick={() => exportFile('customers', 'csv', async () => customersCsv(await db().customers.orderBy('[name+id]').toArray()))}>
           {t('exportCustomersCsv')}
         </button>
         <button type="button" data-testid="export-interactions-csv" onClick={() => exportFile('posts', 'csv', async () => interactionsCsv(await db().interactions.orderBy('seenAt').toArray()))}>

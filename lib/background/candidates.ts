@@ -14,9 +14,9 @@ async function signatureOf(database: ConciergeDb): Promise<string> {
 }
 
 export async function buildIndex(database: ConciergeDb): Promise<NameIndex> {
-  const [names, nameIds, words, wordIds] = await Promise.all([
-    database.customers.orderBy('name').keys(),
-    database.customers.orderBy('name').primaryKeys(),
+  const [names, words, wordIds] = await Promise.all([
+    // Keys of [name+id] carry both the name and the customer's id.
+    database.customers.orderBy('[name+id]').keys() as Promise<unknown[]>,
     database.customers.orderBy('nameWords').keys(),
     database.customers.orderBy('nameWords').primaryKeys(),
   ]);
@@ -28,7 +28,10 @@ export async function buildIndex(database: ConciergeDb): Promise<NameIndex> {
     list.push(String(word));
   });
   const index = new NameIndex();
-  names.forEach((name, i) => index.addWords(nameIds[i]!, String(name), wordsOf.get(nameIds[i]!) ?? []));
+  for (const key of names) {
+    const [name, id] = key as [string, string];
+    index.addWords(id, String(name), wordsOf.get(id) ?? []);
+  }
   return index;
 }
 

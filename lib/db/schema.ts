@@ -52,6 +52,12 @@ export class ConciergeDb extends Dexie {
         const hashes = await hashesOfAllKeys(tx.table<Customer, string>('customers'));
         await tx.table<MetaRow>('meta').bulkPut(metaRows(filterOf(hashes)));
       });
+    // 4: every index is written for every customer, and at a million customers the disk spends
+    // an import compacting them: the plain name index ([name+id] serves name order) and the
+    // tier index (nothing looks customers up by tier) are dropped.
+    this.version(4).stores({
+      customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, [name+id], updatedAt',
+    });
     this.use(knownIdentitiesMiddleware);
   }
 }
