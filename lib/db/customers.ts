@@ -1,3 +1,4 @@
+import { v7 as timeOrderedId } from 'uuid';
 import { nameTokens } from '../match/names';
 import { identityKeysOf, phoneKey } from './identity';
 import type { ConciergeDb } from './schema';
@@ -7,11 +8,15 @@ export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'phon
   name: string;
 };
 
-/** A complete customer record from what is known; ids and times are filled in. */
+/**
+ * A complete customer record from what is known; ids and times are filled in. Ids are
+ * time-ordered (UUID version 7, increasing within a context), so an import's records reach the
+ * disk in key order and its store appends instead of rewriting files all over the key space.
+ */
 export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()): Customer {
   const identities = draft.identities ?? [];
   return {
-    id: crypto.randomUUID(),
+    id: timeOrderedId(),
     name: draft.name.trim(),
     aliases: draft.aliases ?? [],
     nameWords: nameTokens(draft.name, ...(draft.aliases ?? [])),
