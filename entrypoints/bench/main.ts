@@ -10,6 +10,7 @@ import { ConciergeDb, DB_NAME } from '@/lib/db/schema';
 import type { Customer } from '@/lib/db/types';
 import { guessCustomerMapping } from '@/lib/import/columns';
 import { customerFromRow } from '@/lib/import/csv';
+import { IN_FLIGHT } from '@/lib/import/job';
 import { readTable } from '@/lib/import/table';
 import { filterOf, keyHashes } from '@/lib/match/known-filter';
 import { searchCustomers } from '@/lib/db/search';
@@ -41,24 +42,28 @@ async function openRaw(name: string): Promise<IDBDatabase> {
 }
 
 /**
- * One transaction, chunk by chunk, each chunk issued when the last is written, as an importer
- * reading a file must; the filter of known identities last, as the import leaves it.
+ * One transaction, chunk by chunk, as many chunks in flight as the import keeps (a new one
+ * issued as one is written), as an importer reading a file must; the filter of known
+ * identities last, as the import leaves it.
  */
 function writeChunks(idb: IDBDatabase, nextChunk: () => Customer[] | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction(['customers', 'meta'], 'readwrite');
     const store = tx.objectStore('customers');
     const hashes: number[] = [];
+    let issued = false;
     const next = () => {
+      if (issued) return;
       let last: IDBRequest | null = null;
       for (const record of nextChunk() ?? []) {
         last = store.put(record);
         for (const key of record.identityKeys) hashes.push(...keyHashes(key));
       }
-      if (last) last.onsuccess = next;
-      else for (const row of metaRows(filterOf(hashes))) tx.objectStore('meta').put(row);
+      if (last) return void (last.onsuccess = next);
+      issued = true;
+      for (const row of metaRows(filterOf(hashes))) tx.objectStore('meta').put(row);
     };
-    next();
+    for (let i = 0; i < IN_FLIGHT; i++) next();
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });

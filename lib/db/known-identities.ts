@@ -1,4 +1,4 @@
-import Dexie, { type Table, type DBCore, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie, { type Table, type Transaction, type DBCore, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { addHashes, filterOf, hasRoom, keyHashes, newFilter, type KnownFilter } from '../match/known-filter';
 import type { Customer } from './types';
 
@@ -45,11 +45,18 @@ export function currentFilter(token: TokenRow | undefined, row: FilterRow | unde
   return row && token && row.token === token.token ? row : null;
 }
 
+/**
+ * Reads what the transaction starts from: both requests are issued before it returns, so that
+ * they precede the write that follows in the transaction's order.
+ */
 async function begin(meta: DBCoreTable, customers: DBCoreTable, trans: DBCoreTransaction): Promise<Pending> {
-  const [token, row] = (await meta.getMany({ trans, keys: [TOKEN_KEY, FILTER_KEY] })) as [TokenRow?, FilterRow?];
+  const [rows, { result }] = await Promise.all([
+    meta.getMany({ trans, keys: [TOKEN_KEY, FILTER_KEY] }),
+    customers.query({ trans, values: false, limit: 1, query: { index: customers.schema.primaryKey, range: ANY } }),
+  ]);
+  const [token, row] = rows as [TokenRow?, FilterRow?];
   const current = currentFilter(token, row);
   if (current) return { filter: copyOf(current), all: null };
-  const { result } = await customers.query({ trans, values: false, limit: 1, query: { index: customers.schema.primaryKey, range: ANY } });
   return result.length ? { filter: null, all: null } : { filter: newFilter(0), all: [] };
 }
 
@@ -73,9 +80,10 @@ export function metaRows(filter: KnownFilter | null, token = crypto.randomUUID()
   return rows;
 }
 
-async function persist(meta: DBCoreTable, trans: DBCoreTransaction, state: Pending | null): Promise<void> {
+/** Writes the token, and the filter where there is one to keep, through the transaction itself. */
+async function persist(transaction: Transaction, state: Pending | null): Promise<void> {
   if (state && !state.filter && state.all) state.filter = filterOf(state.all);
-  await meta.mutate({ type: 'put', trans, values: metaRows(state?.filter ?? null) });
+  await transaction.table('meta').bulkPut(metaRows(state?.filter ?? null));
 }
 
 export const knownIdentitiesMiddleware: Middleware<DBCore> = {
@@ -95,24 +103,29 @@ export const knownIdentitiesMiddleware: Middleware<DBCore> = {
         const meta = down.table('meta');
         return {
           ...table,
-          async mutate(req: DBCoreMutateRequest) {
+          // Everything below this layer reads Dexie's zone (PSD) when called: the write goes down
+          // at once, while the zone is certain; the bookkeeping follows, through the transaction.
+          mutate(req: DBCoreMutateRequest) {
             const { trans } = req;
             // Removing customers leaves their keys in the filter: a stranger let through is looked
             // up and not found, so the filter stays true. Clearing the table starts it afresh.
             const clearing = req.type === 'deleteRange' && req.range.type === ANY.type;
             if (req.type === 'delete' || (req.type === 'deleteRange' && !clearing)) return table.mutate(req);
+            const transaction = Dexie.currentTransaction;
             let started = pendingByTransaction.get(trans);
             if (!started) pendingByTransaction.set(trans, (started = begin(meta, table, trans)));
-            const state = await started;
-            const result = await table.mutate(req);
-            if (clearing) {
-              state.filter = newFilter(0);
-              state.all = [];
-            }
-            const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
-            note(state, values);
-            await persist(meta, trans, values.length <= SMALL_WRITE ? state : null);
-            return result;
+            const written = table.mutate(req);
+            return (async () => {
+              const [state, result] = await Promise.all([started, written]);
+              if (clearing) {
+                state.filter = newFilter(0);
+                state.all = [];
+              }
+              const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
+              note(state, values);
+              await persist(transaction, values.length <= SMALL_WRITE ? state : null);
+              return result;
+            })();
           },
         };
       },
@@ -134,10 +147,9 @@ export async function hashesOfAllKeys(customers: Table<Customer, string>): Promi
  * (import, restore), inside its transaction. Where the filter could not be kept (the base had
  * none, or outgrew it), it is made anew from the index: seconds per hundred thousand keys, once.
  */
-export async function saveKnownIdentities(database: Dexie): Promise<void> {
-  const trans = Dexie.currentTransaction?.idbtrans as DBCoreTransaction | undefined;
-  const state = trans && (await pendingByTransaction.get(trans));
-  if (!trans || !state) return;
-  if (!state.filter && !state.all) state.all = await hashesOfAllKeys(database.table('customers'));
-  await persist(database.core.table('meta'), trans, state);
+export async function saveKnownIdentities(transaction: Transaction): Promise<void> {
+  const state = await pendingByTransaction.get(transaction.idbtrans as DBCoreTransaction);
+  if (!state) return;
+  if (!state.filter && !state.all) state.all = await hashesOfAllKeys(transaction.table('customers'));
+  await persist(transaction, state);
 }

@@ -50,17 +50,16 @@ function draftKeys(d: CustomerDraft): string[] {
 
 /**
  * Writes a chunk of customer rows: a row that names a known CRM id, email, social account or
- * phone updates that customer instead of adding a copy. Runs inside the caller's transaction
- * (read-write on customers), so that a failure anywhere undoes the whole import. Resolves once
+ * phone updates that customer instead of adding a copy. `customers` is bound to the caller's
+ * transaction (read-write), so that a failure anywhere undoes the whole import. Resolves once
  * the writes are issued, with their completion: the caller may read the next chunk meanwhile.
  */
-export async function writeCustomers(database: ConciergeDb, drafts: readonly CustomerDraft[], counts: ImportCounts, options: WriteOptions = {}): Promise<{ written: Promise<unknown> }> {
+export async function writeCustomers(customers: ConciergeDb['customers'], drafts: readonly CustomerDraft[], counts: ImportCounts, options: WriteOptions = {}): Promise<{ written: Promise<unknown> }> {
   if (!drafts.length) return { written: Promise.resolve() };
   const crmIds = drafts.flatMap((d) => (d.crmId ? [d.crmId] : []));
   const emails = drafts.flatMap((d) => (d.emails ?? []).map(emailKey));
   const identities = drafts.flatMap((d) => identityKeysOf(d.identities ?? []));
   const phones = drafts.flatMap((d) => phoneKeysOf(d.phones ?? []));
-  const { customers } = database;
   // Into an empty base every row is new (rows repeating one another were skipped when read).
   const found = options.emptyBase ? [] : await Promise.all([
     crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
@@ -98,9 +97,9 @@ export interface WriteOptions {
 /** Simple entry for callers with all rows at hand: one transaction, all or nothing. */
 export async function importDrafts(database: ConciergeDb, drafts: readonly CustomerDraft[]): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0 };
-  await database.transaction('rw', database.customers, async () => {
-    await (await writeCustomers(database, drafts, counts)).written;
-    await saveKnownIdentities(database);
+  await database.transaction('rw', database.customers, async (transaction) => {
+    await (await writeCustomers(transaction.table('customers'), drafts, counts)).written;
+    await saveKnownIdentities(transaction);
   });
   return counts;
 }
@@ -108,18 +107,19 @@ export async function importDrafts(database: ConciergeDb, drafts: readonly Custo
 const ORDER_CHUNK = 2000;
 
 /**
- * Adds orders to the customers they name (by email or CRM id), inside the caller's transaction.
+ * Adds orders to the customers they name (by email or CRM id), through a table bound to the
+ * caller's transaction.
  * An order already on the customer (same number) is replaced by the file's version. Returns the
  * rows that name nobody.
  */
-export async function attachOrders(database: ConciergeDb, orders: readonly OrderRow[], counts: { orders: number }): Promise<ImportProblem[]> {
+export async function attachOrders(customers: ConciergeDb['customers'], orders: readonly OrderRow[], counts: { orders: number }): Promise<ImportProblem[]> {
   const unmatched: ImportProblem[] = [];
   for (let i = 0; i < orders.length; i += ORDER_CHUNK) {
     const chunk = orders.slice(i, i + ORDER_CHUNK);
     const keys = [...new Set(chunk.map((o) => o.customer))];
     const [byEmail, byCrm] = await Promise.all([
-      database.customers.where('emails').anyOf(keys).toArray(),
-      database.customers.where('crmId').anyOf(keys).toArray(),
+      customers.where('emails').anyOf(keys).toArray(),
+      customers.where('crmId').anyOf(keys).toArray(),
     ]);
     const byKey = new Map<string, Customer>();
     for (const c of [...byCrm, ...byEmail]) {
@@ -138,7 +138,7 @@ export async function attachOrders(database: ConciergeDb, orders: readonly Order
       changed.set(customer.id, { ...current, orders: [...current.orders.filter((o) => o.id !== row.order.id), row.order] });
       counts.orders++;
     }
-    await database.customers.bulkPut([...changed.values()].map((c) => withDerived(c)));
+    await customers.bulkPut([...changed.values()].map((c) => withDerived(c)));
   }
   return unmatched;
 }

@@ -141,9 +141,9 @@ export async function restoreBackup(database: ConciergeDb, backup: Backup): Prom
     phoneKeys: phoneKeysOf(c.phones),
     nameWords: nameTokens(c.name, ...c.aliases),
   }));
-  await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async () => {
+  await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async (transaction) => {
     await database.customers.bulkPut(customers);
-    await saveKnownIdentities(database);
+    await saveKnownIdentities(transaction);
     await database.interactions.bulkPut(backup.interactions as Interaction[]);
     await database.rejections.bulkPut(backup.rejections ?? []);
     await database.templates.bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));

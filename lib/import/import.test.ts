@@ -10,7 +10,7 @@ import { exportBackup, parseBackup, restoreBackup } from './backup';
 import { guessCustomerMapping, guessOrderMapping } from './columns';
 import { parseCustomersCsv } from './csv';
 import { decodeBytes } from './decode';
-import { runImport } from './job';
+import { IN_FLIGHT, runImport } from './job';
 import { previewFile } from './preview';
 
 const HEADER = 'name,email,phone,x,facebook,tier,tags,language,notes';
@@ -201,20 +201,55 @@ describe('importing', () => {
     expect(await database.customers.toArray()).toEqual(before);
   });
 
-  it('reports a full disk by name and leaves the base as it was', async () => {
-    await loadSample(database);
-    const before = await database.customers.toArray();
-    const table = database.customers;
-    const bulkPut = table.bulkPut.bind(table);
-    let calls = 0;
-    table.bulkPut = ((...args: Parameters<typeof bulkPut>) =>
-      ++calls === 2 ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : bulkPut(...args)) as typeof table.bulkPut;
-    const rows = ['name,email'];
-    for (let i = 0; i < 4100; i++) rows.push(`Name ${i},q${i}@example.com`);
-    const error = await runImport(database, { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } }).catch((e: unknown) => e);
-    expect((error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name).toBe('QuotaExceededError');
-    table.bulkPut = bulkPut;
-    expect(await database.customers.toArray()).toEqual(before);
+  /** A fresh database whose every write of customers passes through `write` first. */
+  function watched(write: (next: () => Promise<unknown>) => Promise<unknown>): ConciergeDb {
+    const watchedDb = new ConciergeDb(`test-${crypto.randomUUID()}`);
+    watchedDb.use({
+      stack: 'dbcore',
+      name: 'watch',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name === 'customers' ? { ...table, mutate: (req) => write(() => table.mutate(req)) as ReturnType<typeof table.mutate> } : table;
+        },
+      }),
+    });
+    return watchedDb;
+  }
+
+  const emails = (prefix: string, count: number) =>
+    ['name,email', ...Array.from({ length: count }, (_, i) => `Name ${i},${prefix}${i}@example.com`)].join('\n');
+
+  it('keeps the next chunk queued behind the one being written, never more', async () => {
+    let writing = 0;
+    let most = 0;
+    const watchedDb = watched(async (next) => {
+      most = Math.max(most, ++writing);
+      try {
+        return await next();
+      } finally {
+        writing--;
+      }
+    });
+    const result = await runImport(watchedDb, { customers: { text: emails('w', 10_000), mapping: ['name', 'email'] } });
+    expect(result.ok && result.report.added).toBe(10_000);
+    expect(IN_FLIGHT).toBeGreaterThan(1);
+    expect(most).toBe(IN_FLIGHT);
+    expect(await watchedDb.customers.count()).toBe(10_000);
+  });
+
+  it('reports a full disk by name and leaves the base as it was, whichever chunk meets it', async () => {
+    for (const failing of [2, 4]) {
+      let calls = -Infinity;
+      const watchedDb = watched((next) => (++calls === failing ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : next()));
+      await loadSample(watchedDb);
+      const before = await watchedDb.customers.toArray();
+      calls = 0;
+      const error = await runImport(watchedDb, { customers: { text: emails('q', 9_000), mapping: ['name', 'email'] } }).catch((e: unknown) => e);
+      expect((error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name).toBe('QuotaExceededError');
+      expect(await watchedDb.customers.toArray()).toEqual(before);
+    }
   });
 
   it('leaves the base untouched when a write fails half-way', async () => {

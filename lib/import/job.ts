@@ -32,6 +32,8 @@ export class ImportStopped extends Error {
 }
 
 const CHUNK = 2000;
+/** Chunks written at once: enough to keep the database busy, few enough to hold in memory. */
+export const IN_FLIGHT = 2;
 const MAX_LISTED = 1000;
 
 /**
@@ -57,14 +59,18 @@ export async function runImport(database: ConciergeDb, request: ImportRequest, h
   orders?.skipped.forEach(fromOrders);
 
   try {
-    await database.transaction('rw', database.customers, async () => {
+    await database.transaction('rw', database.customers, async (transaction) => {
+      // Bound to this transaction: the chunks are written from the parser's callbacks, which
+      // Dexie's zone (how it finds the current transaction) does not always reach.
+      const customers: ConciergeDb['customers'] = transaction.table('customers');
       if (request.customers) {
         const { text, mapping } = request.customers;
         const duplicates = new DuplicateCheck();
-        const emptyBase = (await database.customers.count()) === 0;
+        const emptyBase = (await customers.count()) === 0;
         let rows = 0;
-        // One chunk's writes run while the next chunk is read: the disk and the parser overlap.
-        let writing: Promise<unknown> = Promise.resolve();
+        // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
+        // the first, so the database never idles while this thread prepares its next requests.
+        const writing: Promise<unknown>[] = [];
         await streamTable(text, CHUNK, async (header, chunk, share) => {
           if (hooks.stopped?.()) throw new ImportStopped();
           const drafts = [];
@@ -73,19 +79,20 @@ export async function runImport(database: ConciergeDb, request: ImportRequest, h
             if (typeof result === 'string') skip({ line: row.line, message: result });
             else drafts.push(result.draft);
           }
-          await writing;
-          writing = (await writeCustomers(database, drafts, report, { emptyBase })).written;
+          if (writing.length >= IN_FLIGHT) await writing.shift();
+          const { written } = await writeCustomers(customers, drafts, report, { emptyBase });
+          writing.push(written);
           rows += chunk.length;
           hooks.onProgress?.({ phase: 'customers', share, rows });
         });
-        await writing;
+        for (const written of writing) await written;
       }
       if (orders?.ok) {
         if (hooks.stopped?.()) throw new ImportStopped();
-        (await attachOrders(database, orders.orders, report)).forEach(fromOrders);
+        (await attachOrders(customers, orders.orders, report)).forEach(fromOrders);
         hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
       }
-      await saveKnownIdentities(database);
+      await saveKnownIdentities(transaction);
     });
   } catch (error) {
     if (error instanceof TableError) return { ok: false, problems: error.problems };
