@@ -142,12 +142,15 @@ export async function restoreBackup(database: ConciergeDb, backup: Backup): Prom
     nameWords: nameTokens(c.name, ...c.aliases),
   }));
   await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async (transaction) => {
-    await database.customers.bulkPut(customers);
+    // Through the transaction, as the import writes: an await of a plain promise between two
+    // writes (saveKnownIdentities has some) must not send the later ones elsewhere.
+    const table = <K extends 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning'>(name: K): ConciergeDb[K] => transaction.table(name);
+    await table('customers').bulkPut(customers);
     await saveKnownIdentities(transaction);
-    await database.interactions.bulkPut(backup.interactions as Interaction[]);
-    await database.rejections.bulkPut(backup.rejections ?? []);
-    await database.templates.bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));
-    await database.learning.bulkPut(backup.learning ?? []);
+    await table('interactions').bulkPut(backup.interactions as Interaction[]);
+    await table('rejections').bulkPut(backup.rejections ?? []);
+    await table('templates').bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));
+    await table('learning').bulkPut(backup.learning ?? []);
   });
   return { customers: customers.length, interactions: backup.interactions.length };
 }

@@ -241,11 +241,12 @@ describe('importing', () => {
 
   it('reports a full disk by name and leaves the base as it was, whichever chunk meets it', async () => {
     for (const failing of [2, 4]) {
-      let calls = -Infinity;
-      const watchedDb = watched((next) => (++calls === failing ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : next()));
+      let armed = false;
+      let calls = 0;
+      const watchedDb = watched((next) => (armed && ++calls === failing ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : next()));
       await loadSample(watchedDb);
       const before = await watchedDb.customers.toArray();
-      calls = 0;
+      armed = true;
       const error = await runImport(watchedDb, { customers: { text: emails('q', 9_000), mapping: ['name', 'email'] } }).catch((e: unknown) => e);
       expect((error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name).toBe('QuotaExceededError');
       expect(await watchedDb.customers.toArray()).toEqual(before);
