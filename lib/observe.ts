@@ -1,3 +1,5 @@
+import { listed, selectAll } from './dom-list';
+
 export interface ObserveOptions {
   root: ParentNode & Node;
   /** Elements worth handling. */
@@ -49,12 +51,12 @@ export function observeElements(options: ObserveOptions): void {
    * searched as well.
    */
   const collectAddedNodes = (added: NodeList): void => {
-    added.forEach((node) => {
-      if (node.nodeType !== 1) return;
+    for (const node of listed(added)) {
+      if (node.nodeType !== 1) continue;
       const el = node as Element;
       if (el.matches(selector)) pending.add(el);
-      el.querySelectorAll(selector).forEach((found) => pending.add(found));
-    });
+      for (const found of selectAll(el, selector)) pending.add(found);
+    }
   };
   const flush = (): void => {
     scheduled = false;
@@ -81,7 +83,10 @@ export function observeElements(options: ObserveOptions): void {
   };
 
   const allOurs = (nodes: NodeList, isOurs: (el: Element) => boolean): boolean => {
-    for (const node of nodes) if (node.nodeType !== 1 || !isOurs(node as Element)) return false;
+    for (let i = 0, n = nodes.length; i < n; i++) {
+      const node = nodes[i]!;
+      if (node.nodeType !== 1 || !isOurs(node as Element)) return false;
+    }
     return true;
   };
   /** A badge drawn or taken away: the post around it shows what it showed. */
@@ -107,6 +112,6 @@ export function observeElements(options: ObserveOptions): void {
     pending.clear();
   }, { once: true });
 
-  root.querySelectorAll(selector).forEach((el) => pending.add(el));
+  for (const el of selectAll(root, selector)) pending.add(el);
   request();
 }

@@ -1,4 +1,5 @@
 import type { MissReason, ParseReport, SocialPost } from '../../model';
+import { selectAll } from '../../dom-list';
 import { clip } from '../../text';
 import { readableText } from '../dom-text';
 import { FB, SPONSORED_LABELS } from './selectors';
@@ -110,7 +111,7 @@ export function unitsIn(root: ParentNode): Unit[] {
   }
   const seen = new Set<Element>();
   const units: Unit[] = [];
-  for (const el of root.querySelectorAll(CANDIDATES)) {
+  for (const el of selectAll(root, CANDIDATES)) {
     const unit = unitOf(el);
     if (!unit || seen.has(unit.el)) continue;
     seen.add(unit.el);
@@ -179,7 +180,7 @@ interface Link {
   href: string;
 }
 
-const linksOf = (els: Iterable<Element>): Link[] => Array.from(els, (el) => ({ el, href: el.getAttribute('href') ?? '' }));
+const linksOf = (els: readonly Element[]): Link[] => els.map((el) => ({ el, href: el.getAttribute('href') ?? '' }));
 
 /** The unit's own elements of interest, in document order, without those of comments inside it. */
 interface Scan {
@@ -202,7 +203,7 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
   if (kind === 'comment') return scanComment(unit);
   const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
   let skip: Element | null = null;
-  for (const el of unit.querySelectorAll(SCAN)) {
+  for (const el of selectAll(unit, SCAN)) {
     if (skip?.contains(el)) continue;
     const role = el.getAttribute('role');
     if (role === 'article') {
@@ -233,16 +234,19 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
  * DOM call from one costs more). Replies nested inside are left out.
  */
 function scanComment(unit: Element): Scan {
-  const nested = [...unit.querySelectorAll(FB.article)];
-  const own = (els: NodeListOf<Element>): Element[] => (nested.length ? [...els].filter((el) => !nested.some((n) => n.contains(el))) : [...els]);
+  const nested = unit.querySelector(FB.article) ? selectAll(unit, FB.article) : [];
+  const own = (selector: string): Element[] => {
+    const els = selectAll(unit, selector);
+    return nested.length ? els.filter((el) => !nested.some((n) => n.contains(el))) : els;
+  };
   return {
-    links: linksOf(own(unit.querySelectorAll('a[href]'))),
-    blocks: own(unit.querySelectorAll(FB.textBlock)),
+    links: linksOf(own('a[href]')),
+    blocks: own(FB.textBlock),
     story: null,
     names: [],
     headings: [],
-    buttons: own(unit.querySelectorAll(FB.button)),
-    time: own(unit.querySelectorAll(`${FB.time}, ${FB.utime}`))[0] ?? null,
+    buttons: own(FB.button),
+    time: own(`${FB.time}, ${FB.utime}`)[0] ?? null,
     sponsored: false,
   };
 }
@@ -345,7 +349,7 @@ function headsOf(s: Scan, unit: Element, origin: string): Head[] {
     if (heads.some((h) => h.el.contains(el) || el.contains(h.el))) continue;
     // Bold words and mentions inside the text are not headings.
     if (inText(el, unit)) continue;
-    const person = readPerson(linksOf(el.tagName === 'A' ? [el] : el.querySelectorAll('a[href]')), origin);
+    const person = readPerson(linksOf(el.tagName === 'A' ? [el] : selectAll(el, 'a[href]')), origin);
     if (person) heads.push({ el, person });
   }
   return heads;
@@ -412,9 +416,9 @@ function readShared(block: Element, person: Person, origin: string): SocialPost[
   const quoted: NonNullable<SocialPost['quoted']> = {
     handle: person.handle || person.id || '',
     displayName: person.displayName,
-    text: story ? readText(story) : blockText([...block.querySelectorAll(FB.textBlock)], [person.link], block),
+    text: story ? readText(story) : blockText(selectAll(block, FB.textBlock), [person.link], block),
   };
-  for (const link of block.querySelectorAll('a[href]')) {
+  for (const link of selectAll(block, 'a[href]')) {
     const ref = parsePostHref(link.getAttribute('href') ?? '', origin);
     if (ref) {
       quoted.id = ref.id;

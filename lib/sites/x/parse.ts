@@ -1,4 +1,5 @@
 import type { MissReason, ParseReport, SocialPost } from '../../model';
+import { selectAll } from '../../dom-list';
 import { clip } from '../../text';
 import { readableText } from '../dom-text';
 import { HANDLE, X } from './selectors';
@@ -25,7 +26,7 @@ export function parseXPosts(root: ParentNode, pageUrl: string): ParseReport {
 export function postElements(root: ParentNode): Element[] {
   // The content script hands over one post at a time: no need to look for others inside it.
   if ('matches' in root && (root as Element).matches(X.post)) return [root as Element];
-  return [...root.querySelectorAll(X.post)].filter((el) => !el.parentElement?.closest(X.post));
+  return selectAll(root, X.post).filter((el) => !el.parentElement?.closest(X.post));
 }
 
 /**
@@ -79,7 +80,7 @@ const AVATAR_PREFIX = 'UserAvatar-Container-';
 function scan(article: Element): Scan {
   const result: Scan = { byTestId: new Map(), links: [], quote: null, nested: false };
   let skip: Element | null = null;
-  for (const el of article.querySelectorAll(SCAN)) {
+  for (const el of selectAll(article, SCAN)) {
     if (skip?.contains(el)) continue;
     if (el.tagName === 'ARTICLE') {
       result.nested = true;
@@ -167,7 +168,7 @@ function readAuthor(
   let handle: string | null = null;
   let displayName = '';
   if (nameBlock) {
-    for (const link of nameBlock.querySelectorAll('a[href]')) {
+    for (const link of selectAll(nameBlock, 'a[href]')) {
       const h = parseProfileHref(link.getAttribute('href') ?? '', base);
       if (!h) continue;
       handle ??= h;
@@ -175,7 +176,7 @@ function readAuthor(
       if (!displayName && text && !text.startsWith('@')) displayName = text;
     }
     // Quoted posts show the name block as plain spans: "Name" then "@handle".
-    for (const span of handle && displayName ? [] : nameBlock.querySelectorAll('span')) {
+    for (const span of handle && displayName ? [] : selectAll(nameBlock, 'span')) {
       if (span.querySelector('span')) continue;
       const text = readableText(span);
       if (!handle && text.startsWith('@') && HANDLE.test(text.slice(1))) handle = text.slice(1);
@@ -249,7 +250,7 @@ function readQuote(quoteEl: Element, base: string): SocialPost['quoted'] | null 
     displayName: author.displayName,
     text: textEl ? clip(readableText(textEl), MAX_TEXT) : '',
   };
-  for (const link of quoteEl.querySelectorAll(X.statusLink)) {
+  for (const link of selectAll(quoteEl, X.statusLink)) {
     const ref = parseStatusHref(link.getAttribute('href') ?? '', base);
     if (ref) {
       quoted.id = ref.id;
