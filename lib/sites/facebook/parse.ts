@@ -234,7 +234,7 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
  * DOM call from one costs more). Replies nested inside are left out.
  */
 function scanComment(unit: Element): Scan {
-  const nested = unit.querySelector(FB.article) ? selectAll(unit, FB.article) : [];
+  const nested = selectAll(unit, FB.article);
   const own = (selector: string): Element[] => {
     const els = selectAll(unit, selector);
     return nested.length ? els.filter((el) => !nested.some((n) => n.contains(el))) : els;

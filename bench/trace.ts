@@ -1,0 +1,98 @@
+/**
+ * What held a page's main thread in a long task. The Long Animation Frames API names scripts of
+ * 5 ms or more and the rendering; a task with neither was the browser's own work or the thread
+ * waiting for a core. A trace says which: the task's time on the CPU beside its length, and what
+ * every other thread did on the CPU meanwhile.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Tasks of every thread; the timeline's events inside them; the scheduler's names. */
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'v8.gc', '__metadata'];
+/** The last seconds only: the trace is read when the first long task has just ended. */
+const BUFFER_KB = 96 * 1024;
+/** A task, as the scheduler names it; the timeline's own name for it, when that is all there is. */
+const TASK_NAMES = ['ThreadControllerImpl::RunTask', 'RunTask'];
+
+export interface LongTaskTrace {
+  stop: () => Promise<string | null>;
+}
+
+/**
+ * Starts a trace kept in a ring buffer; `stop` ends it and describes the last task over `overMs`
+ * on a renderer's main thread, or null when the trace holds none.
+ */
+export async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskTrace> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { recordMode: 'recordContinuously', traceBufferSizeInKb: BUFFER_KB, includedCategories: CATEGORIES },
+  });
+  let stopped: Promise<string | null> | null = null;
+  return {
+    stop: () => (stopped ??= readTrace(cdp).then((events) => describe(events, overMs)).finally(() => void cdp.detach().catch(() => {}))),
+  };
+}
+
+async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+const ms = (us: number | undefined) => ((us ?? 0) / 1000).toFixed(0);
+
+/** The long task, its time on the CPU, the biggest events inside it, and the CPU's other users meanwhile. */
+export function describe(events: TraceEvent[], overMs: number): string | null {
+  const threads = new Map<string, string>();
+  const processes = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    if (e.name === 'process_name') processes.set(e.pid, e.args?.name ?? '');
+  }
+  // Both names may wrap the same task: one of them, so that nothing is counted twice.
+  const taskName = TASK_NAMES.find((name) => events.some((e) => e.name === name));
+  const isTask = (e: TraceEvent) => e.ph === 'X' && e.name === taskName;
+  const tasks = events.filter((e) => isTask(e) && (e.dur ?? 0) > overMs * 1000);
+  const long = tasks.filter((e) => threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain').sort((a, b) => b.ts - a.ts)[0];
+  if (!long) return null;
+  const start = long.ts;
+  const end = long.ts + long.dur!;
+  const inside = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== long.pid || e.tid !== long.tid || TASK_NAMES.includes(e.name)) continue;
+    if (e.ts >= start && e.ts + (e.dur ?? 0) <= end) inside.set(e.name, Math.max(inside.get(e.name) ?? 0, e.dur ?? 0));
+  }
+  // CPU time of other threads' tasks overlapping the long one, each counted for its overlap.
+  const others = new Map<string, number>();
+  for (const e of events) {
+    if (!isTask(e) || e === long || e.tdur === undefined || !e.dur) continue;
+    const overlap = Math.min(end, e.ts + e.dur) - Math.max(start, e.ts);
+    if (overlap <= 0) continue;
+    const who = `${processes.get(e.pid) ?? e.pid} ${threads.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+    others.set(who, (others.get(who) ?? 0) + (e.tdur * overlap) / e.dur);
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ');
+  const cpu = long.tdur === undefined ? 'not known' : `${ms(long.tdur)} ms`;
+  return `trace: ${ms(long.dur)} ms task, on the CPU ${cpu}; longest inside: ${top(inside, 3) || 'nothing traced'}; meanwhile on the CPU: ${top(others, 4) || 'nothing traced'}`;
+}
