@@ -17,7 +17,7 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** Tasks of every thread; the timeline's events inside them; the scheduler's names. */
+/** Tasks of every thread, the timeline's and V8's events inside them (GC too), thread names. */
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'v8.gc', '__metadata'];
 /** The last seconds only: the trace is read when the first long task has just ended. */
 const BUFFER_KB = 96 * 1024;
@@ -26,6 +26,8 @@ const TASK_NAMES = ['ThreadControllerImpl::RunTask', 'RunTask'];
 
 export interface LongTaskTrace {
   stop: () => Promise<string | null>;
+  /** Ends the trace unread: nothing long happened. */
+  discard: () => Promise<void>;
 }
 
 /**
@@ -39,15 +41,25 @@ export async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskT
     traceConfig: { recordMode: 'recordContinuously', traceBufferSizeInKb: BUFFER_KB, includedCategories: CATEGORIES },
   });
   let stopped: Promise<string | null> | null = null;
+  const detach = () => void cdp.detach().catch(() => {});
   return {
-    stop: () => (stopped ??= readTrace(cdp).then((events) => describe(events, overMs)).finally(() => void cdp.detach().catch(() => {}))),
+    stop: () => (stopped ??= readTrace(cdp).then((events) => describe(events, overMs)).finally(detach)),
+    async discard() {
+      await cdp.send('IO.close', { handle: await endTrace(cdp) });
+      detach();
+    },
   };
 }
 
-async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+/** Ends tracing; the handle of the stream that holds the trace. */
+async function endTrace(cdp: CDPSession): Promise<string> {
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
   await cdp.send('Tracing.end');
-  const handle = await complete;
+  return complete;
+}
+
+async function readTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const handle = await endTrace(cdp);
   let text = '';
   for (;;) {
     const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
