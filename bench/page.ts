@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, extensionPage, type Harness } from '../e2e/support/extension';
 import { pageStats } from '../e2e/support/session';
+import { traceLongTasks } from './trace';
 
 export interface Sample {
   name: string;
@@ -40,7 +41,7 @@ function pageHtml(site: 'x' | 'facebook'): string {
 <button id="like" style="position:fixed;top:8px;right:8px;z-index:9">Like</button>${container}
 <script>
 window.__long = []; window.__clicks = [];
-new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__long.push(e.duration); if (e.duration > 50) window.__conciergeLongTask?.(); })).observe({ type: 'longtask' });
 const makePost = ${post};
 let count = 0;
 window.__addBatch = (n) => { const list = document.getElementById('list'); const f = document.createDocumentFragment();
@@ -84,10 +85,18 @@ interface PageRun {
   longTasks: number[];
   clicks: number[];
   busyPer100?: number;
+  /** Under --trace: what the first task over 50 ms was, when there was one. */
+  traced?: string | null;
 }
 
-/** 3,000 posts arriving 100 at a time while the reader scrolls and clicks the page's own button. */
-async function growPage(page: Page, url: string, total: number, stats?: () => Promise<{ busyMs: number; postsSeen: number }>): Promise<PageRun> {
+/**
+ * 3,000 posts arriving 100 at a time while the reader scrolls and clicks the page's own button.
+ * With `trace`, the page is traced and the first task over 50 ms stops the trace and is described.
+ */
+async function growPage(page: Page, url: string, total: number, stats?: () => Promise<{ busyMs: number; postsSeen: number }>, trace = false): Promise<PageRun> {
+  let traced: Promise<string | null> | null = null;
+  const tracing = trace ? await traceLongTasks(page) : null;
+  if (tracing) await page.exposeFunction('__conciergeLongTask', () => void (traced ??= tracing.stop()));
   await page.goto(url);
   await page.waitForTimeout(300);
   const before = stats ? await stats() : null;
@@ -98,7 +107,11 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(800);
-  const run = await page.evaluate(() => ({ longTasks: (window as unknown as { __long: number[] }).__long, clicks: (window as unknown as { __clicks: number[] }).__clicks }));
+  const run: PageRun = await page.evaluate(() => ({ longTasks: (window as unknown as { __long: number[] }).__long, clicks: (window as unknown as { __clicks: number[] }).__clicks }));
+  if (tracing) {
+    if (traced) run.traced = await traced;
+    else await tracing.discard();
+  }
   if (stats && before) {
     const after = await stats();
     return { ...run, busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100 };
@@ -108,8 +121,11 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
-/** `margin` loosens every budget for shared CI machines (1 in the full benchmark). */
-export async function pageBench(h: Harness, runs: number, total: number, margin = 1): Promise<Sample[]> {
+/**
+ * `margin` loosens every budget for shared CI machines (1 in the full benchmark). `trace` traces
+ * every page run and prints what its first task over 50 ms was, with the extension and without.
+ */
+export async function pageBench(h: Harness, runs: number, total: number, margin = 1, trace = false): Promise<Sample[]> {
   await route(h.context);
   const plain = await plainBrowser();
   const out: Sample[] = [];
@@ -123,11 +139,13 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
         const stats = () => pageStats(h, url);
-        const withExt = await growPage(page, url, total, stats);
+        const withExt = await growPage(page, url, total, stats, trace);
         await page.close();
         const base = await plain.newPage();
-        const without = await growPage(base, url, total);
+        const without = await growPage(base, url, total, undefined, trace);
         await base.close();
+        if (withExt.traced) console.log(`  ${site} run ${run + 1}, with the extension: ${withExt.traced}`);
+        if (without.traced) console.log(`  ${site} run ${run + 1}, without it: ${without.traced}`);
         busy.push(withExt.busyPer100 ?? 0);
         extLong.push(withExt.longTasks.length ? Math.max(...withExt.longTasks) : 0);
         plainLong.push(without.longTasks.length ? Math.max(...without.longTasks) : 0);

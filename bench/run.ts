@@ -30,8 +30,9 @@ import { traceLongTasks } from './trace';
 const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--candidates') ? 'candidates' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million-imports') ? 'millionImports' : process.argv.includes('--million') ? 'million' : 'full';
 const QUICK = MODE !== 'full';
 /**
- * --trace: each import traces the options page and says what held its main thread in the first
- * task over 50 ms. Tracing costs the import time, so a traced run prints and publishes nothing.
+ * --trace: each import traces the options page, and each page run its page, and says what held
+ * the main thread in the first task over 50 ms. Tracing costs time, so a traced run prints and
+ * publishes nothing.
  */
 const TRACE = process.argv.includes('--trace');
 const SIZES = {
@@ -530,7 +531,7 @@ async function main(): Promise<void> {
     if (SIZES.pageRuns) {
       await loadSample(h);
       console.log('\nPages');
-      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN)) recordSample(sample);
+      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN, TRACE)) recordSample(sample);
       console.log('\nSide panel');
       const file = SIZES.panelImport ? join(tmpdir(), `concierge-bench-${SIZES.panelImport}.csv`) : null;
       if (file && !existsSync(file)) writeFileSync(file, crmCsv(generateCustomers(SIZES.panelImport!, 3)));
