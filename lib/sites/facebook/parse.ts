@@ -93,7 +93,8 @@ export function facebookKey(el: Element): string {
   // its thread: while its first link stays the same, so does what it shows.
   const cached = keys.get(unit.el);
   if (cached && cached.first === first && cached.firstHref === firstHref) return cached.key;
-  const link = unit.el.querySelector(unit.kind === 'comment' ? 'a[href*="comment_id="]' : POST_LINK);
+  // A comment's first link (the avatar) mostly names the comment: no second query for it.
+  const link = unit.kind === 'comment' && firstHref.includes('comment_id=') ? first : unit.el.querySelector(unit.kind === 'comment' ? 'a[href*="comment_id="]' : POST_LINK);
   let key = '';
   if (link && owns(unit.el, link)) key = link.getAttribute('href') ?? '';
   else if (first && owns(unit.el, first)) key = `?${firstHref}`;
@@ -189,19 +190,18 @@ interface Scan {
   story: Element | null;
   names: Element[];
   headings: Element[];
-  buttons: Element[];
   time: Element | null;
   sponsored: boolean;
 }
 
-const SCAN = `a[href], ${FB.article}, ${FB.textBlock}, [data-ad-rendering-role], [data-ad-preview], [data-ad-comet-preview], h2, h3, h4, strong, ${FB.button}, ${FB.utime}, ${FB.time}, [aria-label]`;
+const SCAN = `a[href], ${FB.article}, ${FB.textBlock}, [data-ad-rendering-role], [data-ad-preview], [data-ad-comet-preview], h2, h3, h4, strong, ${FB.utime}, ${FB.time}, [aria-label]`;
 const SPONSORED = new Set(SPONSORED_LABELS);
 
 const STORY_ROLES = new Set(['story_message']);
 
 function scan(unit: Element, kind: Unit['kind']): Scan {
   if (kind === 'comment') return scanComment(unit);
-  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], buttons: [], time: null, sponsored: false };
+  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], time: null, sponsored: false };
   let skip: Element | null = null;
   for (const el of selectAll(unit, SCAN)) {
     if (skip?.contains(el)) continue;
@@ -218,7 +218,6 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
     } else if (tag === 'DIV' && el.getAttribute('dir') === 'auto') s.blocks.push(el);
     else if (tag === 'H2' || tag === 'H3' || tag === 'H4' || tag === 'STRONG') s.headings.push(el);
     else if (tag === 'TIME' || el.hasAttribute('data-utime')) s.time ??= el;
-    if (role === 'button') s.buttons.push(el);
     const rendering = el.getAttribute('data-ad-rendering-role');
     if (rendering === 'profile_name') s.names.push(el);
     if (!s.story && ((rendering && STORY_ROLES.has(rendering)) || el.getAttribute('data-ad-preview') === 'message' || el.getAttribute('data-ad-comet-preview') === 'message')) s.story = el;
@@ -229,24 +228,24 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
 }
 
 /**
- * A comment has no headings, story or ads: its links, text blocks, buttons and time, a query
- * each, so that the browser tests the attributes rather than a loop in a content script (every
- * DOM call from one costs more). Replies nested inside are left out.
+ * A comment has no headings, story or ads: its links, text blocks and time, a query each, so
+ * that the browser tests the attributes rather than a loop in a content script (every DOM call
+ * from one costs more, and so does every element it touches). Replies nested inside are left out.
  */
 function scanComment(unit: Element): Scan {
-  const nested = selectAll(unit, FB.article);
+  const nested = unit.querySelector(FB.article) ? selectAll(unit, FB.article) : [];
   const own = (selector: string): Element[] => {
     const els = selectAll(unit, selector);
     return nested.length ? els.filter((el) => !nested.some((n) => n.contains(el))) : els;
   };
+  const time = `${FB.time}, ${FB.utime}`;
   return {
     links: linksOf(own('a[href]')),
     blocks: own(FB.textBlock),
     story: null,
     names: [],
     headings: [],
-    buttons: own(FB.button),
-    time: own(`${FB.time}, ${FB.utime}`)[0] ?? null,
+    time: nested.length ? (own(time)[0] ?? null) : unit.querySelector(time),
     sponsored: false,
   };
 }
@@ -301,23 +300,37 @@ interface Person extends ProfileRef {
  */
 function readPerson(links: readonly Link[], origin: string): Person | null {
   let person: Person | null = null;
-  let label = '';
+  let lastHref: string | null = null;
+  let unnamed: Element[] | null = null;
   for (const { el: link, href } of links) {
-    const ref = parseProfileHref(href, origin);
-    if (!ref) continue;
-    if (!person) person = { ...ref, displayName: '', link };
-    else if (!sameProfile(person, ref)) break;
+    // The avatar and the name usually share one href: the same person, read once.
+    if (!person || href !== lastHref) {
+      const ref = parseProfileHref(href, origin);
+      if (!ref) continue;
+      if (!person) person = { ...ref, displayName: '', link };
+      else if (!sameProfile(person, ref)) break;
+      lastHref = href;
+    }
     const text = readableText(link);
     if (text) {
       person.displayName = text;
       person.link = link;
       break;
     }
-    label ||= (link.getAttribute('aria-label') ?? link.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '').trim();
+    (unnamed ??= []).push(link);
   }
   if (!person) return null;
-  person.displayName = clip(person.displayName || label || person.handle || person.id || '', MAX_NAME);
+  // An avatar's label is read only when no link of theirs shows the name.
+  person.displayName = clip(person.displayName || labelOf(unnamed) || person.handle || person.id || '', MAX_NAME);
   return person;
+}
+
+function labelOf(links: readonly Element[] | null): string {
+  for (const link of links ?? []) {
+    const label = (link.getAttribute('aria-label') ?? link.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '').trim();
+    if (label) return label;
+  }
+  return '';
 }
 
 function sameProfile(a: ProfileRef, b: ProfileRef): boolean {
@@ -398,11 +411,13 @@ function parsePost(unit: Element, origin: string, pagePost: PostRef | null): Soc
   return post;
 }
 
-/** "See more" is a button inside the text itself: asked of the text blocks, which are few. */
+/**
+ * "See more" is a button inside the text itself: asked of the text blocks, which are few, so
+ * that the unit's other buttons (Like, Reply) are never touched.
+ */
 function hasSeeMore(s: Scan, shared: Element | null): boolean {
-  if (!s.buttons.length) return false;
   const texts = s.story ? [s.story, ...s.blocks] : s.blocks;
-  return texts.some((text) => !shared?.contains(text) && s.buttons.some((b) => b !== text && text.contains(b)));
+  return texts.some((text) => !shared?.contains(text) && !!text.querySelector(FB.button));
 }
 
 function isFirstPost(unit: Element): boolean {
@@ -434,7 +449,10 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   if (!person) return 'no-author';
   // The author's links carry the comment id too, but only the timestamp link names the post.
   let ref: CommentRef | null = null;
+  let lastHref: string | null = null;
   for (const { href } of s.links) {
+    if (href === lastHref) continue;
+    lastHref = href;
     const found = parseCommentHref(href, origin);
     if (found && (!ref || (!ref.post && found.post))) ref = found;
     if (ref?.post) break;
