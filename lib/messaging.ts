@@ -75,6 +75,8 @@ export interface PageStats {
   parseMs: number;
   badgeMs: number;
   slowestBatchMs: number;
+  /** Posts the content script holds: those on the page, and the last ones to leave it. */
+  postsHeld: number;
 }
 
 interface ProtocolMap {

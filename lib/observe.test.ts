@@ -114,12 +114,12 @@ describe('observeElements', () => {
     expect(batches).toEqual([['1']]);
   });
 
-  it('looks at nothing when only nodes of our own come and go, and still sees the page change', async () => {
-    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div></div>';
+  it('looks at nothing drawn quietly, and still sees what the page changed before and after', async () => {
+    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div><div class="post" data-id="3"></div></div>';
     const feed = document.getElementById('feed')!;
     let keyReads = 0;
     const batches: string[][] = [];
-    observeElements({
+    const observation = observeElements({
       root: feed,
       selector: '.post',
       keyOf: (el) => {
@@ -128,22 +128,23 @@ describe('observeElements', () => {
       },
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
-      ours: (el) => el.hasAttribute('data-ours'),
       schedule,
     });
     await tick();
     const reads = keyReads;
-    const badge = document.createElement('span');
-    badge.setAttribute('data-ours', '');
-    feed.querySelector('.name')!.append(badge);
-    await tick();
-    badge.remove();
+    observation.quietly(() => feed.querySelector('.name')!.append(document.createElement('span')));
     await tick();
     expect(keyReads).toBe(reads);
+    // A change of the page's, made just before a quiet one, is not lost with it.
+    feed.querySelector('[data-id="3"]')!.setAttribute('data-id', '4');
+    feed.querySelector('[data-id="4"]')!.append(document.createElement('em'));
+    observation.quietly(() => feed.querySelector('.name')!.append(document.createElement('span')));
+    await tick();
+    expect(batches).toEqual([['1', '3'], ['4']]);
     const post = feed.querySelector('.post')!;
     post.setAttribute('data-id', '2');
     post.append(document.createElement('em'));
     await tick();
-    expect(batches).toEqual([['1'], ['2']]);
+    expect(batches).toEqual([['1', '3'], ['4'], ['2']]);
   });
 });

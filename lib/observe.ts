@@ -13,18 +13,25 @@ export interface ObserveOptions {
   measure?: (ms: number) => void;
   /** Defers a flush to the end of the batch of mutations; setTimeout(0) by default. */
   schedule?: (flush: () => void) => void;
-  /** Nodes of our own (badges): adding or removing them is no change to look at. */
-  ours?: (el: Element) => boolean;
+}
+
+export interface Observation {
+  /**
+   * Runs `change` (drawing badges) unobserved: what the page changed before is noted first, then
+   * the observer steps aside while `change` runs, so its mutations are never even recorded.
+   * Cheaper than being told of each of them and telling it apart.
+   */
+  quietly: (change: () => void) => void;
 }
 
 /**
  * One MutationObserver for a page: it gathers the nodes each mutation touches, and once per batch
  * hands over the matching elements whose key changed since they were last handled.
  */
-export function observeElements(options: ObserveOptions): void {
-  const { root, selector, keyOf, onBatch, signal, ours } = options;
+export function observeElements(options: ObserveOptions): Observation {
+  const { root, selector, keyOf, onBatch, signal } = options;
   const schedule = options.schedule ?? ((flush) => setTimeout(flush, 0));
-  if (signal.aborted) return;
+  if (signal.aborted) return { quietly: (change) => change() };
 
   const handled = new WeakMap<Element, string>();
   // Markup nobody foresaw must never throw into the page: such an element is left alone.
@@ -82,31 +89,21 @@ export function observeElements(options: ObserveOptions): void {
     schedule(flush);
   };
 
-  const allOurs = (nodes: NodeList, isOurs: (el: Element) => boolean): boolean => {
-    for (let i = 0, n = nodes.length; i < n; i++) {
-      const node = nodes[i]!;
-      if (node.nodeType !== 1 || !isOurs(node as Element)) return false;
-    }
-    return true;
-  };
-  /** A badge drawn or taken away: the post around it shows what it showed. */
-  const onlyOurs = (record: MutationRecord): boolean =>
-    !!ours && record.type === 'childList' && allOurs(record.addedNodes, ours) && allOurs(record.removedNodes, ours);
-
-  const observer = new MutationObserver((records) => {
+  const note = (records: MutationRecord[]): void => {
     const start = performance.now();
     // Rows come and go together under one parent: where it belongs is looked up once.
     let lastTarget: Node | null = null;
     for (const record of records) {
-      if (onlyOurs(record)) continue;
       if (record.target !== lastTarget) collectClosest(record.target);
       lastTarget = record.target;
       if (record.type === 'childList') collectAddedNodes(record.addedNodes);
     }
     if (pending.size) request();
     options.measure?.(performance.now() - start);
-  });
-  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  };
+  const observer = new MutationObserver(note);
+  const watch = () => observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  watch();
   signal.addEventListener('abort', () => {
     observer.disconnect();
     pending.clear();
@@ -114,4 +111,18 @@ export function observeElements(options: ObserveOptions): void {
 
   for (const el of selectAll(root, selector)) pending.add(el);
   request();
+
+  return {
+    quietly(change) {
+      if (signal.aborted) return change();
+      const before = observer.takeRecords();
+      if (before.length) note(before);
+      observer.disconnect();
+      try {
+        change();
+      } finally {
+        if (!signal.aborted) watch();
+      }
+    },
+  };
 }

@@ -21,6 +21,9 @@ button.vip { background: #fff4d6; color: #6b4b00; border-color: #f0d58a; }
 // Closed shadow roots: the page's scripts cannot read customer names out of the badge. The
 // badge of each anchor is kept here, so drawing it again needs no search of the page.
 const badges = new WeakMap<Element, { host: Element; button: HTMLButtonElement }>();
+/** What a click on each badge does; one listener per page reads it instead of one per badge. */
+const selects = new WeakMap<EventTarget, () => void>();
+const listening = new WeakSet<Document>();
 let sheet: CSSStyleSheet | null = null;
 let sheetFailed = false;
 
@@ -45,6 +48,23 @@ function adoptStyle(root: ShadowRoot, doc: Document): void {
 }
 
 /**
+ * Clicks on badges, caught on their way down: outside its closed root the button is seen as its
+ * host. Only the user's own clicks count (a page's script may click the host, but not for them).
+ */
+function listen(doc: Document): void {
+  if (listening.has(doc)) return;
+  listening.add(doc);
+  doc.addEventListener('click', (event) => {
+    const select = event.target ? selects.get(event.target) : undefined;
+    if (!select || !event.isTrusted) return;
+    // The badge sits inside the post, which navigates on click.
+    event.preventDefault();
+    event.stopPropagation();
+    select();
+  }, true);
+}
+
+/**
  * Shows who wrote a post beside the author's name. The host carries no customer data, and
  * everything inside is set as text, never as HTML.
  */
@@ -62,17 +82,13 @@ export function renderBadge(anchor: Element, match: PostMatch, labels: BadgeLabe
     root.append(button);
     anchor.appendChild(host);
     badges.set(anchor, (badge = { host, button }));
+    listen(doc);
   }
   const { button } = badge;
   const { customer } = match;
   button.textContent = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
   button.className = customer ? (customer.tier === 'vip' ? 'known vip' : 'known') : 'unknown';
-  button.onclick = (event) => {
-    // The badge sits inside the post, which navigates on click.
-    event.preventDefault();
-    event.stopPropagation();
-    onSelect();
-  };
+  selects.set(badge.host, onSelect);
 }
 
 export function removeBadges(el: Element): void {

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { postKey } from '../model';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
-import { runContent } from './run';
+import { runContent, type ContentDeps } from './run';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 const labels = { unknown: 'Not a customer yet', tier: (t: string) => t, title: 'Concierge' };
+
+/** The content script on this document as an X timeline, every author a stranger. */
+const runOnX = (deps: Partial<ContentDeps> = {}) =>
+  runContent({
+    adapter: xAdapter,
+    doc: document,
+    pageUrl: () => 'https://x.com/home',
+    signal: new AbortController().signal,
+    labels,
+    postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
+    selectPost: async () => undefined,
+    writeReply: async () => ({ ok: true }),
+    ...deps,
+  });
 
 describe('the content script on a page it finds already badged', () => {
   it('removes the dead badges of an earlier copy, draws its own, and takes them away when stopped', async () => {
@@ -16,18 +30,12 @@ describe('the content script on a page it finds already badged', () => {
     document.querySelector('article')!.append(stale);
     const controller = new AbortController();
     const sent: string[] = [];
-    runContent({
-      adapter: xAdapter,
-      doc: document,
-      pageUrl: () => 'https://x.com/home',
+    runOnX({
       signal: controller.signal,
-      labels,
       postsSeen: async ({ posts }) => {
         sent.push(...posts.map(postKey));
         return posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
       },
-      selectPost: async () => undefined,
-      writeReply: async () => ({ ok: true }),
     });
     expect(stale.isConnected).toBe(false);
     await tick();
@@ -40,16 +48,7 @@ describe('the content script on a page it finds already badged', () => {
 
   it('keeps one badge per post however often it is answered, and draws it again where the site redrew the line', async () => {
     document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
-    const app = runContent({
-      adapter: xAdapter,
-      doc: document,
-      pageUrl: () => 'https://x.com/home',
-      signal: new AbortController().signal,
-      labels,
-      postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
-      selectPost: async () => undefined,
-      writeReply: async () => ({ ok: true }),
-    });
+    const app = runOnX();
     await tick();
     const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
     const drawn = count();
@@ -63,4 +62,59 @@ describe('the content script on a page it finds already badged', () => {
     expect(count()).toBe(drawn);
     expect(line.querySelector(`:scope > [${BADGE_ATTR}]`)).not.toBeNull();
   });
+
+  it('selects the post of a badge the user clicks, and leaves a click a page script made to the page', async () => {
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    const selected: string[] = [];
+    runOnX({ selectPost: async (key) => void selected.push(key) });
+    await tick();
+    const badges = document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`);
+    const click = (target: Element, trusted: boolean) => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+      // The test environment makes no trusted events: the user's click is stood in for.
+      if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+      target.dispatchEvent(event);
+      return event;
+    };
+    const scripted = click(badges[1]!, false);
+    expect(scripted.defaultPrevented).toBe(false);
+    expect(selected).toEqual([]);
+    const user = click(badges[1]!, true);
+    expect(user.defaultPrevented).toBe(true);
+    expect(selected).toHaveLength(1);
+    expect(selected[0]).toContain('x:');
+    // A click elsewhere in the post is the page's.
+    expect(click(badges[1]!.parentElement!, true).defaultPrevented).toBe(false);
+    expect(selected).toHaveLength(1);
+  });
+});
+
+describe('the content script on a long day of scrolling', () => {
+  const row = (i: number) => {
+    const cell = document.createElement('div');
+    cell.setAttribute('data-testid', 'cellInnerDiv');
+    const id = String(1870000000000000000n + BigInt(i));
+    cell.innerHTML = `<article data-testid="tweet"><div data-testid="User-Name"><div><a href="/user_${i}"><span>Name ${i}</span></a></div><div><a href="/user_${i}" tabindex="-1">@user_${i}</a><a href="/user_${i}/status/${id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div></div><div data-testid="tweetText" lang="en">Post ${i}</div></article>`;
+    return cell;
+  };
+
+  it('lets go of posts that left the page, still counting each post once and badging what is shown', async () => {
+    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
+    const list = document.getElementById('list')!;
+    const app = runOnX();
+    // 1,500 posts through a window of 50 rows, as a timeline drops the rows scrolled past.
+    let held = 0;
+    for (let batch = 0; batch < 30; batch++) {
+      for (let i = 0; i < 50; i++) list.append(row(batch * 50 + i));
+      while (list.children.length > 50) list.firstElementChild!.remove();
+      await vi.waitFor(() => expect(app.stats().postsSeen).toBe((batch + 1) * 50));
+      held = Math.max(held, app.stats().postsHeld);
+    }
+    expect(held).toBeLessThanOrEqual(1050);
+    await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(50));
+    // A post scrolled back into view is the same post: badged again, not counted again.
+    list.prepend(row(3));
+    await vi.waitFor(() => expect(list.firstElementChild!.querySelector(`[${BADGE_ATTR}]`)).not.toBeNull());
+    expect(app.stats().postsSeen).toBe(1500);
+  }, 30_000);
 });

@@ -2,9 +2,11 @@ import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging
 import { postKey, type SocialPost } from '../model';
 import { observeElements } from '../observe';
 import type { SiteAdapter } from '../sites/types';
-import { BADGE_ATTR, removeBadges, renderBadge, type BadgeLabels } from './badge';
+import { removeBadges, renderBadge, type BadgeLabels } from './badge';
 
 const MAX_SEND = 200;
+/** Posts held before those no longer on the page are first let go. */
+const HOLD_FROM = 1000;
 
 export interface ContentDeps {
   adapter: SiteAdapter;
@@ -31,12 +33,23 @@ export interface ContentApp {
 export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
-  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0 };
+  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, postsHeld: 0 };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
   // What each element shows now: a recycled row must never get the badge of its old post.
   const showing = new WeakMap<Element, string>();
+  // A day of scrolling must not grow the page's memory: posts whose element left the page are
+  // let go whenever the count doubles. Their keys stay (a few bytes each), so that a post scrolled
+  // back into view is counted once.
+  const counted = new Set<string>();
+  let holdUpTo = HOLD_FROM;
+  const letGoOfGone = (): void => {
+    if (shown.size < holdUpTo) return;
+    for (const [key, entry] of shown) if (!entry.el.deref()?.isConnected) shown.delete(key);
+    for (const key of matches.keys()) if (!shown.has(key)) matches.delete(key);
+    holdUpTo = Math.max(HOLD_FROM, shown.size * 2);
+  };
 
   const spend = (ms: number, part?: 'parseMs' | 'badgeMs'): void => {
     if (part) stats[part] += ms;
@@ -75,10 +88,12 @@ export function runContent(deps: ContentDeps): ContentApp {
         return;
       }
       const start = now();
-      for (const match of answer) {
-        matches.set(match.key, match);
-        draw(match.key);
-      }
+      observation.quietly(() => {
+        for (const match of answer) {
+          matches.set(match.key, match);
+          draw(match.key);
+        }
+      });
       const ms = now() - start;
       spend(ms, 'badgeMs');
       spend(ms);
@@ -105,7 +120,7 @@ export function runContent(deps: ContentDeps): ContentApp {
       }
       for (const post of report.posts) {
         const key = postKey(post);
-        if (!shown.has(key)) stats.postsSeen += 1;
+        counted.add(key);
         shown.set(key, { post, el: new WeakRef(el) });
         showing.set(el, key);
         // Two elements may stand for one post (a post and its menu); it is sent once.
@@ -113,6 +128,7 @@ export function runContent(deps: ContentDeps): ContentApp {
         inBatch.add(key);
       }
     }
+    letGoOfGone();
     spend(now() - start, 'parseMs');
     if (posts.length) void send(posts, pageUrl);
   };
@@ -122,18 +138,18 @@ export function runContent(deps: ContentDeps): ContentApp {
   const clearBadges = () => removeBadges(doc.documentElement);
   clearBadges();
   signal.addEventListener('abort', clearBadges, { once: true });
-  observeElements({
+  // Badges are drawn quietly; one taken away from a recycled row costs a look at its post.
+  const observation = observeElements({
     root: doc,
     selector: adapter.postSelector,
     keyOf: adapter.keyOf,
     onBatch,
     signal,
     measure: (ms) => spend(ms),
-    ours: (el) => el.hasAttribute(BADGE_ATTR),
   });
 
   return {
-    stats: () => ({ ...stats, misses: { ...stats.misses } }),
+    stats: () => ({ ...stats, misses: { ...stats.misses }, postsSeen: counted.size, postsHeld: shown.size }),
     async rematch() {
       const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
       await send(live, deps.pageUrl());
