@@ -85,6 +85,8 @@ interface PageRun {
   longTasks: number[];
   clicks: number[];
   busyPer100?: number;
+  /** The content script's longest piece of work in the run: was a long task ours? */
+  slowestMs?: number;
   /** Under --trace: what the first task over 50 ms was, when there was one. */
   traced?: string | null;
 }
@@ -93,7 +95,7 @@ interface PageRun {
  * 3,000 posts arriving 100 at a time while the reader scrolls and clicks the page's own button.
  * With `trace`, the page is traced and the first task over 50 ms stops the trace and is described.
  */
-async function growPage(page: Page, url: string, total: number, stats?: () => Promise<{ busyMs: number; postsSeen: number }>, trace = false): Promise<PageRun> {
+async function growPage(page: Page, url: string, total: number, stats?: () => Promise<{ busyMs: number; postsSeen: number; slowestBatchMs: number }>, trace = false): Promise<PageRun> {
   let traced: Promise<string | null> | null = null;
   const tracing = trace ? await traceLongTasks(page) : null;
   if (tracing) await page.exposeFunction('__conciergeLongTask', () => void (traced ??= tracing.stop()));
@@ -114,7 +116,7 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
   }
   if (stats && before) {
     const after = await stats();
-    return { ...run, busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100 };
+    return { ...run, slowestMs: after.slowestBatchMs, busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100 };
   }
   return run;
 }
@@ -135,6 +137,7 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       const extLong: number[] = [];
       const plainLong: number[] = [];
       const extClicks: number[] = [];
+      const slowest: number[] = [];
       const plainClicks: number[] = [];
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
@@ -147,6 +150,7 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
         if (withExt.traced) console.log(`  ${site} run ${run + 1}, with the extension: ${withExt.traced}`);
         if (without.traced) console.log(`  ${site} run ${run + 1}, without it: ${without.traced}`);
         busy.push(withExt.busyPer100 ?? 0);
+        slowest.push(withExt.slowestMs ?? 0);
         extLong.push(withExt.longTasks.length ? Math.max(...withExt.longTasks) : 0);
         plainLong.push(without.longTasks.length ? Math.max(...without.longTasks) : 0);
         extClicks.push(...withExt.clicks);
@@ -154,7 +158,7 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       }
       const label = site === 'x' ? 'X timeline' : 'Facebook thread';
       out.push({ name: `page: ${label}, extension main-thread time per 100 posts`, samples: busy, unit: 'ms', budget: { text: '<= 10 ms', ok: (m) => m <= 10 * margin } });
-      out.push({ name: `page: ${label}, longest task with the extension`, samples: extLong, unit: 'ms', note: `without it: ${median(plainLong).toFixed(0)} ms`, budget: { text: 'none > 50 ms caused by it', ok: (_m, p95) => p95 <= Math.max(50 * margin, median(plainLong) * 1.5) } });
+      out.push({ name: `page: ${label}, longest task with the extension`, samples: extLong, unit: 'ms', note: `without it: ${median(plainLong).toFixed(0)} ms; by run, the longest task ${extLong.map((ms) => ms.toFixed(0)).join(' / ')} ms and the content script's longest piece of work in it ${slowest.map((ms) => ms.toFixed(1)).join(' / ')} ms`, budget: { text: 'none > 50 ms caused by it', ok: (_m, p95) => p95 <= Math.max(50 * margin, median(plainLong) * 1.5) } });
       const delta = median(extClicks) - median(plainClicks);
       out.push({ name: `page: ${label}, the page's click to next frame`, samples: extClicks, unit: 'ms', note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`, budget: { text: 'within +10 ms', ok: () => delta <= 10 * margin } });
     }
