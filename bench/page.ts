@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, extensionPage, type Harness } from '../e2e/support/extension';
 import { pageStats } from '../e2e/support/session';
-import { traceLongTasks } from './trace';
+import { traceFirstLongTask } from './trace';
 
 export interface Sample {
   name: string;
@@ -96,9 +96,7 @@ interface PageRun {
  * With `trace`, the page is traced and the first task over 50 ms stops the trace and is described.
  */
 async function growPage(page: Page, url: string, total: number, stats?: () => Promise<{ busyMs: number; postsSeen: number; slowestBatchMs: number }>, trace = false): Promise<PageRun> {
-  let traced: Promise<string | null> | null = null;
-  const tracing = trace ? await traceLongTasks(page) : null;
-  if (tracing) await page.exposeFunction('__conciergeLongTask', () => void (traced ??= tracing.stop()));
+  const tracing = trace ? await traceFirstLongTask(page) : null;
   await page.goto(url);
   await page.waitForTimeout(300);
   const before = stats ? await stats() : null;
@@ -110,10 +108,7 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
   }
   await page.waitForTimeout(800);
   const run: PageRun = await page.evaluate(() => ({ longTasks: (window as unknown as { __long: number[] }).__long, clicks: (window as unknown as { __clicks: number[] }).__clicks }));
-  if (tracing) {
-    if (traced) run.traced = await traced;
-    else await tracing.discard();
-  }
+  if (tracing) run.traced = (await tracing.finish()).described;
   if (stats && before) {
     const after = await stats();
     return { ...run, slowestMs: after.slowestBatchMs, busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100 };
@@ -137,8 +132,8 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       const extLong: number[] = [];
       const plainLong: number[] = [];
       const extClicks: number[] = [];
-      const slowest: number[] = [];
       const plainClicks: number[] = [];
+      const slowest: number[] = [];
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
         const stats = () => pageStats(h, url);

@@ -25,7 +25,7 @@ import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { describeActivity, diskActivity, lastCompaction } from './disk';
 import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
-import { traceLongTasks } from './trace';
+import { traceFirstLongTask } from './trace';
 
 const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--candidates') ? 'candidates' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million-imports') ? 'millionImports' : process.argv.includes('--million') ? 'million' : 'full';
 const QUICK = MODE !== 'full';
@@ -228,9 +228,7 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
   await options.getByTestId('customer-count').filter({ hasText: 'No customers' }).waitFor();
   await options.getByTestId('import-file').setInputFiles(file);
   await options.getByTestId('import-mapping').waitFor();
-  const trace = TRACE ? await traceLongTasks(options) : null;
-  let traced: Promise<string | null> | null = null;
-  if (trace) await options.exposeFunction('__conciergeLongTask', () => void (traced ??= trace.stop()));
+  const trace = TRACE ? await traceFirstLongTask(options) : null;
   await options.evaluate(() => {
     const w = window as unknown as { __long: LongTask[]; __frames: LongTask[]; __start: number; __conciergeLongTask?: () => void };
     w.__long = [];
@@ -259,7 +257,10 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
   await options.getByTestId('import-start').click();
   await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout });
   const ms = Date.now() - start;
-  if (trace) console.log(`  ${traced ? ((await traced) ?? 'trace: the task is not in the trace') : (await trace.discard(), 'trace: no task over 50 ms')}`);
+  if (trace) {
+    const { long, described } = await trace.finish();
+    console.log(`  ${long ? (described ?? 'trace: the task is not in the trace') : 'trace: no task over 50 ms'}`);
+  }
   const { long, frames } = await options.evaluate(() => {
     const w = window as unknown as { __long: LongTask[]; __frames: LongTask[] };
     return { long: w.__long, frames: w.__frames };

@@ -24,7 +24,7 @@ const BUFFER_KB = 96 * 1024;
 /** A task, as the scheduler names it; the timeline's own name for it, when that is all there is. */
 const TASK_NAMES = ['ThreadControllerImpl::RunTask', 'RunTask'];
 
-export interface LongTaskTrace {
+interface LongTaskTrace {
   stop: () => Promise<string | null>;
   /** Ends the trace unread: nothing long happened. */
   discard: () => Promise<void>;
@@ -34,7 +34,7 @@ export interface LongTaskTrace {
  * Starts a trace kept in a ring buffer; `stop` ends it and describes the last task over `overMs`
  * on a renderer's main thread, or null when the trace holds none.
  */
-export async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskTrace> {
+async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskTrace> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
@@ -47,6 +47,31 @@ export async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskT
     async discard() {
       await cdp.send('IO.close', { handle: await endTrace(cdp) });
       detach();
+    },
+  };
+}
+
+/** What a traced run ends with: whether a task went over the limit, and what it was. */
+export interface TracedRun {
+  long: boolean;
+  /** Null when the task is not in the trace's buffer. */
+  described: string | null;
+}
+
+/**
+ * Traces `page` until its first task over `overMs`: the page's own long-task observer calls
+ * `window.__conciergeLongTask()` then, which stops the trace while it still holds that task.
+ * `finish` says what happened, and closes an unread trace when nothing did.
+ */
+export async function traceFirstLongTask(page: Page, overMs = 50): Promise<{ finish: () => Promise<TracedRun> }> {
+  const trace = await traceLongTasks(page, overMs);
+  let traced: Promise<string | null> | null = null;
+  await page.exposeFunction('__conciergeLongTask', () => void (traced ??= trace.stop()));
+  return {
+    async finish() {
+      if (traced) return { long: true, described: await traced };
+      await trace.discard();
+      return { long: false, described: null };
     },
   };
 }

@@ -33,7 +33,8 @@ export interface ContentApp {
 export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
-  const stats: PageStats = { site: adapter.site, url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, postsHeld: 0 };
+  // The counts of posts are read off the maps below when asked for.
+  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0 };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
