@@ -14,9 +14,12 @@ export function usePanelPosts(keys: readonly string[]): PanelPost[] | undefined 
   return useLiveQuery(async () => {
     const found = (await db().interactions.bulkGet([...keys])).filter((i): i is Interaction => !!i);
     const allKeys = [...new Set(found.flatMap((i) => authorKeys(i.site, i.author)))];
-    const customers = allKeys.length ? await db().customers.where('identityKeys').anyOf(allKeys).toArray() : [];
+    // Through the accounts table, so that the panel names the customer the badge named.
+    const rows = allKeys.length ? await db().accounts.bulkGet(allKeys) : [];
+    const ids = [...new Set(rows.flatMap((r) => (r ? [r.customerId] : [])))];
+    const byId = new Map((await db().customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     const byKey = new Map<string, Customer>();
-    for (const c of customers) if (!c.deletedAt) for (const k of c.identityKeys) byKey.set(k, c);
+    for (const r of rows) if (r && byId.has(r.customerId)) byKey.set(r.key, byId.get(r.customerId)!);
     return found.map((interaction) => ({
       interaction,
       customer: authorKeys(interaction.site, interaction.author).map((k) => byKey.get(k)).find(Boolean) ?? null,

@@ -5,6 +5,7 @@
  */
 import { generateCustomers } from '../../bench/data';
 import { identityFrom, newCustomer } from '@/lib/db/customers';
+import { accountRows } from '@/lib/db/accounts';
 import { metaRows } from '@/lib/db/known-identities';
 import { ConciergeDb, DB_NAME } from '@/lib/db/schema';
 import type { Customer } from '@/lib/db/types';
@@ -43,22 +44,26 @@ async function openRaw(name: string): Promise<IDBDatabase> {
 
 /**
  * One transaction, chunk by chunk, as many chunks in flight as the import keeps (a new one
- * issued as one is written), as an importer reading a file must; the filter of known
- * identities last, as the import leaves it.
+ * issued as one is written), as an importer reading a file must; each customer's accounts beside
+ * it and the filter of known identities last, as the import leaves them.
  */
 function writeChunks(idb: IDBDatabase, nextChunk: () => Customer[] | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['customers', 'meta'], 'readwrite');
+    const tx = idb.transaction(['customers', 'accounts', 'meta'], 'readwrite');
     const store = tx.objectStore('customers');
+    const accounts = tx.objectStore('accounts');
     const hashes: number[] = [];
     let issued = false;
     const next = () => {
       if (issued) return;
       let last: IDBRequest | null = null;
-      for (const record of nextChunk() ?? []) {
+      const chunk = nextChunk() ?? [];
+      for (const record of chunk) {
         last = store.put(record);
         for (const key of record.identityKeys) hashes.push(...keyHashes(key));
       }
+      // A store at a time, as the import writes them.
+      for (const row of chunk.flatMap(accountRows)) last = accounts.put(row);
       if (last) return void (last.onsuccess = next);
       issued = true;
       for (const row of metaRows(filterOf(hashes))) tx.objectStore('meta').put(row);

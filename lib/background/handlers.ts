@@ -47,7 +47,7 @@ export async function handlePostsSeen(deps: HandlerDeps, data: unknown, sender: 
     return {
       key: postKey(post),
       postId: post.id,
-      customer: customer && { id: customer.id, name: customer.name, tier: customer.tier },
+      customer: customer && { id: customer.customerId, name: customer.name, tier: customer.tier },
     };
   });
 }

@@ -1,4 +1,5 @@
-import Dexie, { type Table, type Transaction, type DBCore, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie, { type Table, type Transaction, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { derivedFromCustomers } from './derived';
 import { addHashes, filterOf, hasRoom, keyHashes, newFilter, type KnownFilter } from '../match/known-filter';
 import type { Customer } from './types';
 
@@ -86,52 +87,30 @@ async function persist(transaction: Transaction, state: Pending | null): Promise
   await transaction.table('meta').bulkPut(metaRows(state?.filter ?? null));
 }
 
-export const knownIdentitiesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'knownIdentities',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const scope = mode === 'readwrite' && stores.includes('customers') && !stores.includes('meta') ? [...stores, 'meta'] : stores;
-        return down.transaction(scope, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        // An upgrade through a version before the meta table existed runs without it.
-        if (name !== 'customers' || !down.schema.tables.some((t) => t.name === 'meta')) return table;
-        const meta = down.table('meta');
-        return {
-          ...table,
-          // Everything below this layer reads Dexie's zone (PSD) when called: the write goes down
-          // at once, while the zone is certain; the bookkeeping follows, through the transaction.
-          mutate(req: DBCoreMutateRequest) {
-            const { trans } = req;
-            // Removing customers leaves their keys in the filter: a stranger let through is looked
-            // up and not found, so the filter stays true. Clearing the table starts it afresh.
-            const clearing = req.type === 'deleteRange' && req.range.type === ANY.type;
-            if (req.type === 'delete' || (req.type === 'deleteRange' && !clearing)) return table.mutate(req);
-            const transaction = Dexie.currentTransaction;
-            let started = pendingByTransaction.get(trans);
-            if (!started) pendingByTransaction.set(trans, (started = begin(meta, table, trans)));
-            const written = table.mutate(req);
-            return (async () => {
-              const [state, result] = await Promise.all([started, written]);
-              if (clearing) {
-                state.filter = newFilter(0);
-                state.all = [];
-              }
-              const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
-              note(state, values);
-              await persist(transaction, values.length <= SMALL_WRITE ? state : null);
-              return result;
-            })();
-          },
-        };
-      },
-    };
-  },
-};
+// Everything below this layer reads Dexie's zone (PSD) when called: the write goes down at once,
+// while the zone is certain; the bookkeeping follows, through the transaction.
+export const knownIdentitiesMiddleware = derivedFromCustomers('knownIdentities', 'meta', (req, table, meta) => {
+  const { trans } = req;
+  // Removing customers leaves their keys in the filter: a stranger let through is looked up and
+  // not found, so the filter stays true. Clearing the table starts it afresh.
+  const clearing = req.type === 'deleteRange' && req.range.type === ANY.type;
+  if (req.type === 'delete' || (req.type === 'deleteRange' && !clearing)) return table.mutate(req);
+  const transaction = Dexie.currentTransaction;
+  let started = pendingByTransaction.get(trans);
+  if (!started) pendingByTransaction.set(trans, (started = begin(meta, table, trans)));
+  const written = table.mutate(req);
+  return (async () => {
+    const [state, result] = await Promise.all([started, written]);
+    if (clearing) {
+      state.filter = newFilter(0);
+      state.all = [];
+    }
+    const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
+    note(state, values);
+    await persist(transaction, values.length <= SMALL_WRITE ? state : null);
+    return result;
+  })();
+});
 
 /** Every identity key in the base, read from the index alone (the records are never read). */
 export async function hashesOfAllKeys(customers: Table<Customer, string>): Promise<number[]> {

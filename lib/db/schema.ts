@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { accountsMiddleware, rebuildAccounts, type AccountRow } from './accounts';
 import { filterOf } from '../match/known-filter';
 import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
@@ -22,6 +23,8 @@ export class ConciergeDb extends Dexie {
   learning!: EntityTable<TemplateLearning, 'key'>;
   /** The filter of known identity keys and the token of the last customers write (./known-identities). */
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Who each social account belongs to, derived from customers (./accounts): what matching reads. */
+  accounts!: EntityTable<AccountRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -58,7 +61,13 @@ export class ConciergeDb extends Dexie {
     this.version(4).stores({
       customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, [name+id], updatedAt',
     });
+    // 5: matching reads who an account belongs to by key, one read each, instead of through the
+    // customers' index (a seek, a version check and the whole record).
+    this.version(5)
+      .stores({ accounts: 'key' })
+      .upgrade((tx) => rebuildAccounts(tx.table<Customer, string>('customers'), tx.table<AccountRow, string>('accounts')));
     this.use(knownIdentitiesMiddleware);
+    this.use(accountsMiddleware);
   }
 }
 

@@ -72,21 +72,22 @@ export async function writeCustomers(customers: ConciergeDb['customers'], drafts
     if (customer.deletedAt) continue;
     for (const key of keysOf(customer)) if (!byKey.has(key)) byKey.set(key, customer);
   }
-  const out = new Map<string, Customer>();
+  const merged = new Map<string, Customer>();
+  const added: Customer[] = [];
   for (const draft of drafts) {
     const key = draftKeys(draft).find((k) => byKey.has(k));
     const existing = key ? byKey.get(key)! : null;
     if (existing) {
-      out.set(existing.id, merge(out.get(existing.id) ?? existing, draft));
+      merged.set(existing.id, merge(merged.get(existing.id) ?? existing, draft));
       counts.updated++;
     } else {
-      const customer = newCustomer(draft);
-      out.set(customer.id, customer);
+      added.push(newCustomer(draft));
       counts.added++;
     }
   }
+  // New customers are added, not put: nothing they replace has to be read first (./accounts).
   // Wrapped: an async function returning the promise itself would wait for it.
-  return { written: customers.bulkPut([...out.values()]) };
+  return { written: Promise.all([added.length && customers.bulkAdd(added), merged.size && customers.bulkPut([...merged.values()])]) };
 }
 
 export interface WriteOptions {

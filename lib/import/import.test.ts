@@ -4,6 +4,7 @@ import { nameCandidates } from '../background/candidates';
 import { loadSample } from '../db/sample';
 import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from '../db/known-identities';
 import { ConciergeDb } from '../db/schema';
+import { matchAuthors } from '../match/identity';
 import { mayBeKnown } from '../match/known-filter';
 import { importDrafts } from './apply';
 import { exportBackup, parseBackup, restoreBackup } from './backup';
@@ -313,12 +314,16 @@ describe('schema versions', () => {
     expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'], nameWords: ['ada', 'lane'] }]);
     expect(await current.interactions.toArray()).toEqual([interaction]);
     expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     // Name order and name candidates come from [name+id]; the plain name and tier indexes are gone.
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('tier');
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('name');
     expect(await nameCandidates(current, 'x:lane', 'Ada Lane')).toMatchObject([{ customerId: old.id, name: 'Ada Lane', tier: 'gold' }]);
     const [token, filter] = (await current.meta.bulkGet([TOKEN_KEY, FILTER_KEY])) as [TokenRow?, FilterRow?];
     expect(mayBeKnown(currentFilter(token, filter)!, 'x:ada')).toBe(true);
+    // Its account, in the table matching reads.
+    expect(await current.accounts.toArray()).toEqual([{ key: 'x:ada', customerId: old.id, name: 'Ada Lane', tier: 'gold' }]);
+    const post = { site: 'x' as const, id: '9', author: { handle: 'Ada', displayName: 'Ada', profileUrl: '' } };
+    expect((await matchAuthors(current, [post])).get('x:9')).toEqual({ customerId: old.id, name: 'Ada Lane', tier: 'gold' });
   });
 });

@@ -43,7 +43,7 @@ describe('matchAuthors', () => {
     const c = newCustomer({ name: 'By Id', identities: [{ site: 'facebook', handle: '', id: '100042', source: 'manual', addedAt: '' }] });
     await database.customers.put(c);
     const p = { ...post('6', ''), site: 'facebook' as const, author: { handle: '', displayName: 'By Id', profileUrl: '', id: '100042' } };
-    expect((await matchAuthors(database, [p])).get('facebook:6')?.id).toBe(c.id);
+    expect((await matchAuthors(database, [p])).get('facebook:6')?.customerId).toBe(c.id);
   });
 });
 
@@ -56,7 +56,7 @@ describe('recordSeen', () => {
     const first = await database.interactions.get('x:10');
     expect(first?.status).toBe('replied');
     expect(first?.seenAt).toBe('2026-11-01T00:00:00.000Z');
-    const lorena = (await matchAuthors(database, [post('10', 'lorenawillis')])).get('x:10')!;
+    const lorena = (await database.customers.get((await matchAuthors(database, [post('10', 'lorenawillis')])).get('x:10')!.customerId))!;
     expect((await interactionsOf(database, lorena.identityKeys)).map((i) => i.postId)).toEqual(['11', '10']);
   });
 });

@@ -1,32 +1,24 @@
 import Dexie from 'dexie';
+import type { AccountOwner, AccountRow } from '../db/accounts';
 import { authorKeys } from '../db/identity';
 import type { ConciergeDb } from '../db/schema';
 import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from '../db/known-identities';
-import type { Customer } from '../db/types';
 import { mayBeKnown } from './known-filter';
 import { postKey, type SocialPost } from '../model';
 
 /**
- * Who wrote each post: indexed lookups for the whole batch at once, by handle and numeric id.
- * Only identities already linked to a customer count; name likeness is never a match here.
+ * Who wrote each post: the accounts of the whole batch read at once, by handle and numeric id.
+ * Only accounts already linked to a customer count; name likeness is never a match here.
  */
 export async function matchAuthors(
   database: ConciergeDb,
   posts: readonly Pick<SocialPost, 'site' | 'id' | 'author'>[],
-): Promise<Map<string, Customer | null>> {
+): Promise<Map<string, AccountOwner | null>> {
   const keysByPost = posts.map((p) => [postKey(p), authorKeys(p.site, p.author)] as const);
   const allKeys = [...new Set(keysByPost.flatMap(([, keys]) => keys))];
-  const found = allKeys.length ? await customersByIdentity(database, allKeys) : [];
-  const byKey = new Map<string, Customer>();
-  for (const customer of found) {
-    if (customer.deletedAt) continue;
-    for (const key of customer.identityKeys) if (!byKey.has(key)) byKey.set(key, customer);
-  }
-  const result = new Map<string, Customer | null>();
-  for (const [key, keys] of keysByPost) {
-    const customer = keys.map((k) => byKey.get(k)).find(Boolean) ?? null;
-    result.set(key, customer);
-  }
+  const byKey = allKeys.length ? await ownersOf(database, allKeys) : new Map<string, AccountOwner>();
+  const result = new Map<string, AccountOwner | null>();
+  for (const [key, keys] of keysByPost) result.set(key, keys.map((k) => byKey.get(k)).find(Boolean) ?? null);
   return result;
 }
 
@@ -60,21 +52,20 @@ export function readKnownFilter(database: ConciergeDb): Promise<unknown> {
 }
 
 /**
- * One exact index read per key, all issued at once on the native transaction of a Dexie one:
- * IndexedDB answers them together, where anyOf() walks the index key by key, and Dexie's own
- * query path costs about as much again as the reads (p95 halved in the benchmark). Dexie still
- * opens, reopens and scopes the transaction.
+ * One read by key per account, all issued at once on the native transaction of a Dexie one:
+ * IndexedDB answers them together, and Dexie's own query path costs about as much again as the
+ * reads. Dexie still opens, reopens and scopes the transaction.
  *
  * Keys the filter of known identities rules out are not read. The token read beside the first
  * reads says whether that filter is still current; if another page wrote customers meanwhile,
  * the keys held back are read after all, and the filter is read anew for the next batch.
  */
-function customersByIdentity(database: ConciergeDb, keys: readonly string[]): Promise<Customer[]> {
+function ownersOf(database: ConciergeDb, keys: readonly string[]): Promise<Map<string, AccountOwner>> {
   const known = knownFilters.get(database);
-  return database.transaction('r', database.customers, database.meta, (tx) =>
-    new Promise<Customer[]>((resolve, reject) => {
-      const index = tx.idbtrans.objectStore('customers').index('identityKeys');
-      const found: Customer[] = [];
+  return database.transaction('r', database.accounts, database.meta, (tx) =>
+    new Promise<Map<string, AccountOwner>>((resolve, reject) => {
+      const accounts = tx.idbtrans.objectStore('accounts');
+      const found = new Map<string, AccountOwner>();
       const asked = new Set<string>();
       let waiting = 1;
       const settle = () => {
@@ -83,9 +74,10 @@ function customersByIdentity(database: ConciergeDb, keys: readonly string[]): Pr
       const ask = (key: string) => {
         asked.add(key);
         waiting++;
-        const request = index.getAll(key);
+        const request = accounts.get(key);
         request.onsuccess = () => {
-          found.push(...(request.result as Customer[]));
+          const row = request.result as AccountRow | undefined;
+          if (row) found.set(key, { customerId: row.customerId, name: row.name, tier: row.tier });
           settle();
         };
         request.onerror = () => reject(request.error);
