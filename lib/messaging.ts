@@ -75,6 +75,10 @@ export interface PageStats {
   parseMs: number;
   badgeMs: number;
   slowestBatchMs: number;
+  /** Batches read in more than one piece, each in a task of its own, so that none grew long. */
+  slicedBatches: number;
+  /** The latest pieces of work of a millisecond or more: when each began (the page's clock) and how long it took. */
+  pieces: { at: number; ms: number }[];
   /** Posts the content script holds: those on the page, and the last ones to leave it. */
   postsHeld: number;
 }

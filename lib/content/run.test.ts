@@ -117,4 +117,32 @@ describe('the content script on a long day of scrolling', () => {
     await vi.waitFor(() => expect(list.firstElementChild!.querySelector(`[${BADGE_ATTR}]`)).not.toBeNull());
     expect(app.stats().postsSeen).toBe(1500);
   }, 30_000);
+
+  it('reads a batch too long for one task in pieces of their own, and still asks about it in one message', async () => {
+    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
+    const list = document.getElementById('list')!;
+    // A slow machine: every post takes 5 ms to read on this clock.
+    let clock = 0;
+    const adapter = { ...xAdapter, parse: (el: Element, url: string) => ((clock += 5), xAdapter.parse(el, url)) };
+    const messages: number[] = [];
+    const app = runOnX({
+      adapter,
+      now: () => clock,
+      postsSeen: async ({ posts }) => {
+        messages.push(posts.length);
+        return posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
+      },
+    });
+    for (let i = 0; i < 40; i++) list.append(row(i));
+    await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(40));
+    expect(messages).toEqual([40]);
+    const { slicedBatches, pieces, postsSeen } = app.stats();
+    expect(postsSeen).toBe(40);
+    expect(slicedBatches).toBeGreaterThanOrEqual(10);
+    // The pieces after the first, on this clock: none more than a post past the slice.
+    const later = pieces.filter((p) => p.ms >= 5);
+    expect(later.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...later.map((p) => p.ms))).toBeLessThanOrEqual(15);
+  });
 });
+

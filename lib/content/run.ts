@@ -5,6 +5,11 @@ import type { SiteAdapter } from '../sites/types';
 import { removeBadges, renderBadge, type BadgeLabels } from './badge';
 
 const MAX_SEND = 200;
+/** A batch read longer than this goes on in a task of its own: well under a long task (50 ms). */
+const SLICE_MS = 12;
+/** Pieces of work kept with their start: those of at least PIECE_MS, the latest MAX_PIECES. */
+const PIECE_MS = 1;
+const MAX_PIECES = 500;
 /** Posts held before those no longer on the page are first let go. */
 const HOLD_FROM = 1000;
 
@@ -34,7 +39,7 @@ export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
   // The counts of posts are read off the maps below when asked for.
-  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0 };
+  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0 };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
@@ -52,11 +57,16 @@ export function runContent(deps: ContentDeps): ContentApp {
     holdUpTo = Math.max(HOLD_FROM, shown.size * 2);
   };
 
+  // The latest pieces of work long enough to matter, with when they began: a long task on the
+  // page can be told ours or not by what of it was ours.
+  const pieces: PageStats['pieces'] = [];
   const spend = (ms: number, part?: 'parseMs' | 'badgeMs'): void => {
     if (part) stats[part] += ms;
     else {
       stats.busyMs += ms;
       stats.slowestBatchMs = Math.max(stats.slowestBatchMs, ms);
+      if (ms >= PIECE_MS) pieces.push({ at: now() - ms, ms });
+      if (pieces.length > MAX_PIECES) pieces.shift();
     }
   };
   const badged = new WeakSet<Element>();
@@ -101,37 +111,64 @@ export function runContent(deps: ContentDeps): ContentApp {
     }
   };
 
+  /**
+   * Reads a batch of new post elements and asks about their posts in one message. A batch that
+   * takes longer than SLICE_MS is read in pieces, each in a task of its own, so that the page's
+   * input and frames get their turn between them however slow the machine.
+   */
   const onBatch = (elements: Element[]): void => {
-    const start = now();
     const pageUrl = deps.pageUrl();
     stats.url = pageUrl;
     stats.batches += 1;
     const posts: SocialPost[] = [];
     const inBatch = new Set<string>();
-    for (const el of elements) {
-      if (badged.has(el)) removeBadges(el);
-      let report;
-      try {
-        report = adapter.parse(el, pageUrl);
-      } catch {
-        report = { posts: [], misses: { 'parse-error': 1 } };
+    let next = 0;
+    const readSome = (deferred: boolean): void => {
+      if (signal.aborted) return;
+      const start = now();
+      while (next < elements.length) {
+        const el = elements[next++]!;
+        if (deferred && !el.isConnected) continue;
+        readElement(el, pageUrl, posts, inBatch);
+        if (next < elements.length && now() - start > SLICE_MS) {
+          stats.slicedBatches += 1;
+          finishPiece(start, deferred);
+          setTimeout(() => readSome(true), 0);
+          return;
+        }
       }
-      for (const [reason, count] of Object.entries(report.misses)) {
-        stats.misses[reason] = (stats.misses[reason] ?? 0) + (count ?? 0);
-      }
-      for (const post of report.posts) {
-        const key = postKey(post);
-        counted.add(key);
-        shown.set(key, { post, el: new WeakRef(el) });
-        showing.set(el, key);
-        // Two elements may stand for one post (a post and its menu); it is sent once.
-        if (!inBatch.has(key)) posts.push(post);
-        inBatch.add(key);
-      }
+      letGoOfGone();
+      finishPiece(start, deferred);
+      if (posts.length) void send(posts, pageUrl);
+    };
+    readSome(false);
+  };
+  /** The observer measures the piece it ran itself; later pieces are measured here. */
+  const finishPiece = (start: number, deferred: boolean): void => {
+    const ms = now() - start;
+    spend(ms, 'parseMs');
+    if (deferred) spend(ms);
+  };
+  const readElement = (el: Element, pageUrl: string, posts: SocialPost[], inBatch: Set<string>): void => {
+    if (badged.has(el)) removeBadges(el);
+    let report;
+    try {
+      report = adapter.parse(el, pageUrl);
+    } catch {
+      report = { posts: [], misses: { 'parse-error': 1 } };
     }
-    letGoOfGone();
-    spend(now() - start, 'parseMs');
-    if (posts.length) void send(posts, pageUrl);
+    for (const [reason, count] of Object.entries(report.misses)) {
+      stats.misses[reason] = (stats.misses[reason] ?? 0) + (count ?? 0);
+    }
+    for (const post of report.posts) {
+      const key = postKey(post);
+      counted.add(key);
+      shown.set(key, { post, el: new WeakRef(el) });
+      showing.set(el, key);
+      // Two elements may stand for one post (a post and its menu); it is sent once.
+      if (!inBatch.has(key)) posts.push(post);
+      inBatch.add(key);
+    }
   };
 
   // Badges of an earlier copy of this script (before Concierge was updated) answer no one: they
@@ -150,7 +187,7 @@ export function runContent(deps: ContentDeps): ContentApp {
   });
 
   return {
-    stats: () => ({ ...stats, misses: { ...stats.misses }, postsSeen: counted.size, postsHeld: shown.size }),
+    stats: () => ({ ...stats, misses: { ...stats.misses }, postsSeen: counted.size, postsHeld: shown.size, pieces: [...pieces] }),
     async rematch() {
       const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
       await send(live, deps.pageUrl());
