@@ -328,6 +328,8 @@ interface MillionPair {
   lookupsP95Ms?: number;
   /** The database version measured; absent: 3 (pairs kept before it was recorded). */
   schema?: number;
+  /** Why the pair was not measured on a quiet machine: kept, never counted. */
+  disturbed?: string;
 }
 
 /** A long task on the options page during an import, and when it began (ms after the import's start). */
@@ -350,12 +352,14 @@ function keepMillionPair(pair: MillionPair): void {
 /** Figures over every pair kept so far; the ratio is the median of each pair's own ratio. */
 function millionFigures(): void {
   const all = millionPairs();
-  // Pairs from before each side had a browser of its own (no rawFirst) are kept, not counted.
-  const pairs = all.filter((p) => p.rawFirst !== undefined);
+  // Pairs from before each side had a browser of its own (no rawFirst), and pairs measured beside
+  // other work, are kept, not counted.
+  const pairs = all.filter((p) => p.rawFirst !== undefined && !p.disturbed);
   if (!pairs.length) return;
   const ratio = quantile(pairs.map((p) => p.importMs / p.rawMs), 0.5);
   const dates = [...new Set(pairs.map((p) => p.date.slice(0, 10)))].join(', ');
-  const older = all.length - pairs.length;
+  const older = all.filter((p) => p.rawFirst === undefined).length;
+  const disturbed = all.filter((p) => p.disturbed && p.rawFirst !== undefined);
   // Both sides write the same indexes, so ratios of different versions compare; their times need not.
   const versions = [...new Set(pairs.map((p) => p.schema ?? 3))].sort();
   const byVersion = versions
@@ -365,7 +369,7 @@ function millionFigures(): void {
     })
     .join('; ');
   record('import: raw IndexedDB writes, 1000k records', pairs.map((p) => p.rawMs), 'ms', {
-    note: `made chunk by chunk in the page; runs of ${dates}${older ? `; ${older} earlier pair(s) measured in one browser not counted` : ''}`,
+    note: `made chunk by chunk in the page; runs of ${dates}${older ? `; ${older} earlier pair(s) measured in one browser not counted` : ''}${disturbed.map((p) => `; the pair of ${p.date.slice(0, 10)} not counted (${p.disturbed})`).join('')}`,
   });
   record('import: Concierge end to end, 1000k rows', pairs.map((p) => p.importMs), 'ms', {
     budget: '<= 1.5x raw',
@@ -493,7 +497,7 @@ async function millionBench(h: Harness): Promise<void> {
 function summary(): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const rows = figures.map((f) => `| ${f.name} | ${f.unit ? `${f.median.toFixed(2)} ${f.unit}` : f.median.toFixed(3)} | ${f.unit ? `${f.p95.toFixed(2)} ${f.unit}` : ''} | ${f.runs} | ${f.budget ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'ok' : '**missed**'} | ${f.note ?? ''} |`);
-  return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${QUICK ? `, ${MODE} sizes` : ''}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${MODE === 'full' ? '' : `; the last full run's figures, those of a later ${MODE} run in their place`}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 function recordSample(s: Sample): void {
