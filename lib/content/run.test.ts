@@ -3,9 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { postKey } from '../model';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
-import { runContent, type ContentDeps } from './run';
+import { runContent, type ContentApp, type ContentDeps } from './run';
 
-const tick = () => new Promise((r) => setTimeout(r, 20));
+/**
+ * Until the first batch is read and answered: a slow first run reads it in several tasks (a
+ * batch over 12 ms is sliced), and all its badges are drawn at once when the answer comes.
+ */
+const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
 const labels = { unknown: 'Not a customer yet', tier: (t: string) => t, title: 'Concierge' };
 
 /** The content script on this document as an X timeline, every author a stranger. */
@@ -30,7 +34,7 @@ describe('the content script on a page it finds already badged', () => {
     document.querySelector('article')!.append(stale);
     const controller = new AbortController();
     const sent: string[] = [];
-    runOnX({
+    const app = runOnX({
       signal: controller.signal,
       postsSeen: async ({ posts }) => {
         sent.push(...posts.map(postKey));
@@ -38,7 +42,7 @@ describe('the content script on a page it finds already badged', () => {
       },
     });
     expect(stale.isConnected).toBe(false);
-    await tick();
+    await firstBadges(app);
     const drawn = document.querySelectorAll(`[${BADGE_ATTR}]`).length;
     expect(sent.length).toBeGreaterThan(0);
     expect(drawn).toBe(new Set(sent).size);
@@ -49,7 +53,7 @@ describe('the content script on a page it finds already badged', () => {
   it('keeps one badge per post however often it is answered, and draws it again where the site redrew the line', async () => {
     document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
     const app = runOnX();
-    await tick();
+    await firstBadges(app);
     const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
     const drawn = count();
     expect(drawn).toBeGreaterThan(0);
@@ -66,8 +70,8 @@ describe('the content script on a page it finds already badged', () => {
   it('selects the post of a badge the user clicks, and leaves a click a page script made to the page', async () => {
     document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
     const selected: string[] = [];
-    runOnX({ selectPost: async (key) => void selected.push(key) });
-    await tick();
+    const app = runOnX({ selectPost: async (key) => void selected.push(key) });
+    await firstBadges(app);
     const badges = document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`);
     const click = (target: Element, trusted: boolean) => {
       const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
