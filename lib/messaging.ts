@@ -77,6 +77,8 @@ export interface PageStats {
   slowestBatchMs: number;
   /** Batches read in more than one piece, each in a task of its own, so that none grew long. */
   slicedBatches: number;
+  /** Answers whose badges were drawn in more than one piece, for the same reason. */
+  slicedDraws: number;
   /** The latest pieces of work of a millisecond or more: when each began (the page's clock) and how long it took. */
   pieces: { at: number; ms: number }[];
   /** Posts the content script holds: those on the page, and the last ones to leave it. */

@@ -133,7 +133,7 @@ describe('message handlers under fuzzing', () => {
   it('the content script answers only extension pages, and checks the reply it is asked to insert', async () => {
     const inserted: string[] = [];
     const app: ContentApp = {
-      stats: () => ({ site: 'x', url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, pieces: [], postsHeld: 0 }),
+      stats: () => ({ site: 'x', url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, slicedDraws: 0, pieces: [], postsHeld: 0 }),
       rematch: async () => undefined,
       insertReply: async (postId, text) => {
         inserted.push(`${postId}:${text}`);

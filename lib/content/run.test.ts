@@ -6,8 +6,8 @@ import { BADGE_ATTR } from './badge';
 import { runContent, type ContentApp, type ContentDeps } from './run';
 
 /**
- * Until the first batch is read and answered: a slow first run reads it in several tasks (a
- * batch over 12 ms is sliced), and all its badges are drawn at once when the answer comes.
+ * Until the first batch is read and answered: a slow first run reads it, and draws its badges,
+ * in several tasks (work over 12 ms goes on in a task of its own).
  */
 const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
 const labels = { unknown: 'Not a customer yet', tier: (t: string) => t, title: 'Concierge' };
@@ -148,5 +148,21 @@ describe('the content script on a long day of scrolling', () => {
     expect(later.length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...later.map((p) => p.ms))).toBeLessThanOrEqual(15);
   });
-});
 
+  it('draws the badges of an answer too long for one task in pieces of their own', async () => {
+    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
+    const list = document.getElementById('list')!;
+    // A slow machine: every badge takes 5 ms to place on this clock.
+    let clock = 0;
+    const adapter = { ...xAdapter, badgeAnchor: (el: Element) => ((clock += 5), xAdapter.badgeAnchor(el)) };
+    const app = runOnX({ adapter, now: () => clock });
+    for (let i = 0; i < 40; i++) list.append(row(i));
+    await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(40));
+    const { slicedDraws, slicedBatches, badgesDrawn, pieces } = app.stats();
+    expect(badgesDrawn).toBe(40);
+    expect(slicedBatches).toBe(0);
+    expect(slicedDraws).toBeGreaterThanOrEqual(10);
+    expect(pieces.filter((p) => p.ms >= 5).length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...pieces.map((p) => p.ms))).toBeLessThanOrEqual(15);
+  });
+});

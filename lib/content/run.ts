@@ -39,7 +39,7 @@ export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
   // The counts of posts are read off the maps below when asked for.
-  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0 };
+  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, slicedDraws: 0 };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
@@ -98,18 +98,36 @@ export function runContent(deps: ContentDeps): ContentApp {
         // The extension was reloaded or the worker refused: the page must not notice.
         return;
       }
-      const start = now();
-      observation.quietly(() => {
-        for (const match of answer) {
-          matches.set(match.key, match);
-          draw(match.key);
-        }
-      });
-      const ms = now() - start;
-      spend(ms, 'badgeMs');
-      spend(ms);
+      for (const match of answer) matches.set(match.key, match);
+      await drawAll(answer);
     }
   };
+
+  /**
+   * Draws the badges of an answer; when that takes longer than SLICE_MS (a first badge costs a
+   * shadow root), the rest are drawn in a task of their own, and so on.
+   */
+  const drawAll = (answer: PostMatch[]): Promise<void> =>
+    new Promise((resolve) => {
+      let next = 0;
+      const drawSome = (): void => {
+        if (signal.aborted) return resolve();
+        const start = now();
+        observation.quietly(() => {
+          while (next < answer.length) {
+            draw(answer[next++]!.key);
+            if (now() - start > SLICE_MS) break;
+          }
+        });
+        const ms = now() - start;
+        spend(ms, 'badgeMs');
+        spend(ms);
+        if (next >= answer.length) return resolve();
+        stats.slicedDraws += 1;
+        setTimeout(drawSome, 0);
+      };
+      drawSome();
+    });
 
   /**
    * Reads a batch of new post elements and asks about their posts in one message. A batch that
