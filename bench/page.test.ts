@@ -1,3 +1,6 @@
+// @vitest-environment node
+// The benchmark runs in Node, driving Chromium: under a simulated DOM, loading Playwright sent a
+// request to the simulated page's own origin, refused, that ended the test worker noisily.
 import { describe, expect, it } from 'vitest';
 import { causedLongTasks } from './page';
 
