@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postKey } from '../model';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
@@ -12,13 +12,22 @@ import { runContent, type ContentApp, type ContentDeps } from './run';
 const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
 const labels = { unknown: 'Not a customer yet', tier: (t: string) => t, title: 'Concierge' };
 
+// Each test's content script is stopped after it: one left running would badge the next test's posts too.
+const running: AbortController[] = [];
+afterEach(() => running.splice(0).forEach((c) => c.abort()));
+const stoppedAfterTest = () => {
+  const controller = new AbortController();
+  running.push(controller);
+  return controller.signal;
+};
+
 /** The content script on this document as an X timeline, every author a stranger. */
 const runOnX = (deps: Partial<ContentDeps> = {}) =>
   runContent({
     adapter: xAdapter,
     doc: document,
     pageUrl: () => 'https://x.com/home',
-    signal: new AbortController().signal,
+    signal: stoppedAfterTest(),
     labels,
     postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
     selectPost: async () => undefined,
