@@ -104,6 +104,19 @@ export function runContent(deps: ContentDeps): ContentApp {
   };
 
   /**
+   * Calls `each` on the items from `from` on, until they are done or the piece of work begun at
+   * `start` has taken SLICE_MS; returns where it stopped, for a task of its own to go on from.
+   */
+  const untilSliceEnds = <T>(items: readonly T[], from: number, start: number, each: (item: T) => void): number => {
+    let next = from;
+    while (next < items.length) {
+      each(items[next++]!);
+      if (now() - start > SLICE_MS) break;
+    }
+    return next;
+  };
+
+  /**
    * Draws the badges of an answer; when that takes longer than SLICE_MS (a first badge costs a
    * shadow root), the rest are drawn in a task of their own, and so on.
    */
@@ -114,10 +127,7 @@ export function runContent(deps: ContentDeps): ContentApp {
         if (signal.aborted) return resolve();
         const start = now();
         observation.quietly(() => {
-          while (next < answer.length) {
-            draw(answer[next++]!.key);
-            if (now() - start > SLICE_MS) break;
-          }
+          next = untilSliceEnds(answer, next, start, (match) => draw(match.key));
         });
         const ms = now() - start;
         spend(ms, 'badgeMs');
@@ -144,16 +154,15 @@ export function runContent(deps: ContentDeps): ContentApp {
     const readSome = (deferred: boolean): void => {
       if (signal.aborted) return;
       const start = now();
-      while (next < elements.length) {
-        const el = elements[next++]!;
-        if (deferred && !el.isConnected) continue;
-        readElement(el, pageUrl, posts, inBatch);
-        if (next < elements.length && now() - start > SLICE_MS) {
-          stats.slicedBatches += 1;
-          finishPiece(start, deferred);
-          setTimeout(() => readSome(true), 0);
-          return;
-        }
+      next = untilSliceEnds(elements, next, start, (el) => {
+        // A later piece finds some elements gone from the page since the batch was made.
+        if (!deferred || el.isConnected) readElement(el, pageUrl, posts, inBatch);
+      });
+      if (next < elements.length) {
+        stats.slicedBatches += 1;
+        finishPiece(start, deferred);
+        setTimeout(() => readSome(true), 0);
+        return;
       }
       letGoOfGone();
       finishPiece(start, deferred);
