@@ -494,10 +494,11 @@ async function millionBench(h: Harness): Promise<void> {
   await bench.close();
 }
 
-function summary(): string {
+/** `later`: the partial runs since the last full one, whose figures replaced its own. */
+function summary(later: readonly string[]): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const rows = figures.map((f) => `| ${f.name} | ${f.unit ? `${f.median.toFixed(2)} ${f.unit}` : f.median.toFixed(3)} | ${f.unit ? `${f.p95.toFixed(2)} ${f.unit}` : ''} | ${f.runs} | ${f.budget ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'ok' : '**missed**'} | ${f.note ?? ''} |`);
-  return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${MODE === 'full' ? '' : `; the last full run's figures, those of a later ${MODE} run in their place`}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${later.length ? `; the last full run's figures, those of later runs (${later.join(', ')}) in their place` : ''}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 function recordSample(s: Sample): void {
@@ -553,14 +554,16 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync('bench', { recursive: true });
-  // A partial run (--imports, --pages) updates its own figures in the last full results.
+  // A partial run (--imports, --pages) updates its own figures in the last full results, and says so.
+  let later: string[] = [];
   if (MODE !== 'full') {
-    const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[] }).figures : [];
+    const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[]; later?: string[] }) : { figures: [] };
     const fresh = new Set(figures.map((f) => f.name));
-    figures.unshift(...previous.filter((f) => !fresh.has(f.name)));
+    figures.unshift(...previous.figures.filter((f) => !fresh.has(f.name)));
+    later = [...new Set([...(previous.later ?? []), MODE])];
   }
-  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, figures }, null, 1)}\n`);
-  writeFileSync('bench/summary.md', summary());
+  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, later, figures }, null, 1)}\n`);
+  writeFileSync('bench/summary.md', summary(later));
   console.log(missed.length ? `\nMissed budgets: ${missed.map((f) => f.name).join('; ')}` : '\nEvery budget met.');
 }
 
