@@ -29,12 +29,19 @@ export default defineConfig({
     default_locale: 'en',
     // Firefox has a sidebar (made by WXT from the side panel entrypoint) instead of the sidePanel API.
     // scripting: the content scripts are put into tabs already open when Concierge is installed.
-    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage', 'scripting'] : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting'],
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'unlimitedStorage', 'scripting']
+        : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting'],
     host_permissions: SITE_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
-    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'concierge@concierge.extension', data_collection_permissions: { required: ['none'] } } } }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'concierge@concierge.extension', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
   }),
 });

@@ -15,12 +15,173 @@ export function random(seed: number): () => number {
   };
 }
 
-const EN_FIRST = ['Ada', 'Adrian', 'Alice', 'Amelia', 'Arthur', 'Beatrice', 'Benjamin', 'Caleb', 'Chloe', 'Daniel', 'Diana', 'Edgar', 'Eleanor', 'Felix', 'Fiona', 'George', 'Grace', 'Harvey', 'Hazel', 'Isaac', 'Iris', 'Jasper', 'Julia', 'Kevin', 'Laura', 'Leo', 'Lorena', 'Marcus', 'Maya', 'Nathan', 'Nora', 'Oliver', 'Olivia', 'Patrick', 'Quinn', 'Rosa', 'Samuel', 'Sophie', 'Tobias', 'Vera'];
-const EN_HEAD = ['Ash', 'Bar', 'Black', 'Brook', 'Car', 'Dun', 'Fair', 'Gar', 'Hal', 'Hart', 'Kings', 'Lang', 'Mar', 'Mor', 'North', 'Pem', 'Ray', 'Rid', 'Shel', 'Stan', 'Thorn', 'Wal', 'Wen', 'Whit', 'Wil'];
-const EN_TAIL = ['bury', 'by', 'croft', 'den', 'field', 'ford', 'gate', 'ham', 'hurst', 'ington', 'ley', 'low', 'more', 'ridge', 'shaw', 'son', 'stead', 'ton', 'well', 'wood', 'worth', 'wright', 'lock', 'mere', 'wick'];
-const RU_FIRST = ['Алиса', 'Анна', 'Борис', 'Вера', 'Виктор', 'Галина', 'Глеб', 'Дарья', 'Дмитрий', 'Евгений', 'Екатерина', 'Захар', 'Иван', 'Ирина', 'Кирилл', 'Ксения', 'Лев', 'Мария', 'Михаил', 'Надежда', 'Олег', 'Ольга', 'Павел', 'Полина', 'Роман', 'Светлана', 'Тимур', 'Ульяна', 'Фёдор', 'Юлия'];
-const RU_HEAD = ['Бел', 'Вол', 'Гор', 'Жук', 'Заб', 'Кам', 'Кузн', 'Леб', 'Мал', 'Мор', 'Нов', 'Орл', 'Пал', 'Сок', 'Сол', 'Тар', 'Ус', 'Фед', 'Чер', 'Шир'];
-const RU_TAIL = ['ов', 'ёв', 'ин', 'ецов', 'енко', 'анов', 'ышев', 'ицкий', 'овский', 'яков', 'ухин', 'олев', 'арёв', 'унов', 'иков'];
+const EN_FIRST = [
+  'Ada',
+  'Adrian',
+  'Alice',
+  'Amelia',
+  'Arthur',
+  'Beatrice',
+  'Benjamin',
+  'Caleb',
+  'Chloe',
+  'Daniel',
+  'Diana',
+  'Edgar',
+  'Eleanor',
+  'Felix',
+  'Fiona',
+  'George',
+  'Grace',
+  'Harvey',
+  'Hazel',
+  'Isaac',
+  'Iris',
+  'Jasper',
+  'Julia',
+  'Kevin',
+  'Laura',
+  'Leo',
+  'Lorena',
+  'Marcus',
+  'Maya',
+  'Nathan',
+  'Nora',
+  'Oliver',
+  'Olivia',
+  'Patrick',
+  'Quinn',
+  'Rosa',
+  'Samuel',
+  'Sophie',
+  'Tobias',
+  'Vera',
+];
+const EN_HEAD = [
+  'Ash',
+  'Bar',
+  'Black',
+  'Brook',
+  'Car',
+  'Dun',
+  'Fair',
+  'Gar',
+  'Hal',
+  'Hart',
+  'Kings',
+  'Lang',
+  'Mar',
+  'Mor',
+  'North',
+  'Pem',
+  'Ray',
+  'Rid',
+  'Shel',
+  'Stan',
+  'Thorn',
+  'Wal',
+  'Wen',
+  'Whit',
+  'Wil',
+];
+const EN_TAIL = [
+  'bury',
+  'by',
+  'croft',
+  'den',
+  'field',
+  'ford',
+  'gate',
+  'ham',
+  'hurst',
+  'ington',
+  'ley',
+  'low',
+  'more',
+  'ridge',
+  'shaw',
+  'son',
+  'stead',
+  'ton',
+  'well',
+  'wood',
+  'worth',
+  'wright',
+  'lock',
+  'mere',
+  'wick',
+];
+const RU_FIRST = [
+  'Алиса',
+  'Анна',
+  'Борис',
+  'Вера',
+  'Виктор',
+  'Галина',
+  'Глеб',
+  'Дарья',
+  'Дмитрий',
+  'Евгений',
+  'Екатерина',
+  'Захар',
+  'Иван',
+  'Ирина',
+  'Кирилл',
+  'Ксения',
+  'Лев',
+  'Мария',
+  'Михаил',
+  'Надежда',
+  'Олег',
+  'Ольга',
+  'Павел',
+  'Полина',
+  'Роман',
+  'Светлана',
+  'Тимур',
+  'Ульяна',
+  'Фёдор',
+  'Юлия',
+];
+const RU_HEAD = [
+  'Бел',
+  'Вол',
+  'Гор',
+  'Жук',
+  'Заб',
+  'Кам',
+  'Кузн',
+  'Леб',
+  'Мал',
+  'Мор',
+  'Нов',
+  'Орл',
+  'Пал',
+  'Сок',
+  'Сол',
+  'Тар',
+  'Ус',
+  'Фед',
+  'Чер',
+  'Шир',
+];
+const RU_TAIL = [
+  'ов',
+  'ёв',
+  'ин',
+  'ецов',
+  'енко',
+  'анов',
+  'ышев',
+  'ицкий',
+  'овский',
+  'яков',
+  'ухин',
+  'олев',
+  'арёв',
+  'унов',
+  'иков',
+];
 
 const pick = <T>(list: readonly T[], r: () => number): T => list[Math.floor(r() * list.length)]!;
 
@@ -59,9 +220,26 @@ export function generateCustomers(count: number, seed = 1): GeneratedCustomer[] 
 
 /** A CRM export of the customers: 12 columns, as HubSpot names them. */
 export function crmCsv(customers: readonly GeneratedCustomer[]): string {
-  const lines = ['Record ID,First Name,Last Name,Email,Phone Number,Twitter Username,Facebook,City,Tags,Lifecycle Stage,Preferred Language,Notes'];
+  const lines = [
+    'Record ID,First Name,Last Name,Email,Phone Number,Twitter Username,Facebook,City,Tags,Lifecycle Stage,Preferred Language,Notes',
+  ];
   customers.forEach((c, i) => {
-    lines.push([`hs-${i}`, c.first, c.last, c.email, c.phone, c.handle, '', i % 3 ? 'Portland' : 'Казань', i % 2 ? 'newsletter;kitchen' : 'vip-event', 'customer', c.russian ? 'ru' : 'en', i % 10 ? '' : '"Called about delivery, prefers evenings"'].join(','));
+    lines.push(
+      [
+        `hs-${i}`,
+        c.first,
+        c.last,
+        c.email,
+        c.phone,
+        c.handle,
+        '',
+        i % 3 ? 'Portland' : 'Казань',
+        i % 2 ? 'newsletter;kitchen' : 'vip-event',
+        'customer',
+        c.russian ? 'ru' : 'en',
+        i % 10 ? '' : '"Called about delivery, prefers evenings"',
+      ].join(','),
+    );
   });
   return lines.join('\n');
 }
@@ -77,7 +255,9 @@ export function perturb(c: GeneratedCustomer, kind: Perturbation, r: () => numbe
       return `${c.last} ${c.first}`;
     case 'transliterated': {
       // Their own Latin spelling, not always the one Concierge would pick.
-      const latin = transliterate(foldName(c.name)).replace(/iy\b/g, 'iy').replace(/kh/g, r() < 0.5 ? 'h' : 'kh');
+      const latin = transliterate(foldName(c.name))
+        .replace(/iy\b/g, 'iy')
+        .replace(/kh/g, r() < 0.5 ? 'h' : 'kh');
       return latin.replace(/\b\w/g, (ch) => ch.toUpperCase());
     }
     case 'accents':

@@ -25,7 +25,15 @@ function logLines(profileDir: string, extensionId: string): { at: number; text: 
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const m = LINE.exec(line);
       if (!m) continue;
-      const [year, month, day, hour, minute, second, ms] = m.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+      const [year, month, day, hour, minute, second, ms] = m.slice(1, 8).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       lines.push({ at: new Date(year, month - 1, day, hour, minute, second, ms).getTime(), text: m[8]! });
     }
   }
@@ -34,7 +42,12 @@ function logLines(profileDir: string, extensionId: string): { at: number; text: 
 
 const COMPACTED = /^Compacted .* => (\d+) bytes/;
 
-export function diskActivity(profileDir: string, extensionId: string, from: number, to: number): DiskActivity {
+export function diskActivity(
+  profileDir: string,
+  extensionId: string,
+  from: number,
+  to: number,
+): DiskActivity {
   const activity: DiskActivity = { compactions: 0, compactedMb: 0, opens: 0 };
   for (const { at, text } of logLines(profileDir, extensionId)) {
     if (at < from || at > to) continue;
@@ -50,7 +63,8 @@ export function diskActivity(profileDir: string, extensionId: string, from: numb
 /** When the store last finished a compaction; 0 when its log shows none. */
 export function lastCompaction(profileDir: string, extensionId: string): number {
   let last = 0;
-  for (const { at, text } of logLines(profileDir, extensionId)) if (COMPACTED.test(text)) last = Math.max(last, at);
+  for (const { at, text } of logLines(profileDir, extensionId))
+    if (COMPACTED.test(text)) last = Math.max(last, at);
   return last;
 }
 

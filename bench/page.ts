@@ -27,16 +27,18 @@ const POST_PATH = '/hearthandco/posts/pfbid0BenchThread';
 
 /** An empty timeline or thread; the page script adds posts in batches and measures its own clicks. */
 function pageHtml(site: 'x' | 'facebook'): string {
-  const post = site === 'x'
-    ? `(i) => { const handle = i % 3 ? 'lorenawillis' : 'user_' + i; const c = document.createElement('div'); c.setAttribute('data-testid', 'cellInnerDiv');
+  const post =
+    site === 'x'
+      ? `(i) => { const handle = i % 3 ? 'lorenawillis' : 'user_' + i; const c = document.createElement('div'); c.setAttribute('data-testid', 'cellInnerDiv');
         c.innerHTML = '<article data-testid="tweet" tabindex="0"><div data-testid="User-Name"><div><a href="/' + handle + '"><span>Name ' + i + '</span></a></div><div><a href="/' + handle + '" tabindex="-1">@' + handle + '</a><a href="/' + handle + '/status/' + (1870000000000000000n + BigInt(i)) + '"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div></div><div data-testid="tweetText" lang="en">Post ' + i + ' about my <a href="https://t.co/x">order</a> 🙂</div></article>';
         return c; }`
-    : `(i) => { const who = i % 3 ? 'lorena.willis.77' : 'someone.' + i; const c = document.createElement('div'); const id = 880000000 + i;
+      : `(i) => { const who = i % 3 ? 'lorena.willis.77' : 'someone.' + i; const c = document.createElement('div'); const id = 880000000 + i;
         c.innerHTML = '<div role="article" aria-label="Comment by Name ' + i + '"><a href="/' + who + '?comment_id=' + id + '" aria-hidden="true"><svg aria-label="Name ' + i + '"></svg></a><div><a href="/' + who + '?comment_id=' + id + '"><span dir="auto">Name ' + i + '</span></a><div dir="auto">Comment ' + i + ' with a <a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fa.example">link</a></div></div><ul><li><div role="button">Like</div></li><li><div role="button">Reply</div></li><li><a href="${POST_PATH}?comment_id=' + id + '">1m</a></li></ul></div>';
         return c; }`;
-  const container = site === 'x'
-    ? '<main role="main"><div aria-label="Timeline: Your Home Timeline" id="list"></div></main>'
-    : `<div role="main"><div role="article"><h2><strong><a href="/hearthandco">Hearth &amp; Co.</a></strong></h2><div aria-label="Actions for this post" role="button"></div><div data-ad-rendering-role="story_message"><div dir="auto">Winter sale</div></div><div id="list"></div></div></div>`;
+  const container =
+    site === 'x'
+      ? '<main role="main"><div aria-label="Timeline: Your Home Timeline" id="list"></div></main>'
+      : `<div role="main"><div role="article"><h2><strong><a href="/hearthandco">Hearth &amp; Co.</a></strong></h2><div aria-label="Actions for this post" role="button"></div><div data-ad-rendering-role="story_message"><div dir="auto">Winter sale</div></div><div id="list"></div></div></div>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
 <button id="like" style="position:fixed;top:8px;right:8px;z-index:9">Like</button>${container}
 <script>
@@ -63,8 +65,10 @@ async function route(context: BrowserContext): Promise<void> {
   await context.route('**/*', (r) => {
     const url = new URL(r.request().url());
     if (url.protocol === 'chrome-extension:') return r.continue();
-    if (url.origin === X_ORIGIN && url.pathname === '/home') return r.fulfill({ contentType: 'text/html', body: pageHtml('x') });
-    if (url.origin === FB_ORIGIN && url.pathname === POST_PATH) return r.fulfill({ contentType: 'text/html', body: pageHtml('facebook') });
+    if (url.origin === X_ORIGIN && url.pathname === '/home')
+      return r.fulfill({ contentType: 'text/html', body: pageHtml('x') });
+    if (url.origin === FB_ORIGIN && url.pathname === POST_PATH)
+      return r.fulfill({ contentType: 'text/html', body: pageHtml('facebook') });
     return r.abort('blockedbyclient');
   });
 }
@@ -75,7 +79,13 @@ async function plainBrowser(): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await route(context);
   return context;
@@ -105,7 +115,13 @@ type Stats = { busyMs: number; postsSeen: number; slowestBatchMs: number; pieces
  * 3,000 posts arriving 100 at a time while the reader scrolls and clicks the page's own button.
  * With `trace`, the page is traced and the first task over 50 ms stops the trace and is described.
  */
-async function growPage(page: Page, url: string, total: number, stats?: () => Promise<Stats>, trace = false): Promise<PageRun> {
+async function growPage(
+  page: Page,
+  url: string,
+  total: number,
+  stats?: () => Promise<Stats>,
+  trace = false,
+): Promise<PageRun> {
   const tracing = trace ? await traceFirstLongTask(page) : null;
   await page.goto(url);
   await page.waitForTimeout(300);
@@ -117,11 +133,19 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(800);
-  const run: PageRun = await page.evaluate(() => ({ longTasks: (window as unknown as { __long: Span[] }).__long, clicks: (window as unknown as { __clicks: number[] }).__clicks }));
+  const run: PageRun = await page.evaluate(() => ({
+    longTasks: (window as unknown as { __long: Span[] }).__long,
+    clicks: (window as unknown as { __clicks: number[] }).__clicks,
+  }));
   if (tracing) run.traced = (await tracing.finish()).described;
   if (stats && before) {
     const after = await stats();
-    return { ...run, pieces: after.pieces, slowestMs: after.slowestBatchMs, busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100 };
+    return {
+      ...run,
+      pieces: after.pieces,
+      slowestMs: after.slowestBatchMs,
+      busyPer100: ((after.busyMs - before.busyMs) / Math.max(1, after.postsSeen - before.postsSeen)) * 100,
+    };
   }
   return run;
 }
@@ -129,7 +153,8 @@ async function growPage(page: Page, url: string, total: number, stats?: () => Pr
 /** The milliseconds of the content script's work inside a task. */
 function oursIn(task: Span, pieces: readonly Span[]): number {
   let ms = 0;
-  for (const p of pieces) ms += Math.max(0, Math.min(task.at + task.ms, p.at + p.ms) - Math.max(task.at, p.at));
+  for (const p of pieces)
+    ms += Math.max(0, Math.min(task.at + task.ms, p.at + p.ms) - Math.max(task.at, p.at));
   return ms;
 }
 
@@ -138,8 +163,15 @@ function oursIn(task: Span, pieces: readonly Span[]): number {
  * inside them. A task that was long anyway (the page's own, a collection of garbage, the machine
  * busy elsewhere) is not counted against it, however much of it was ours.
  */
-export function causedLongTasks(tasks: readonly Span[], pieces: readonly Span[], limitMs = 50): { task: Span; ours: number }[] {
-  return tasks.filter((t) => t.ms > limitMs).map((task) => ({ task, ours: oursIn(task, pieces) })).filter(({ task, ours }) => ours > 0 && task.ms - ours <= limitMs);
+export function causedLongTasks(
+  tasks: readonly Span[],
+  pieces: readonly Span[],
+  limitMs = 50,
+): { task: Span; ours: number }[] {
+  return tasks
+    .filter((t) => t.ms > limitMs)
+    .map((task) => ({ task, ours: oursIn(task, pieces) }))
+    .filter(({ task, ours }) => ours > 0 && task.ms - ours <= limitMs);
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
@@ -148,12 +180,21 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
  * `margin` loosens every budget for shared CI machines (1 in the full benchmark). `trace` traces
  * every page run and prints what its first task over 50 ms was, with the extension and without.
  */
-export async function pageBench(h: Harness, runs: number, total: number, margin = 1, trace = false): Promise<Sample[]> {
+export async function pageBench(
+  h: Harness,
+  runs: number,
+  total: number,
+  margin = 1,
+  trace = false,
+): Promise<Sample[]> {
   await route(h.context);
   const plain = await plainBrowser();
   const out: Sample[] = [];
   try {
-    for (const [site, url] of [['x', `${X_ORIGIN}/home`], ['facebook', `${FB_ORIGIN}${POST_PATH}`]] as const) {
+    for (const [site, url] of [
+      ['x', `${X_ORIGIN}/home`],
+      ['facebook', `${FB_ORIGIN}${POST_PATH}`],
+    ] as const) {
       const busy: number[] = [];
       const extLong: number[] = [];
       const plainLong: number[] = [];
@@ -174,18 +215,28 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
         if (without.traced) console.log(`  ${site} run ${run + 1}, without it: ${without.traced}`);
         busy.push(withExt.busyPer100 ?? 0);
         slowest.push(withExt.slowestMs ?? 0);
-        const longest = (tasks: Span[]) => tasks.reduce<Span>((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
+        const longest = (tasks: Span[]) =>
+          tasks.reduce<Span>((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
         const theLongest = longest(withExt.longTasks);
         extLong.push(theLongest.ms);
         longestOurs.push(oursIn(theLongest, withExt.pieces ?? []));
         plainLong.push(longest(without.longTasks).ms);
-        caused.push(...causedLongTasks(withExt.longTasks, withExt.pieces ?? [], 50 * margin).map((c) => c.task.ms));
+        caused.push(
+          ...causedLongTasks(withExt.longTasks, withExt.pieces ?? [], 50 * margin).map((c) => c.task.ms),
+        );
         extClicks.push(...withExt.clicks);
         plainClicks.push(...without.clicks);
       }
       const label = site === 'x' ? 'X timeline' : 'Facebook thread';
-      out.push({ name: `page: ${label}, extension main-thread time per 100 posts`, samples: busy, unit: 'ms', budget: { text: '<= 10 ms', ok: (m) => m <= 10 * margin } });
-      const byRun = extLong.map((ms, i) => `${ms.toFixed(0)} (ours ${longestOurs[i]!.toFixed(0)})`).join(' / ');
+      out.push({
+        name: `page: ${label}, extension main-thread time per 100 posts`,
+        samples: busy,
+        unit: 'ms',
+        budget: { text: '<= 10 ms', ok: (m) => m <= 10 * margin },
+      });
+      const byRun = extLong
+        .map((ms, i) => `${ms.toFixed(0)} (ours ${longestOurs[i]!.toFixed(0)})`)
+        .join(' / ');
       out.push({
         name: `page: ${label}, longest task with the extension`,
         samples: extLong,
@@ -194,7 +245,13 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
         budget: { text: 'none > 50 ms caused by it', ok: () => caused.length === 0 },
       });
       const delta = median(extClicks) - median(plainClicks);
-      out.push({ name: `page: ${label}, the page's click to next frame`, samples: extClicks, unit: 'ms', note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`, budget: { text: 'within +10 ms', ok: () => delta <= 10 * margin } });
+      out.push({
+        name: `page: ${label}, the page's click to next frame`,
+        samples: extClicks,
+        unit: 'ms',
+        note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
+        budget: { text: 'within +10 ms', ok: () => delta <= 10 * margin },
+      });
     }
 
     // Post to badge, the service worker warm, then stopped before each post.
@@ -202,7 +259,10 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
     await page.goto(`${X_ORIGIN}/home`);
     await page.evaluate(() => (window as unknown as { __addBatch: (n: number) => void }).__addBatch(20));
     await page.waitForTimeout(500);
-    const wait = () => page.evaluate(() => (window as unknown as { __badgeWait: (n: number) => Promise<number> }).__badgeWait(1));
+    const wait = () =>
+      page.evaluate(() =>
+        (window as unknown as { __badgeWait: (n: number) => Promise<number> }).__badgeWait(1),
+      );
     const warm: number[] = [];
     for (let i = 0; i < (runs >= 5 ? 30 : 10); i++) warm.push(await wait());
     const cdp = await h.context.newCDPSession(page);
@@ -213,8 +273,18 @@ export async function pageBench(h: Harness, runs: number, total: number, margin 
       await page.waitForTimeout(300);
       cold.push(await wait());
     }
-    out.push({ name: 'badge: post on the page to its badge, worker warm', samples: warm, unit: 'ms', budget: { text: 'p95 <= 100 ms', ok: (_m, p95) => p95 <= 100 * margin } });
-    out.push({ name: 'badge: post on the page to its badge, worker stopped', samples: cold, unit: 'ms', budget: { text: 'p95 <= 300 ms', ok: (_m, p95) => p95 <= 300 * margin } });
+    out.push({
+      name: 'badge: post on the page to its badge, worker warm',
+      samples: warm,
+      unit: 'ms',
+      budget: { text: 'p95 <= 100 ms', ok: (_m, p95) => p95 <= 100 * margin },
+    });
+    out.push({
+      name: 'badge: post on the page to its badge, worker stopped',
+      samples: cold,
+      unit: 'ms',
+      budget: { text: 'p95 <= 300 ms', ok: (_m, p95) => p95 <= 300 * margin },
+    });
     await page.close();
   } finally {
     await plain.close();
@@ -233,18 +303,23 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
   const cardTimes = async (n: number) => {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
-      times.push(await panel.evaluate(async (index) => {
-        const items = [...document.querySelectorAll<HTMLElement>('[data-testid="post-item"]')];
-        const known = items.filter((b) => !b.textContent?.includes('Not a customer'));
-        const target = known[index % known.length]!;
-        const start = performance.now();
-        target.click();
-        // No named helpers in here: the bundler would wrap them in a function the page lacks.
-        while (!(document.querySelector('[data-testid="post-detail"] [data-testid="customer-card"]') && target.getAttribute('aria-pressed') === 'true')) {
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-        return performance.now() - start;
-      }, i));
+      times.push(
+        await panel.evaluate(async (index) => {
+          const items = [...document.querySelectorAll<HTMLElement>('[data-testid="post-item"]')];
+          const known = items.filter((b) => !b.textContent?.includes('Not a customer'));
+          const target = known[index % known.length]!;
+          const start = performance.now();
+          target.click();
+          // No named helpers in here: the bundler would wrap them in a function the page lacks.
+          while (!(
+            document.querySelector('[data-testid="post-detail"] [data-testid="customer-card"]') &&
+            target.getAttribute('aria-pressed') === 'true'
+          )) {
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          return performance.now() - start;
+        }, i),
+      );
     }
     return times;
   };
@@ -260,8 +335,16 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
     // The side panel stays in view while the options page imports (a hidden page's frames are throttled).
     await panel.bringToFront();
     const busy = await cardTimes(20);
-    out.push({ name: 'panel: choose a post to its customer card, during an import', samples: busy, unit: 'ms', note: `idle ${median(idle).toFixed(1)} ms` });
-    await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout: 30 * 60_000 });
+    out.push({
+      name: 'panel: choose a post to its customer card, during an import',
+      samples: busy,
+      unit: 'ms',
+      note: `idle ${median(idle).toFixed(1)} ms`,
+    });
+    await options
+      .getByTestId('import-report')
+      .filter({ hasText: 'Imported:' })
+      .waitFor({ timeout: 30 * 60_000 });
     await options.close();
   }
   await panel.close();
@@ -273,11 +356,14 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
 export function bundleSizes(dir: string): { name: string; bytes: number }[] {
   const gz = (file: string) => gzipSync(readFileSync(join(dir, file))).length;
   const sizes: { name: string; bytes: number }[] = [];
-  for (const file of readdirSync(join(dir, 'content-scripts'))) sizes.push({ name: `content-scripts/${file}`, bytes: gz(join('content-scripts', file)) });
+  for (const file of readdirSync(join(dir, 'content-scripts')))
+    sizes.push({ name: `content-scripts/${file}`, bytes: gz(join('content-scripts', file)) });
   sizes.push({ name: 'background.js', bytes: gz('background.js') });
   for (const html of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     const text = readFileSync(join(dir, html), 'utf8');
-    const scripts = [...text.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!).filter((f) => statSync(join(dir, f), { throwIfNoEntry: false }));
+    const scripts = [...text.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)]
+      .map((m) => m[1]!)
+      .filter((f) => statSync(join(dir, f), { throwIfNoEntry: false }));
     sizes.push({ name: html, bytes: scripts.reduce((sum, f) => sum + gz(f), 0) });
   }
   return sizes;

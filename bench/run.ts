@@ -23,12 +23,34 @@ import { foldName, transliterate } from '../lib/match/names';
 import type { Page } from '@playwright/test';
 import { extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { describeActivity, diskActivity, lastCompaction } from './disk';
-import { crmCsv, generateCustomers, perturb, random, type GeneratedCustomer, type Perturbation } from './data';
+import {
+  crmCsv,
+  generateCustomers,
+  perturb,
+  random,
+  type GeneratedCustomer,
+  type Perturbation,
+} from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 import { traceFirstLongTask } from './trace';
 
-const MODE = process.argv.includes('--ci') ? 'ci' : process.argv.includes('--quick') ? 'quick' : process.argv.includes('--imports') ? 'imports' : process.argv.includes('--pages') ? 'pages' : process.argv.includes('--candidates') ? 'candidates' : process.argv.includes('--lookups') ? 'lookups' : process.argv.includes('--million-imports') ? 'millionImports' : process.argv.includes('--million') ? 'million' : 'full';
-const QUICK = MODE !== 'full';
+const MODE = process.argv.includes('--ci')
+  ? 'ci'
+  : process.argv.includes('--quick')
+    ? 'quick'
+    : process.argv.includes('--imports')
+      ? 'imports'
+      : process.argv.includes('--pages')
+        ? 'pages'
+        : process.argv.includes('--candidates')
+          ? 'candidates'
+          : process.argv.includes('--lookups')
+            ? 'lookups'
+            : process.argv.includes('--million-imports')
+              ? 'millionImports'
+              : process.argv.includes('--million')
+                ? 'million'
+                : 'full';
 /**
  * --trace: each import traces the options page, and each page run its page, and says what held
  * the main thread in the first task over 50 ms. Tracing costs time, so a traced run prints and
@@ -36,21 +58,114 @@ const QUICK = MODE !== 'full';
  */
 const TRACE = process.argv.includes('--trace');
 const SIZES = {
-  full: { candidates: 100_000, queries: 1000, fuse: 100, imports: [[100_000, 5], [1_000_000, 1]], pageRuns: 5, pagePosts: 3000, margin: 1, compare: true, panelImport: 100_000 },
-  quick: { candidates: 10_000, queries: 200, fuse: 40, imports: [[10_000, 3]], pageRuns: 2, pagePosts: 1000, margin: 1, compare: true, panelImport: 10_000 },
-  ci: { candidates: 10_000, queries: 100, fuse: 0, imports: [[5_000, 1]], pageRuns: 3, pagePosts: 3000, margin: 5, compare: false, panelImport: null },
+  full: {
+    candidates: 100_000,
+    queries: 1000,
+    fuse: 100,
+    imports: [
+      [100_000, 5],
+      [1_000_000, 1],
+    ],
+    pageRuns: 5,
+    pagePosts: 3000,
+    margin: 1,
+    compare: true,
+    panelImport: 100_000,
+  },
+  quick: {
+    candidates: 10_000,
+    queries: 200,
+    fuse: 40,
+    imports: [[10_000, 3]],
+    pageRuns: 2,
+    pagePosts: 1000,
+    margin: 1,
+    compare: true,
+    panelImport: 10_000,
+  },
+  ci: {
+    candidates: 10_000,
+    queries: 100,
+    fuse: 0,
+    imports: [[5_000, 1]],
+    pageRuns: 3,
+    pagePosts: 3000,
+    margin: 5,
+    compare: false,
+    panelImport: null,
+  },
   // Only the 100,000-row import, its lookups and searches: for re-measuring them alone.
-  imports: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 5]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  imports: {
+    candidates: 0,
+    queries: 0,
+    fuse: 0,
+    imports: [[100_000, 5]],
+    pageRuns: 0,
+    pagePosts: 0,
+    margin: 1,
+    compare: false,
+    panelImport: null,
+  },
   // One unrecorded 100,000-row import, then its lookups and searches measured.
-  lookups: { candidates: 0, queries: 0, fuse: 0, imports: [[100_000, 1]], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  lookups: {
+    candidates: 0,
+    queries: 0,
+    fuse: 0,
+    imports: [[100_000, 1]],
+    pageRuns: 0,
+    pagePosts: 0,
+    margin: 1,
+    compare: false,
+    panelImport: null,
+  },
   // A million customers written raw into the database, then lookups against them.
-  million: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  million: {
+    candidates: 0,
+    queries: 0,
+    fuse: 0,
+    imports: [],
+    pageRuns: 0,
+    pagePosts: 0,
+    margin: 1,
+    compare: false,
+    panelImport: null,
+  },
   // Million-row imports beside their baseline, one pair at a time (a pair takes most of an hour here).
-  millionImports: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: false, panelImport: null },
+  millionImports: {
+    candidates: 0,
+    queries: 0,
+    fuse: 0,
+    imports: [],
+    pageRuns: 0,
+    pagePosts: 0,
+    margin: 1,
+    compare: false,
+    panelImport: null,
+  },
   // Only name candidates, beside uFuzzy and Fuse.js (Node, no browser needed).
-  candidates: { candidates: 100_000, queries: 1000, fuse: 100, imports: [], pageRuns: 0, pagePosts: 0, margin: 1, compare: true, panelImport: null },
+  candidates: {
+    candidates: 100_000,
+    queries: 1000,
+    fuse: 100,
+    imports: [],
+    pageRuns: 0,
+    pagePosts: 0,
+    margin: 1,
+    compare: true,
+    panelImport: null,
+  },
   // Only the pages and the side panel (with a 100,000-row import running under the panel).
-  pages: { candidates: 0, queries: 0, fuse: 0, imports: [], pageRuns: 5, pagePosts: 3000, margin: 1, compare: false, panelImport: 100_000 },
+  pages: {
+    candidates: 0,
+    queries: 0,
+    fuse: 0,
+    imports: [],
+    pageRuns: 5,
+    pagePosts: 3000,
+    margin: 1,
+    compare: false,
+    panelImport: 100_000,
+  },
 }[MODE];
 const MARGIN = SIZES.margin;
 const EXTENSION = resolve('.output/bench/chrome-mv3');
@@ -74,13 +189,22 @@ function quantile(values: readonly number[], q: number): number {
 }
 
 function record(name: string, samples: readonly number[], unit: string, extra: Partial<Figure> = {}): Figure {
-  const figure: Figure = { name, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), unit, runs: samples.length, ...extra };
+  const figure: Figure = {
+    name,
+    median: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    unit,
+    runs: samples.length,
+    ...extra,
+  };
   // A figure measured again in the same sitting (million-row pairs) replaces its earlier self.
   const earlier = figures.findIndex((f) => f.name === name);
   if (earlier >= 0) figures.splice(earlier, 1);
   figures.push(figure);
   const verdict = figure.ok === undefined ? '' : figure.ok ? '  ok' : '  MISSED';
-  console.log(`${name.padEnd(64)} median ${figure.median.toFixed(2).padStart(9)} ${unit.padEnd(4)} p95 ${figure.p95.toFixed(2).padStart(9)}${figure.budget ? `  budget ${figure.budget}` : ''}${verdict}${figure.note ? `  (${figure.note})` : ''}`);
+  console.log(
+    `${name.padEnd(64)} median ${figure.median.toFixed(2).padStart(9)} ${unit.padEnd(4)} p95 ${figure.p95.toFixed(2).padStart(9)}${figure.budget ? `  budget ${figure.budget}` : ''}${verdict}${figure.note ? `  (${figure.note})` : ''}`,
+  );
   return figure;
 }
 
@@ -110,7 +234,8 @@ function candidateBench(size: number): void {
     queries.push({ text: perturb(c, kind, r), truth: String(i), kind });
   }
 
-  const batches = <T>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, b) => list.slice(b * n, b * n + n));
+  const batches = <T>(list: T[], n: number) =>
+    Array.from({ length: Math.ceil(list.length / n) }, (_, b) => list.slice(b * n, b * n + n));
 
   const ours: number[] = [];
   let hits = 0;
@@ -126,7 +251,15 @@ function candidateBench(size: number): void {
     ok: quantile(ours, 0.95) <= 20 * MARGIN,
     note: `top-5 recall ${recall.toFixed(3)}`,
   });
-  figures.push({ name: `candidates: Concierge top-5 recall at ${size / 1000}k`, median: recall, p95: recall, unit: '', runs: queries.length, budget: '>= 0.95', ok: recall >= 0.95 });
+  figures.push({
+    name: `candidates: Concierge top-5 recall at ${size / 1000}k`,
+    median: recall,
+    p95: recall,
+    unit: '',
+    runs: queries.length,
+    budget: '>= 0.95',
+    ok: recall >= 0.95,
+  });
   if (!SIZES.compare) return;
 
   const haystack = customers.map((c) => latinOf(c.name));
@@ -143,11 +276,16 @@ function candidateBench(size: number): void {
     ufTimes.push(performance.now() - start);
     found.forEach((list, k) => (ufHits += list.some((i) => String(i) === batch[k]!.truth) ? 1 : 0));
   }
-  const ufFigure = record(`candidates: uFuzzy, batch of 20 at ${size / 1000}k`, ufTimes, 'ms', { note: `top-5 recall ${(ufHits / queries.length).toFixed(3)}; Concierge is ${(quantile(ufTimes, 0.5) / oursFigure.median).toFixed(1)}x faster` });
+  const ufFigure = record(`candidates: uFuzzy, batch of 20 at ${size / 1000}k`, ufTimes, 'ms', {
+    note: `top-5 recall ${(ufHits / queries.length).toFixed(3)}; Concierge is ${(quantile(ufTimes, 0.5) / oursFigure.median).toFixed(1)}x faster`,
+  });
   void ufFigure;
 
   // Fuse.js scores every customer for every query: a few batches show its cost well enough.
-  const fuse = new Fuse(haystack.map((name, i) => ({ name, i })), { keys: ['name'], threshold: 0.4 });
+  const fuse = new Fuse(
+    haystack.map((name, i) => ({ name, i })),
+    { keys: ['name'], threshold: 0.4 },
+  );
   const fuseQueries = queries.slice(0, SIZES.fuse);
   const fuseTimes: number[] = [];
   let fuseHits = 0;
@@ -157,7 +295,9 @@ function candidateBench(size: number): void {
     fuseTimes.push(performance.now() - start);
     found.forEach((list, k) => (fuseHits += list.some((i) => String(i) === batch[k]!.truth) ? 1 : 0));
   }
-  record(`candidates: Fuse.js, batch of 20 at ${size / 1000}k`, fuseTimes, 'ms', { note: `top-5 recall ${(fuseHits / fuseQueries.length).toFixed(3)} on ${fuseQueries.length}; Concierge is ${(quantile(fuseTimes, 0.5) / oursFigure.median).toFixed(0)}x faster` });
+  record(`candidates: Fuse.js, batch of 20 at ${size / 1000}k`, fuseTimes, 'ms', {
+    note: `top-5 recall ${(fuseHits / fuseQueries.length).toFixed(3)} on ${fuseQueries.length}; Concierge is ${(quantile(fuseTimes, 0.5) / oursFigure.median).toFixed(0)}x faster`,
+  });
 }
 
 /** Peak memory of the extension's processes in the browsers imports ran in (not the baselines'), in MB. */
@@ -187,7 +327,8 @@ async function importBench(size: number, runs: number): Promise<void> {
   const file = join(tmpdir(), `concierge-bench-${size}.csv`);
   writeFileSync(file, csv);
   const measureRaw = MODE !== 'lookups';
-  const raw = () => inFreshBrowser(csv, async (h) => (await rawWriter(await extensionPage(h, 'bench.html'), size))());
+  const raw = () =>
+    inFreshBrowser(csv, async (h) => (await rawWriter(await extensionPage(h, 'bench.html'), size))());
 
   const measured: ImportRun[] = [];
   let lookupsP95 = 0;
@@ -201,10 +342,13 @@ async function importBench(size: number, runs: number): Promise<void> {
       const imported = await importOnce(await extensionPage(h, 'options.html'), file, size);
       importPeakMb = Math.max(importPeakMb, ...extensionMemory().map((m) => m.peakMb));
       // Matching right after the import, against the base it wrote, in the same browser.
-      if (run === runs - 1) lookupsP95 = await lookupFigures(h, await extensionPage(h, 'bench.html'), size, customers);
+      if (run === runs - 1)
+        lookupsP95 = await lookupFigures(h, await extensionPage(h, 'bench.html'), size, customers);
       return imported;
     });
-    console.log(`  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}${longest.what ? ` (${longest.what})` : ''}`);
+    console.log(
+      `  run ${run + 1}: ${ms} ms, longest task on the options page ${longest.ms.toFixed(0)} ms${longest.ms ? ` at ${(longest.at / 1000).toFixed(1)} s` : ''}${longest.what ? ` (${longest.what})` : ''}`,
+    );
     if (!measureRaw) continue;
     const rawMs = rawFirst ? rawBefore : await raw();
     console.log(`  baseline ${rawFirst ? 'before' : 'after'} it: ${rawMs.toFixed(0)} ms`);
@@ -222,7 +366,11 @@ interface ImportRun {
 }
 
 /** One import through the options page of a new profile, timed to its report. */
-async function importOnce(options: Page, file: string, size: number): Promise<{ ms: number; longest: LongTask }> {
+async function importOnce(
+  options: Page,
+  file: string,
+  size: number,
+): Promise<{ ms: number; longest: LongTask }> {
   // A million rows take most of half an hour here, more on a busy disk: the wait grows with the size.
   const timeout = Math.max(30, size / 10_000) * 60_000;
   await options.getByTestId('customer-count').filter({ hasText: 'No customers' }).waitFor();
@@ -230,7 +378,12 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
   await options.getByTestId('import-mapping').waitFor();
   const trace = TRACE ? await traceFirstLongTask(options) : null;
   await options.evaluate(() => {
-    const w = window as unknown as { __long: LongTask[]; __frames: LongTask[]; __start: number; __conciergeLongTask?: () => void };
+    const w = window as unknown as {
+      __long: LongTask[];
+      __frames: LongTask[];
+      __start: number;
+      __conciergeLongTask?: () => void;
+    };
     w.__long = [];
     w.__frames = [];
     w.__start = performance.now();
@@ -243,13 +396,26 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
       }),
     ).observe({ type: 'longtask' });
     // Long animation frames name the scripts behind a long task (not yet in TypeScript's DOM types).
-    type Script = { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; duration: number };
+    type Script = {
+      invoker: string;
+      sourceFunctionName: string;
+      sourceURL: string;
+      sourceCharPosition: number;
+      duration: number;
+    };
     type Frame = PerformanceEntry & { scripts: Script[]; renderStart: number };
     new PerformanceObserver((list) =>
       (list.getEntries() as Frame[]).forEach((f) => {
-        const scripts = f.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${s.duration.toFixed(0)} ms`);
+        const scripts = f.scripts.map(
+          (s) =>
+            `${s.invoker} ${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${s.duration.toFixed(0)} ms`,
+        );
         const rendering = f.renderStart ? f.startTime + f.duration - f.renderStart : 0;
-        w.__frames.push({ ms: f.duration, at: f.startTime - w.__start, what: [...scripts, `rendering ${rendering.toFixed(0)} ms`].join('; ') });
+        w.__frames.push({
+          ms: f.duration,
+          at: f.startTime - w.__start,
+          what: [...scripts, `rendering ${rendering.toFixed(0)} ms`].join('; '),
+        });
       }),
     ).observe({ type: 'long-animation-frame' });
   });
@@ -259,7 +425,9 @@ async function importOnce(options: Page, file: string, size: number): Promise<{ 
   const ms = Date.now() - start;
   if (trace) {
     const { long, described } = await trace.finish();
-    console.log(`  ${long ? (described ?? 'trace: the task is not in the trace') : 'trace: no task over 50 ms'}`);
+    console.log(
+      `  ${long ? (described ?? 'trace: the task is not in the trace') : 'trace: no task over 50 ms'}`,
+    );
   }
   const { long, frames } = await options.evaluate(() => {
     const w = window as unknown as { __long: LongTask[]; __frames: LongTask[] };
@@ -276,7 +444,13 @@ const RAW_IN_CHUNKS_FROM = process.env.CONCIERGE_BENCH_RAW_CHUNKS === '1' ? 0 : 
 
 /** The baseline, ready to run: the same records written with the bare IndexedDB API into a database of their own. */
 async function rawWriter(bench: Page, size: number): Promise<() => Promise<number>> {
-  type Hooks = { conciergeBench: { prepare: (t: string) => number; rawWrite: () => Promise<number>; fillRaw: (n: number, name: string) => Promise<number> } };
+  type Hooks = {
+    conciergeBench: {
+      prepare: (t: string) => number;
+      rawWrite: () => Promise<number>;
+      fillRaw: (n: number, name: string) => Promise<number>;
+    };
+  };
   const chunked = size >= RAW_IN_CHUNKS_FROM;
   if (!chunked) {
     await bench.evaluate(async () => {
@@ -286,7 +460,10 @@ async function rawWriter(bench: Page, size: number): Promise<() => Promise<numbe
   }
   return () =>
     bench.evaluate(
-      ([n, useChunks]) => (useChunks ? (window as unknown as Hooks).conciergeBench.fillRaw(n, `bench-raw-${Date.now()}`) : (window as unknown as Hooks).conciergeBench.rawWrite()),
+      ([n, useChunks]) =>
+        useChunks
+          ? (window as unknown as Hooks).conciergeBench.fillRaw(n, `bench-raw-${Date.now()}`)
+          : (window as unknown as Hooks).conciergeBench.rawWrite(),
       [size, chunked] as const,
     );
 }
@@ -294,16 +471,46 @@ async function rawWriter(bench: Page, size: number): Promise<() => Promise<numbe
 function importFigures(size: number, runs: ImportRun[], lookupsP95: number): void {
   if (size === MILLION && !TRACE) {
     for (const { importMs, rawMs, rawFirst, longest } of runs) {
-      keepMillionPair({ date: new Date().toISOString(), importMs, rawMs, rawFirst, longestTaskMs: longest.ms, longestTaskAtMs: Math.round(longest.at), longestTaskWhat: longest.what, lookupsP95Ms: lookupsP95, schema: SCHEMA });
+      keepMillionPair({
+        date: new Date().toISOString(),
+        importMs,
+        rawMs,
+        rawFirst,
+        longestTaskMs: longest.ms,
+        longestTaskAtMs: Math.round(longest.at),
+        longestTaskWhat: longest.what,
+        lookupsP95Ms: lookupsP95,
+        schema: SCHEMA,
+      });
     }
     millionFigures();
     return;
   }
-  const ratio = quantile(runs.map((r) => r.importMs / r.rawMs), 0.5);
+  const ratio = quantile(
+    runs.map((r) => r.importMs / r.rawMs),
+    0.5,
+  );
   const tasks = runs.map((r) => r.longest.ms);
-  record(`import: raw IndexedDB writes, ${size / 1000}k records`, runs.map((r) => r.rawMs), 'ms', { note: 'before and after the imports in turn' });
-  record(`import: Concierge end to end, ${size / 1000}k rows`, runs.map((r) => r.importMs), 'ms', { budget: '<= 1.5x raw', ok: ratio <= 1.5 * MARGIN, note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)` });
-  record(`import: longest task on the options page, ${size / 1000}k`, tasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...tasks) <= 50 * MARGIN });
+  record(
+    `import: raw IndexedDB writes, ${size / 1000}k records`,
+    runs.map((r) => r.rawMs),
+    'ms',
+    { note: 'before and after the imports in turn' },
+  );
+  record(
+    `import: Concierge end to end, ${size / 1000}k rows`,
+    runs.map((r) => r.importMs),
+    'ms',
+    {
+      budget: '<= 1.5x raw',
+      ok: ratio <= 1.5 * MARGIN,
+      note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)`,
+    },
+  );
+  record(`import: longest task on the options page, ${size / 1000}k`, tasks, 'ms', {
+    budget: 'no task > 50 ms',
+    ok: Math.max(...tasks) <= 50 * MARGIN,
+  });
 }
 
 const MILLION = 1_000_000;
@@ -356,7 +563,10 @@ function millionFigures(): void {
   // other work, are kept, not counted.
   const pairs = all.filter((p) => p.rawFirst !== undefined && !p.disturbed);
   if (!pairs.length) return;
-  const ratio = quantile(pairs.map((p) => p.importMs / p.rawMs), 0.5);
+  const ratio = quantile(
+    pairs.map((p) => p.importMs / p.rawMs),
+    0.5,
+  );
   const dates = [...new Set(pairs.map((p) => p.date.slice(0, 10)))].join(', ');
   const older = all.filter((p) => p.rawFirst === undefined).length;
   const disturbed = all.filter((p) => p.disturbed && p.rawFirst !== undefined);
@@ -368,16 +578,30 @@ function millionFigures(): void {
       return `database version ${v}: ${of.length} pair(s), ${of.map((p) => (p.importMs / p.rawMs).toFixed(2)).join(' / ')}x`;
     })
     .join('; ');
-  record('import: raw IndexedDB writes, 1000k records', pairs.map((p) => p.rawMs), 'ms', {
-    note: `made chunk by chunk in the page; runs of ${dates}${older ? `; ${older} earlier pair(s) measured in one browser not counted` : ''}${disturbed.map((p) => `; the pair of ${p.date.slice(0, 10)} not counted (${p.disturbed})`).join('')}`,
-  });
-  record('import: Concierge end to end, 1000k rows', pairs.map((p) => p.importMs), 'ms', {
-    budget: '<= 1.5x raw',
-    ok: ratio <= 1.5 * MARGIN,
-    note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios; ${byVersion})`,
-  });
+  record(
+    'import: raw IndexedDB writes, 1000k records',
+    pairs.map((p) => p.rawMs),
+    'ms',
+    {
+      note: `made chunk by chunk in the page; runs of ${dates}${older ? `; ${older} earlier pair(s) measured in one browser not counted` : ''}${disturbed.map((p) => `; the pair of ${p.date.slice(0, 10)} not counted (${p.disturbed})`).join('')}`,
+    },
+  );
+  record(
+    'import: Concierge end to end, 1000k rows',
+    pairs.map((p) => p.importMs),
+    'ms',
+    {
+      budget: '<= 1.5x raw',
+      ok: ratio <= 1.5 * MARGIN,
+      note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios; ${byVersion})`,
+    },
+  );
   const tasks = pairs.flatMap((p) => (p.longestTaskMs === undefined ? [] : [p.longestTaskMs]));
-  if (tasks.length) record('import: longest task on the options page, 1000k', tasks, 'ms', { budget: 'no task > 50 ms', ok: Math.max(...tasks) <= 50 * MARGIN });
+  if (tasks.length)
+    record('import: longest task on the options page, 1000k', tasks, 'ms', {
+      budget: 'no task > 50 ms',
+      ok: Math.max(...tasks) <= 50 * MARGIN,
+    });
 }
 
 /**
@@ -385,19 +609,25 @@ function millionFigures(): void {
  * first if the browser let it sleep during a long import.
  */
 async function workerLookups(h: Harness, bench: Page, batches: string[][]): Promise<Lookups> {
-  const ours = () => h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
+  const ours = () =>
+    h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
   let worker = ours();
   if (!worker) {
     const started = h.context.waitForEvent('serviceworker');
     // Any message to the extension starts its worker; this one has no handler and no answer.
     await bench.evaluate(() => {
       type Runtime = { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ wake: true }).catch(() => undefined);
+      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime
+        .sendMessage({ wake: true })
+        .catch(() => undefined);
     });
     worker = ours() ?? (await started);
   }
   type Hooks = { conciergeBench: { lookups: (h: string[][]) => Promise<Lookups> } };
-  const { matching, baseline } = await worker.evaluate((b) => (globalThis as unknown as Hooks).conciergeBench.lookups(b), batches);
+  const { matching, baseline } = await worker.evaluate(
+    (b) => (globalThis as unknown as Hooks).conciergeBench.lookups(b),
+    batches,
+  );
   // The first batches wake the disk and read the filter of known accounts.
   return { matching: matching.slice(5), baseline: baseline.slice(5) };
 }
@@ -413,18 +643,35 @@ interface Lookups {
  * figure is what an agent meets in the first minutes after an import, and is reported. The
  * budget holds for the rest of the agent's day: lookups once the disk has settled.
  */
-async function exactLookups(h: Harness, bench: Page, size: number, known: () => string, r: () => number): Promise<number> {
+async function exactLookups(
+  h: Harness,
+  bench: Page,
+  size: number,
+  known: () => string,
+  r: () => number,
+): Promise<number> {
   const batches = (count: number) =>
-    Array.from({ length: count }, () => Array.from({ length: 20 }, (_, i) => (i % 2 ? known() : `nobody_${Math.floor(r() * 1e9)}`)));
+    Array.from({ length: count }, () =>
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? known() : `nobody_${Math.floor(r() * 1e9)}`)),
+    );
   // Slow batches early on are the disk compacting; spread out over the run, they are the lookups' own.
-  const quarters = (times: number[]) => [0, 1, 2, 3].map((q) => quantile(times.slice((q * times.length) / 4, ((q + 1) * times.length) / 4), 0.95).toFixed(1)).join(' / ');
+  const quarters = (times: number[]) =>
+    [0, 1, 2, 3]
+      .map((q) =>
+        quantile(times.slice((q * times.length) / 4, ((q + 1) * times.length) / 4), 0.95).toFixed(1),
+      )
+      .join(' / ');
   const name = `matching: exact identities, batch of 20 at ${size / 1000}k`;
-  const versus = (l: Lookups) => `${(quantile(l.matching, 0.95) / quantile(l.baseline, 0.95)).toFixed(2)}x the p95 of reading every key from the index`;
+  const versus = (l: Lookups) =>
+    `${(quantile(l.matching, 0.95) / quantile(l.baseline, 0.95)).toFixed(2)}x the p95 of reading every key from the index`;
   // What the store did on disk over a span: whether compactions or a reopen explain slow batches.
-  const disk = (from: number) => describeActivity(diskActivity(h.profileDir, h.extensionId, from, Date.now()));
+  const disk = (from: number) =>
+    describeActivity(diskActivity(h.profileDir, h.extensionId, from, Date.now()));
   const earlyFrom = Date.now();
   const early = await workerLookups(h, bench, batches(205));
-  record(`${name}, right after writing`, early.matching, 'ms', { note: `${versus(early)}; p95 by quarter of the run: ${quarters(early.matching)} ms; on disk during the run: ${disk(earlyFrom)}` });
+  record(`${name}, right after writing`, early.matching, 'ms', {
+    note: `${versus(early)}; p95 by quarter of the run: ${quarters(early.matching)} ms; on disk during the run: ${disk(earlyFrom)}`,
+  });
   const waitFrom = Date.now();
   const settledAfter = await untilDiskQuiet(h, bench, size);
   const waited = disk(waitFrom);
@@ -436,7 +683,9 @@ async function exactLookups(h: Harness, bench: Page, size: number, known: () => 
     ok: quantile(settled.matching, 0.95) <= budget * MARGIN,
     note: `${settledAfter}; ${versus(settled)}; p95 by quarter of the run: ${quarters(settled.matching)} ms; on disk during the wait: ${waited}, during the run: ${disk(settledFrom)}`,
   });
-  record(`${name}, every key read from the index (baseline)`, settled.baseline, 'ms', { note: 'the same batches in turn with matching, no filter of known accounts' });
+  record(`${name}, every key read from the index (baseline)`, settled.baseline, 'ms', {
+    note: 'the same batches in turn with matching, no filter of known accounts',
+  });
   return quantile(early.matching, 0.95);
 }
 
@@ -461,17 +710,41 @@ async function untilDiskQuiet(h: Harness, page: Page, size: number): Promise<str
 }
 
 /** Records the lookups and searches against the imported base; returns the p95 of lookups right after it. */
-async function lookupFigures(h: Harness, bench: Page, size: number, customers: GeneratedCustomer[]): Promise<number> {
+async function lookupFigures(
+  h: Harness,
+  bench: Page,
+  size: number,
+  customers: GeneratedCustomer[],
+): Promise<number> {
   const r = random(5);
-  const rightAfter = await exactLookups(h, bench, size, () => customers[Math.floor(r() * customers.length)]!.handle, r);
+  const rightAfter = await exactLookups(
+    h,
+    bench,
+    size,
+    () => customers[Math.floor(r() * customers.length)]!.handle,
+    r,
+  );
 
   const queries = Array.from({ length: 40 }, (_, i) => {
     const c = customers[Math.floor(r() * customers.length)]!;
     return [c.last.slice(0, 4), c.email.slice(0, 8), `@${c.handle.slice(0, 6)}`, 'kitchen'][i % 4]!;
   });
-  const search = (q: string[]) => bench.evaluate((list) => (window as unknown as { conciergeBench: { searches: (q: string[]) => Promise<number[]> } }).conciergeBench.searches(list), q);
-  record(`options: customer search at ${size / 1000}k`, await search(queries), 'ms', { note: 'name word, email, handle, tag; 50 per page' });
-  record(`options: next page deep in the whole list at ${size / 1000}k`, await search(Array.from({ length: 10 }, () => '')), 'ms');
+  const search = (q: string[]) =>
+    bench.evaluate(
+      (list) =>
+        (
+          window as unknown as { conciergeBench: { searches: (q: string[]) => Promise<number[]> } }
+        ).conciergeBench.searches(list),
+      q,
+    );
+  record(`options: customer search at ${size / 1000}k`, await search(queries), 'ms', {
+    note: 'name word, email, handle, tag; 50 per page',
+  });
+  record(
+    `options: next page deep in the whole list at ${size / 1000}k`,
+    await search(Array.from({ length: 10 }, () => '')),
+    'ms',
+  );
   return rightAfter;
 }
 
@@ -497,13 +770,29 @@ async function millionBench(h: Harness): Promise<void> {
 /** `later`: the partial runs since the last full one, whose figures replaced its own. */
 function summary(later: readonly string[]): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const rows = figures.map((f) => `| ${f.name} | ${f.unit ? `${f.median.toFixed(2)} ${f.unit}` : f.median.toFixed(3)} | ${f.unit ? `${f.p95.toFixed(2)} ${f.unit}` : ''} | ${f.runs} | ${f.budget ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'ok' : '**missed**'} | ${f.note ?? ''} |`);
-  return [`# Concierge benchmarks`, '', `${new Date().toISOString().slice(0, 10)}, ${machine}${later.length ? `; the last full run's figures, those of later runs (${later.join(', ')}) in their place` : ''}.`, '', '| Figure | Median | p95 | Runs | Budget | | Note |', '|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  const rows = figures.map(
+    (f) =>
+      `| ${f.name} | ${f.unit ? `${f.median.toFixed(2)} ${f.unit}` : f.median.toFixed(3)} | ${f.unit ? `${f.p95.toFixed(2)} ${f.unit}` : ''} | ${f.runs} | ${f.budget ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'ok' : '**missed**'} | ${f.note ?? ''} |`,
+  );
+  return [
+    `# Concierge benchmarks`,
+    '',
+    `${new Date().toISOString().slice(0, 10)}, ${machine}${later.length ? `; the last full run's figures, those of later runs (${later.join(', ')}) in their place` : ''}.`,
+    '',
+    '| Figure | Median | p95 | Runs | Budget | | Note |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 function recordSample(s: Sample): void {
   const ok = s.budget?.ok(quantile(s.samples, 0.5), quantile(s.samples, 0.95));
-  record(s.name, s.samples, s.unit, { budget: s.budget?.text, note: s.note, ...(ok !== undefined && { ok }) });
+  record(s.name, s.samples, s.unit, {
+    budget: s.budget?.text,
+    note: s.note,
+    ...(ok !== undefined && { ok }),
+  });
 }
 
 async function loadSample(h: Harness): Promise<void> {
@@ -519,25 +808,39 @@ async function main(): Promise<void> {
     const content = name.startsWith('content-scripts/');
     const code = content ? readFileSync(resolve('.output/chrome-mv3', name), 'utf8') : '';
     const react = content && /react\.(element|transitional\.element)|__REACT_DEVTOOLS|createRoot/.test(code);
-    record(`size: ${name}`, [bytes / 1024], 'KB', content ? { budget: '<= 30 KB, no React', ok: bytes <= 30 * 1024 && !react } : {});
+    record(
+      `size: ${name}`,
+      [bytes / 1024],
+      'KB',
+      content ? { budget: '<= 30 KB, no React', ok: bytes <= 30 * 1024 && !react } : {},
+    );
   }
 
   if (SIZES.candidates) candidateBench(SIZES.candidates);
   // Imports run first, each in a browser of its own, with no other browser beside them.
   for (const [size, runs] of SIZES.imports) await importBench(size!, runs!);
-  const pairs = MODE === 'millionImports' ? Number(process.argv.find((a) => a.startsWith('--pairs='))?.slice('--pairs='.length) ?? 1) : 0;
+  const pairs =
+    MODE === 'millionImports'
+      ? Number(process.argv.find((a) => a.startsWith('--pairs='))?.slice('--pairs='.length) ?? 1)
+      : 0;
   for (let pair = 0; pair < pairs; pair++) await importBench(MILLION, 1);
   if (MODE === 'millionImports' && !pairs) millionFigures();
   const imported = [...SIZES.imports.map(([size]) => size!), ...(pairs ? [MILLION] : [])];
   // Named by the largest import it includes, so a partial run replaces only its own figure.
-  if (importPeakMb) record(`memory: peak of the extension process, ${Math.max(...imported) / 1000}k import included`, [importPeakMb], 'MB');
+  if (importPeakMb)
+    record(
+      `memory: peak of the extension process, ${Math.max(...imported) / 1000}k import included`,
+      [importPeakMb],
+      'MB',
+    );
   const h = await launch({ extensionDir: EXTENSION });
   try {
     if (MODE === 'million') await millionBench(h);
     if (SIZES.pageRuns) {
       await loadSample(h);
       console.log('\nPages');
-      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN, TRACE)) recordSample(sample);
+      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN, TRACE))
+        recordSample(sample);
       console.log('\nSide panel');
       const file = SIZES.panelImport ? join(tmpdir(), `concierge-bench-${SIZES.panelImport}.csv`) : null;
       if (file && !existsSync(file)) writeFileSync(file, crmCsv(generateCustomers(SIZES.panelImport!, 3)));
@@ -549,7 +852,11 @@ async function main(): Promise<void> {
   const missed = figures.filter((f) => f.ok === false);
   // Small sizes check the suite and the budgets; they never replace the published figures.
   if (MODE === 'ci' || MODE === 'quick' || TRACE) {
-    console.log(missed.length ? `\nBudgets broken by more than ${MARGIN}x: ${missed.map((f) => f.name).join('; ')}` : `\nEvery budget met (margin ${MARGIN}x).`);
+    console.log(
+      missed.length
+        ? `\nBudgets broken by more than ${MARGIN}x: ${missed.map((f) => f.name).join('; ')}`
+        : `\nEvery budget met (margin ${MARGIN}x).`,
+    );
     if (MODE === 'ci') process.exitCode = missed.length ? 1 : 0;
     return;
   }
@@ -557,14 +864,21 @@ async function main(): Promise<void> {
   // A partial run (--imports, --pages) updates its own figures in the last full results, and says so.
   let later: string[] = [];
   if (MODE !== 'full') {
-    const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[]; later?: string[] }) : { figures: [] };
+    const previous = existsSync('bench/results.json')
+      ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { figures: Figure[]; later?: string[] })
+      : { figures: [] };
     const fresh = new Set(figures.map((f) => f.name));
     figures.unshift(...previous.figures.filter((f) => !fresh.has(f.name)));
     later = [...new Set([...(previous.later ?? []), MODE])];
   }
-  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, later, figures }, null, 1)}\n`);
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, later, figures }, null, 1)}\n`,
+  );
   writeFileSync('bench/summary.md', summary(later));
-  console.log(missed.length ? `\nMissed budgets: ${missed.map((f) => f.name).join('; ')}` : '\nEvery budget met.');
+  console.log(
+    missed.length ? `\nMissed budgets: ${missed.map((f) => f.name).join('; ')}` : '\nEvery budget met.',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,15 @@ const meta = (pid: number, tid: number, thread: string, process: string) => [
   { name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name: thread } },
   { name: 'process_name', ph: 'M', pid, tid, ts: 0, args: { name: process } },
 ];
-const task = (pid: number, tid: number, ts: number, dur: number, tdur: number) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', pid, tid, ts, dur, tdur });
+const task = (pid: number, tid: number, ts: number, dur: number, tdur: number) => ({
+  name: 'ThreadControllerImpl::RunTask',
+  ph: 'X',
+  pid,
+  tid,
+  ts,
+  dur,
+  tdur,
+});
 
 suite('what held a main thread', () => {
   it('tells the long task on a renderer main thread, its CPU time, what ran inside and who else ran', () => {
@@ -25,7 +33,12 @@ suite('what held a main thread', () => {
   });
 
   it('says nothing when no renderer main thread had a task that long', () => {
-    const events = [...meta(1, 10, 'CrRendererMain', 'Renderer'), ...meta(2, 20, 'IndexedDB', 'Browser'), task(1, 10, 0, 40_000, 40_000), task(2, 20, 0, 90_000, 90_000)];
+    const events = [
+      ...meta(1, 10, 'CrRendererMain', 'Renderer'),
+      ...meta(2, 20, 'IndexedDB', 'Browser'),
+      task(1, 10, 0, 40_000, 40_000),
+      task(2, 20, 0, 90_000, 90_000),
+    ];
     expect(describe(events, 50)).toBeNull();
   });
 });

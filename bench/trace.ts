@@ -38,12 +38,19 @@ async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskTrace> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { recordMode: 'recordContinuously', traceBufferSizeInKb: BUFFER_KB, includedCategories: CATEGORIES },
+    traceConfig: {
+      recordMode: 'recordContinuously',
+      traceBufferSizeInKb: BUFFER_KB,
+      includedCategories: CATEGORIES,
+    },
   });
   let stopped: Promise<string | null> | null = null;
   const detach = () => void cdp.detach().catch(() => {});
   return {
-    stop: () => (stopped ??= readTrace(cdp).then((events) => describe(events, overMs)).finally(detach)),
+    stop: () =>
+      (stopped ??= readTrace(cdp)
+        .then((events) => describe(events, overMs))
+        .finally(detach)),
     async discard() {
       await cdp.send('IO.close', { handle: await endTrace(cdp) });
       detach();
@@ -63,7 +70,10 @@ export interface TracedRun {
  * `window.__conciergeLongTask()` then, which stops the trace while it still holds that task.
  * `finish` says what happened, and closes an unread trace when nothing did.
  */
-export async function traceFirstLongTask(page: Page, overMs = 50): Promise<{ finish: () => Promise<TracedRun> }> {
+export async function traceFirstLongTask(
+  page: Page,
+  overMs = 50,
+): Promise<{ finish: () => Promise<TracedRun> }> {
   const trace = await traceLongTasks(page, overMs);
   let traced: Promise<string | null> | null = null;
   await page.exposeFunction('__conciergeLongTask', () => void (traced ??= trace.stop()));
@@ -78,7 +88,9 @@ export async function traceFirstLongTask(page: Page, overMs = 50): Promise<{ fin
 
 /** Ends tracing; the handle of the stream that holds the trace. */
 async function endTrace(cdp: CDPSession): Promise<string> {
-  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')),
+  );
   await cdp.send('Tracing.end');
   return complete;
 }
@@ -111,14 +123,17 @@ export function describe(events: TraceEvent[], overMs: number): string | null {
   const taskName = TASK_NAMES.find((name) => events.some((e) => e.name === name));
   const isTask = (e: TraceEvent) => e.ph === 'X' && e.name === taskName;
   const tasks = events.filter((e) => isTask(e) && (e.dur ?? 0) > overMs * 1000);
-  const long = tasks.filter((e) => threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain').sort((a, b) => b.ts - a.ts)[0];
+  const long = tasks
+    .filter((e) => threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain')
+    .sort((a, b) => b.ts - a.ts)[0];
   if (!long) return null;
   const start = long.ts;
   const end = long.ts + long.dur!;
   const inside = new Map<string, number>();
   for (const e of events) {
     if (e.ph !== 'X' || e.pid !== long.pid || e.tid !== long.tid || TASK_NAMES.includes(e.name)) continue;
-    if (e.ts >= start && e.ts + (e.dur ?? 0) <= end) inside.set(e.name, Math.max(inside.get(e.name) ?? 0, e.dur ?? 0));
+    if (e.ts >= start && e.ts + (e.dur ?? 0) <= end)
+      inside.set(e.name, Math.max(inside.get(e.name) ?? 0, e.dur ?? 0));
   }
   // CPU time of other threads' tasks overlapping the long one, each counted for its overlap.
   const others = new Map<string, number>();
@@ -129,7 +144,12 @@ export function describe(events: TraceEvent[], overMs: number): string | null {
     const who = `${processes.get(e.pid) ?? e.pid} ${threads.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
     others.set(who, (others.get(who) ?? 0) + (e.tdur * overlap) / e.dur);
   }
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ');
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${k} ${ms(v)} ms`)
+      .join(', ');
   const cpu = long.tdur === undefined ? 'not known' : `${ms(long.tdur)} ms`;
   return `trace: ${ms(long.dur)} ms task, on the CPU ${cpu}; longest inside: ${top(inside, 3) || 'nothing traced'}; meanwhile on the CPU: ${top(others, 4) || 'nothing traced'}`;
 }

@@ -15,7 +15,9 @@ test('content scripts stay within 30 KB gzipped and carry no React', () => {
     const size = gzipSync(code).length;
     console.log(`${file}: ${(size / 1024).toFixed(1)} KB gzipped`);
     expect(size, file).toBeLessThanOrEqual(BUDGET_GZIP);
-    expect(code.toString(), file).not.toMatch(/react\.(element|transitional\.element)|__REACT_DEVTOOLS|createRoot/);
+    expect(code.toString(), file).not.toMatch(
+      /react\.(element|transitional\.element)|__REACT_DEVTOOLS|createRoot/,
+    );
   }
 });
 

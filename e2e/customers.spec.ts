@@ -22,7 +22,13 @@ test('search by name, email, handle and tag; edit every kind of field; delete', 
   const page = await withSample();
   const search = page.getByTestId('customer-search');
   const rows = page.getByTestId('customer-table').locator('tr');
-  for (const [query, name] of [['alisa', 'Алиса Андреева'], ['tomas', 'Tomás Rivera'], ['mei.tanaka@', 'Mei Tanaka'], ['@dsokolov', 'Дмитрий Соколов'], ['kitchen', 'Lorena Willis']] as const) {
+  for (const [query, name] of [
+    ['alisa', 'Алиса Андреева'],
+    ['tomas', 'Tomás Rivera'],
+    ['mei.tanaka@', 'Mei Tanaka'],
+    ['@dsokolov', 'Дмитрий Соколов'],
+    ['kitchen', 'Lorena Willis'],
+  ] as const) {
     await search.fill(query);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(name);
@@ -55,14 +61,25 @@ test('search by name, email, handle and tag; edit every kind of field; delete', 
   const stored = await page.evaluate(async () => {
     const open = indexedDB.open('concierge');
     const dbh: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
-    const store = dbh.transaction('customers').objectStore('customers').index('emails').get('lorena@work.example');
+    const store = dbh
+      .transaction('customers')
+      .objectStore('customers')
+      .index('emails')
+      .get('lorena@work.example');
     return new Promise<Record<string, unknown>>((r) => (store.onsuccess = () => r(store.result)));
   });
   expect(stored).toMatchObject({
     tier: 'gold',
     identityKeys: expect.arrayContaining(['x:lorenawillis', 'facebook:id:100099']),
-    orders: expect.arrayContaining([expect.objectContaining({ id: 'HC-30000', items: [{ name: 'Stone kettle', quantity: 2 }, { name: 'Mug' }] })]),
-    lifeEvents: expect.arrayContaining([expect.objectContaining({ kind: 'new_pet', text: 'Adopted a puppy', source: 'agent' })]),
+    orders: expect.arrayContaining([
+      expect.objectContaining({
+        id: 'HC-30000',
+        items: [{ name: 'Stone kettle', quantity: 2 }, { name: 'Mug' }],
+      }),
+    ]),
+    lifeEvents: expect.arrayContaining([
+      expect.objectContaining({ kind: 'new_pet', text: 'Adopted a puppy', source: 'agent' }),
+    ]),
     notes: expect.arrayContaining([expect.objectContaining({ text: 'Prefers email now.' })]),
   });
 
@@ -88,7 +105,10 @@ test('CSV exports open safely in a spreadsheet: formula-like cells are neutralis
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.getByRole('button', { name: 'Back to the list' }).click();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-customers-csv').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-customers-csv').click(),
+  ]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
@@ -98,11 +118,16 @@ test('CSV exports open safely in a spreadsheet: formula-like cells are neutralis
 
 test('a backup made with one click restores exactly after a wipe', async () => {
   const page = await withSample();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
   const backup = readFileSync((await download.path())!);
   await page.getByTestId('wipe').click();
   await expect(page.getByTestId('customer-count')).toContainText('No customers');
-  await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByTestId('import-backup')).toContainText('5 customers');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText('Restored 5 customers');

@@ -35,7 +35,9 @@ async function openPanel(): Promise<Page> {
 
 /** What Lexical's own state holds for a box: its paragraphs, line breaks as "\n". */
 function lexicalText(box: Locator): Promise<string | null> {
-  return box.evaluate((el) => (window as unknown as { __lexical: (e: Element) => string | null }).__lexical(el));
+  return box.evaluate((el) =>
+    (window as unknown as { __lexical: (e: Element) => string | null }).__lexical(el),
+  );
 }
 
 test('badges on a page post’s comments and replies name known customers, by vanity name and by id', async () => {
@@ -134,7 +136,9 @@ test('a Russian group: the member’s numeric id matches, the card and the reply
   // Another member's comment and the page's own answer (no brand account is set here) are replies in the thread.
   const row = panel.locator('.queue-row').filter({ hasText: 'капучинатора' });
   await expect(row.getByTestId('queue-reasons')).toContainText('others replied in the thread: 2');
-  await expect(panel.locator('.queue-row').filter({ hasText: 'Спасибо, напишу' }).getByTestId('queue-reasons')).not.toContainText('replied in the thread');
+  await expect(
+    panel.locator('.queue-row').filter({ hasText: 'Спасибо, напишу' }).getByTestId('queue-reasons'),
+  ).not.toContainText('replied in the thread');
   await panel.getByTestId('post-item').filter({ hasText: 'капучинатора' }).click();
   await expect(panel.getByTestId('customer-card')).toContainText('Кофемашина Brio');
   const first = panel.getByTestId('suggestion').first();
@@ -148,13 +152,18 @@ test('a Russian group: the member’s numeric id matches, the card and the reply
 
 test('comments loaded later ("View more comments") and feed posts get badges', async () => {
   const page = await open('https://www.facebook.com/', 4);
-  expect(await badgeTexts(page)).toEqual(expect.arrayContaining(['Mei Tanaka · Gold', 'Дмитрий Соколов · Regular', 'Tomás Rivera · Regular']));
+  expect(await badgeTexts(page)).toEqual(
+    expect.arrayContaining(['Mei Tanaka · Gold', 'Дмитрий Соколов · Regular', 'Tomás Rivera · Regular']),
+  );
   await page.evaluate(() => {
     const comments = document.querySelector('.comments')!;
-    comments.insertAdjacentHTML('beforeend', `<div role="article">
+    comments.insertAdjacentHTML(
+      'beforeend',
+      `<div role="article">
       <a href="/lorena.willis.77?comment_id=700"><span dir="auto">Lorena Willis</span></a>
       <div dir="auto">Mine too!</div>
-      <a href="/mei.tanaka/posts/pfbid0MeiShare7kQz2WvX9?comment_id=700">1m</a></div>`);
+      <a href="/mei.tanaka/posts/pfbid0MeiShare7kQz2WvX9?comment_id=700">1m</a></div>`,
+    );
   });
   await expect.poll(() => badgeTexts(page)).toHaveLength(5);
   expect(await badgeTexts(page)).toContain('Lorena Willis · VIP');
@@ -166,29 +175,35 @@ test('comments loaded later ("View more comments") and feed posts get badges', a
 test('500 comments arriving in batches of 100 are each counted once and badged once', async () => {
   const page = await open(POST_URL, 6);
   const addBatch = (round: number) =>
-    page.evaluate(({ round, postPath }) => {
-      const list = document.querySelector('.comments > ul')!;
-      const html: string[] = [];
-      for (let i = 0; i < 100; i++) {
-        const id = `77${round}${String(10000 + i)}`;
-        const who = i % 2 ? 'lorena.willis.77' : `someone.${i}`;
-        html.push(`<li><div role="article" aria-label="Comment by Name ${i}">
+    page.evaluate(
+      ({ round, postPath }) => {
+        const list = document.querySelector('.comments > ul')!;
+        const html: string[] = [];
+        for (let i = 0; i < 100; i++) {
+          const id = `77${round}${String(10000 + i)}`;
+          const who = i % 2 ? 'lorena.willis.77' : `someone.${i}`;
+          html.push(`<li><div role="article" aria-label="Comment by Name ${i}">
           <a href="/${who}?comment_id=${id}&amp;__cft__[0]=AZ" aria-hidden="true"><svg aria-label="Name ${i}"></svg></a>
           <div><a href="/${who}?comment_id=${id}&amp;__cft__[0]=AZ"><span dir="auto">Name ${i}</span></a>
           <div dir="auto">Comment number ${i} with a <a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fa.example">link</a> 🙂</div></div>
           <ul><li><div role="button">Like</div></li><li><div role="button">Reply</div></li><li><a href="${postPath}?comment_id=${id}">1m</a></li></ul>
           </div></li>`);
-      }
-      list.insertAdjacentHTML('beforeend', html.join(''));
-    }, { round, postPath: POST_PATH });
+        }
+        list.insertAdjacentHTML('beforeend', html.join(''));
+      },
+      { round, postPath: POST_PATH },
+    );
   await expectBatchesBadgedOnce(h, page, POST_URL, addBatch, 'Lorena Willis · VIP', 506);
   await page.close();
 });
 
 test('an unknown commenter whose name matches customers: the agent rejects one and confirms the other; the badge follows', async () => {
   const options = await extensionPage(h, 'options.html');
-  const twins = 'name,email,tier\nJonas Berg,jonas.berg@example.com,gold\nJonas Berg,j.berg@example.com,regular\n';
-  await options.getByTestId('import-file').setInputFiles({ name: 'twins.csv', mimeType: 'text/csv', buffer: Buffer.from(twins) });
+  const twins =
+    'name,email,tier\nJonas Berg,jonas.berg@example.com,gold\nJonas Berg,j.berg@example.com,regular\n';
+  await options
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'twins.csv', mimeType: 'text/csv', buffer: Buffer.from(twins) });
   await options.getByTestId('import-start').click();
   await expect(options.getByTestId('import-report')).toContainText('2 added');
   await options.close();

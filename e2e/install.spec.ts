@@ -4,7 +4,12 @@ import { xTimelineWith } from './support/pages';
 import { extensionSuite } from './support/session';
 
 const POSTS = [
-  { handle: 'lorenawillis', name: 'Lorena Willis', id: '1862000000000000001', text: 'My kettle leaks again 😡' },
+  {
+    handle: 'lorenawillis',
+    name: 'Lorena Willis',
+    id: '1862000000000000001',
+    text: 'My kettle leaks again 😡',
+  },
   { handle: 'jonas_b', name: 'Jonas Berg', id: '1862000000000000002', text: 'Do you ship to Norway?' },
 ];
 
@@ -28,12 +33,17 @@ test('the content script put into an open tab again takes over: one set of badge
   await page.goto('https://x.com/open-before');
   await expect.poll(async () => (await badgeTexts(page)).length).toBeGreaterThan(0);
   const before = (await badgeTexts(page)).toSorted();
-  await page.evaluate(() => document.querySelectorAll('[data-concierge-badge]').forEach((b) => b.setAttribute('data-first-copy', '')));
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-concierge-badge]').forEach((b) => b.setAttribute('data-first-copy', '')),
+  );
 
   const injected = await h.worker.evaluate(async () => {
-    const script = chrome.runtime.getManifest().content_scripts.find((s) => s.matches.includes('https://x.com/*'))!;
+    const script = chrome.runtime
+      .getManifest()
+      .content_scripts.find((s) => s.matches.includes('https://x.com/*'))!;
     const tabs = await chrome.tabs.query({ url: script.matches });
-    for (const tab of tabs) await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: script.js });
+    for (const tab of tabs)
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: script.js });
     return tabs.length;
   });
   expect(injected).toBe(1);
@@ -43,7 +53,11 @@ test('the content script put into an open tab again takes over: one set of badge
   await expect.poll(async () => (await badgeTexts(page)).toSorted()).toEqual(before);
   const panel = await extensionPage(h, 'sidepanel.html');
   await expect(panel.getByTestId('post-item').filter({ hasText: 'kettle leaks' })).toBeVisible();
-  await page.locator('article').filter({ hasText: 'Do you ship to Norway' }).locator('[data-concierge-badge]').click();
+  await page
+    .locator('article')
+    .filter({ hasText: 'Do you ship to Norway' })
+    .locator('[data-concierge-badge]')
+    .click();
   await expect(panel.locator('[data-testid="post-item"][aria-pressed="true"]')).toContainText('Norway');
   await panel.close();
   await page.close();

@@ -4,9 +4,24 @@ import { xTimelineWith } from './support/pages';
 import { extensionSuite } from './support/session';
 
 const POSTS = [
-  { handle: 'lorenawillis', name: 'Lorena Willis', id: '1861000000000000001', text: 'WORST service ever. My microwave broke AGAIN and nobody answers!!! 😡' },
-  { handle: 'tomas_rivera', name: 'Tomás Rivera', id: '1861000000000000002', text: 'Is the enamel pot dishwasher safe?' },
-  { handle: 'meitanaka_', name: 'Mei Tanaka', id: '1861000000000000003', text: 'We just moved to Kazan and the new teapot looks perfect in our new flat, thank you!' },
+  {
+    handle: 'lorenawillis',
+    name: 'Lorena Willis',
+    id: '1861000000000000001',
+    text: 'WORST service ever. My microwave broke AGAIN and nobody answers!!! 😡',
+  },
+  {
+    handle: 'tomas_rivera',
+    name: 'Tomás Rivera',
+    id: '1861000000000000002',
+    text: 'Is the enamel pot dishwasher safe?',
+  },
+  {
+    handle: 'meitanaka_',
+    name: 'Mei Tanaka',
+    id: '1861000000000000003',
+    text: 'We just moved to Kazan and the new teapot looks perfect in our new flat, thank you!',
+  },
   { handle: 'jonas_b', name: 'Jonas Berg', id: '1861000000000000004', text: 'Do you ship to Norway?' },
 ];
 
@@ -36,12 +51,17 @@ test('each post is read for what it says, and the suggestions fit it', async () 
   await pick('dishwasher safe');
   await expect(panel.getByTestId('reading-sentiment')).toHaveText('neutral');
   await expect(panel.getByTestId('reading-intent')).toHaveText(['question']);
-  await expect(panel.getByTestId('suggestion').first()).toHaveAttribute('data-template', 'en-answer-question');
+  await expect(panel.getByTestId('suggestion').first()).toHaveAttribute(
+    'data-template',
+    'en-answer-question',
+  );
 
   await pick('moved to Kazan');
   await expect(panel.getByTestId('reading-sentiment')).toHaveText('happy');
   await expect(panel.getByTestId('suggestion').first()).toHaveAttribute('data-template', 'en-congrats');
-  await expect(panel.getByTestId('suggestion').first().getByTestId('suggestion-reasons')).toContainText('for: Moved');
+  await expect(panel.getByTestId('suggestion').first().getByTestId('suggestion-reasons')).toContainText(
+    'for: Moved',
+  );
   await panel.close();
   await page.close();
 });
@@ -61,7 +81,9 @@ test('an order number in a public reply is caught; the private-message version g
   const { page, panel } = await open();
   await panel.getByTestId('post-item').filter({ hasText: 'WORST service' }).click();
   const first = panel.getByTestId('suggestion').first();
-  await first.locator('textarea').fill('Hi Lorena, your order HC-20418 will be replaced, we emailed lorena.willis@example.com.');
+  await first
+    .locator('textarea')
+    .fill('Hi Lorena, your order HC-20418 will be replaced, we emailed lorena.willis@example.com.');
   await first.getByTestId('insert-reply').click();
   const warning = panel.getByTestId('privacy-warning');
   await expect(warning).toContainText('an order number (HC-20418)');
@@ -69,7 +91,9 @@ test('an order number in a public reply is caught; the private-message version g
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);
   await warning.getByTestId('use-private-version').click();
   await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
-  const draft = await page.evaluate(() => (window as unknown as { __draft: (id: string) => string }).__draft('dialog'));
+  const draft = await page.evaluate(() =>
+    (window as unknown as { __draft: (id: string) => string }).__draft('dialog'),
+  );
   expect(draft).toMatch(/^Hi Lorena, we’d love to help with this\.\nCould you send us a direct message/);
   expect(draft).not.toContain('HC-20418');
   await panel.close();
@@ -122,10 +146,20 @@ test('templates: a broken tag is explained while the rest previews; a new templa
   const form = options.getByTestId('template-form');
   await form.locator('input[name="name"]').fill('Shipping to Norway');
   await form.getByTestId('template-intent-question').check();
-  await form.locator('textarea[name="body"]').fill('Hi {{customer.firstName | author.name}}, yes we ship to Norway! {{custmer.tier}} — {{agent.name | brand.name | "Hearth & Co."}}');
-  await expect(form.getByTestId('template-problems')).toContainText('{{custmer.tier}}: unknown variable "custmer.tier"');
+  await form
+    .locator('textarea[name="body"]')
+    .fill(
+      'Hi {{customer.firstName | author.name}}, yes we ship to Norway! {{custmer.tier}} — {{agent.name | brand.name | "Hearth & Co."}}',
+    );
+  await expect(form.getByTestId('template-problems')).toContainText(
+    '{{custmer.tier}}: unknown variable "custmer.tier"',
+  );
   await expect(form.getByTestId('template-preview')).toHaveText('Hi Lorena, yes we ship to Norway!  — Sam');
-  await form.locator('textarea[name="body"]').fill('Hi {{customer.firstName | author.name}}, yes, we ship to Norway and the rest of Europe! — {{agent.name | brand.name | "Hearth & Co."}}');
+  await form
+    .locator('textarea[name="body"]')
+    .fill(
+      'Hi {{customer.firstName | author.name}}, yes, we ship to Norway and the rest of Europe! — {{agent.name | brand.name | "Hearth & Co."}}',
+    );
   await expect(form.getByTestId('template-problems')).toHaveCount(0);
   await form.getByTestId('template-save').click();
   await expect(options.getByTestId('template-table')).toContainText('Shipping to Norway');
@@ -133,7 +167,9 @@ test('templates: a broken tag is explained while the rest previews; a new templa
 
   const { page, panel } = await open();
   await panel.getByTestId('post-item').filter({ hasText: 'ship to Norway' }).click();
-  await expect(panel.locator('[data-testid="suggestion"][data-template^="custom-"] textarea')).toHaveValue('Hi Jonas Berg, yes, we ship to Norway and the rest of Europe! — Hearth & Co.');
+  await expect(panel.locator('[data-testid="suggestion"][data-template^="custom-"] textarea')).toHaveValue(
+    'Hi Jonas Berg, yes, we ship to Norway and the rest of Europe! — Hearth & Co.',
+  );
   await panel.close();
   await page.close();
 });

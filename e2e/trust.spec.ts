@@ -14,10 +14,22 @@ const HUGE = 'A'.repeat(100_000);
 
 /** Posts written by attackers: markup, scripts, direction overrides, invisible characters, huge text. */
 const HOSTILE = [
-  { handle: 'mallory1', name: '<img src=x onerror=alert(1)>', text: '<script>alert(document.cookie)</script> hi' },
-  { handle: 'mallory2', name: `Evil${RLO}gnp.exe`, text: `click${ZW} <a href="javascript:alert(1)">here</a>` },
+  {
+    handle: 'mallory1',
+    name: '<img src=x onerror=alert(1)>',
+    text: '<script>alert(document.cookie)</script> hi',
+  },
+  {
+    handle: 'mallory2',
+    name: `Evil${RLO}gnp.exe`,
+    text: `click${ZW} <a href="javascript:alert(1)">here</a>`,
+  },
   { handle: 'mallory3', name: '"><svg onload=alert(1)>', text: HUGE },
-  { handle: 'mallory4', name: '{{customer.firstName}}', text: '${alert(1)} {{agent.name}} javascript:alert(1)' },
+  {
+    handle: 'mallory4',
+    name: '{{customer.firstName}}',
+    text: '${alert(1)} {{agent.name}} javascript:alert(1)',
+  },
 ];
 
 const hostileTimeline = () => xTimelineWith(HOSTILE.map((p, i) => ({ ...p, id: `18600000000000009${i}` })));
@@ -40,16 +52,28 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
-  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+  return async () => [
+    ...console,
+    ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+  ];
 }
 
 test('hostile posts render as text in badges and the side panel; nothing runs, no CSP violation, links are http(s) only', async () => {
   const page = await h.context.newPage();
   await page.goto('https://x.com/hostile');
   await expect.poll(async () => (await badgeTexts(page)).length).toBeGreaterThanOrEqual(13);
-  expect(await page.evaluate(() => document.querySelectorAll('[data-concierge-badge] img, [data-concierge-badge] svg, [data-concierge-badge] script').length)).toBe(0);
+  expect(
+    await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          '[data-concierge-badge] img, [data-concierge-badge] svg, [data-concierge-badge] script',
+        ).length,
+    ),
+  ).toBe(0);
 
   const panel = await extensionPage(h, 'sidepanel.html');
   const csp = await watchCsp(panel);
@@ -60,13 +84,25 @@ test('hostile posts render as text in badges and the side panel; nothing runs, n
     await item.click();
     const quote = panel.locator('.post-quote');
     if (post.text === HUGE) await expect(quote).toHaveText(HUGE.slice(0, 10_000));
-    else await expect(quote).toContainText(post.text.replace(/[\u200B-\u200F\uFEFF]/g, '').replace(/\s+/g, ' ').slice(0, 30));
-    await expect(panel.getByTestId('add-customer').locator('input[name="name"]')).toHaveValue(post.name.replace(/[\u200B-\u200F\u202A-\u202E\uFEFF]/g, ''));
+    else
+      await expect(quote).toContainText(
+        post.text
+          .replace(/[\u200B-\u200F\uFEFF]/g, '')
+          .replace(/\s+/g, ' ')
+          .slice(0, 30),
+      );
+    await expect(panel.getByTestId('add-customer').locator('input[name="name"]')).toHaveValue(
+      post.name.replace(/[\u200B-\u200F\u202A-\u202E\uFEFF]/g, ''),
+    );
     // Template syntax in a name or post stays literal: it is never filled as a template.
-    await expect(panel.getByTestId('suggestion').first().locator('textarea')).not.toHaveValue(/undefined|\$\{/);
+    await expect(panel.getByTestId('suggestion').first().locator('textarea')).not.toHaveValue(
+      /undefined|\$\{/,
+    );
   }
   expect(await panel.locator('.detail img, .detail svg, .detail script, .detail iframe').count()).toBe(0);
-  const hrefs = await panel.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!));
+  const hrefs = await panel.evaluate(() =>
+    [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+  );
   expect(hrefs.every((href) => /^https?:\/\//.test(href))).toBe(true);
   expect(await csp()).toEqual([]);
   await panel.close();
@@ -77,7 +113,9 @@ test('hostile CRM fields render as text on the options page', async () => {
   const options = await extensionPage(h, 'options.html');
   const csp = await watchCsp(options);
   const csv = `name,email,notes\n"<img src=x onerror=alert(1)>",img@example.com,"<script>alert(1)</script>"\n"Bob${RLO}gnp.exe",bob@example.com,${'B'.repeat(4000)}\n`;
-  await options.getByTestId('import-file').setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await options
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(options.getByTestId('import-mapping')).toContainText('<img src=x onerror=alert(1)>');
   await options.getByTestId('import-start').click();
   await expect(options.getByTestId('import-report')).toContainText('2 added');
@@ -86,7 +124,9 @@ test('hostile CRM fields render as text on the options page', async () => {
   await expect(options.getByTestId('customer-table')).toContainText('<img src=x onerror=alert(1)>');
   await options.getByTestId('edit-customer').click();
   await expect(options.locator('input[name="name"]')).toHaveValue('<img src=x onerror=alert(1)>');
-  await expect(options.getByTestId('edit-notes').locator('textarea')).toHaveValue('<script>alert(1)</script>');
+  await expect(options.getByTestId('edit-notes').locator('textarea')).toHaveValue(
+    '<script>alert(1)</script>',
+  );
   expect(await options.locator('main img, main script:not([src])').count()).toBe(0);
   expect(await csp()).toEqual([]);
   await options.close();
@@ -99,7 +139,12 @@ test('messages posted by the page are ignored: no reply is inserted, nothing bre
   await page.evaluate(() => {
     const forged = [
       { type: 'insertReply', data: { postId: '1859000000000000101', text: 'forged' } },
-      { id: 1, type: 'insertReply', data: { postId: '1859000000000000101', text: 'forged' }, timestamp: Date.now() },
+      {
+        id: 1,
+        type: 'insertReply',
+        data: { postId: '1859000000000000101', text: 'forged' },
+        timestamp: Date.now(),
+      },
       { msg: { type: 'insertReply', data: { postId: '1859000000000000101', text: 'forged' } } },
     ];
     for (const message of forged) {
@@ -115,7 +160,11 @@ test('messages posted by the page are ignored: no reply is inserted, nothing bre
 
 test('a whole session sends nothing anywhere: import, browsing both sites, suggestions, insert', async () => {
   const options = await extensionPage(h, 'options.html');
-  await options.getByTestId('import-file').setInputFiles({ name: 'c.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,x\nQuinn Session,quinn@example.com,quinn_s\n') });
+  await options.getByTestId('import-file').setInputFiles({
+    name: 'c.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,email,x\nQuinn Session,quinn@example.com,quinn_s\n'),
+  });
   await options.getByTestId('import-start').click();
   await expect(options.getByTestId('import-report')).toContainText('1 added');
   const x = await h.context.newPage();
@@ -147,7 +196,9 @@ test('stopping the service worker loses nothing: an import goes on, and messages
   await cdp.send('ServiceWorker.enable');
   const rows = ['name,email'];
   for (let i = 0; i < IMPORT_ROWS; i++) rows.push(`Stop Test ${i},stop${i}@example.com`);
-  await options.getByTestId('import-file').setInputFiles({ name: 'stop.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await options
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'stop.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
   await options.getByTestId('import-start').click();
   // Five stops at random points while the rows are written.
   const spread = IMPORT_ROWS / 100;
@@ -155,12 +206,18 @@ test('stopping the service worker loses nothing: an import goes on, and messages
     await options.waitForTimeout(50 + Math.floor(Math.random() * spread));
     await cdp.send('ServiceWorker.stopAllWorkers');
   }
-  await expect(options.getByTestId('import-report')).toContainText(`${IMPORT_ROWS} added`, { timeout: 10 * 60_000 });
+  await expect(options.getByTestId('import-report')).toContainText(`${IMPORT_ROWS} added`, {
+    timeout: 10 * 60_000,
+  });
   const stored = await options.evaluate(async () => {
     const open = indexedDB.open('concierge');
     const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
     const keys: IDBValidKey[] = await new Promise((r) => {
-      const req = db.transaction('customers').objectStore('customers').index('emails').getAllKeys(IDBKeyRange.bound('stop', 'stop\uffff'));
+      const req = db
+        .transaction('customers')
+        .objectStore('customers')
+        .index('emails')
+        .getAllKeys(IDBKeyRange.bound('stop', 'stop\uffff'));
       req.onsuccess = () => r(req.result);
     });
     return { rows: keys.length, unique: new Set(keys.map(String)).size };
@@ -180,7 +237,9 @@ test('stopping the service worker loses nothing: an import goes on, and messages
       <div data-testid="tweetText" lang="en">Waking the worker</div></article>`;
     document.querySelector('[aria-label^="Timeline"]')!.appendChild(cell);
   });
-  await expect.poll(async () => (await badgeTexts(page)).filter((t) => t === 'Lorena Willis · VIP')).toHaveLength(2);
+  await expect
+    .poll(async () => (await badgeTexts(page)).filter((t) => t === 'Lorena Willis · VIP'))
+    .toHaveLength(2);
   await cdp.send('ServiceWorker.stopAllWorkers');
   const panel = await extensionPage(h, 'sidepanel.html');
   await panel.getByTestId('post-item').filter({ hasText: 'Waking the worker' }).click();

@@ -13,6 +13,13 @@ const suite = extensionSuite((h) =>
   }),
 );
 let h: Harness;
+
+/** The Draft.js editor's own plain text (e2e/pages/draft-composer.tsx). */
+const draftOf = (page: Page, id: 'dialog' | 'inline') =>
+  page.evaluate(
+    (which) => (window as unknown as { __draft: (id: string) => string | null }).__draft(which),
+    id,
+  );
 test.beforeAll(() => {
   h = suite();
 });
@@ -26,7 +33,10 @@ function xPost(handle: string, id: string, text: string): string {
 }
 
 function appendPosts(page: Page, posts: string[]): Promise<void> {
-  return page.evaluate((html) => document.querySelector('[aria-label^="Timeline"]')!.insertAdjacentHTML('beforeend', html), posts.join(''));
+  return page.evaluate(
+    (html) => document.querySelector('[aria-label^="Timeline"]')!.insertAdjacentHTML('beforeend', html),
+    posts.join(''),
+  );
 }
 
 async function openTimeline(): Promise<Page> {
@@ -80,8 +90,12 @@ test('the side panel shows the customer card and personal suggestions', async ()
   await expect(card).toContainText('Prefers a call-back after 6 pm.');
   const suggestions = panel.getByTestId('suggestion');
   await expect(suggestions).toHaveCount(3);
-  await expect(suggestions.first().locator('textarea')).toHaveValue(/^Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble/);
-  await expect(suggestions.first().getByTestId('suggestion-reasons')).toHaveText('answers: complaint · apologetic tone suits the mood · uses 2 details of the profile');
+  await expect(suggestions.first().locator('textarea')).toHaveValue(
+    /^Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble/,
+  );
+  await expect(suggestions.first().getByTestId('suggestion-reasons')).toHaveText(
+    'answers: complaint · apologetic tone suits the mood · uses 2 details of the profile',
+  );
   // She is furious: the panel says so, and nothing cheerful is offered.
   await expect(panel.getByTestId('reading-sentiment')).toHaveText('unhappy');
   await expect(panel.getByTestId('reading-intent')).toContainText(['complaint']);
@@ -110,23 +124,29 @@ test('Insert writes into X’s Draft.js reply box: opened, multi-line, replacing
   const first = await suggestions.nth(0).locator('textarea').inputValue();
   await suggestions.nth(0).getByTestId('insert-reply').click();
   await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(first);
-  await expect(page.locator('[role="dialog"] [data-testid="tweetButton"]')).not.toHaveAttribute('aria-disabled', 'true');
+  await expect.poll(() => draftOf(page, 'dialog')).toBe(first);
+  await expect(page.locator('[role="dialog"] [data-testid="tweetButton"]')).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
 
   // The agent typed something of their own; Insert replaces it rather than appending.
   await page.locator('[role="dialog"] [contenteditable="true"]').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' and a draft of mine');
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toContain('a draft of mine');
+  await expect.poll(() => draftOf(page, 'dialog')).toContain('a draft of mine');
 
-  const multiLine = panel.getByTestId('suggestion').filter({ has: panel.locator('[data-template="en-dm-invite"]') }).or(panel.locator('[data-template="en-dm-invite"]'));
+  const multiLine = panel
+    .getByTestId('suggestion')
+    .filter({ has: panel.locator('[data-template="en-dm-invite"]') })
+    .or(panel.locator('[data-template="en-dm-invite"]'));
   const text = await multiLine.locator('textarea').inputValue();
   expect(text).toContain('\n');
   await multiLine.getByTestId('insert-reply').click();
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(text);
+  await expect.poll(() => draftOf(page, 'dialog')).toBe(text);
   await multiLine.getByTestId('insert-reply').click();
   await expect(panel.getByTestId('insert-status')).toContainText('Inserted');
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(text);
+  await expect.poll(() => draftOf(page, 'dialog')).toBe(text);
   // Concierge never sends: the reply is still in the box.
   await expect(page.locator('[role="dialog"]')).toHaveCount(1);
   await panel.close();
@@ -140,9 +160,9 @@ test('an edited suggestion is inserted as edited', async () => {
   const box = panel.getByTestId('suggestion').first().locator('textarea');
   await box.fill('Hi Mei, congratulations on the new flat!\nThe teapot pairs well with it.');
   await panel.getByTestId('suggestion').first().getByTestId('insert-reply').click();
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('dialog'))).toBe(
-    'Hi Mei, congratulations on the new flat!\nThe teapot pairs well with it.',
-  );
+  await expect
+    .poll(() => draftOf(page, 'dialog'))
+    .toBe('Hi Mei, congratulations on the new flat!\nThe teapot pairs well with it.');
   await panel.close();
   await page.close();
 });
@@ -167,7 +187,11 @@ test('an unknown author can be added as a customer from the panel; the badge fol
 test('hostile post text is shown as text and runs nothing', async () => {
   const page = await openTimeline();
   const panel = await openPanel();
-  await panel.getByTestId('post-item').filter({ hasText: 'Tomás Rivera' }).filter({ hasText: 'parcel' }).click();
+  await panel
+    .getByTestId('post-item')
+    .filter({ hasText: 'Tomás Rivera' })
+    .filter({ hasText: 'parcel' })
+    .click();
   await expect(panel.locator('.post-quote')).toHaveText('Where is my parcel? <img src=x onerror=alert(1)>');
   await expect(panel.locator('.post-quote img')).toHaveCount(0);
   await panel.close();
@@ -196,7 +220,9 @@ test('posts added by scrolling and recycled rows are picked up', async () => {
     link.setAttribute('href', '/lorenawillis/status/1859000000000000902');
     row.querySelector('[data-testid="tweetText"]')!.textContent = 'Recycled row, new post';
   });
-  await expect.poll(async () => (await badgeTexts(page)).filter((t) => t === 'Lorena Willis · VIP')).toHaveLength(2);
+  await expect
+    .poll(async () => (await badgeTexts(page)).filter((t) => t === 'Lorena Willis · VIP'))
+    .toHaveLength(2);
   const stats = await pageStats(h, HOME);
   expect(stats.postsSeen).toBe(11);
   await page.close();
@@ -213,7 +239,7 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
   const text = await first.locator('textarea').inputValue();
   expect(text).toMatch(/^Алиса, здравствуйте! Очень жаль, что с «Кофемашина Brio»/);
   await first.getByTestId('insert-reply').click();
-  await expect.poll(() => page.evaluate(() => (window as any).__draft('inline'))).toBe(text);
+  await expect.poll(() => draftOf(page, 'inline')).toBe(text);
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);
   await panel.close();
   await page.close();
@@ -226,7 +252,13 @@ test('500 posts arriving in batches of 100 are each counted once and badged once
   const addBatch = (round: number) =>
     appendPosts(
       page,
-      Array.from({ length: 100 }, (_, i) => xPost(i % 2 ? 'lorenawillis' : `someone_${i}`, `186000000000${round}${String(10000 + i)}`, `Post number ${i} with a <a href="https://t.co/x">link</a> 🙂`)),
+      Array.from({ length: 100 }, (_, i) =>
+        xPost(
+          i % 2 ? 'lorenawillis' : `someone_${i}`,
+          `186000000000${round}${String(10000 + i)}`,
+          `Post number ${i} with a <a href="https://t.co/x">link</a> 🙂`,
+        ),
+      ),
     );
   await expectBatchesBadgedOnce(h, page, HOME, addBatch, 'Lorena Willis · VIP', 509);
   await page.close();
@@ -252,18 +284,30 @@ test('customers imported while the timeline is open are named on their next post
   const unknown = (text: string) => text === 'Not a customer yet';
   const unknownBefore = (await badgeTexts(page)).filter(unknown).length;
   // More rows than an edit writes at once: the import saves the filter of known accounts at its end.
-  const rows = ['Name,Twitter Username', ...Array.from({ length: 150 }, (_, i) => `Newcomer ${i},newcomer_${i}`)];
+  const rows = [
+    'Name,Twitter Username',
+    ...Array.from({ length: 150 }, (_, i) => `Newcomer ${i},newcomer_${i}`),
+  ];
   const options = await extensionPage(h, 'options.html');
-  await options.getByTestId('import-file').setInputFiles({ name: 'crm.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await options
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'crm.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
   await expect(options.getByTestId('import-mapping').locator('select[data-column="1"]')).toHaveValue('x');
   await options.getByTestId('import-start').click();
   await expect(options.getByTestId('import-report')).toContainText('150 added');
   await options.close();
 
-  await appendPosts(page, [xPost('newcomer_0', '1870000000000000001', 'Hello'), xPost('newcomer_149', '1870000000000000002', 'Hi'), xPost('stranger_e2e', '1870000000000000003', 'Hey')]);
+  await appendPosts(page, [
+    xPost('newcomer_0', '1870000000000000001', 'Hello'),
+    xPost('newcomer_149', '1870000000000000002', 'Hi'),
+    xPost('stranger_e2e', '1870000000000000003', 'Hey'),
+  ]);
   await expect.poll(() => badgeTexts(page)).toHaveLength(12);
   const texts = await badgeTexts(page);
-  expect(texts.filter((t) => t.startsWith('Newcomer ')).toSorted()).toEqual(['Newcomer 0 · Regular', 'Newcomer 149 · Regular']);
+  expect(texts.filter((t) => t.startsWith('Newcomer ')).toSorted()).toEqual([
+    'Newcomer 0 · Regular',
+    'Newcomer 149 · Regular',
+  ]);
   expect(texts.filter(unknown)).toHaveLength(unknownBefore + 1);
   await page.close();
 });

@@ -1,4 +1,9 @@
-import { handleNameCandidates, handlePostsSeen, handleSelectPost, type HandlerDeps } from '@/lib/background/handlers';
+import {
+  handleNameCandidates,
+  handlePostsSeen,
+  handleSelectPost,
+  type HandlerDeps,
+} from '@/lib/background/handlers';
 import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
@@ -7,7 +12,11 @@ import { onMessage } from '@/lib/messaging';
 import { exposeWorkerBench } from './bench/worker';
 
 export default defineBackground(() => {
-  const deps: HandlerDeps = { database: db(), extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  const deps: HandlerDeps = {
+    database: db(),
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  };
 
   // Registered synchronously, so messages that wake the worker are answered, not dropped.
   onMessage('postsSeen', ({ data, sender }) => handlePostsSeen(deps, data, sender));
@@ -23,7 +32,8 @@ export default defineBackground(() => {
       manifest: () => browser.runtime.getManifest(),
       query: (urls) => browser.tabs.query({ url: urls }),
       // The paths come from our own manifest's content_scripts: the built scripts themselves.
-      inject: (tabId, files) => browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
+      inject: (tabId, files) =>
+        browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
     });
   });
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const messages = (lang: string): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> =>
+const messages = (
+  lang: string,
+): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 
 describe('UI text', () => {
@@ -20,7 +22,10 @@ describe('UI text', () => {
     for (const [name, entry] of Object.entries(en)) {
       const names = Object.keys(entry.placeholders ?? {}).toSorted();
       expect(Object.keys(ru[name]!.placeholders ?? {}).toSorted(), name).toEqual(names);
-      for (const [lang, e] of [['en', entry], ['ru', ru[name]!]] as const) {
+      for (const [lang, e] of [
+        ['en', entry],
+        ['ru', ru[name]!],
+      ] as const) {
         for (const p of names) expect(e.message.toLowerCase(), `${lang}:${name}`).toContain(`$${p}$`);
       }
     }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import type messages from '../public/_locales/en/messages.json';
 
-type Messages = typeof import('../public/_locales/en/messages.json');
+type Messages = typeof messages;
 export type MessageKey = keyof Messages;
 
 /** A UI string in the browser's language (English and Russian ship), with $PLACEHOLDERS$ filled. */

@@ -31,7 +31,12 @@ export const SocialPostSchema = v.strictObject({
   lang: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/))),
   inReplyTo: v.optional(v.strictObject({ id: v.optional(id), handle: v.optional(shortText(100)) })),
   quoted: v.optional(
-    v.strictObject({ id: v.optional(id), handle: shortText(100), displayName: v.optional(shortText(200)), text: shortText(10_000) }),
+    v.strictObject({
+      id: v.optional(id),
+      handle: shortText(100),
+      displayName: v.optional(shortText(200)),
+      text: shortText(10_000),
+    }),
   ),
   repostedBy: v.optional(v.strictObject({ handle: shortText(100) })),
   promoted: v.optional(v.boolean()),
@@ -44,8 +49,14 @@ export const PostsSeenSchema = v.strictObject({
   posts: v.pipe(v.array(SocialPostSchema), v.maxLength(MAX_BATCH)),
 });
 export const SelectPostSchema = v.strictObject({ key: shortText(120) });
-export const NameCandidatesSchema = v.strictObject({ authorKey: shortText(200), displayName: shortText(200) });
-export const InsertReplySchema = v.strictObject({ postId: id, text: v.pipe(v.string(), v.minLength(1), v.maxLength(10_000)) });
+export const NameCandidatesSchema = v.strictObject({
+  authorKey: shortText(200),
+  displayName: shortText(200),
+});
+export const InsertReplySchema = v.strictObject({
+  postId: id,
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(10_000)),
+});
 
 export type PostsSeen = v.InferOutput<typeof PostsSeenSchema>;
 export type InsertReply = v.InferOutput<typeof InsertReplySchema>;
@@ -58,8 +69,7 @@ export interface PostMatch {
 }
 
 export type InsertResult =
-  | { ok: true }
-  | { ok: false; reason: 'post-not-found' | 'composer-not-found' | 'not-accepted' | 'invalid' };
+  { ok: true } | { ok: false; reason: 'post-not-found' | 'composer-not-found' | 'not-accepted' | 'invalid' };
 
 /** Counted by the content script, shown by the side panel: a changed site shows up as numbers. */
 export interface PageStats {
@@ -109,7 +119,8 @@ export class InvalidMessageError extends Error {
 /** Validates a payload without throwing inside the schema; throws a typed error to the sender. */
 export function parsePayload<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
-  if (!result.success) throw new InvalidMessageError(`invalid payload: ${result.issues[0]?.message ?? 'unknown'}`);
+  if (!result.success)
+    throw new InvalidMessageError(`invalid payload: ${result.issues[0]?.message ?? 'unknown'}`);
   return result.output;
 }
 
@@ -120,7 +131,11 @@ export interface SenderLike {
 }
 
 /** A content script of ours, in a tab of a supported site. */
-export function fromSupportedTab(sender: SenderLike, extensionId: string, hosts: readonly string[]): number | null {
+export function fromSupportedTab(
+  sender: SenderLike,
+  extensionId: string,
+  hosts: readonly string[],
+): number | null {
   if (sender.id !== extensionId || sender.tab?.id == null) return null;
   try {
     const host = new URL(sender.tab.url ?? sender.url ?? '').hostname;

@@ -30,7 +30,10 @@ describe('observeElements', () => {
   it('hands over what is there, then new elements in one batch each', async () => {
     const { batches, feed } = setup();
     await tick();
-    feed.insertAdjacentHTML('beforeend', '<div class="post" data-id="2"></div><div><div class="post" data-id="3"></div></div>');
+    feed.insertAdjacentHTML(
+      'beforeend',
+      '<div class="post" data-id="2"></div><div><div class="post" data-id="3"></div></div>',
+    );
     await tick();
     expect(batches).toEqual([['1'], ['2', '3']]);
   });
@@ -60,7 +63,8 @@ describe('observeElements', () => {
   });
 
   it('leaves alone an element whose key cannot be read, without throwing', async () => {
-    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"></div><div class="post" data-id="boom"></div></div>';
+    document.body.innerHTML =
+      '<div id="feed"><div class="post" data-id="1"></div><div class="post" data-id="boom"></div></div>';
     const batches: string[][] = [];
     observeElements({
       root: document.getElementById('feed')!,
@@ -115,7 +119,8 @@ describe('observeElements', () => {
   });
 
   it('looks at nothing drawn quietly, and still sees what the page changed before and after', async () => {
-    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div><div class="post" data-id="3"></div></div>';
+    document.body.innerHTML =
+      '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div><div class="post" data-id="3"></div></div>';
     const feed = document.getElementById('feed')!;
     let keyReads = 0;
     const batches: string[][] = [];

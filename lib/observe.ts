@@ -102,12 +102,23 @@ export function observeElements(options: ObserveOptions): Observation {
     options.measure?.(performance.now() - start);
   };
   const observer = new MutationObserver(note);
-  const watch = () => observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
+  const watch = () =>
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
   watch();
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    pending.clear();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      pending.clear();
+    },
+    { once: true },
+  );
 
   for (const el of selectAll(root, selector)) pending.add(el);
   request();

@@ -24,7 +24,11 @@ export const DEFAULT_SETTINGS: Settings = {
 const MONTH = 30.44 * 86_400_000;
 
 /** Whole months since a profile was last updated, when that is at least the setting; else null. */
-export function staleMonths(updatedAt: string, settings: Pick<Settings, 'staleAfterMonths'>, now = Date.now()): number | null {
+export function staleMonths(
+  updatedAt: string,
+  settings: Pick<Settings, 'staleAfterMonths'>,
+  now = Date.now(),
+): number | null {
   const months = Math.floor((now - Date.parse(updatedAt)) / MONTH);
   return Number.isFinite(months) && months >= settings.staleAfterMonths ? months : null;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from './text';
 
-const slowClean = (raw: string) => raw.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim();
+const slowClean = (raw: string) =>
+  raw
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('cleanText', () => {
   it('drops invisible characters and collapses white space', () => {

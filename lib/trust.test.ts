@@ -4,7 +4,12 @@
  * typed error and leave the database as it was; the good ones (the control) must work.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handleNameCandidates, handlePostsSeen, handleSelectPost, type HandlerDeps } from './background/handlers';
+import {
+  handleNameCandidates,
+  handlePostsSeen,
+  handleSelectPost,
+  type HandlerDeps,
+} from './background/handlers';
 import { contentHandlers } from './content/handlers';
 import type { ContentApp } from './content/run';
 import { loadSample } from './db/sample';
@@ -14,12 +19,24 @@ import { InvalidMessageError, type SenderLike } from './messaging';
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
-const CONTENT: SenderLike = { id: EXTENSION_ID, url: 'https://x.com/home', tab: { id: 7, url: 'https://x.com/home' } };
+const CONTENT: SenderLike = {
+  id: EXTENSION_ID,
+  url: 'https://x.com/home',
+  tab: { id: 7, url: 'https://x.com/home' },
+};
 const PANEL: SenderLike = { id: EXTENSION_ID, url: `${ORIGIN}sidepanel.html` };
 const BAD_SENDERS: SenderLike[] = [
-  { id: 'someotherextensionidxxxxxxxxxxxx', url: 'https://x.com/home', tab: { id: 7, url: 'https://x.com/home' } },
+  {
+    id: 'someotherextensionidxxxxxxxxxxxx',
+    url: 'https://x.com/home',
+    tab: { id: 7, url: 'https://x.com/home' },
+  },
   { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 8, url: 'https://evil.example/' } },
-  { id: EXTENSION_ID, url: 'https://x.com.evil.example/', tab: { id: 9, url: 'https://x.com.evil.example/' } },
+  {
+    id: EXTENSION_ID,
+    url: 'https://x.com.evil.example/',
+    tab: { id: 9, url: 'https://x.com.evil.example/' },
+  },
   { url: `${ORIGIN}sidepanel.html` },
   {},
 ];
@@ -35,25 +52,43 @@ const validPost = () => ({
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
 /** Random values of every JSON kind, huge strings, deep nesting and prototype-polluting keys. */
 function junk(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 12);
   switch (pick) {
-    case 0: return null;
-    case 1: return undefined;
-    case 2: return r() * 1e12 - 5e11;
-    case 3: return r() < 0.5;
-    case 4: return 'x'.repeat(Math.floor(r() * 20));
-    case 5: return 'A'.repeat(1_000_000);
-    case 6: return '<img src=x onerror=alert(1)>';
-    case 7: return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
-    case 8: return depth > 3 ? [] : Array.from({ length: Math.floor(r() * 4) }, () => junk(r, depth + 1));
-    case 9: return depth > 3 ? {} : Object.fromEntries(Array.from({ length: Math.floor(r() * 4) }, (_, i) => [`k${i}`, junk(r, depth + 1)]));
-    case 10: return Array.from({ length: 500 }, validPost);
-    default: return NaN;
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return r() * 1e12 - 5e11;
+    case 3:
+      return r() < 0.5;
+    case 4:
+      return 'x'.repeat(Math.floor(r() * 20));
+    case 5:
+      return 'A'.repeat(1_000_000);
+    case 6:
+      return '<img src=x onerror=alert(1)>';
+    case 7:
+      return JSON.parse(
+        '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+      );
+    case 8:
+      return depth > 3 ? [] : Array.from({ length: Math.floor(r() * 4) }, () => junk(r, depth + 1));
+    case 9:
+      return depth > 3
+        ? {}
+        : Object.fromEntries(
+            Array.from({ length: Math.floor(r() * 4) }, (_, i) => [`k${i}`, junk(r, depth + 1)]),
+          );
+    case 10:
+      return Array.from({ length: 500 }, validPost);
+    default:
+      return NaN;
   }
 }
 
@@ -89,9 +124,24 @@ describe('message handlers under fuzzing', () => {
   });
 
   const handlers = [
-    { name: 'postsSeen', run: handlePostsSeen, sender: CONTENT, valid: () => ({ pageUrl: 'https://x.com/home', posts: [validPost()] }) },
-    { name: 'selectPost', run: handleSelectPost, sender: CONTENT, valid: () => ({ key: 'x:1859000000000000101' }) },
-    { name: 'nameCandidates', run: handleNameCandidates, sender: PANEL, valid: () => ({ authorKey: 'x:someone', displayName: 'Lorena Willis' }) },
+    {
+      name: 'postsSeen',
+      run: handlePostsSeen,
+      sender: CONTENT,
+      valid: () => ({ pageUrl: 'https://x.com/home', posts: [validPost()] }),
+    },
+    {
+      name: 'selectPost',
+      run: handleSelectPost,
+      sender: CONTENT,
+      valid: () => ({ key: 'x:1859000000000000101' }),
+    },
+    {
+      name: 'nameCandidates',
+      run: handleNameCandidates,
+      sender: PANEL,
+      valid: () => ({ authorKey: 'x:someone', displayName: 'Lorena Willis' }),
+    },
   ] as const;
 
   for (const handler of handlers) {
@@ -133,7 +183,22 @@ describe('message handlers under fuzzing', () => {
   it('the content script answers only extension pages, and checks the reply it is asked to insert', async () => {
     const inserted: string[] = [];
     const app: ContentApp = {
-      stats: () => ({ site: 'x', url: '', postsSeen: 0, misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, slicedDraws: 0, pieces: [], postsHeld: 0 }),
+      stats: () => ({
+        site: 'x',
+        url: '',
+        postsSeen: 0,
+        misses: {},
+        batches: 0,
+        busyMs: 0,
+        badgesDrawn: 0,
+        parseMs: 0,
+        badgeMs: 0,
+        slowestBatchMs: 0,
+        slicedBatches: 0,
+        slicedDraws: 0,
+        pieces: [],
+        postsHeld: 0,
+      }),
       rematch: async () => undefined,
       insertReply: async (postId, text) => {
         inserted.push(`${postId}:${text}`);
@@ -143,15 +208,21 @@ describe('message handlers under fuzzing', () => {
     const h = contentHandlers(app, EXTENSION_ID, ORIGIN);
     const r = random(42);
     for (const sender of [...BAD_SENDERS, CONTENT]) {
-      await expect(h.insertReply({ postId: '1', text: 'hi' }, sender)).rejects.toBeInstanceOf(InvalidMessageError);
+      await expect(h.insertReply({ postId: '1', text: 'hi' }, sender)).rejects.toBeInstanceOf(
+        InvalidMessageError,
+      );
       await expect(h.rematch(undefined, sender)).rejects.toBeInstanceOf(InvalidMessageError);
       expect(() => h.pageStats(undefined, sender)).toThrow(InvalidMessageError);
     }
     for (let i = 0; i < 150; i++) {
       const payload = i % 2 ? mutate({ postId: '1859000000000000101', text: 'Hello' }, r) : junk(r);
-      await h.insertReply(payload, PANEL).catch((error: unknown) => expect(error).toBeInstanceOf(InvalidMessageError));
+      await h
+        .insertReply(payload, PANEL)
+        .catch((error: unknown) => expect(error).toBeInstanceOf(InvalidMessageError));
     }
     expect(inserted.every((s) => /^[A-Za-z0-9_.:-]{1,100}:/.test(s))).toBe(true);
-    await expect(h.insertReply({ postId: '1859000000000000101', text: 'Hello' }, PANEL)).resolves.toEqual({ ok: true });
+    await expect(h.insertReply({ postId: '1859000000000000101', text: 'Hello' }, PANEL)).resolves.toEqual({
+      ok: true,
+    });
   });
 });

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   const suggestions = panel.getByTestId('suggestion');
   await suggestions.first().waitFor();
   console.log('\nSuggested replies to Lorena Willis:');
-  for (const box of await suggestions.locator('textarea').all()) console.log(`  • ${(await box.inputValue()).replace(/\n/g, ' ⏎ ')}`);
+  for (const box of await suggestions.locator('textarea').all())
+    console.log(`  • ${(await box.inputValue()).replace(/\n/g, ' ⏎ ')}`);
   await panel.screenshot({ path: `${OUT}/sidepanel.png`, fullPage: true });
 
   await suggestions.first().getByTestId('insert-reply').click();
@@ -83,15 +84,20 @@ async function main(): Promise<void> {
   await facebook.bringToFront();
   await facebook.screenshot({ path: `${OUT}/facebook-with-reply.png`, fullPage: true });
 
-  console.log(`\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png, ${OUT}/facebook-with-reply.png`);
+  console.log(
+    `\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png, ${OUT}/facebook-with-reply.png`,
+  );
 
-  if (h.unexpected.length) console.warn(`\nRequests that tried to leave the machine (all blocked):\n  ${h.unexpected.join('\n  ')}`);
+  if (h.unexpected.length)
+    console.warn(`\nRequests that tried to leave the machine (all blocked):\n  ${h.unexpected.join('\n  ')}`);
 
   if (headless) {
     await h.close();
     return;
   }
-  console.log('\nThe browser stays open: try the badges, the side panel tab and the options page. Close it to finish.');
+  console.log(
+    '\nThe browser stays open: try the badges, the side panel tab and the options page. Close it to finish.',
+  );
   await new Promise<void>((done) => h.context.on('close', () => done()));
 }
 

@@ -7,7 +7,11 @@ import { LIFE_EVENT_KINDS, TIERS, type Customer, type LifeEventKind, type Tier }
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { validateCustomer } from '@/lib/db/validate';
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Loads the customer, then edits a copy of it; nothing is written until Save. */
@@ -24,7 +28,11 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
   const [emails, setEmails] = useState(customer.emails.join('\n'));
   const [phones, setPhones] = useState(customer.phones.join('\n'));
   const [tags, setTags] = useState(customer.tags.join('; '));
-  const [preferences, setPreferences] = useState(Object.entries(customer.preferences).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  const [preferences, setPreferences] = useState(
+    Object.entries(customer.preferences)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const patch = (change: Partial<Customer>) => setDraft({ ...draft, ...change });
 
@@ -35,7 +43,10 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       aliases: lines(aliases),
       emails: lines(emails).map((e) => e.toLowerCase()),
       phones: lines(phones),
-      tags: tags.split(';').map((s) => s.trim()).filter(Boolean),
+      tags: tags
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
       preferences: Object.fromEntries(
         lines(preferences).flatMap((l) => {
           const at = l.indexOf(':');
@@ -67,8 +78,10 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
   };
 
   const rows = <K extends 'identities' | 'orders' | 'lifeEvents' | 'notes'>(key: K) => ({
-    set: (index: number, value: Customer[K][number]) => patch({ [key]: draft[key].map((old, i) => (i === index ? value : old)) } as Partial<Customer>),
-    remove: (index: number) => patch({ [key]: draft[key].filter((_, i) => i !== index) } as Partial<Customer>),
+    set: (index: number, value: Customer[K][number]) =>
+      patch({ [key]: draft[key].map((old, i) => (i === index ? value : old)) } as Partial<Customer>),
+    remove: (index: number) =>
+      patch({ [key]: draft[key].filter((_, i) => i !== index) } as Partial<Customer>),
     add: (value: Customer[K][number]) => patch({ [key]: [...draft[key], value] } as Partial<Customer>),
   });
   const identities = rows('identities');
@@ -77,94 +90,280 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
   const notes = rows('notes');
 
   return (
-    <form className="editor card" data-testid="customer-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="editor card"
+      data-testid="customer-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <div className="row">
-        <button type="button" onClick={onClose}>{t('editClose')}</button>
+        <button type="button" onClick={onClose}>
+          {t('editClose')}
+        </button>
       </div>
-      <label>{t('fieldName')}<input name="name" value={draft.name} maxLength={200} onChange={(e) => patch({ name: e.target.value })} /></label>
-      <label>{t('editAliases')}<textarea name="aliases" rows={2} value={aliases} onChange={(e) => setAliases(e.target.value)} /></label>
+      <label>
+        {t('fieldName')}
+        <input
+          name="name"
+          value={draft.name}
+          maxLength={200}
+          onChange={(e) => patch({ name: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('editAliases')}
+        <textarea name="aliases" rows={2} value={aliases} onChange={(e) => setAliases(e.target.value)} />
+      </label>
       <div className="row">
-        <label>{t('fieldTier')}
+        <label>
+          {t('fieldTier')}
           <select name="tier" value={draft.tier} onChange={(e) => patch({ tier: e.target.value as Tier })}>
-            {TIERS.map((x) => <option key={x} value={x}>{tierLabel(x)}</option>)}
+            {TIERS.map((x) => (
+              <option key={x} value={x}>
+                {tierLabel(x)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('fieldLanguage')}<input name="language" size={4} maxLength={8} value={draft.language ?? ''} onChange={(e) => patch({ language: e.target.value.trim() || undefined })} /></label>
-        <label>{t('field_crmId')}<input name="crmId" maxLength={100} value={draft.crmId ?? ''} onChange={(e) => patch({ crmId: e.target.value.trim() || undefined })} /></label>
+        <label>
+          {t('fieldLanguage')}
+          <input
+            name="language"
+            size={4}
+            maxLength={8}
+            value={draft.language ?? ''}
+            onChange={(e) => patch({ language: e.target.value.trim() || undefined })}
+          />
+        </label>
+        <label>
+          {t('field_crmId')}
+          <input
+            name="crmId"
+            maxLength={100}
+            value={draft.crmId ?? ''}
+            onChange={(e) => patch({ crmId: e.target.value.trim() || undefined })}
+          />
+        </label>
       </div>
-      <label>{t('editEmails')}<textarea name="emails" rows={2} value={emails} onChange={(e) => setEmails(e.target.value)} /></label>
-      <label>{t('editPhones')}<textarea name="phones" rows={2} value={phones} onChange={(e) => setPhones(e.target.value)} /></label>
-      <label>{t('editTags')}<input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} /></label>
+      <label>
+        {t('editEmails')}
+        <textarea name="emails" rows={2} value={emails} onChange={(e) => setEmails(e.target.value)} />
+      </label>
+      <label>
+        {t('editPhones')}
+        <textarea name="phones" rows={2} value={phones} onChange={(e) => setPhones(e.target.value)} />
+      </label>
+      <label>
+        {t('editTags')}
+        <input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
 
       <fieldset data-testid="edit-identities">
         <legend>{t('editIdentities')}</legend>
         {draft.identities.map((identity, i) => (
           <div className="row" key={i}>
-            <select aria-label="site" value={identity.site} onChange={(e) => identities.set(i, { ...identity, site: e.target.value as 'x' | 'facebook' })}>
+            <select
+              aria-label="site"
+              value={identity.site}
+              onChange={(e) => identities.set(i, { ...identity, site: e.target.value as 'x' | 'facebook' })}
+            >
               <option value="x">X</option>
               <option value="facebook">Facebook</option>
             </select>
-            <input aria-label={t('editHandle')} placeholder={t('editHandle')} value={identity.handle} onChange={(e) => identities.set(i, { ...identity, handle: e.target.value.trim().replace(/^@/, '') })} />
-            <input aria-label={t('editNumericId')} placeholder={t('editNumericId')} value={identity.id ?? ''} onChange={(e) => identities.set(i, { ...identity, id: e.target.value.trim() || undefined })} />
-            <button type="button" onClick={() => identities.remove(i)}>{t('editRemove')}</button>
+            <input
+              aria-label={t('editHandle')}
+              placeholder={t('editHandle')}
+              value={identity.handle}
+              onChange={(e) =>
+                identities.set(i, { ...identity, handle: e.target.value.trim().replace(/^@/, '') })
+              }
+            />
+            <input
+              aria-label={t('editNumericId')}
+              placeholder={t('editNumericId')}
+              value={identity.id ?? ''}
+              onChange={(e) => identities.set(i, { ...identity, id: e.target.value.trim() || undefined })}
+            />
+            <button type="button" onClick={() => identities.remove(i)}>
+              {t('editRemove')}
+            </button>
           </div>
         ))}
-        <button type="button" data-testid="add-identity" onClick={() => identities.add({ site: 'x', handle: '', source: 'manual', addedAt: new Date().toISOString() })}>{t('editAdd')}</button>
+        <button
+          type="button"
+          data-testid="add-identity"
+          onClick={() =>
+            identities.add({ site: 'x', handle: '', source: 'manual', addedAt: new Date().toISOString() })
+          }
+        >
+          {t('editAdd')}
+        </button>
       </fieldset>
 
-      <label>{t('editPreferences')}<textarea name="preferences" rows={3} value={preferences} onChange={(e) => setPreferences(e.target.value)} /></label>
+      <label>
+        {t('editPreferences')}
+        <textarea
+          name="preferences"
+          rows={3}
+          value={preferences}
+          onChange={(e) => setPreferences(e.target.value)}
+        />
+      </label>
 
       <fieldset data-testid="edit-orders">
         <legend>{t('editOrders')}</legend>
         {draft.orders.map((order, i) => (
           <div className="row" key={i}>
-            <input aria-label={t('field_orderId')} placeholder={t('field_orderId')} size={10} value={order.id} onChange={(e) => orders.set(i, { ...order, id: e.target.value })} />
-            <input aria-label={t('field_date')} type="date" value={order.date} onChange={(e) => orders.set(i, { ...order, date: e.target.value })} />
-            <input aria-label={t('field_items')} placeholder={t('field_items')} value={order.items.map((it) => (it.quantity && it.quantity > 1 ? `${it.name} x${it.quantity}` : it.name)).join('; ')}
-              onChange={(e) => orders.set(i, { ...order, items: e.target.value.split(';').map((s) => s.trim()).filter(Boolean).map((s) => {
-                const m = /^(.*?)\s*x(\d+)$/i.exec(s);
-                return m ? { name: m[1]!, quantity: Number(m[2]) } : { name: s };
-              }) })} />
-            <input aria-label={t('field_total')} size={7} inputMode="decimal" value={order.total ?? ''} onChange={(e) => orders.set(i, { ...order, total: e.target.value === '' ? undefined : Number(e.target.value) })} />
-            <input aria-label={t('field_currency')} size={4} value={order.currency ?? ''} onChange={(e) => orders.set(i, { ...order, currency: e.target.value.toUpperCase() || undefined })} />
-            <input aria-label={t('field_status')} size={9} value={order.status ?? ''} onChange={(e) => orders.set(i, { ...order, status: e.target.value || undefined })} />
-            <button type="button" onClick={() => orders.remove(i)}>{t('editRemove')}</button>
+            <input
+              aria-label={t('field_orderId')}
+              placeholder={t('field_orderId')}
+              size={10}
+              value={order.id}
+              onChange={(e) => orders.set(i, { ...order, id: e.target.value })}
+            />
+            <input
+              aria-label={t('field_date')}
+              type="date"
+              value={order.date}
+              onChange={(e) => orders.set(i, { ...order, date: e.target.value })}
+            />
+            <input
+              aria-label={t('field_items')}
+              placeholder={t('field_items')}
+              value={order.items
+                .map((it) => (it.quantity && it.quantity > 1 ? `${it.name} x${it.quantity}` : it.name))
+                .join('; ')}
+              onChange={(e) =>
+                orders.set(i, {
+                  ...order,
+                  items: e.target.value
+                    .split(';')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                    .map((s) => {
+                      const m = /^(.*?)\s*x(\d+)$/i.exec(s);
+                      return m ? { name: m[1]!, quantity: Number(m[2]) } : { name: s };
+                    }),
+                })
+              }
+            />
+            <input
+              aria-label={t('field_total')}
+              size={7}
+              inputMode="decimal"
+              value={order.total ?? ''}
+              onChange={(e) =>
+                orders.set(i, { ...order, total: e.target.value === '' ? undefined : Number(e.target.value) })
+              }
+            />
+            <input
+              aria-label={t('field_currency')}
+              size={4}
+              value={order.currency ?? ''}
+              onChange={(e) =>
+                orders.set(i, { ...order, currency: e.target.value.toUpperCase() || undefined })
+              }
+            />
+            <input
+              aria-label={t('field_status')}
+              size={9}
+              value={order.status ?? ''}
+              onChange={(e) => orders.set(i, { ...order, status: e.target.value || undefined })}
+            />
+            <button type="button" onClick={() => orders.remove(i)}>
+              {t('editRemove')}
+            </button>
           </div>
         ))}
-        <button type="button" data-testid="add-order" onClick={() => orders.add({ id: '', date: today(), items: [] })}>{t('editAdd')}</button>
+        <button
+          type="button"
+          data-testid="add-order"
+          onClick={() => orders.add({ id: '', date: today(), items: [] })}
+        >
+          {t('editAdd')}
+        </button>
       </fieldset>
 
       <fieldset data-testid="edit-life-events">
         <legend>{t('editLifeEvents')}</legend>
         {draft.lifeEvents.map((event, i) => (
           <div className="row" key={i}>
-            <input aria-label={t('field_date')} type="date" value={event.date} onChange={(e) => events.set(i, { ...event, date: e.target.value })} />
-            <select aria-label={t('editLifeEvents')} value={event.kind} onChange={(e) => events.set(i, { ...event, kind: e.target.value as LifeEventKind })}>
-              {LIFE_EVENT_KINDS.map((k) => <option key={k} value={k}>{t(`lifeEvent_${k}` as MessageKey)}</option>)}
+            <input
+              aria-label={t('field_date')}
+              type="date"
+              value={event.date}
+              onChange={(e) => events.set(i, { ...event, date: e.target.value })}
+            />
+            <select
+              aria-label={t('editLifeEvents')}
+              value={event.kind}
+              onChange={(e) => events.set(i, { ...event, kind: e.target.value as LifeEventKind })}
+            >
+              {LIFE_EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`lifeEvent_${k}` as MessageKey)}
+                </option>
+              ))}
             </select>
-            <input aria-label={t('editWhat')} placeholder={t('editWhat')} value={event.text} onChange={(e) => events.set(i, { ...event, text: e.target.value })} />
-            <button type="button" onClick={() => events.remove(i)}>{t('editRemove')}</button>
+            <input
+              aria-label={t('editWhat')}
+              placeholder={t('editWhat')}
+              value={event.text}
+              onChange={(e) => events.set(i, { ...event, text: e.target.value })}
+            />
+            <button type="button" onClick={() => events.remove(i)}>
+              {t('editRemove')}
+            </button>
           </div>
         ))}
-        <button type="button" data-testid="add-life-event" onClick={() => events.add({ date: today(), kind: 'moved', text: '', source: 'agent' })}>{t('editAdd')}</button>
+        <button
+          type="button"
+          data-testid="add-life-event"
+          onClick={() => events.add({ date: today(), kind: 'moved', text: '', source: 'agent' })}
+        >
+          {t('editAdd')}
+        </button>
       </fieldset>
 
       <fieldset data-testid="edit-notes">
         <legend>{t('editNotes')}</legend>
         {draft.notes.map((note, i) => (
           <div className="row" key={i}>
-            <textarea aria-label={t('editNotes')} rows={2} value={note.text} onChange={(e) => notes.set(i, { ...note, text: e.target.value })} />
+            <textarea
+              aria-label={t('editNotes')}
+              rows={2}
+              value={note.text}
+              onChange={(e) => notes.set(i, { ...note, text: e.target.value })}
+            />
             <span className="muted">{note.at.slice(0, 10)}</span>
-            <button type="button" onClick={() => notes.remove(i)}>{t('editRemove')}</button>
+            <button type="button" onClick={() => notes.remove(i)}>
+              {t('editRemove')}
+            </button>
           </div>
         ))}
-        <button type="button" data-testid="add-note" onClick={() => notes.add({ at: new Date().toISOString(), text: '' })}>{t('editAdd')}</button>
+        <button
+          type="button"
+          data-testid="add-note"
+          onClick={() => notes.add({ at: new Date().toISOString(), text: '' })}
+        >
+          {t('editAdd')}
+        </button>
       </fieldset>
 
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="primary" data-testid="save-customer">{t('editSave')}</button>
-        <button type="button" className="danger" data-testid="delete-customer" onClick={() => void remove()}>{t('editDelete')}</button>
+        <button type="submit" className="primary" data-testid="save-customer">
+          {t('editSave')}
+        </button>
+        <button type="button" className="danger" data-testid="delete-customer" onClick={() => void remove()}>
+          {t('editDelete')}
+        </button>
       </div>
     </form>
   );

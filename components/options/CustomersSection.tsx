@@ -21,7 +21,10 @@ export function CustomersSection() {
   const { query, page, anchors, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
   const count = useLiveQuery(() => db().customers.count(), []);
-  const result = useLiveQuery(() => searchCustomers(db(), query, page, PAGE, query ? null : (anchors[page] ?? null)), [query, page, anchors[page]]);
+  const result = useLiveQuery(
+    () => searchCustomers(db(), query, page, PAGE, query ? null : (anchors[page] ?? null)),
+    [query, page, anchors[page]],
+  );
 
   const run = async (action: () => Promise<string>) => {
     try {
@@ -33,7 +36,11 @@ export function CustomersSection() {
 
   const exportFile = (what: string, kind: 'json' | 'csv', make: () => Promise<string>) =>
     void run(async () => {
-      download(`concierge-${what}-${stamp()}.${kind}`, await make(), kind === 'json' ? 'application/json' : 'text/csv');
+      download(
+        `concierge-${what}-${stamp()}.${kind}`,
+        await make(),
+        kind === 'json' ? 'application/json' : 'text/csv',
+      );
       return '';
     });
 
@@ -53,30 +60,64 @@ export function CustomersSection() {
       <h2>{t('customersTitle')}</h2>
       <p data-testid="customer-count">{count ? t('customersCount', count) : t('customersEmpty')}</p>
       <div className="actions">
-        <button type="button" data-testid="load-sample" onClick={() => void run(async () => t('sampleLoaded', await loadSample(db())))}>
+        <button
+          type="button"
+          data-testid="load-sample"
+          onClick={() => void run(async () => t('sampleLoaded', await loadSample(db())))}
+        >
           {t('loadSample')}
         </button>
-        <button type="button" data-testid="export-json" onClick={() => exportFile('backup', 'json', async () => exportBackup(db()))}>
+        <button
+          type="button"
+          data-testid="export-json"
+          onClick={() => exportFile('backup', 'json', async () => exportBackup(db()))}
+        >
           {t('exportJson')}
         </button>
-        <button type="button" data-testid="export-customers-csv" onClick={() => exportFile('customers', 'csv', async () => customersCsv(await db().customers.orderBy('[name+id]').toArray()))}>
+        <button
+          type="button"
+          data-testid="export-customers-csv"
+          onClick={() =>
+            exportFile('customers', 'csv', async () =>
+              customersCsv(await db().customers.orderBy('[name+id]').toArray()),
+            )
+          }
+        >
           {t('exportCustomersCsv')}
         </button>
-        <button type="button" data-testid="export-interactions-csv" onClick={() => exportFile('posts', 'csv', async () => interactionsCsv(await db().interactions.orderBy('seenAt').toArray()))}>
+        <button
+          type="button"
+          data-testid="export-interactions-csv"
+          onClick={() =>
+            exportFile('posts', 'csv', async () =>
+              interactionsCsv(await db().interactions.orderBy('seenAt').toArray()),
+            )
+          }
+        >
           {t('exportInteractionsCsv')}
         </button>
-        <button type="button" data-testid="wipe" onClick={() => {
-          if (!confirm(t('wipeConfirm'))) return;
-          void run(async () => {
-            const database = db();
-            await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
-              await database.customers.clear();
-              await database.interactions.clear();
-              await database.rejections.clear();
+        <button
+          type="button"
+          data-testid="wipe"
+          onClick={() => {
+            if (!confirm(t('wipeConfirm'))) return;
+            void run(async () => {
+              const database = db();
+              await database.transaction(
+                'rw',
+                database.customers,
+                database.interactions,
+                database.rejections,
+                async () => {
+                  await database.customers.clear();
+                  await database.interactions.clear();
+                  await database.rejections.clear();
+                },
+              );
+              return t('wipeDone');
             });
-            return t('wipeDone');
-          });
-        }}>
+          }}
+        >
           {t('wipeAll')}
         </button>
       </div>
@@ -84,11 +125,21 @@ export function CustomersSection() {
       <ImportPanel />
       <label>
         {t('customersSearch')}
-        <input type="search" data-testid="customer-search" value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          data-testid="customer-search"
+          value={query}
+          maxLength={100}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       {result && query && (
         <p className="muted" data-testid="search-count">
-          {total === 0 ? t('customersNoMatch') : result.capped ? t('customersFoundMany', total) : t('customersFound', total)}
+          {total === 0
+            ? t('customersNoMatch')
+            : result.capped
+              ? t('customersFoundMany', total)
+              : t('customersFound', total)}
         </p>
       )}
       {result && result.customers.length > 0 && (
@@ -97,19 +148,42 @@ export function CustomersSection() {
             <tbody>
               {result.customers.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}<TierTag tier={c.tier} /></td>
-                  <td className="muted">{c.identities.map((i) => `${i.site}: ${i.handle || i.id}`).join(', ')}</td>
+                  <td>
+                    {c.name}
+                    <TierTag tier={c.tier} />
+                  </td>
+                  <td className="muted">
+                    {c.identities.map((i) => `${i.site}: ${i.handle || i.id}`).join(', ')}
+                  </td>
                   <td className="muted">{c.emails.join(', ')}</td>
-                  <td><button type="button" data-testid="edit-customer" onClick={() => edit(c.id)}>{t('customersEdit')}</button></td>
+                  <td>
+                    <button type="button" data-testid="edit-customer" onClick={() => edit(c.id)}>
+                      {t('customersEdit')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {pages > 1 && (
             <div className="row pager">
-              <button type="button" data-testid="page-prev" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('customersPrev')}</button>
+              <button
+                type="button"
+                data-testid="page-prev"
+                disabled={page === 0}
+                onClick={() => setPage(page - 1)}
+              >
+                {t('customersPrev')}
+              </button>
               <span data-testid="page-label">{t('customersPage', page + 1, pages)}</span>
-              <button type="button" data-testid="page-next" disabled={page + 1 >= pages} onClick={() => setPage(page + 1, result.next)}>{t('customersNext')}</button>
+              <button
+                type="button"
+                data-testid="page-next"
+                disabled={page + 1 >= pages}
+                onClick={() => setPage(page + 1, result.next)}
+              >
+                {t('customersNext')}
+              </button>
             </div>
           )}
         </>

@@ -29,7 +29,8 @@ export function ImportPanel() {
     else set({ orders: { file, preview: preview as OrdersPreview } });
   };
 
-  const finish = (outcome: ImportResult | { kind: 'error'; message: string }) => set({ running: null, result: outcome });
+  const finish = (outcome: ImportResult | { kind: 'error'; message: string }) =>
+    set({ running: null, result: outcome });
 
   const start = async () => {
     set({ running: 'starting', result: null });
@@ -40,7 +41,10 @@ export function ImportPanel() {
       }
       const outcome = await client.current!.import(
         {
-          customers: customers && customers.preview.kind === 'customers' ? { file: customers.file, mapping: customers.preview.mapping } : undefined,
+          customers:
+            customers && customers.preview.kind === 'customers'
+              ? { file: customers.file, mapping: customers.preview.mapping }
+              : undefined,
           orders: orders ? { file: orders.file, mapping: orders.preview.mapping } : undefined,
         },
         (progress) => set({ running: progress }),
@@ -48,11 +52,15 @@ export function ImportPanel() {
       finish(outcome);
     } catch (error) {
       const quota = error instanceof WorkerFailure && error.name === 'QuotaExceededError';
-      finish({ kind: 'error', message: quota ? storageErrorMessage(error) : t('importWorkerFailed', (error as Error).message) });
+      finish({
+        kind: 'error',
+        message: quota ? storageErrorMessage(error) : t('importWorkerFailed', (error as Error).message),
+      });
     }
   };
 
-  const customerProblem = customers?.preview.kind === 'customers' ? customerMappingProblem(customers.preview.mapping) : null;
+  const customerProblem =
+    customers?.preview.kind === 'customers' ? customerMappingProblem(customers.preview.mapping) : null;
   const orderProblem = orders ? orderMappingProblem(orders.preview.mapping) : null;
   const ready = !running && (customers || orders) && !customerProblem && !orderProblem;
 
@@ -60,9 +68,17 @@ export function ImportPanel() {
     <div className="import">
       <h3>{t('importTitle')}</h3>
       <p className="muted">{t('importHelp')}</p>
-      <FilePick label={t('importCustomersFile')} testId="import-file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" disabled={!!running} onPick={(f) => void pick(f, 'customers')} />
+      <FilePick
+        label={t('importCustomersFile')}
+        testId="import-file"
+        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        disabled={!!running}
+        onPick={(f) => void pick(f, 'customers')}
+      />
       {customers?.preview.kind === 'backup' && (
-        <p data-testid="import-backup">{t('importBackupFound', customers.preview.customers, customers.preview.interactions)}</p>
+        <p data-testid="import-backup">
+          {t('importBackupFound', customers.preview.customers, customers.preview.interactions)}
+        </p>
       )}
       {customers?.preview.kind === 'customers' && (
         <Mapped
@@ -76,12 +92,22 @@ export function ImportPanel() {
               rows={customers.preview.rows}
               mapping={customers.preview.mapping}
               fields={CUSTOMER_FIELDS}
-              onChange={(mapping) => set({ customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview } })}
+              onChange={(mapping) =>
+                set({
+                  customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview },
+                })
+              }
             />
           }
         />
       )}
-      <FilePick label={t('importOrdersFile')} testId="import-orders-file" accept=".csv,.tsv,.txt,text/csv" disabled={!!running || customers?.preview.kind === 'backup'} onPick={(f) => void pick(f, 'orders')} />
+      <FilePick
+        label={t('importOrdersFile')}
+        testId="import-orders-file"
+        accept=".csv,.tsv,.txt,text/csv"
+        disabled={!!running || customers?.preview.kind === 'backup'}
+        onPick={(f) => void pick(f, 'orders')}
+      />
       <p className="muted">{t('importOrdersHelp')}</p>
       {orders && (
         <Mapped
@@ -101,18 +127,30 @@ export function ImportPanel() {
         />
       )}
       <div className="row">
-        <button type="button" className="primary" data-testid="import-start" disabled={!ready} onClick={() => void start()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="import-start"
+          disabled={!ready}
+          onClick={() => void start()}
+        >
           {customers?.preview.kind === 'backup' ? t('importRestore') : t('importStart')}
         </button>
         {running && (
-          <button type="button" data-testid="import-stop" onClick={() => client.current!.stop()}>{t('importStop')}</button>
+          <button type="button" data-testid="import-stop" onClick={() => client.current!.stop()}>
+            {t('importStop')}
+          </button>
         )}
       </div>
       <div data-testid="import-report" role="status" aria-live="polite">
         {running && (
           <p>
             <progress value={running === 'starting' ? undefined : running.share} max={1} />{' '}
-            {running === 'starting' ? t('importRunning') : running.phase === 'orders' ? t('importProgressOrders') : t('importProgress', running.rows)}
+            {running === 'starting'
+              ? t('importRunning')
+              : running.phase === 'orders'
+                ? t('importProgressOrders')
+                : t('importProgress', running.rows)}
           </p>
         )}
         {result && <ImportReportView result={result} />}
@@ -121,7 +159,19 @@ export function ImportPanel() {
   );
 }
 
-function FilePick({ label, testId, accept, disabled, onPick }: { label: string; testId: string; accept: string; disabled: boolean; onPick: (file: File | undefined) => void }) {
+function FilePick({
+  label,
+  testId,
+  accept,
+  disabled,
+  onPick,
+}: {
+  label: string;
+  testId: string;
+  accept: string;
+  disabled: boolean;
+  onPick: (file: File | undefined) => void;
+}) {
   return (
     <label className="file">
       {label}
@@ -141,12 +191,28 @@ function FilePick({ label, testId, accept, disabled, onPick }: { label: string; 
 }
 
 /** A picked file: its name and encoding, its column mapping, and what the mapping still lacks. */
-function Mapped({ file, encoding, problem, table }: { file: File; encoding: string; problem: string | null; table: ReactNode }) {
+function Mapped({
+  file,
+  encoding,
+  problem,
+  table,
+}: {
+  file: File;
+  encoding: string;
+  problem: string | null;
+  table: ReactNode;
+}) {
   return (
     <>
-      <p className="muted">{file.name} — {t('importEncoding', encoding)}</p>
+      <p className="muted">
+        {file.name} — {t('importEncoding', encoding)}
+      </p>
       {table}
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
 }

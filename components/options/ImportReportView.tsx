@@ -9,7 +9,11 @@ export function ImportReportView({ result }: { result: Shown }) {
     case 'stopped':
       return <p className="ok">{t('importStopped')}</p>;
     case 'error':
-      return <p className="error" role="alert">{result.message}</p>;
+      return (
+        <p className="error" role="alert">
+          {result.message}
+        </p>
+      );
     case 'restored':
       return <p className="ok">{t('importRestored', result.customers, result.interactions)}</p>;
     case 'failed':
@@ -18,7 +22,10 @@ export function ImportReportView({ result }: { result: Shown }) {
           <p className="error">{t('importFailed')}</p>
           <ul>
             {result.problems.map((p, i) => (
-              <li key={i}>{p.line > 0 ? `${t('importLine', p.line)}: ` : ''}{p.message}</li>
+              <li key={i}>
+                {p.line > 0 ? `${t('importLine', p.line)}: ` : ''}
+                {p.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -27,16 +34,22 @@ export function ImportReportView({ result }: { result: Shown }) {
       const { report } = result;
       return (
         <div>
-          <p className="ok">{t('importReport', report.added, report.updated, report.orders, report.skippedCount)}</p>
+          <p className="ok">
+            {t('importReport', report.added, report.updated, report.orders, report.skippedCount)}
+          </p>
           {report.skippedCount > 0 && (
             <div className="problems">
               <p>{t('importSkippedTitle')}</p>
               <ul data-testid="import-skipped">
                 {report.skipped.map((p, i) => (
-                  <li key={i}>{t('importLine', p.line)}: {p.message}</li>
+                  <li key={i}>
+                    {t('importLine', p.line)}: {p.message}
+                  </li>
                 ))}
               </ul>
-              {report.skippedCount > report.skipped.length && <p className="muted">{t('importMoreSkipped', report.skippedCount - report.skipped.length)}</p>}
+              {report.skippedCount > report.skipped.length && (
+                <p className="muted">{t('importMoreSkipped', report.skippedCount - report.skipped.length)}</p>
+              )}
             </div>
           )}
         </div>

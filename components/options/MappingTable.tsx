@@ -30,10 +30,17 @@ export function MappingTable<F extends string>({
             {header.map((h, i) => (
               <th key={i} scope="col">
                 <div className="column-name">{h || '—'}</div>
-                <select aria-label={h} data-column={i} value={mapping[i] ?? ''} onChange={(e) => choose(i, e.target.value)}>
+                <select
+                  aria-label={h}
+                  data-column={i}
+                  value={mapping[i] ?? ''}
+                  onChange={(e) => choose(i, e.target.value)}
+                >
                   <option value="">{t('importSkipColumn')}</option>
                   {fields.map((f) => (
-                    <option key={f} value={f}>{t(`field_${f}` as MessageKey)}</option>
+                    <option key={f} value={f}>
+                      {t(`field_${f}` as MessageKey)}
+                    </option>
                   ))}
                 </select>
               </th>
@@ -44,7 +51,9 @@ export function MappingTable<F extends string>({
           {rows.map((row, r) => (
             <tr key={r}>
               {header.map((_, i) => (
-                <td key={i} className={mapping[i] ? '' : 'muted'}>{(row[i] ?? '').slice(0, 80)}</td>
+                <td key={i} className={mapping[i] ? '' : 'muted'}>
+                  {(row[i] ?? '').slice(0, 80)}
+                </td>
               ))}
             </tr>
           ))}

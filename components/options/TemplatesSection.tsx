@@ -9,7 +9,13 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/replies/classify';
 import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
-import { exportTemplates, parseTemplates, requiresOf, saveTemplates, templateProblems } from '@/lib/replies/templates-io';
+import {
+  exportTemplates,
+  parseTemplates,
+  requiresOf,
+  saveTemplates,
+  templateProblems,
+} from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
 import { useTemplates } from '../useTemplates';
 
@@ -38,10 +44,12 @@ export function TemplatesSection() {
         <TemplateForm
           template={editing}
           onCancel={() => setEditing(null)}
-          onSave={(template) => void run(async () => {
-            await saveTemplates(db(), (table) => table.put(template));
-            setEditing(null);
-          }, t('templateSaved'))}
+          onSave={(template) =>
+            void run(async () => {
+              await saveTemplates(db(), (table) => table.put(template));
+              setEditing(null);
+            }, t('templateSaved'))
+          }
         />
       </section>
     );
@@ -51,26 +59,63 @@ export function TemplatesSection() {
     <section className="block" data-testid="templates">
       <h2>{t('templatesTitle')}</h2>
       <div className="actions">
-        <button type="button" data-testid="template-new" onClick={() => setEditing({ id: `custom-${crypto.randomUUID().slice(0, 8)}`, name: '', language: 'en', intents: [], tone: 'warm', body: '', requires: [] })}>{t('templatesNew')}</button>
-        <button type="button" data-testid="templates-export" onClick={() => download('concierge-templates.json', exportTemplates(templates), 'application/json')}>{t('templatesExport')}</button>
+        <button
+          type="button"
+          data-testid="template-new"
+          onClick={() =>
+            setEditing({
+              id: `custom-${crypto.randomUUID().slice(0, 8)}`,
+              name: '',
+              language: 'en',
+              intents: [],
+              tone: 'warm',
+              body: '',
+              requires: [],
+            })
+          }
+        >
+          {t('templatesNew')}
+        </button>
+        <button
+          type="button"
+          data-testid="templates-export"
+          onClick={() => download('concierge-templates.json', exportTemplates(templates), 'application/json')}
+        >
+          {t('templatesExport')}
+        </button>
         <label className="file">
           {t('templatesImport')}
-          <input type="file" accept=".json,application/json" data-testid="templates-import" onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
-            void file.text().then((text) => {
-              const parsed = parseTemplates(text);
-              if (!parsed.ok) return setMessage({ ok: false, text: t('templatesImportFailed'), lines: parsed.problems });
-              void run(() => saveTemplates(db(), (table) => table.bulkPut(parsed.templates)), t('templatesImported', parsed.templates.length));
-            });
-          }} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="templates-import"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              void file.text().then((text) => {
+                const parsed = parseTemplates(text);
+                if (!parsed.ok)
+                  return setMessage({ ok: false, text: t('templatesImportFailed'), lines: parsed.problems });
+                void run(
+                  () => saveTemplates(db(), (table) => table.bulkPut(parsed.templates)),
+                  t('templatesImported', parsed.templates.length),
+                );
+              });
+            }}
+          />
         </label>
       </div>
       {message && (
         <div role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
           {message.text}
-          {message.lines && <ul>{message.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+          {message.lines && (
+            <ul>
+              {message.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <table data-testid="template-table">
@@ -81,10 +126,19 @@ export function TemplatesSection() {
               <td className="muted">{tpl.language}</td>
               <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
               <td>
-                <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>{t('customersEdit')}</button>
-                <button type="button" data-testid="template-delete" onClick={() => {
-                  if (confirm(t('templateDeleteConfirm', tpl.name))) void run(() => saveTemplates(db(), (table) => table.delete(tpl.id)), '');
-                }}>{t('templateDelete')}</button>
+                <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>
+                  {t('customersEdit')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="template-delete"
+                  onClick={() => {
+                    if (confirm(t('templateDeleteConfirm', tpl.name)))
+                      void run(() => saveTemplates(db(), (table) => table.delete(tpl.id)), '');
+                  }}
+                >
+                  {t('templateDelete')}
+                </button>
               </td>
             </tr>
           ))}
@@ -94,29 +148,69 @@ export function TemplatesSection() {
   );
 }
 
-function TemplateForm({ template, onSave, onCancel }: { template: ReplyTemplate; onSave: (t: ReplyTemplate) => void; onCancel: () => void }) {
+function TemplateForm({
+  template,
+  onSave,
+  onCancel,
+}: {
+  template: ReplyTemplate;
+  onSave: (t: ReplyTemplate) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState(template);
   const problems = templateProblems(draft.body);
-  const values = templateValues({ author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' } }, SAMPLE, { agentName: 'Sam', brandName: 'Hearth & Co.' });
+  const values = templateValues(
+    { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' } },
+    SAMPLE,
+    { agentName: 'Sam', brandName: 'Hearth & Co.' },
+  );
   const preview = render(draft.body, values, KNOWN_VARIABLES).text;
-  const toggle = <T,>(list: readonly T[] | undefined, value: T, on: boolean): T[] => (on ? [...(list ?? []), value] : (list ?? []).filter((x) => x !== value));
+  const toggle = <T,>(list: readonly T[] | undefined, value: T, on: boolean): T[] =>
+    on ? [...(list ?? []), value] : (list ?? []).filter((x) => x !== value);
 
   return (
-    <form className="editor card" data-testid="template-form" onSubmit={(e) => {
-      e.preventDefault();
-      if (draft.name.trim() && draft.body.trim()) onSave({ ...draft, name: draft.name.trim(), requires: requiresOf(draft.body) });
-    }}>
-      <label>{t('templateName')}<input name="name" maxLength={120} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+    <form
+      className="editor card"
+      data-testid="template-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (draft.name.trim() && draft.body.trim())
+          onSave({ ...draft, name: draft.name.trim(), requires: requiresOf(draft.body) });
+      }}
+    >
+      <label>
+        {t('templateName')}
+        <input
+          name="name"
+          maxLength={120}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+      </label>
       <div className="row">
-        <label>{t('templateLanguage')}
-          <select name="language" value={draft.language} onChange={(e) => setDraft({ ...draft, language: e.target.value })}>
+        <label>
+          {t('templateLanguage')}
+          <select
+            name="language"
+            value={draft.language}
+            onChange={(e) => setDraft({ ...draft, language: e.target.value })}
+          >
             <option value="en">English</option>
             <option value="ru">Русский</option>
           </select>
         </label>
-        <label>{t('templateTone')}
-          <select name="tone" value={draft.tone} onChange={(e) => setDraft({ ...draft, tone: e.target.value as ReplyTemplate['tone'] })}>
-            {TONES.map((tone) => <option key={tone} value={tone}>{t(`tone_${tone}` as MessageKey)}</option>)}
+        <label>
+          {t('templateTone')}
+          <select
+            name="tone"
+            value={draft.tone}
+            onChange={(e) => setDraft({ ...draft, tone: e.target.value as ReplyTemplate['tone'] })}
+          >
+            {TONES.map((tone) => (
+              <option key={tone} value={tone}>
+                {t(`tone_${tone}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -124,7 +218,14 @@ function TemplateForm({ template, onSave, onCancel }: { template: ReplyTemplate;
         <legend>{t('templateIntents')}</legend>
         {INTENT_NAMES.map((intent) => (
           <label key={intent} className="inline">
-            <input type="checkbox" data-testid={`template-intent-${intent}`} checked={draft.intents.includes(intent)} onChange={(e) => setDraft({ ...draft, intents: toggle(draft.intents, intent, e.target.checked) })} />
+            <input
+              type="checkbox"
+              data-testid={`template-intent-${intent}`}
+              checked={draft.intents.includes(intent)}
+              onChange={(e) =>
+                setDraft({ ...draft, intents: toggle(draft.intents, intent, e.target.checked) })
+              }
+            />
             {t(`intent_${intent}` as MessageKey)}
           </label>
         ))}
@@ -133,25 +234,65 @@ function TemplateForm({ template, onSave, onCancel }: { template: ReplyTemplate;
         <legend>{t('templateLifeEvents')}</legend>
         {LIFE_EVENT_KINDS.map((kind) => (
           <label key={kind} className="inline">
-            <input type="checkbox" checked={draft.lifeEvents?.includes(kind) ?? false} onChange={(e) => setDraft({ ...draft, lifeEvents: toggle<LifeEventKind>(draft.lifeEvents, kind, e.target.checked) })} />
+            <input
+              type="checkbox"
+              checked={draft.lifeEvents?.includes(kind) ?? false}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  lifeEvents: toggle<LifeEventKind>(draft.lifeEvents, kind, e.target.checked),
+                })
+              }
+            />
             {t(`lifeEvent_${kind}` as MessageKey)}
           </label>
         ))}
       </fieldset>
-      <label className="inline"><input type="checkbox" checked={draft.cheerful ?? false} onChange={(e) => setDraft({ ...draft, cheerful: e.target.checked })} />{t('templateCheerful')}</label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={draft.cheerful ?? false}
+          onChange={(e) => setDraft({ ...draft, cheerful: e.target.checked })}
+        />
+        {t('templateCheerful')}
+      </label>
       <p className="muted">{t('templatesHelp')}</p>
-      <label>{t('templateBody')}<textarea name="body" rows={5} maxLength={5000} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} /></label>
+      <label>
+        {t('templateBody')}
+        <textarea
+          name="body"
+          rows={5}
+          maxLength={5000}
+          value={draft.body}
+          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+        />
+      </label>
       {problems.length > 0 && (
         <div role="alert" className="error" data-testid="template-problems">
           {t('templateProblems')}
-          <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
       <p className="muted">{t('templatePreview')}</p>
-      <blockquote className="post-quote" data-testid="template-preview">{preview}</blockquote>
+      <blockquote className="post-quote" data-testid="template-preview">
+        {preview}
+      </blockquote>
       <div className="row">
-        <button type="submit" className="primary" data-testid="template-save" disabled={!draft.name.trim() || !draft.body.trim()}>{t('editSave')}</button>
-        <button type="button" onClick={onCancel}>{t('editClose')}</button>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="template-save"
+          disabled={!draft.name.trim() || !draft.body.trim()}
+        >
+          {t('editSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('editClose')}
+        </button>
       </div>
     </form>
   );

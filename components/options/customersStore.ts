@@ -19,10 +19,11 @@ export const useCustomers = create<CustomersState>((set) => ({
   anchors: [null],
   editing: null,
   setQuery: (query) => set({ query, page: 0, anchors: [null] }),
-  setPage: (page, anchor) => set((s) => {
-    const anchors = [...s.anchors];
-    if (anchor) anchors[page] = anchor;
-    return { page, anchors };
-  }),
+  setPage: (page, anchor) =>
+    set((s) => {
+      const anchors = [...s.anchors];
+      if (anchor) anchors[page] = anchor;
+      return { page, anchors };
+    }),
   edit: (editing) => set({ editing }),
 }));

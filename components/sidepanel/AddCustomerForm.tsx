@@ -39,22 +39,70 @@ export function AddCustomerForm({ post, onAdded }: { post: Interaction; onAdded:
   };
 
   return (
-    <form className="card add-customer" data-testid="add-customer" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="card add-customer"
+      data-testid="add-customer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <h2>{t('addCustomerTitle')}</h2>
       <p className="muted">{handleLabel(post.site, post.author)}</p>
-      <label>{t('fieldName')}<input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} /></label>
-      <label>{t('fieldEmail')}<input name="email" type="email" value={email} maxLength={320} onChange={(e) => setEmail(e.target.value)} /></label>
+      <label>
+        {t('fieldName')}
+        <input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('fieldEmail')}
+        <input
+          name="email"
+          type="email"
+          value={email}
+          maxLength={320}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </label>
       <div className="row">
-        <label>{t('fieldTier')}
+        <label>
+          {t('fieldTier')}
           <select name="tier" value={tier} onChange={(e) => setTier(e.target.value as Tier)}>
-            {TIERS.map((x) => <option key={x} value={x}>{tierLabel(x)}</option>)}
+            {TIERS.map((x) => (
+              <option key={x} value={x}>
+                {tierLabel(x)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('fieldLanguage')}<input name="language" value={language} maxLength={8} size={4} onChange={(e) => setLanguage(e.target.value)} /></label>
+        <label>
+          {t('fieldLanguage')}
+          <input
+            name="language"
+            value={language}
+            maxLength={8}
+            size={4}
+            onChange={(e) => setLanguage(e.target.value)}
+          />
+        </label>
       </div>
-      <label>{t('fieldNotes')}<textarea name="notes" value={notes} maxLength={2000} rows={2} onChange={(e) => setNotes(e.target.value)} /></label>
-      {error && <p role="alert" className="error">{error}</p>}
-      <button type="submit" className="primary">{t('addCustomerSave')}</button>
+      <label>
+        {t('fieldNotes')}
+        <textarea
+          name="notes"
+          value={notes}
+          maxLength={2000}
+          rows={2}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t('addCustomerSave')}
+      </button>
     </form>
   );
 }

@@ -42,7 +42,12 @@ export function Candidates({ post, onLinked }: { post: Interaction; onLinked: ()
 
   const reject = async (candidate: NamedCandidate) => {
     try {
-      await db().rejections.put({ key: `${post.authorKey}|${candidate.customerId}`, authorKey: post.authorKey, customerId: candidate.customerId, at: new Date().toISOString() });
+      await db().rejections.put({
+        key: `${post.authorKey}|${candidate.customerId}`,
+        authorKey: post.authorKey,
+        customerId: candidate.customerId,
+        at: new Date().toISOString(),
+      });
       setCandidates(candidates.filter((c) => c.customerId !== candidate.customerId));
     } catch (e) {
       setError(storageErrorMessage(e));
@@ -57,15 +62,31 @@ export function Candidates({ post, onLinked }: { post: Interaction; onLinked: ()
         {candidates.map((c) => (
           <li key={c.customerId} data-testid="candidate">
             <strong>{c.name}</strong> <span className={`tier tier-${c.tier}`}>{tierLabel(c.tier)}</span>
-            <span className="muted"> · {t('candidateScore', Math.round(c.score * 100))} · {t(`reason_${c.reason}` as MessageKey)}</span>
+            <span className="muted">
+              {' '}
+              · {t('candidateScore', Math.round(c.score * 100))} · {t(`reason_${c.reason}` as MessageKey)}
+            </span>
             <div className="row">
-              <button type="button" className="primary" data-testid="confirm-candidate" onClick={() => void confirm(c)}>{t('candidateConfirm')}</button>
-              <button type="button" data-testid="reject-candidate" onClick={() => void reject(c)}>{t('candidateReject')}</button>
+              <button
+                type="button"
+                className="primary"
+                data-testid="confirm-candidate"
+                onClick={() => void confirm(c)}
+              >
+                {t('candidateConfirm')}
+              </button>
+              <button type="button" data-testid="reject-candidate" onClick={() => void reject(c)}>
+                {t('candidateReject')}
+              </button>
             </div>
           </li>
         ))}
       </ul>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -23,10 +23,18 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
         <h2>{customer.name}</h2>
         <TierTag tier={customer.tier} />
       </header>
-      {stale !== null && <p className="warning" data-testid="stale">{t('cardStale', stale)}</p>}
+      {stale !== null && (
+        <p className="warning" data-testid="stale">
+          {t('cardStale', stale)}
+        </p>
+      )}
       {customer.tags.length > 0 && (
         <p className="tags" aria-label={t('cardTags')}>
-          {customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}
+          {customer.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
         </p>
       )}
       {(customer.emails.length > 0 || customer.phones.length > 0) && (
@@ -35,12 +43,18 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
       <Section title={t('cardOrders')} empty={t('cardNoOrders')}>
         {customer.orders.length > 0 && (
           <ul data-testid="orders">
-            {[...customer.orders].sort((a, b) => b.date.localeCompare(a.date)).map((order) => (
-              <li key={order.id}>
-                <strong>{order.items.map((i) => i.name).join(', ')}</strong>
-                <span className="muted"> · {order.id} · {date(order.date)}{order.status ? ` · ${order.status}` : ''}</span>
-              </li>
-            ))}
+            {[...customer.orders]
+              .sort((a, b) => b.date.localeCompare(a.date))
+              .map((order) => (
+                <li key={order.id}>
+                  <strong>{order.items.map((i) => i.name).join(', ')}</strong>
+                  <span className="muted">
+                    {' '}
+                    · {order.id} · {date(order.date)}
+                    {order.status ? ` · ${order.status}` : ''}
+                  </span>
+                </li>
+              ))}
           </ul>
         )}
       </Section>
@@ -48,19 +62,34 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
         {Object.keys(customer.preferences).length > 0 && (
           <dl className="prefs">
             {Object.entries(customer.preferences).map(([key, value]) => (
-              <div key={key}><dt>{key}</dt><dd>{value}</dd></div>
+              <div key={key}>
+                <dt>{key}</dt>
+                <dd>{value}</dd>
+              </div>
             ))}
           </dl>
         )}
       </Section>
       <Section title={t('cardLifeEvents')} empty={t('cardNoLifeEvents')}>
         {customer.lifeEvents.length > 0 && (
-          <ul>{customer.lifeEvents.map((e, i) => <li key={i}>{e.text} <span className="muted">· {date(e.date)}</span></li>)}</ul>
+          <ul>
+            {customer.lifeEvents.map((e, i) => (
+              <li key={i}>
+                {e.text} <span className="muted">· {date(e.date)}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
       <Section title={t('cardNotes')} empty={t('cardNoNotes')}>
         {customer.notes.length > 0 && (
-          <ul>{customer.notes.map((n, i) => <li key={i}>{n.text} <span className="muted">· {date(n.at)}</span></li>)}</ul>
+          <ul>
+            {customer.notes.map((n, i) => (
+              <li key={i}>
+                {n.text} <span className="muted">· {date(n.at)}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
       <AddNote customer={customer} />
@@ -71,8 +100,17 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
               const href = safeHttpUrl(i.url);
               return (
                 <li key={i.key}>
-                  {href ? <a href={href} target="_blank" rel="noreferrer noopener">{i.text || i.url}</a> : i.text}
-                  <span className="muted"> · {date(i.createdAt ?? i.seenAt)} · {i.status}</span>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noreferrer noopener">
+                      {i.text || i.url}
+                    </a>
+                  ) : (
+                    i.text
+                  )}
+                  <span className="muted">
+                    {' '}
+                    · {date(i.createdAt ?? i.seenAt)} · {i.status}
+                  </span>
                 </li>
               );
             })}
@@ -95,7 +133,13 @@ function AddNote({ customer }: { customer: Customer }) {
     const next =
       kind === 'note'
         ? { ...customer, notes: [...customer.notes, { at: now, text: value }] }
-        : { ...customer, lifeEvents: [...customer.lifeEvents, { date: now.slice(0, 10), kind, text: value, source: 'agent' as const }] };
+        : {
+            ...customer,
+            lifeEvents: [
+              ...customer.lifeEvents,
+              { date: now.slice(0, 10), kind, text: value, source: 'agent' as const },
+            ],
+          };
     try {
       await saveCustomer(db(), next);
       setText('');
@@ -105,17 +149,43 @@ function AddNote({ customer }: { customer: Customer }) {
     }
   };
   return (
-    <form className="add-note" data-testid="add-note" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <select aria-label={t('cardNoteKind')} value={kind} onChange={(e) => setKind(e.target.value as 'note' | LifeEventKind)}>
+    <form
+      className="add-note"
+      data-testid="add-note"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <select
+        aria-label={t('cardNoteKind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as 'note' | LifeEventKind)}
+      >
         <option value="note">{t('cardNoteKindNote')}</option>
-        {LIFE_EVENT_KINDS.map((k) => <option key={k} value={k}>{t(`lifeEvent_${k}` as MessageKey)}</option>)}
+        {LIFE_EVENT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`lifeEvent_${k}` as MessageKey)}
+          </option>
+        ))}
       </select>
       <label>
         <span className="sr-only">{t('cardAddNote')}</span>
-        <input value={text} placeholder={t('cardAddNote')} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+        <input
+          value={text}
+          placeholder={t('cardAddNote')}
+          maxLength={2000}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
-      <button type="submit" disabled={!text.trim()}>{t('cardSaveNote')}</button>
-      {error && <p role="alert" className="error">{error}</p>}
+      <button type="submit" disabled={!text.trim()}>
+        {t('cardSaveNote')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

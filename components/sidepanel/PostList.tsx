@@ -16,7 +16,9 @@ function reasonText(reason: PriorityReason): string {
     case 'tier':
       return tierLabel(reason.tier);
     case 'waiting':
-      return reason.overdue ? t('queueOverdue', reason.hours, reason.targetHours) : t('queueWaiting', reason.hours, reason.targetHours);
+      return reason.overdue
+        ? t('queueOverdue', reason.hours, reason.targetHours)
+        : t('queueWaiting', reason.hours, reason.targetHours);
     case 'thread':
       return t('queueThreadReplies', reason.replies);
     case 'answered':
@@ -25,7 +27,15 @@ function reasonText(reason: PriorityReason): string {
 }
 
 /** The queue: who needs an answer first, why, and the agent's dismiss, snooze and replied. */
-export function PostList({ rows, selectedKey, onSelect }: { rows: QueueRow[]; selectedKey: string | null; onSelect: (key: string) => void }) {
+export function PostList({
+  rows,
+  selectedKey,
+  onSelect,
+}: {
+  rows: QueueRow[];
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+}) {
   const update = (key: string, change: { status?: 'dismissed' | 'replied'; snoozedUntil?: string }) =>
     void db().interactions.update(key, { ...change, updatedAt: new Date().toISOString() });
   return (
@@ -43,17 +53,48 @@ export function PostList({ rows, selectedKey, onSelect }: { rows: QueueRow[]; se
             <span className="post-author">
               <strong>{customer?.name ?? post.author.displayName}</strong>
               <span className="muted"> {handleLabel(post.site, post.author)}</span>
-              {post.kind !== 'post' && <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>}
-              {customer ? <TierTag tier={customer.tier} /> : <span className="tier tier-unknown">{t('badgeUnknown')}</span>}
+              {post.kind !== 'post' && (
+                <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>
+              )}
+              {customer ? (
+                <TierTag tier={customer.tier} />
+              ) : (
+                <span className="tier tier-unknown">{t('badgeUnknown')}</span>
+              )}
             </span>
             <span className="post-text">{post.text}</span>
-            <span className="muted why" data-testid="queue-reasons">{priority.reasons.map(reasonText).join(' · ')}</span>
+            <span className="muted why" data-testid="queue-reasons">
+              {priority.reasons.map(reasonText).join(' · ')}
+            </span>
           </button>
           <span className="queue-actions">
-            <button type="button" data-testid="queue-dismiss" title={t('queueDismiss')} onClick={() => update(post.key, { status: 'dismissed' })}>{t('queueDismiss')}</button>
-            <button type="button" data-testid="queue-snooze" title={t('queueSnooze')} onClick={() => update(post.key, { snoozedUntil: new Date(Date.now() + SNOOZE_MS).toISOString() })}>{t('queueSnooze')}</button>
+            <button
+              type="button"
+              data-testid="queue-dismiss"
+              title={t('queueDismiss')}
+              onClick={() => update(post.key, { status: 'dismissed' })}
+            >
+              {t('queueDismiss')}
+            </button>
+            <button
+              type="button"
+              data-testid="queue-snooze"
+              title={t('queueSnooze')}
+              onClick={() =>
+                update(post.key, { snoozedUntil: new Date(Date.now() + SNOOZE_MS).toISOString() })
+              }
+            >
+              {t('queueSnooze')}
+            </button>
             {post.status !== 'replied' && (
-              <button type="button" data-testid="queue-replied" title={t('queueReplied')} onClick={() => update(post.key, { status: 'replied' })}>{t('queueReplied')}</button>
+              <button
+                type="button"
+                data-testid="queue-replied"
+                title={t('queueReplied')}
+                onClick={() => update(post.key, { status: 'replied' })}
+              >
+                {t('queueReplied')}
+              </button>
             )}
           </span>
         </li>

@@ -7,7 +7,15 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/replies/classify';
 
 /** How Concierge read the post: mood, intents, urgency, the words it rests on, and life events to keep. */
-export function ReadingView({ reading, post, customer }: { reading: Reading; post: Interaction; customer: Customer | null }) {
+export function ReadingView({
+  reading,
+  post,
+  customer,
+}: {
+  reading: Reading;
+  post: Interaction;
+  customer: Customer | null;
+}) {
   const [added, setAdded] = useState<string[]>([]);
   const [error, setError] = useState('');
 
@@ -15,7 +23,13 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
     if (!customer) return;
     try {
       const date = (post.createdAt ?? post.seenAt).slice(0, 10);
-      await saveCustomer(db(), { ...customer, lifeEvents: [...customer.lifeEvents, { date, kind: event, text: post.text.slice(0, 300), source: 'post' }] });
+      await saveCustomer(db(), {
+        ...customer,
+        lifeEvents: [
+          ...customer.lifeEvents,
+          { date, kind: event, text: post.text.slice(0, 300), source: 'post' },
+        ],
+      });
       setAdded([...added, event]);
     } catch (e) {
       setError(storageErrorMessage(e));
@@ -35,28 +49,45 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
   return (
     <section className="reading" data-testid="reading" aria-label={t('readingTitle')}>
       <p className="chips">
-        <span className={`chip sentiment-${reading.sentiment}`} data-testid="reading-sentiment">{t(`sentiment_${reading.sentiment}` as MessageKey)}</span>
+        <span className={`chip sentiment-${reading.sentiment}`} data-testid="reading-sentiment">
+          {t(`sentiment_${reading.sentiment}` as MessageKey)}
+        </span>
         {reading.intents.map((intent) => (
-          <span key={intent} className="chip" data-testid="reading-intent">{t(`intent_${intent}` as MessageKey)}</span>
+          <span key={intent} className="chip" data-testid="reading-intent">
+            {t(`intent_${intent}` as MessageKey)}
+          </span>
         ))}
         <span className="chip muted">{t('readingUrgency', Math.round(reading.urgency * 100))}</span>
       </p>
       {reading.evidence.length > 0 && (
-        <p className="muted evidence">{t('readingEvidence')}: {reading.evidence.slice(0, 6).join(' · ')}</p>
+        <p className="muted evidence">
+          {t('readingEvidence')}: {reading.evidence.slice(0, 6).join(' · ')}
+        </p>
       )}
       {reading.lifeEvents.map((event) => (
         <p key={event} className="life-event" data-testid="post-life-event">
           {t('lifeEventFound', t(`lifeEvent_${event}` as MessageKey))}{' '}
           {customer && !known.has(event) && !added.includes(event) && (
-            <button type="button" data-testid="add-life-event-from-post" onClick={() => void add(event)}>{t('lifeEventAdd')}</button>
+            <button type="button" data-testid="add-life-event-from-post" onClick={() => void add(event)}>
+              {t('lifeEventAdd')}
+            </button>
           )}
           {added.includes(event) && <span className="ok">{t('lifeEventAdded')}</span>}
         </p>
       ))}
       <details className="correct">
         <summary>{post.correction ? t('readingCorrected') : t('readingCorrect')}</summary>
-        <select data-testid="correct-sentiment" aria-label={t('readingCorrect')} value={reading.sentiment} onChange={(e) => void correct({ ...post.correction, sentiment: e.target.value as Sentiment })}>
-          {(['negative', 'neutral', 'positive'] as const).map((s) => <option key={s} value={s}>{t(`sentiment_${s}` as MessageKey)}</option>)}
+        <select
+          data-testid="correct-sentiment"
+          aria-label={t('readingCorrect')}
+          value={reading.sentiment}
+          onChange={(e) => void correct({ ...post.correction, sentiment: e.target.value as Sentiment })}
+        >
+          {(['negative', 'neutral', 'positive'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`sentiment_${s}` as MessageKey)}
+            </option>
+          ))}
         </select>
         {INTENT_NAMES.map((intent) => (
           <label key={intent} className="inline">
@@ -65,7 +96,9 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
               data-testid={`correct-intent-${intent}`}
               checked={reading.intents.includes(intent)}
               onChange={(e) => {
-                const next = e.target.checked ? [...reading.intents, intent] : reading.intents.filter((i) => i !== intent);
+                const next = e.target.checked
+                  ? [...reading.intents, intent]
+                  : reading.intents.filter((i) => i !== intent);
                 void correct({ ...post.correction, intents: next.length ? next : ['other'] });
               }}
             />
@@ -73,7 +106,11 @@ export function ReadingView({ reading, post, customer }: { reading: Reading; pos
           </label>
         ))}
       </details>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

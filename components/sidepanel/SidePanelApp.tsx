@@ -45,7 +45,11 @@ export function SidePanelApp() {
     <main className="panel">
       <header className="panel-head">
         <h1>{t('extName')}</h1>
-        {stats && <p className="muted" data-testid="diagnostics">{t('panelDiagnostics', stats.postsSeen, missed)}</p>}
+        {stats && (
+          <p className="muted" data-testid="diagnostics">
+            {t('panelDiagnostics', stats.postsSeen, missed)}
+          </p>
+        )}
       </header>
       {tabId == null ? (
         <p className="empty">{t('panelNoTab')}</p>
@@ -59,7 +63,14 @@ export function SidePanelApp() {
           {selected ? (
             <div className="detail" data-testid="post-detail">
               <blockquote className="post-quote">{selected.interaction.text}</blockquote>
-              {reading && <ReadingView key={selected.interaction.key} reading={reading} post={selected.interaction} customer={selected.customer} />}
+              {reading && (
+                <ReadingView
+                  key={selected.interaction.key}
+                  reading={reading}
+                  post={selected.interaction}
+                  customer={selected.customer}
+                />
+              )}
               {selected.customer ? (
                 <CustomerCard customer={selected.customer} current={selected.interaction} />
               ) : (
@@ -68,16 +79,28 @@ export function SidePanelApp() {
                   <Candidates
                     key={`candidates:${selected.interaction.key}`}
                     post={selected.interaction}
-                    onLinked={() => void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)}
+                    onLinked={() =>
+                      void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)
+                    }
                   />
                   <AddCustomerForm
                     key={selected.interaction.key}
                     post={selected.interaction}
-                    onAdded={() => void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)}
+                    onAdded={() =>
+                      void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)
+                    }
                   />
                 </>
               )}
-              {reading && <Suggestions post={selected.interaction} customer={selected.customer} settings={settings} tabId={selected.tabId} reading={reading} />}
+              {reading && (
+                <Suggestions
+                  post={selected.interaction}
+                  customer={selected.customer}
+                  settings={settings}
+                  tabId={selected.tabId}
+                  reading={reading}
+                />
+              )}
             </div>
           ) : (
             <p className="empty">{t('panelPickPost')}</p>

@@ -8,10 +8,27 @@ import type { Settings } from '@/lib/settings';
 const MONTH = 30 * 86_400_000;
 
 /** Waiting, answered, the median first answer and breaches of the target: for this page and for the month. */
-export function Stats({ pageKeys, settings, now }: { pageKeys: readonly string[]; settings: Settings; now: number }) {
+export function Stats({
+  pageKeys,
+  settings,
+  now,
+}: {
+  pageKeys: readonly string[];
+  settings: Settings;
+  now: number;
+}) {
   const brand = new Set(settings.brandHandles.map((h) => h.toLowerCase()));
   const customers = (posts: Interaction[]) => posts.filter((p) => !brand.has(p.author.handle.toLowerCase()));
-  const month = useLiveQuery(async () => customers(await db().interactions.where('seenAt').above(new Date(now - MONTH).toISOString()).toArray()), [now, settings.brandHandles.join()]);
+  const month = useLiveQuery(
+    async () =>
+      customers(
+        await db()
+          .interactions.where('seenAt')
+          .above(new Date(now - MONTH).toISOString())
+          .toArray(),
+      ),
+    [now, settings.brandHandles.join()],
+  );
   const page = month?.filter((p) => pageKeys.includes(p.key));
   if (!month) return null;
   const target = settings.responseTargetHours;
@@ -20,7 +37,13 @@ export function Stats({ pageKeys, settings, now }: { pageKeys: readonly string[]
       <h2 className="list-title">{t('statsTitle')}</h2>
       <table>
         <thead>
-          <tr><th /><th>{t('statsWaiting')}</th><th>{t('statsAnswered')}</th><th>{t('statsMedian')}</th><th>{t('statsBreaches')}</th></tr>
+          <tr>
+            <th />
+            <th>{t('statsWaiting')}</th>
+            <th>{t('statsAnswered')}</th>
+            <th>{t('statsMedian')}</th>
+            <th>{t('statsBreaches')}</th>
+          </tr>
         </thead>
         <tbody>
           <Row label={t('statsPage')} stats={responseStats(page ?? [], target, now)} testId="stats-page" />
@@ -51,7 +74,11 @@ function Bands({ stats }: { stats: ResponseStats }) {
     <figure className="bands" aria-label={t('statsChart')} data-testid="stats-chart">
       {BANDS.map((_, i) => (
         <div key={i} className="band">
-          <span className="bar" style={{ height: `${(stats.bands[i]! / most) * 40}px` }} title={String(stats.bands[i])} />
+          <span
+            className="bar"
+            style={{ height: `${(stats.bands[i]! / most) * 40}px` }}
+            title={String(stats.bands[i])}
+          />
           <span className="muted">{t(`band_${i}` as MessageKey)}</span>
         </div>
       ))}

@@ -35,17 +35,43 @@ function reasonText(reason: RankReason): string {
   }
 }
 
-export function Suggestions({ post, customer, settings, tabId, reading }: { post: Interaction; customer: Customer | null; settings: Settings; tabId: number; reading: Reading }) {
+export function Suggestions({
+  post,
+  customer,
+  settings,
+  tabId,
+  reading,
+}: {
+  post: Interaction;
+  customer: Customer | null;
+  settings: Settings;
+  tabId: number;
+  reading: Reading;
+}) {
   const templates = useTemplates();
   const learning = useLiveQuery(() => db().learning.toArray(), []);
   const suggestions = useMemo(
-    () => suggestReplies({ author: post.author, lang: post.lang, text: post.text }, customer, settings, templates, Date.now(), reading, learning ?? []),
-    [post.key, post.text, customer, settings, templates, reading, learning],
+    () =>
+      suggestReplies(
+        { author: post.author, lang: post.lang, text: post.text },
+        customer,
+        settings,
+        templates,
+        Date.now(),
+        reading,
+        learning ?? [],
+      ),
+    [post.author, post.lang, post.text, customer, settings, templates, reading, learning],
   );
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
   // A reply about to go public with private details in it waits here for the agent's choice.
-  const [pending, setPending] = useState<{ text: string; details: PrivateDetail[]; templateId: string; edited: boolean } | null>(null);
+  const [pending, setPending] = useState<{
+    text: string;
+    details: PrivateDetail[];
+    templateId: string;
+    edited: boolean;
+  } | null>(null);
 
   const tryInsert = (text: string, templateId: string, edited: boolean) => {
     const details = privateDetails(text, customer);
@@ -68,7 +94,11 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
       // The reply is on its way (the agent sends it on the site): record it, answered.
       const at = new Date().toISOString();
       void db()
-        .interactions.update(post.key, { status: 'replied', replies: [...post.replies, { text, at, ...(settings.agentName && { by: settings.agentName }) }], updatedAt: at })
+        .interactions.update(post.key, {
+          status: 'replied',
+          replies: [...post.replies, { text, at, ...(settings.agentName && { by: settings.agentName }) }],
+          updatedAt: at,
+        })
         .catch(() => undefined);
     }
     setInsertStatus({
@@ -88,9 +118,25 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
         return (
           <div key={id} className="suggestion" data-testid="suggestion" data-template={s.templateId}>
             <p className="muted suggestion-name">{s.name}</p>
-            {s.reasons.length > 0 && <p className="muted reasons" data-testid="suggestion-reasons">{s.reasons.map(reasonText).join(' · ')}</p>}
-            <textarea value={text} rows={4} maxLength={10_000} onChange={(e) => setDraft(id, e.target.value)} aria-label={s.name} />
-            <button type="button" className="primary" data-testid="insert-reply" disabled={busy || !text.trim()} onClick={() => tryInsert(text, s.templateId, text !== s.text)}>
+            {s.reasons.length > 0 && (
+              <p className="muted reasons" data-testid="suggestion-reasons">
+                {s.reasons.map(reasonText).join(' · ')}
+              </p>
+            )}
+            <textarea
+              value={text}
+              rows={4}
+              maxLength={10_000}
+              onChange={(e) => setDraft(id, e.target.value)}
+              aria-label={s.name}
+            />
+            <button
+              type="button"
+              className="primary"
+              data-testid="insert-reply"
+              disabled={busy || !text.trim()}
+              onClick={() => tryInsert(text, s.templateId, text !== s.text)}
+            >
               {t('insertReply')}
             </button>
           </div>
@@ -98,18 +144,40 @@ export function Suggestions({ post, customer, settings, tabId, reading }: { post
       })}
       {pending && (
         <div className="privacy-warning" role="alertdialog" data-testid="privacy-warning">
-          <p>{t('privacyWarning', pending.details.map((d) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${d.value})`).join(', '))}</p>
+          <p>
+            {t(
+              'privacyWarning',
+              pending.details
+                .map((d) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${d.value})`)
+                .join(', '),
+            )}
+          </p>
           <div className="row">
-            <button type="button" className="primary" data-testid="use-private-version" onClick={() => {
-              const invite = privateInvite(post, customer, settings, templates);
-              if (invite) void insert(invite.text, invite.templateId, false);
-            }}>{t('privacyUsePrivate')}</button>
-            <button type="button" data-testid="insert-anyway" onClick={() => void insert(pending.text, pending.templateId, pending.edited)}>{t('privacyInsertAnyway')}</button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="use-private-version"
+              onClick={() => {
+                const invite = privateInvite(post, customer, settings, templates);
+                if (invite) void insert(invite.text, invite.templateId, false);
+              }}
+            >
+              {t('privacyUsePrivate')}
+            </button>
+            <button
+              type="button"
+              data-testid="insert-anyway"
+              onClick={() => void insert(pending.text, pending.templateId, pending.edited)}
+            >
+              {t('privacyInsertAnyway')}
+            </button>
           </div>
         </div>
       )}
       {insertStatus?.postKey === post.key && (
-        <p role="status" data-testid="insert-status" className={insertStatus.ok ? 'ok' : 'error'}>{insertStatus.message}</p>
+        <p role="status" data-testid="insert-status" className={insertStatus.ok ? 'ok' : 'error'}>
+          {insertStatus.message}
+        </p>
       )}
     </section>
   );

@@ -22,11 +22,17 @@ export function usePanelPosts(keys: readonly string[]): PanelPost[] | undefined 
     for (const r of rows) if (r && byId.has(r.customerId)) byKey.set(r.key, byId.get(r.customerId)!);
     return found.map((interaction) => ({
       interaction,
-      customer: authorKeys(interaction.site, interaction.author).map((k) => byKey.get(k)).find(Boolean) ?? null,
+      customer:
+        authorKeys(interaction.site, interaction.author)
+          .map((k) => byKey.get(k))
+          .find(Boolean) ?? null,
     }));
   }, [keys.join('|')]);
 }
 
 export function useHistory(customer: Customer | null): Interaction[] | undefined {
-  return useLiveQuery(() => (customer ? interactionsOf(db(), customer.identityKeys) : []), [customer?.id, customer?.updatedAt]);
+  return useLiveQuery(
+    () => (customer ? interactionsOf(db(), customer.identityKeys) : []),
+    [customer?.id, customer?.updatedAt],
+  );
 }

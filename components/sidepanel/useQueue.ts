@@ -36,7 +36,12 @@ export function useQueue(map: TabPostsMap, settings: Settings, now: number): Que
       .filter((p) => inQueue(p.interaction, now) && !brand.has(p.interaction.author.handle.toLowerCase()))
       .map((p) => {
         const reading = corrected(classify(p.interaction.text, p.interaction.lang), p.interaction.correction);
-        return { ...p, tabId: tabOf.get(p.interaction.key)!.tabId, reading, priority: priorityOf(p.interaction, p.customer, reading, settings, now) };
+        return {
+          ...p,
+          tabId: tabOf.get(p.interaction.key)!.tabId,
+          reading,
+          priority: priorityOf(p.interaction, p.customer, reading, settings, now),
+        };
       })
       .sort((a, b) => b.priority.score - a.priority.score);
   }, [posts, tabOf, settings, now]);

@@ -23,9 +23,22 @@ function Composer({ id, sendTestId }: { id: string; sendTestId: string }) {
   return (
     <div>
       <div data-testid="tweetTextarea_0">
-        <Editor editorState={state} onChange={setState} role="textbox" ariaMultiline placeholder="Post your reply" />
+        <Editor
+          editorState={state}
+          onChange={setState}
+          role="textbox"
+          ariaMultiline
+          placeholder="Post your reply"
+        />
       </div>
-      <button type="button" data-testid={sendTestId} aria-disabled={empty ? 'true' : undefined} disabled={empty}>Reply</button>
+      <button
+        type="button"
+        data-testid={sendTestId}
+        aria-disabled={empty ? 'true' : undefined}
+        disabled={empty}
+      >
+        Reply
+      </button>
     </div>
   );
 }
@@ -38,7 +51,8 @@ function openDialog(article: Element): void {
   const el = document.createElement('div');
   el.setAttribute('role', 'dialog');
   el.setAttribute('aria-modal', 'true');
-  el.style.cssText = 'position:fixed;top:40px;left:25%;width:50%;background:#fff;border:1px solid #ccc;padding:12px;z-index:10';
+  el.style.cssText =
+    'position:fixed;top:40px;left:25%;width:50%;background:#fff;border:1px solid #ccc;padding:12px;z-index:10';
   const context = document.createElement('div');
   const link = article.querySelector('a[href*="/status/"] time')?.closest('a');
   if (link) context.appendChild(link.cloneNode(true));

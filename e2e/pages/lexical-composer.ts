@@ -17,17 +17,25 @@ function mount(el: HTMLElement, mode: 'rich' | 'plain'): void {
   editor.setRootElement(el);
   if (mode === 'rich') registerRichText(editor);
   else registerPlainText(editor);
-  editor.update(() => {
-    const root = $getRoot();
-    if (root.isEmpty()) root.append($createParagraphNode());
-  }, { discrete: true });
+  editor.update(
+    () => {
+      const root = $getRoot();
+      if (root.isEmpty()) root.append($createParagraphNode());
+    },
+    { discrete: true },
+  );
   editors.set(el, editor);
 }
 
 (window as unknown as { __lexical: (el: Element) => string | null }).__lexical = (el) => {
   const editor = editors.get(el);
   if (!editor) return null;
-  return editor.getEditorState().read(() => $getRoot().getChildren().map((p) => p.getTextContent()).join('\n'));
+  return editor.getEditorState().read(() =>
+    $getRoot()
+      .getChildren()
+      .map((p) => p.getTextContent())
+      .join('\n'),
+  );
 };
 
 for (const el of document.querySelectorAll<HTMLElement>('[data-lexical-editor]')) mount(el, 'rich');
@@ -37,7 +45,12 @@ document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest?.('[role="button"]');
   const comment = button?.closest('[role="article"]');
   if (!button || !comment || !REPLY.includes(button.textContent?.trim() ?? '')) return;
-  if ([...comment.querySelectorAll('[data-lexical-editor]')].some((box) => box.closest('[role="article"]') === comment)) return;
+  if (
+    [...comment.querySelectorAll('[data-lexical-editor]')].some(
+      (box) => box.closest('[role="article"]') === comment,
+    )
+  )
+    return;
   const box = document.createElement('div');
   box.setAttribute('contenteditable', 'true');
   box.setAttribute('role', 'textbox');

@@ -21,7 +21,9 @@ export interface Harness {
 }
 
 /** Chromium with the built extension; every host is closed unless a test serves it. */
-export async function launch(options: { headless?: boolean; locale?: string; extensionDir?: string } = {}): Promise<Harness> {
+export async function launch(
+  options: { headless?: boolean; locale?: string; extensionDir?: string } = {},
+): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profileDir = mkdtempSync(join(tmpdir(), 'concierge-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -45,7 +47,8 @@ export async function launch(options: { headless?: boolean; locale?: string; ext
   const served = new Set<string>();
   await context.route('**/*', (route, request: Request) => {
     const url = request.url();
-    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     if (!served.has(new URL(url).origin)) unexpected.push(`${request.method()} ${url}`);
     return route.abort('blockedbyclient');
   });
@@ -93,9 +96,17 @@ export async function badgeTexts(page: Page): Promise<string[]> {
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const texts: string[] = [];
-    type DomNode = { nodeType: number; nodeValue: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+    type DomNode = {
+      nodeType: number;
+      nodeValue: string;
+      attributes?: string[];
+      children?: DomNode[];
+      shadowRoots?: DomNode[];
+    };
     const textOf = (node: DomNode): string =>
-      node.nodeType === 3 ? node.nodeValue : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+      node.nodeType === 3
+        ? node.nodeValue
+        : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
     const walk = (node: DomNode): void => {
       if (node.attributes?.includes('data-concierge-badge')) {
         const shadow = node.shadowRoots?.[0];

@@ -43,7 +43,8 @@ function savedPage(site: string, name: string, script: string): string {
 export const xPage = (name: string): string => savedPage('x', name, '/__fixture__/draft-composer.js');
 
 /** A saved Facebook page from the adapter's fixtures, with Lexical boxes. */
-export const facebookPage = (name: string): string => savedPage('facebook', name, '/__fixture__/lexical-composer.js');
+export const facebookPage = (name: string): string =>
+  savedPage('facebook', name, '/__fixture__/lexical-composer.js');
 
 export interface MadePost {
   handle: string;
@@ -54,10 +55,16 @@ export interface MadePost {
 
 /** The saved X timeline with these posts on top, drawn as X draws them (text escaped as X does). */
 export function xTimelineWith(posts: readonly MadePost[]): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const articles = posts.map((p) => `<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0">
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const articles = posts.map(
+    (p) => `<div data-testid="cellInnerDiv"><article data-testid="tweet" tabindex="0">
     <div data-testid="User-Name"><div><a href="/${p.handle}"><span>${escape(p.name)}</span></a></div>
     <div><a href="/${p.handle}" tabindex="-1">@${p.handle}</a><a href="/${p.handle}/status/${p.id}"><time datetime="2026-11-21T20:00:00.000Z">now</time></a></div></div>
-    <div data-testid="tweetText" lang="en">${escape(p.text)}</div><button data-testid="reply" type="button"></button></article></div>`);
-  return xPage('timeline.en.html').replace(/(<div aria-label="Timeline: Your Home Timeline"[^>]*>)/, `$1${articles.join('')}`);
+    <div data-testid="tweetText" lang="en">${escape(p.text)}</div><button data-testid="reply" type="button"></button></article></div>`,
+  );
+  return xPage('timeline.en.html').replace(
+    /(<div aria-label="Timeline: Your Home Timeline"[^>]*>)/,
+    `$1${articles.join('')}`,
+  );
 }

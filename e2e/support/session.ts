@@ -58,7 +58,12 @@ declare const chrome: {
 export async function pageStats(h: Harness, pageUrl: string): Promise<PageStats> {
   return h.worker.evaluate(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
-    const answer = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'pageStats', data: undefined, timestamp: Date.now() });
+    const answer = await chrome.tabs.sendMessage(tab!.id!, {
+      id: 1,
+      type: 'pageStats',
+      data: undefined,
+      timestamp: Date.now(),
+    });
     return answer.res;
   }, pageUrl);
 }
@@ -83,7 +88,9 @@ export async function expectBatchesBadgedOnce(
     const before = await pageStats(h, pageUrl);
     await addBatch(round);
     // Polling the content script's counters, not the DOM, keeps the test from loading the page.
-    await expect.poll(async () => (await pageStats(h, pageUrl)).badgesDrawn, { timeout: 15_000 }).toBe(before.badgesDrawn + 100);
+    await expect
+      .poll(async () => (await pageStats(h, pageUrl)).badgesDrawn, { timeout: 15_000 })
+      .toBe(before.badgesDrawn + 100);
   }
   const end = await pageStats(h, pageUrl);
   expect(end.postsSeen - start.postsSeen).toBe(500);
@@ -94,5 +101,7 @@ export async function expectBatchesBadgedOnce(
 }
 
 export function article(page: Page, handle: string, id: string) {
-  return page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href="/${handle}/status/${id}"]`) });
+  return page
+    .locator('article[data-testid="tweet"]')
+    .filter({ has: page.locator(`a[href="/${handle}/status/${id}"]`) });
 }

@@ -97,7 +97,12 @@ async function searches(queries: string[]): Promise<number[]> {
   const times: number[] = [];
   const total = await database.customers.count();
   for (const [i, query] of queries.entries()) {
-    const deep = query ? null : await database.customers.orderBy('[name+id]').offset(Math.floor((total * (i + 1)) / (queries.length + 1))).first();
+    const deep = query
+      ? null
+      : await database.customers
+          .orderBy('[name+id]')
+          .offset(Math.floor((total * (i + 1)) / (queries.length + 1)))
+          .first();
     const start = performance.now();
     await searchCustomers(database, query, 0, 50, deep ? [deep.name, deep.id] : null);
     times.push(performance.now() - start);
@@ -121,7 +126,13 @@ async function fillRaw(total: number, name = DB_NAME): Promise<number> {
     if (at >= total) return null;
     const made0 = performance.now();
     const made = generateCustomers(Math.min(CHUNK, total - at), 9 + at).map((c, i) =>
-      newCustomer({ name: c.name, emails: [c.email], phones: [c.phone], identities: [identityFrom('x', `${c.handle}${at + i}`, 'imported')], tags: ['bench'] }),
+      newCustomer({
+        name: c.name,
+        emails: [c.email],
+        phones: [c.phone],
+        identities: [identityFrom('x', `${c.handle}${at + i}`, 'imported')],
+        tags: ['bench'],
+      }),
     );
     at += made.length;
     making += performance.now() - made0;

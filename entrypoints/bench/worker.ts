@@ -10,16 +10,19 @@ import type { SocialPost } from '@/lib/model';
 
 /** The baseline: every key read from the index, as matching did before the filter of known accounts. */
 function everyKeyFromIndex(database: ConciergeDb, keys: string[]): Promise<unknown> {
-  return database.transaction('r', database.customers, (tx) =>
-    new Promise<void>((resolve, reject) => {
-      const index = tx.idbtrans.objectStore('customers').index('identityKeys');
-      let waiting = keys.length;
-      for (const key of keys) {
-        const request = index.getAll(key);
-        request.onsuccess = () => --waiting === 0 && resolve();
-        request.onerror = () => reject(request.error);
-      }
-    }),
+  return database.transaction(
+    'r',
+    database.customers,
+    (tx) =>
+      new Promise<void>((resolve, reject) => {
+        const index = tx.idbtrans.objectStore('customers').index('identityKeys');
+        let waiting = keys.length;
+        for (const key of keys) {
+          const request = index.getAll(key);
+          request.onsuccess = () => --waiting === 0 && resolve();
+          request.onerror = () => reject(request.error);
+        }
+      }),
   );
 }
 
@@ -27,7 +30,10 @@ function everyKeyFromIndex(database: ConciergeDb, keys: string[]): Promise<unkno
  * Exact identity lookups of batches of X handles: the milliseconds of each batch, by matching
  * and by the baseline, in turns (which goes first alternating) so both meet the same disk.
  */
-async function lookups(database: ConciergeDb, handles: string[][]): Promise<{ matching: number[]; baseline: number[] }> {
+async function lookups(
+  database: ConciergeDb,
+  handles: string[][],
+): Promise<{ matching: number[]; baseline: number[] }> {
   const matching: number[] = [];
   const baseline: number[] = [];
   for (const [n, batch] of handles.entries()) {
@@ -51,5 +57,7 @@ async function lookups(database: ConciergeDb, handles: string[][]): Promise<{ ma
 }
 
 export function exposeWorkerBench(database: ConciergeDb): void {
-  Object.assign(globalThis, { conciergeBench: { lookups: (handles: string[][]) => lookups(database, handles) } });
+  Object.assign(globalThis, {
+    conciergeBench: { lookups: (handles: string[][]) => lookups(database, handles) },
+  });
 }

@@ -9,7 +9,10 @@ import { NameIndex, type Candidate } from '../match/candidates';
 let cache: { signature: string; index: Promise<NameIndex> } | null = null;
 
 async function signatureOf(database: ConciergeDb): Promise<string> {
-  const [count, last] = await Promise.all([database.customers.count(), database.customers.orderBy('updatedAt').lastKey()]);
+  const [count, last] = await Promise.all([
+    database.customers.count(),
+    database.customers.orderBy('updatedAt').lastKey(),
+  ]);
   return `${count}:${String(last ?? '')}`;
 }
 
@@ -47,7 +50,11 @@ export interface NamedCandidate extends Candidate {
 }
 
 /** Customers an unknown author may be, without those the agent already said they are not. */
-export async function nameCandidates(database: ConciergeDb, authorKey: string, displayName: string): Promise<NamedCandidate[]> {
+export async function nameCandidates(
+  database: ConciergeDb,
+  authorKey: string,
+  displayName: string,
+): Promise<NamedCandidate[]> {
   const [index, rejected] = await Promise.all([
     indexOf(database),
     database.rejections.where('authorKey').equals(authorKey).toArray(),

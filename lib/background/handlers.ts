@@ -35,7 +35,11 @@ function tabOf(sender: SenderLike, deps: HandlerDeps): number {
 }
 
 /** Posts from a page: record each once, say who wrote it, remember them for the tab's panel. */
-export async function handlePostsSeen(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<PostMatch[]> {
+export async function handlePostsSeen(
+  deps: HandlerDeps,
+  data: unknown,
+  sender: SenderLike,
+): Promise<PostMatch[]> {
   const tabId = tabOf(sender, deps);
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   const matches = await matchAuthors(deps.database, posts);
@@ -73,8 +77,13 @@ export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender:
 }
 
 /** The side panel asks who an unknown author might be. */
-export async function handleNameCandidates(deps: HandlerDeps, data: unknown, sender: SenderLike): Promise<NamedCandidate[]> {
-  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) throw new InvalidMessageError('sender is not an extension page');
+export async function handleNameCandidates(
+  deps: HandlerDeps,
+  data: unknown,
+  sender: SenderLike,
+): Promise<NamedCandidate[]> {
+  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
+    throw new InvalidMessageError('sender is not an extension page');
   const { authorKey, displayName } = parsePayload(NameCandidatesSchema, data);
   return nameCandidates(deps.database, authorKey, displayName);
 }

@@ -12,7 +12,8 @@ describe('content scripts for tabs opened before install', () => {
           { matches: ['https://example.com/*'] },
         ],
       }),
-      query: async (urls) => (urls[0]!.includes('x.com') ? [{ id: 1 }, { id: 2, discarded: true }, {}] : [{ id: 3 }, { id: 4 }]),
+      query: async (urls) =>
+        urls[0]!.includes('x.com') ? [{ id: 1 }, { id: 2, discarded: true }, {}] : [{ id: 3 }, { id: 4 }],
       inject: async (tabId, files) => {
         if (tabId === 4) throw new Error('Cannot access contents of the page');
         calls.push([tabId, files]);

@@ -31,11 +31,21 @@ function update(change: (map: TabPostsMap) => void): Promise<void> {
   return next;
 }
 
-export function addTabPosts(tabId: number, url: string, keys: readonly string[], now = Date.now()): Promise<void> {
+export function addTabPosts(
+  tabId: number,
+  url: string,
+  keys: readonly string[],
+  now = Date.now(),
+): Promise<void> {
   return update((map) => {
     const current = map[tabId] ?? { keys: [], url, updatedAt: now };
     const fresh = [...new Set(keys)].filter((k) => !current.keys.includes(k));
-    map[tabId] = { ...current, keys: [...fresh.reverse(), ...current.keys].slice(0, MAX_KEYS), url, updatedAt: now };
+    map[tabId] = {
+      ...current,
+      keys: [...fresh.reverse(), ...current.keys].slice(0, MAX_KEYS),
+      url,
+      updatedAt: now,
+    };
   });
 }
 

@@ -54,21 +54,30 @@ function adoptStyle(root: ShadowRoot, doc: Document): void {
 function listen(doc: Document): void {
   if (listening.has(doc)) return;
   listening.add(doc);
-  doc.addEventListener('click', (event) => {
-    const select = event.target ? selects.get(event.target) : undefined;
-    if (!select || !event.isTrusted) return;
-    // The badge sits inside the post, which navigates on click.
-    event.preventDefault();
-    event.stopPropagation();
-    select();
-  }, true);
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const select = event.target ? selects.get(event.target) : undefined;
+      if (!select || !event.isTrusted) return;
+      // The badge sits inside the post, which navigates on click.
+      event.preventDefault();
+      event.stopPropagation();
+      select();
+    },
+    true,
+  );
 }
 
 /**
  * Shows who wrote a post beside the author's name. The host carries no customer data, and
  * everything inside is set as text, never as HTML.
  */
-export function renderBadge(anchor: Element, match: PostMatch, labels: BadgeLabels, onSelect: () => void): void {
+export function renderBadge(
+  anchor: Element,
+  match: PostMatch,
+  labels: BadgeLabels,
+  onSelect: () => void,
+): void {
   let badge = badges.get(anchor);
   // Gone when the site redrew the line or the row was recycled: drawn anew.
   if (!badge || badge.host.parentNode !== anchor) {

@@ -1,4 +1,12 @@
-import { fromExtensionPage, InsertReplySchema, InvalidMessageError, parsePayload, type InsertResult, type PageStats, type SenderLike } from '../messaging';
+import {
+  fromExtensionPage,
+  InsertReplySchema,
+  InvalidMessageError,
+  parsePayload,
+  type InsertResult,
+  type PageStats,
+  type SenderLike,
+} from '../messaging';
 import type { ContentApp } from './run';
 
 /**
@@ -7,7 +15,8 @@ import type { ContentApp } from './run';
  */
 export function contentHandlers(app: ContentApp, extensionId: string, extensionOrigin: string) {
   const check = (sender: SenderLike) => {
-    if (!fromExtensionPage(sender, extensionId, extensionOrigin)) throw new InvalidMessageError('sender is not an extension page');
+    if (!fromExtensionPage(sender, extensionId, extensionOrigin))
+      throw new InvalidMessageError('sender is not an extension page');
   };
   return {
     async insertReply(data: unknown, sender: SenderLike): Promise<InsertResult> {

@@ -37,7 +37,10 @@ const runOnX = (deps: Partial<ContentDeps> = {}) =>
 
 describe('the content script on a page it finds already badged', () => {
   it('removes the dead badges of an earlier copy, draws its own, and takes them away when stopped', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
+      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
+      '',
+    );
     const stale = document.createElement('span');
     stale.setAttribute(BADGE_ATTR, '');
     document.querySelector('article')!.append(stale);
@@ -60,7 +63,10 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('keeps one badge per post however often it is answered, and draws it again where the site redrew the line', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
+      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
+      '',
+    );
     const app = runOnX();
     await firstBadges(app);
     const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
@@ -77,7 +83,10 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('selects the post of a badge the user clicks, and leaves a click a page script made to the page', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
+      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
+      '',
+    );
     const selected: string[] = [];
     const app = runOnX({ selectPost: async (key) => void selected.push(key) });
     await firstBadges(app);
@@ -136,7 +145,10 @@ describe('the content script on a long day of scrolling', () => {
     const list = document.getElementById('list')!;
     // A slow machine: every post takes 5 ms to read on this clock.
     let clock = 0;
-    const adapter = { ...xAdapter, parse: (el: Element, url: string) => ((clock += 5), xAdapter.parse(el, url)) };
+    const adapter = {
+      ...xAdapter,
+      parse: (el: Element, url: string) => ((clock += 5), xAdapter.parse(el, url)),
+    };
     const messages: number[] = [];
     const app = runOnX({
       adapter,

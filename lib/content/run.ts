@@ -39,7 +39,19 @@ export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
   const now = deps.now ?? (() => performance.now());
   // The counts of posts are read off the maps below when asked for.
-  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = { site: adapter.site, url: '', misses: {}, batches: 0, busyMs: 0, badgesDrawn: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, slicedDraws: 0 };
+  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = {
+    site: adapter.site,
+    url: '',
+    misses: {},
+    batches: 0,
+    busyMs: 0,
+    badgesDrawn: 0,
+    parseMs: 0,
+    badgeMs: 0,
+    slowestBatchMs: 0,
+    slicedBatches: 0,
+    slicedDraws: 0,
+  };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
   const matches = new Map<string, PostMatch>();
@@ -107,7 +119,12 @@ export function runContent(deps: ContentDeps): ContentApp {
    * Calls `each` on the items from `from` on, until they are done or the piece of work begun at
    * `start` has taken SLICE_MS; returns where it stopped, for a task of its own to go on from.
    */
-  const untilSliceEnds = <T>(items: readonly T[], from: number, start: number, each: (item: T) => void): number => {
+  const untilSliceEnds = <T>(
+    items: readonly T[],
+    from: number,
+    start: number,
+    each: (item: T) => void,
+  ): number => {
     let next = from;
     while (next < items.length) {
       each(items[next++]!);
@@ -214,7 +231,13 @@ export function runContent(deps: ContentDeps): ContentApp {
   });
 
   return {
-    stats: () => ({ ...stats, misses: { ...stats.misses }, postsSeen: counted.size, postsHeld: shown.size, pieces: [...pieces] }),
+    stats: () => ({
+      ...stats,
+      misses: { ...stats.misses },
+      postsSeen: counted.size,
+      postsHeld: shown.size,
+      pieces: [...pieces],
+    }),
     async rematch() {
       const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
       await send(live, deps.pageUrl());

@@ -6,7 +6,11 @@ import { badgeLabels } from './labels';
 import { runContent, type ContentDeps } from './run';
 
 /** Wires a site's adapter and reply writer to the extension; the entrypoints call only this. */
-export function startContentScript(adapter: SiteAdapter, writeReply: ContentDeps['writeReply'], signal: AbortSignal): void {
+export function startContentScript(
+  adapter: SiteAdapter,
+  writeReply: ContentDeps['writeReply'],
+  signal: AbortSignal,
+): void {
   const app = runContent({
     adapter,
     doc: document,

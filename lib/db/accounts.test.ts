@@ -8,7 +8,10 @@ import { deleteCustomer, identityFrom, newCustomer, saveCustomer, type CustomerD
 import { ConciergeDb } from './schema';
 import type { Customer, Tier } from './types';
 
-const onX = (name: string, ...handles: string[]): CustomerDraft => ({ name, identities: handles.map((h) => identityFrom('x', h, 'imported')) });
+const onX = (name: string, ...handles: string[]): CustomerDraft => ({
+  name,
+  identities: handles.map((h) => identityFrom('x', h, 'imported')),
+});
 
 /**
  * The accounts table says what the customers say: a row for every key some live customer holds,
@@ -40,9 +43,19 @@ describe('the accounts table', () => {
   it('follows adds, edits of name, tier and accounts, soft and hard deletes', async () => {
     const ada = newCustomer(onX('Ada Lane', 'ada', 'ada_two'));
     await database.customers.add(ada);
-    expect(await database.accounts.get('x:ada')).toEqual({ key: 'x:ada', customerId: ada.id, name: 'Ada Lane', tier: 'regular' });
+    expect(await database.accounts.get('x:ada')).toEqual({
+      key: 'x:ada',
+      customerId: ada.id,
+      name: 'Ada Lane',
+      tier: 'regular',
+    });
 
-    const edited = await saveCustomer(database, { ...ada, name: 'Ada Lane-Moss', tier: 'vip', identities: ada.identities.slice(0, 1) });
+    const edited = await saveCustomer(database, {
+      ...ada,
+      name: 'Ada Lane-Moss',
+      tier: 'vip',
+      identities: ada.identities.slice(0, 1),
+    });
     expect(await database.accounts.get('x:ada')).toMatchObject({ name: 'Ada Lane-Moss', tier: 'vip' });
     expect(await database.accounts.get('x:ada_two')).toBeUndefined();
     await expectTrue(database);
@@ -73,10 +86,16 @@ describe('the accounts table', () => {
   });
 
   it('follows modify() and deletes of a range', async () => {
-    await importDrafts(database, Array.from({ length: 30 }, (_, i) => onX(`Person ${i}`, `p${i}`)));
-    await database.customers.where('nameWords').equals('person').modify((c: Customer) => {
-      c.tier = 'vip';
-    });
+    await importDrafts(
+      database,
+      Array.from({ length: 30 }, (_, i) => onX(`Person ${i}`, `p${i}`)),
+    );
+    await database.customers
+      .where('nameWords')
+      .equals('person')
+      .modify((c: Customer) => {
+        c.tier = 'vip';
+      });
     expect((await database.accounts.toArray()).every((r) => r.tier === 'vip')).toBe(true);
     const ids = (await database.customers.orderBy(':id').primaryKeys()).slice(5, 15);
     await database.customers.where(':id').between(ids[0]!, ids.at(-1)!, true, true).delete();
@@ -95,36 +114,59 @@ describe('the accounts table', () => {
     expect((await database.accounts.toArray()).map((r) => r.key)).toEqual(['x:kept']);
   });
 
-  it('follows an import in chunks, the same file imported again with changes, and a restore', { timeout: 60_000 }, async () => {
-    const file = (tier: string) => ['name,x,tier', ...Array.from({ length: 2500 }, (_, i) => `Person ${i},@person_${i},${i % 2 ? tier : 'regular'}`)].join('\n');
-    const mapping = ['name', 'x', 'tier'] as Mapping<CustomerField>;
-    await runImport(database, { customers: { text: file('regular'), mapping } });
-    expect(await database.accounts.count()).toBe(2500);
-    await runImport(database, { customers: { text: file('vip'), mapping } });
-    expect((await database.accounts.get('x:person_2499'))?.tier).toBe('vip');
-    await expectTrue(database);
+  it(
+    'follows an import in chunks, the same file imported again with changes, and a restore',
+    { timeout: 60_000 },
+    async () => {
+      const file = (tier: string) =>
+        [
+          'name,x,tier',
+          ...Array.from({ length: 2500 }, (_, i) => `Person ${i},@person_${i},${i % 2 ? tier : 'regular'}`),
+        ].join('\n');
+      const mapping = ['name', 'x', 'tier'] as Mapping<CustomerField>;
+      await runImport(database, { customers: { text: file('regular'), mapping } });
+      expect(await database.accounts.count()).toBe(2500);
+      await runImport(database, { customers: { text: file('vip'), mapping } });
+      expect((await database.accounts.get('x:person_2499'))?.tier).toBe('vip');
+      await expectTrue(database);
 
-    const parsed = parseBackup(await exportBackup(database));
-    if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
-    const restored = new ConciergeDb(`accounts-${crypto.randomUUID()}`);
-    await restoreBackup(restored, parsed.backup);
-    expect(await restored.accounts.toArray()).toEqual(await database.accounts.toArray());
-  });
+      const parsed = parseBackup(await exportBackup(database));
+      if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+      const restored = new ConciergeDb(`accounts-${crypto.randomUUID()}`);
+      await restoreBackup(restored, parsed.backup);
+      expect(await restored.accounts.toArray()).toEqual(await database.accounts.toArray());
+    },
+  );
 
   it('stays true over a long run of random writes', { timeout: 60_000 }, async () => {
     const r = random(42);
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
     const handles = Array.from({ length: 12 }, (_, i) => `h${i}`);
     const tiers: Tier[] = ['vip', 'gold', 'regular', 'new'];
     for (let step = 0; step < 150; step++) {
       const all = await database.customers.toArray();
       const some = all.length ? pick(all) : null;
       const op = Math.floor(r() * 7);
-      if (op === 0 || !some) await database.customers.add(newCustomer(onX(`C${step}`, pick(handles), pick(handles))));
-      else if (op === 1) await saveCustomer(database, { ...some, identities: [identityFrom('x', pick(handles), 'manual')], name: `C${step}` });
-      else if (op === 2) await saveCustomer(database, { ...some, tier: pick(tiers), deletedAt: r() < 0.5 ? '2026-12-01T00:00:00.000Z' : undefined });
+      if (op === 0 || !some)
+        await database.customers.add(newCustomer(onX(`C${step}`, pick(handles), pick(handles))));
+      else if (op === 1)
+        await saveCustomer(database, {
+          ...some,
+          identities: [identityFrom('x', pick(handles), 'manual')],
+          name: `C${step}`,
+        });
+      else if (op === 2)
+        await saveCustomer(database, {
+          ...some,
+          tier: pick(tiers),
+          deletedAt: r() < 0.5 ? '2026-12-01T00:00:00.000Z' : undefined,
+        });
       else if (op === 3) await deleteCustomer(database, some.id);
-      else if (op === 4) await database.customers.bulkPut([newCustomer(onX(`B${step}`, pick(handles))), { ...some, identities: [], identityKeys: [] }]);
+      else if (op === 4)
+        await database.customers.bulkPut([
+          newCustomer(onX(`B${step}`, pick(handles))),
+          { ...some, identities: [], identityKeys: [] },
+        ]);
       else if (op === 5) await database.customers.bulkDelete(all.slice(0, 2).map((c) => c.id));
       else await importDrafts(database, [onX(`I${step}`, pick(handles)), onX(`J${step}`, `fresh${step}`)]);
       await expectTrue(database);

@@ -24,7 +24,12 @@ export type AccountOwner = Omit<AccountRow, 'key'>;
 
 export function accountRows(customer: Customer): AccountRow[] {
   if (customer.deletedAt) return [];
-  return (customer.identityKeys ?? []).map((key) => ({ key, customerId: customer.id, name: customer.name, tier: customer.tier }));
+  return (customer.identityKeys ?? []).map((key) => ({
+    key,
+    customerId: customer.id,
+    name: customer.name,
+    tier: customer.tier,
+  }));
 }
 
 const EQUAL = 1 as DBCoreRangeType;
@@ -34,7 +39,12 @@ const equal = (key: string) => ({ type: EQUAL, lower: key, upper: key, lowerOpen
 /** The customer holding the key whose row it should be: the one written last, by its time. */
 function latest(holders: readonly Customer[]): Customer | undefined {
   let best: Customer | undefined;
-  for (const c of holders) if (!c.deletedAt && (!best || c.updatedAt > best.updatedAt || (c.updatedAt === best.updatedAt && c.id > best.id))) best = c;
+  for (const c of holders)
+    if (
+      !c.deletedAt &&
+      (!best || c.updatedAt > best.updatedAt || (c.updatedAt === best.updatedAt && c.id > best.id))
+    )
+      best = c;
   return best;
 }
 
@@ -42,13 +52,22 @@ function latest(holders: readonly Customer[]): Customer | undefined {
  * Rows of keys some customer stopped holding (edited away, deleted, or a failed write), made
  * anew from the customers index once the write is done: another holder takes the row, or it goes.
  */
-async function settle(customers: DBCoreTable, accounts: DBCoreTable, trans: DBCoreTransaction, keys: Iterable<string>): Promise<void> {
+async function settle(
+  customers: DBCoreTable,
+  accounts: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: Iterable<string>,
+): Promise<void> {
   const byKeys = customers.schema.getIndexByKeyPath('identityKeys')!;
   const put: AccountRow[] = [];
   const gone: string[] = [];
   await Promise.all(
     [...new Set(keys)].map(async (key) => {
-      const { result } = await customers.query({ trans, values: true, query: { index: byKeys, range: equal(key) } });
+      const { result } = await customers.query({
+        trans,
+        values: true,
+        query: { index: byKeys, range: equal(key) },
+      });
       const owner = latest(result as Customer[]);
       if (owner) put.push({ key, customerId: owner.id, name: owner.name, tier: owner.tier });
       else gone.push(key);
@@ -68,7 +87,11 @@ function keysById(records: readonly (Customer | undefined)[]): Map<string, strin
 }
 
 /** Keys held before and not after: by every customer removed, or rewritten without them. */
-function dropped(before: Map<string, string[]>, after: readonly Customer[], failed: ReadonlySet<number>): string[] {
+function dropped(
+  before: Map<string, string[]>,
+  after: readonly Customer[],
+  failed: ReadonlySet<number>,
+): string[] {
   const now = new Map<string, Set<string>>();
   after.forEach((c, i) => !failed.has(i) && now.set(c.id, new Set(accountRows(c).map((r) => r.key))));
   const keys: string[] = [];
@@ -87,14 +110,19 @@ function heldBefore(customers: DBCoreTable, req: DBCoreMutateRequest): Promise<(
     case 'delete':
       return customers.getMany({ trans, keys: req.keys });
     case 'deleteRange':
-      return customers.query({ trans, values: true, query: { index: customers.schema.primaryKey, range: req.range } }).then((r) => r.result as Customer[]);
+      return customers
+        .query({ trans, values: true, query: { index: customers.schema.primaryKey, range: req.range } })
+        .then((r) => r.result as Customer[]);
   }
 }
 
 export const accountsMiddleware = derivedFromCustomers('accounts', 'accounts', (req, customers, accounts) => {
   const { trans } = req;
   if (req.type === 'deleteRange' && req.range.type === ANY.type) {
-    return Promise.all([customers.mutate(req), accounts.mutate({ type: 'deleteRange', trans, range: ANY })]).then(([result]) => result);
+    return Promise.all([
+      customers.mutate(req),
+      accounts.mutate({ type: 'deleteRange', trans, range: ANY }),
+    ]).then(([result]) => result);
   }
   // What the customers held before, read ahead of the write in the transaction's order.
   const before = heldBefore(customers, req);
@@ -117,11 +145,18 @@ export const accountsMiddleware = derivedFromCustomers('accounts', 'accounts', (
  * Makes every row anew from the customers, a page at a time (for the upgrade that brings the
  * table in): an account held by several customers goes to the one last in id order.
  */
-export async function rebuildAccounts(customers: Table<Customer, string>, accounts: Table<AccountRow, string>): Promise<void> {
+export async function rebuildAccounts(
+  customers: Table<Customer, string>,
+  accounts: Table<AccountRow, string>,
+): Promise<void> {
   await accounts.clear();
   let after: string | null = null;
   for (;;) {
-    const page: Customer[] = await (after === null ? customers.toCollection() : customers.where(':id').above(after)).limit(2000).toArray();
+    const page: Customer[] = await (
+      after === null ? customers.toCollection() : customers.where(':id').above(after)
+    )
+      .limit(2000)
+      .toArray();
     if (!page.length) return;
     await accounts.bulkPut(page.flatMap(accountRows));
     after = page.at(-1)!.id;

@@ -4,7 +4,9 @@ import { identityKeysOf, phoneKey } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Customer, Identity } from './types';
 
-export type CustomerDraft = Partial<Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'nameWords' | 'createdAt' | 'updatedAt'>> & {
+export type CustomerDraft = Partial<
+  Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'nameWords' | 'createdAt' | 'updatedAt'>
+> & {
   name: string;
 };
 
@@ -69,19 +71,36 @@ export function lastOrder(customer: Pick<Customer, 'orders'>): Customer['orders'
   return [...customer.orders].sort((a, b) => b.date.localeCompare(a.date))[0];
 }
 
-export function identityFrom(site: Identity['site'], handle: string, source: Identity['source'], id?: string): Identity {
-  const identity: Identity = { site, handle: handle.replace(/^@/, ''), source, addedAt: new Date().toISOString() };
+export function identityFrom(
+  site: Identity['site'],
+  handle: string,
+  source: Identity['source'],
+  id?: string,
+): Identity {
+  const identity: Identity = {
+    site,
+    handle: handle.replace(/^@/, ''),
+    source,
+    addedAt: new Date().toISOString(),
+  };
   if (id) identity.id = id;
   return identity;
 }
 
 /** Deletes a customer with everything attached: their posts seen and the agent's answers about them. */
 export async function deleteCustomer(database: ConciergeDb, id: string): Promise<void> {
-  await database.transaction('rw', database.customers, database.interactions, database.rejections, async () => {
-    const customer = await database.customers.get(id);
-    if (!customer) return;
-    if (customer.identityKeys.length) await database.interactions.where('authorKey').anyOf(customer.identityKeys).delete();
-    await database.rejections.where('customerId').equals(id).delete();
-    await database.customers.delete(id);
-  });
+  await database.transaction(
+    'rw',
+    database.customers,
+    database.interactions,
+    database.rejections,
+    async () => {
+      const customer = await database.customers.get(id);
+      if (!customer) return;
+      if (customer.identityKeys.length)
+        await database.interactions.where('authorKey').anyOf(customer.identityKeys).delete();
+      await database.rejections.where('customerId').equals(id).delete();
+      await database.customers.delete(id);
+    },
+  );
 }

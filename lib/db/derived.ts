@@ -8,7 +8,11 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Mi
 export function derivedFromCustomers(
   name: string,
   derived: string,
-  mutate: (req: DBCoreMutateRequest, customers: DBCoreTable, table: DBCoreTable) => Promise<DBCoreMutateResponse>,
+  mutate: (
+    req: DBCoreMutateRequest,
+    customers: DBCoreTable,
+    table: DBCoreTable,
+  ) => Promise<DBCoreMutateResponse>,
 ): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -17,13 +21,17 @@ export function derivedFromCustomers(
       return {
         ...down,
         transaction(stores, mode, options) {
-          const scope = mode === 'readwrite' && stores.includes('customers') && !stores.includes(derived) ? [...stores, derived] : stores;
+          const scope =
+            mode === 'readwrite' && stores.includes('customers') && !stores.includes(derived)
+              ? [...stores, derived]
+              : stores;
           return down.transaction(scope, mode, options);
         },
         table(tableName) {
           const customers = down.table(tableName);
           // An upgrade through a version before the derived table existed runs without it.
-          if (tableName !== 'customers' || !down.schema.tables.some((t) => t.name === derived)) return customers;
+          if (tableName !== 'customers' || !down.schema.tables.some((t) => t.name === derived))
+            return customers;
           const table = down.table(derived);
           return { ...customers, mutate: (req: DBCoreMutateRequest) => mutate(req, customers, table) };
         },

@@ -4,7 +4,11 @@ import type { ConciergeDb } from './schema';
 import type { Interaction } from './types';
 
 /** Records each post once; a post seen again keeps its first record and what was done. */
-export async function recordSeen(database: ConciergeDb, posts: readonly SocialPost[], now = new Date().toISOString()): Promise<void> {
+export async function recordSeen(
+  database: ConciergeDb,
+  posts: readonly SocialPost[],
+  now = new Date().toISOString(),
+): Promise<void> {
   const unique = new Map(posts.map((p) => [postKey(p), p]));
   await database.transaction('rw', database.interactions, async () => {
     const keys = [...unique.keys()];
@@ -36,9 +40,15 @@ export async function recordSeen(database: ConciergeDb, posts: readonly SocialPo
 }
 
 /** The customer's interactions across all their identities, newest first. */
-export async function interactionsOf(database: ConciergeDb, identityKeys: readonly string[]): Promise<Interaction[]> {
+export async function interactionsOf(
+  database: ConciergeDb,
+  identityKeys: readonly string[],
+): Promise<Interaction[]> {
   if (!identityKeys.length) return [];
-  const found = await database.interactions.where('authorKey').anyOf([...identityKeys]).toArray();
+  const found = await database.interactions
+    .where('authorKey')
+    .anyOf([...identityKeys])
+    .toArray();
   return found.sort((a, b) => (b.createdAt ?? b.seenAt).localeCompare(a.createdAt ?? a.seenAt));
 }
 
@@ -49,7 +59,12 @@ export async function interactionsOf(database: ConciergeDb, identityKeys: readon
  * anyone else (a colleague's own account, another customer) is counted on the post: somebody has
  * already spoken in that thread. Returns how many posts were marked answered.
  */
-export async function recordReplies(database: ConciergeDb, posts: readonly SocialPost[], brandHandles: readonly string[], now = new Date().toISOString()): Promise<number> {
+export async function recordReplies(
+  database: ConciergeDb,
+  posts: readonly SocialPost[],
+  brandHandles: readonly string[],
+  now = new Date().toISOString(),
+): Promise<number> {
   const brand = new Set(brandHandles.map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
   const replies = posts.filter((p) => p.inReplyTo?.id);
   if (!replies.length) return 0;
@@ -63,10 +78,17 @@ export async function recordReplies(database: ConciergeDb, posts: readonly Socia
       const ownAnswer = authorKeys(reply.site, reply.author).includes(target.authorKey);
       if (brand.has(by)) {
         if (target.respondedAt || brand.has(target.author.handle.toLowerCase())) continue;
-        await database.interactions.update(key, { status: 'replied', respondedAt: reply.createdAt ?? now, updatedAt: now });
+        await database.interactions.update(key, {
+          status: 'replied',
+          respondedAt: reply.createdAt ?? now,
+          updatedAt: now,
+        });
         marked++;
       } else if (!ownAnswer && !(target.threadReplies ?? []).includes(reply.id)) {
-        await database.interactions.update(key, { threadReplies: [...(target.threadReplies ?? []), reply.id].slice(-MAX_THREAD_REPLIES), updatedAt: now });
+        await database.interactions.update(key, {
+          threadReplies: [...(target.threadReplies ?? []), reply.id].slice(-MAX_THREAD_REPLIES),
+          updatedAt: now,
+        });
       }
     }
   });

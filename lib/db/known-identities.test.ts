@@ -9,10 +9,17 @@ import { deleteCustomer, identityFrom, newCustomer, saveCustomer, type CustomerD
 import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from './known-identities';
 import { ConciergeDb } from './schema';
 
-const onX = (handle: string): CustomerDraft => ({ name: `Named ${handle}`, identities: [identityFrom('x', handle, 'imported')] });
+const onX = (handle: string): CustomerDraft => ({
+  name: `Named ${handle}`,
+  identities: [identityFrom('x', handle, 'imported')],
+});
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => onX(`${prefix}${i}`));
 const authors = (handles: string[]) =>
-  handles.map((handle, i) => ({ site: 'x' as const, id: String(i), author: { handle, displayName: handle, profileUrl: '' } }));
+  handles.map((handle, i) => ({
+    site: 'x' as const,
+    id: String(i),
+    author: { handle, displayName: handle, profileUrl: '' },
+  }));
 
 async function stored(database: ConciergeDb): Promise<FilterRow | null> {
   const [token, row] = (await database.meta.bulkGet([TOKEN_KEY, FILTER_KEY])) as [TokenRow?, FilterRow?];
@@ -39,18 +46,26 @@ describe('the filter of known identities', () => {
     for (let i = 0; i < 300; i++) expect(mayBeKnown(filter!, `x:customer${i}`)).toBe(true);
   });
 
-  it('is left current by a file import in chunks, and by importing the file again', { timeout: 60_000 }, async () => {
-    const lines = ['name,x'];
-    for (let i = 0; i < 2100; i++) lines.push(`Person ${i},@person_${i}`);
-    const request = { customers: { text: lines.join('\n'), mapping: ['name', 'x'] as Mapping<CustomerField> } };
-    for (const run of [1, 2]) {
-      const outcome = await runImport(database, request);
-      expect(outcome.ok && outcome.report.added).toBe(run === 1 ? 2100 : 0);
-      const filter = await stored(database);
-      expect(filter?.count).toBeGreaterThan(2050);
-      expect(['x:person_0', 'x:person_1999', 'x:person_2099'].every((k) => mayBeKnown(filter!, k))).toBe(true);
-    }
-  });
+  it(
+    'is left current by a file import in chunks, and by importing the file again',
+    { timeout: 60_000 },
+    async () => {
+      const lines = ['name,x'];
+      for (let i = 0; i < 2100; i++) lines.push(`Person ${i},@person_${i}`);
+      const request = {
+        customers: { text: lines.join('\n'), mapping: ['name', 'x'] as Mapping<CustomerField> },
+      };
+      for (const run of [1, 2]) {
+        const outcome = await runImport(database, request);
+        expect(outcome.ok && outcome.report.added).toBe(run === 1 ? 2100 : 0);
+        const filter = await stored(database);
+        expect(filter?.count).toBeGreaterThan(2050);
+        expect(['x:person_0', 'x:person_1999', 'x:person_2099'].every((k) => mayBeKnown(filter!, k))).toBe(
+          true,
+        );
+      }
+    },
+  );
 
   it('spares the index the strangers it rules out, once read', async () => {
     await importDrafts(database, many('customer', 300));
@@ -89,7 +104,10 @@ describe('the filter of known identities', () => {
     await importDrafts(database, many('customer', 120));
     await readKnownFilter(database);
     const customer = (await database.customers.where('identityKeys').equals('x:customer5').first())!;
-    await saveCustomer(database, { ...customer, identities: [...customer.identities, identityFrom('x', 'second_account', 'confirmed')] });
+    await saveCustomer(database, {
+      ...customer,
+      identities: [...customer.identities, identityFrom('x', 'second_account', 'confirmed')],
+    });
     expect(mayBeKnown((await stored(database))!, 'x:second_account')).toBe(true);
     expect(await whoWrote(database, 'second_account')).toBe('Named customer5');
   });
@@ -122,7 +140,8 @@ describe('the filter of known identities', () => {
   it('is given up when the base outgrows it, matching still finds everyone, and the next import makes it anew', async () => {
     await importDrafts(database, many('first', 10));
     const { capacity } = (await stored(database))!;
-    for (let i = 0; i * 100 < capacity; i++) await database.customers.bulkPut(many(`batch${i}_`, 100).map((d) => newCustomer(d)));
+    for (let i = 0; i * 100 < capacity; i++)
+      await database.customers.bulkPut(many(`batch${i}_`, 100).map((d) => newCustomer(d)));
     expect(await stored(database)).toBeNull();
     await readKnownFilter(database);
     expect(await whoWrote(database, 'batch0_99')).toBe('Named batch0_99');

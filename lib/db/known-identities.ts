@@ -1,4 +1,10 @@
-import Dexie, { type Table, type Transaction, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import Dexie, {
+  type Table,
+  type Transaction,
+  type DBCoreRangeType,
+  type DBCoreTable,
+  type DBCoreTransaction,
+} from 'dexie';
 import { derivedFromCustomers } from './derived';
 import { addHashes, filterOf, hasRoom, keyHashes, newFilter, type KnownFilter } from '../match/known-filter';
 import type { Customer } from './types';
@@ -53,7 +59,12 @@ export function currentFilter(token: TokenRow | undefined, row: FilterRow | unde
 async function begin(meta: DBCoreTable, customers: DBCoreTable, trans: DBCoreTransaction): Promise<Pending> {
   const [rows, { result }] = await Promise.all([
     meta.getMany({ trans, keys: [TOKEN_KEY, FILTER_KEY] }),
-    customers.query({ trans, values: false, limit: 1, query: { index: customers.schema.primaryKey, range: ANY } }),
+    customers.query({
+      trans,
+      values: false,
+      limit: 1,
+      query: { index: customers.schema.primaryKey, range: ANY },
+    }),
   ]);
   const [token, row] = rows as [TokenRow?, FilterRow?];
   const current = currentFilter(token, row);
@@ -77,7 +88,8 @@ function note(state: Pending, customers: readonly Customer[]): void {
 /** The token row, and the filter row beside it when there is one to keep. */
 export function metaRows(filter: KnownFilter | null, token = crypto.randomUUID()): MetaRow[] {
   const rows: MetaRow[] = [{ key: TOKEN_KEY, token }];
-  if (filter) rows.push({ key: FILTER_KEY, token, bits: filter.bits, capacity: filter.capacity, count: filter.count });
+  if (filter)
+    rows.push({ key: FILTER_KEY, token, bits: filter.bits, capacity: filter.capacity, count: filter.count });
   return rows;
 }
 
@@ -89,28 +101,32 @@ async function persist(transaction: Transaction, state: Pending | null): Promise
 
 // Everything below this layer reads Dexie's zone (PSD) when called: the write goes down at once,
 // while the zone is certain; the bookkeeping follows, through the transaction.
-export const knownIdentitiesMiddleware = derivedFromCustomers('knownIdentities', 'meta', (req, table, meta) => {
-  const { trans } = req;
-  // Removing customers leaves their keys in the filter: a stranger let through is looked up and
-  // not found, so the filter stays true. Clearing the table starts it afresh.
-  const clearing = req.type === 'deleteRange' && req.range.type === ANY.type;
-  if (req.type === 'delete' || (req.type === 'deleteRange' && !clearing)) return table.mutate(req);
-  const transaction = Dexie.currentTransaction;
-  let started = pendingByTransaction.get(trans);
-  if (!started) pendingByTransaction.set(trans, (started = begin(meta, table, trans)));
-  const written = table.mutate(req);
-  return (async () => {
-    const [state, result] = await Promise.all([started, written]);
-    if (clearing) {
-      state.filter = newFilter(0);
-      state.all = [];
-    }
-    const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
-    note(state, values);
-    await persist(transaction, values.length <= SMALL_WRITE ? state : null);
-    return result;
-  })();
-});
+export const knownIdentitiesMiddleware = derivedFromCustomers(
+  'knownIdentities',
+  'meta',
+  (req, table, meta) => {
+    const { trans } = req;
+    // Removing customers leaves their keys in the filter: a stranger let through is looked up and
+    // not found, so the filter stays true. Clearing the table starts it afresh.
+    const clearing = req.type === 'deleteRange' && req.range.type === ANY.type;
+    if (req.type === 'delete' || (req.type === 'deleteRange' && !clearing)) return table.mutate(req);
+    const transaction = Dexie.currentTransaction;
+    let started = pendingByTransaction.get(trans);
+    if (!started) pendingByTransaction.set(trans, (started = begin(meta, table, trans)));
+    const written = table.mutate(req);
+    return (async () => {
+      const [state, result] = await Promise.all([started, written]);
+      if (clearing) {
+        state.filter = newFilter(0);
+        state.all = [];
+      }
+      const values = req.type === 'add' || req.type === 'put' ? (req.values as Customer[]) : [];
+      note(state, values);
+      await persist(transaction, values.length <= SMALL_WRITE ? state : null);
+      return result;
+    })();
+  },
+);
 
 /** Every identity key in the base, read from the index alone (the records are never read). */
 export async function hashesOfAllKeys(customers: Table<Customer, string>): Promise<number[]> {

@@ -37,16 +37,20 @@ export class ConciergeDb extends Dexie {
     // what ranking learned from the agent's choices are kept.
     this.version(2)
       .stores({
-        customers: 'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, [name+id], tier, updatedAt',
+        customers:
+          'id, *identityKeys, *emails, *phoneKeys, crmId, *nameWords, *tags, name, [name+id], tier, updatedAt',
         rejections: 'key, authorKey, customerId',
         templates: 'id, language',
         learning: 'key',
       })
       .upgrade((tx) =>
-        tx.table<Customer>('customers').toCollection().modify((customer) => {
-          customer.phoneKeys = phoneKeysOf(customer.phones ?? []);
-          customer.nameWords = nameTokens(customer.name, ...(customer.aliases ?? []));
-        }),
+        tx
+          .table<Customer>('customers')
+          .toCollection()
+          .modify((customer) => {
+            customer.phoneKeys = phoneKeysOf(customer.phones ?? []);
+            customer.nameWords = nameTokens(customer.name, ...(customer.aliases ?? []));
+          }),
       );
     // 3: a filter of the identity keys customers are known by lets matching skip strangers.
     this.version(3)
@@ -65,7 +69,9 @@ export class ConciergeDb extends Dexie {
     // customers' index (a seek, a version check and the whole record).
     this.version(5)
       .stores({ accounts: 'key' })
-      .upgrade((tx) => rebuildAccounts(tx.table<Customer, string>('customers'), tx.table<AccountRow, string>('accounts')));
+      .upgrade((tx) =>
+        rebuildAccounts(tx.table<Customer, string>('customers'), tx.table<AccountRow, string>('accounts')),
+      );
     this.use(knownIdentitiesMiddleware);
     this.use(accountsMiddleware);
   }

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteCustomer, newCustomer } from './customers';
-import { identityFrom } from './customers';
+import { deleteCustomer, identityFrom, newCustomer } from './customers';
 import { loadSample } from './sample';
 import { ConciergeDb } from './schema';
 import { searchCustomers } from './search';
@@ -36,7 +35,12 @@ describe('searching customers', () => {
     const first = await searchCustomers(database, '', 0, 2);
     const second = await searchCustomers(database, '', 1, 2, first.next);
     expect(first.next).toBeDefined();
-    expect([...first.customers, ...second.customers].map((c) => c.name)).toEqual(['Lorena Willis', 'Mei Tanaka', 'Tomás Rivera', 'Алиса Андреева']);
+    expect([...first.customers, ...second.customers].map((c) => c.name)).toEqual([
+      'Lorena Willis',
+      'Mei Tanaka',
+      'Tomás Rivera',
+      'Алиса Андреева',
+    ]);
   });
 
   it('deletes a customer with the posts seen from them and the answers about them', async () => {
@@ -44,12 +48,30 @@ describe('searching customers', () => {
     const other = newCustomer({ name: 'Other', identities: [identityFrom('x', 'other', 'manual')] });
     await database.customers.add(other);
     const seen = (authorKey: string, key: string) => ({
-      key, site: 'x' as const, postId: key, url: 'https://x.com/a/status/1', kind: 'post' as const,
-      author: { handle: 'a', displayName: 'A', profileUrl: 'https://x.com/a' }, authorKey, text: 'hi',
-      seenAt: '2026-11-01T00:00:00.000Z', status: 'open' as const, replies: [], updatedAt: '2026-11-01T00:00:00.000Z',
+      key,
+      site: 'x' as const,
+      postId: key,
+      url: 'https://x.com/a/status/1',
+      kind: 'post' as const,
+      author: { handle: 'a', displayName: 'A', profileUrl: 'https://x.com/a' },
+      authorKey,
+      text: 'hi',
+      seenAt: '2026-11-01T00:00:00.000Z',
+      status: 'open' as const,
+      replies: [],
+      updatedAt: '2026-11-01T00:00:00.000Z',
     });
-    await database.interactions.bulkPut([seen('x:lorenawillis', 'x:1'), seen('facebook:lorena.willis.77', 'x:2'), seen('x:other', 'x:3')]);
-    await database.rejections.put({ key: `x:someone|${lorena.id}`, authorKey: 'x:someone', customerId: lorena.id, at: '2026-11-01T00:00:00.000Z' });
+    await database.interactions.bulkPut([
+      seen('x:lorenawillis', 'x:1'),
+      seen('facebook:lorena.willis.77', 'x:2'),
+      seen('x:other', 'x:3'),
+    ]);
+    await database.rejections.put({
+      key: `x:someone|${lorena.id}`,
+      authorKey: 'x:someone',
+      customerId: lorena.id,
+      at: '2026-11-01T00:00:00.000Z',
+    });
     await deleteCustomer(database, lorena.id);
     expect(await database.customers.get(lorena.id)).toBeUndefined();
     expect((await database.interactions.toArray()).map((i) => i.key)).toEqual(['x:3']);

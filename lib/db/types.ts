@@ -28,8 +28,18 @@ export interface Order {
 }
 
 export const LIFE_EVENT_KINDS = [
-  'moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement',
-  'new_job', 'job_loss', 'illness', 'birthday', 'graduation',
+  'moved',
+  'married',
+  'divorced',
+  'new_baby',
+  'new_pet',
+  'pet_loss',
+  'bereavement',
+  'new_job',
+  'job_loss',
+  'illness',
+  'birthday',
+  'graduation',
 ] as const;
 export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 

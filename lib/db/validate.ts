@@ -21,7 +21,8 @@ export function validateCustomer(c: Customer): Invalid | null {
   for (const i of c.identities) {
     const handleOk = i.site === 'x' ? X_HANDLE.test(i.handle) : !i.handle || FB_NAME.test(i.handle);
     const idOk = i.id === undefined || NUMERIC.test(i.id);
-    if (!handleOk || !idOk || (!i.handle && !i.id)) return { key: 'editBadHandle', values: [i.handle || i.id || ''] };
+    if (!handleOk || !idOk || (!i.handle && !i.id))
+      return { key: 'editBadHandle', values: [i.handle || i.id || ''] };
   }
   if (c.orders.some((o) => !o.id.trim() || !DATE.test(o.date))) return { key: 'editBadOrder', values: [] };
   const badDate = c.lifeEvents.find((e) => !DATE.test(e.date));

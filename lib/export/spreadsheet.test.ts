@@ -22,12 +22,35 @@ describe('spreadsheet export', () => {
   });
 
   it('writes interactions with their post text neutralised too', () => {
-    const csv = interactionsCsv([{
-      key: 'x:1', site: 'x', postId: '1', url: 'https://x.com/a/status/1', kind: 'post',
-      author: { handle: 'a', displayName: '@attacker', profileUrl: 'https://x.com/a' }, authorKey: 'x:a', text: '-cmd|calc',
-      seenAt: '2026-11-01T00:00:00.000Z', status: 'open', replies: [], updatedAt: '2026-11-01T00:00:00.000Z',
-    }]);
+    const csv = interactionsCsv([
+      {
+        key: 'x:1',
+        site: 'x',
+        postId: '1',
+        url: 'https://x.com/a/status/1',
+        kind: 'post',
+        author: { handle: 'a', displayName: '@attacker', profileUrl: 'https://x.com/a' },
+        authorKey: 'x:a',
+        text: '-cmd|calc',
+        seenAt: '2026-11-01T00:00:00.000Z',
+        status: 'open',
+        replies: [],
+        updatedAt: '2026-11-01T00:00:00.000Z',
+      },
+    ]);
     const [, row] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
-    expect(row).toEqual(['x', '1', 'https://x.com/a/status/1', 'post', "'@attacker", 'a', "'-cmd|calc", '', '2026-11-01T00:00:00.000Z', 'open', '0']);
+    expect(row).toEqual([
+      'x',
+      '1',
+      'https://x.com/a/status/1',
+      'post',
+      "'@attacker",
+      'a',
+      "'-cmd|calc",
+      '',
+      '2026-11-01T00:00:00.000Z',
+      'open',
+      '0',
+    ]);
   });
 });

@@ -14,7 +14,26 @@ function toCsv(header: string[], rows: (string | number)[][]): string {
 const list = (values: readonly string[]) => values.join('; ');
 
 export function customersCsv(customers: readonly Customer[]): string {
-  const header = ['id', 'crm id', 'name', 'aliases', 'emails', 'phones', 'x', 'facebook', 'tier', 'tags', 'language', 'orders', 'last order', 'preferences', 'life events', 'notes', 'created', 'updated'];
+  const header = [
+    'id',
+    'crm id',
+    'name',
+    'aliases',
+    'emails',
+    'phones',
+    'x',
+    'facebook',
+    'tier',
+    'tags',
+    'language',
+    'orders',
+    'last order',
+    'preferences',
+    'life events',
+    'notes',
+    'created',
+    'updated',
+  ];
   const rows = customers.map((c) => {
     const last = [...c.orders].sort((a, b) => b.date.localeCompare(a.date))[0];
     return [
@@ -42,7 +61,19 @@ export function customersCsv(customers: readonly Customer[]): string {
 }
 
 export function interactionsCsv(interactions: readonly Interaction[]): string {
-  const header = ['site', 'post id', 'url', 'kind', 'author', 'handle', 'text', 'posted', 'seen', 'status', 'replies'];
+  const header = [
+    'site',
+    'post id',
+    'url',
+    'kind',
+    'author',
+    'handle',
+    'text',
+    'posted',
+    'seen',
+    'status',
+    'replies',
+  ];
   const rows = interactions.map((i) => [
     i.site,
     i.postId,

@@ -3,7 +3,7 @@ import { emailKey, identityKeysOf } from '../db/identity';
 import { saveKnownIdentities } from '../db/known-identities';
 import type { ConciergeDb } from '../db/schema';
 import type { Customer } from '../db/types';
-import type { CsvRow, OrderRow } from './csv';
+import type { OrderRow } from './csv';
 import type { ImportProblem } from './table';
 
 export interface ImportCounts {
@@ -23,7 +23,11 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
     name: draft.name,
     emails: union(existing.emails, draft.emails ?? []),
     phones: union(existing.phones, draft.phones ?? []),
-    identities: union(existing.identities, draft.identities ?? [], (i) => `${i.site}:${(i.id ?? i.handle).toLowerCase()}`),
+    identities: union(
+      existing.identities,
+      draft.identities ?? [],
+      (i) => `${i.site}:${(i.id ?? i.handle).toLowerCase()}`,
+    ),
     tags: union(existing.tags, draft.tags ?? []),
     tier: draft.tier ?? existing.tier,
     language: draft.language ?? existing.language,
@@ -45,7 +49,12 @@ function keysOf(c: Pick<Customer, 'crmId' | 'emails' | 'identities' | 'phones'>)
 }
 
 function draftKeys(d: CustomerDraft): string[] {
-  return keysOf({ crmId: d.crmId, emails: d.emails ?? [], identities: d.identities ?? [], phones: d.phones ?? [] });
+  return keysOf({
+    crmId: d.crmId,
+    emails: d.emails ?? [],
+    identities: d.identities ?? [],
+    phones: d.phones ?? [],
+  });
 }
 
 /**
@@ -54,19 +63,26 @@ function draftKeys(d: CustomerDraft): string[] {
  * transaction (read-write), so that a failure anywhere undoes the whole import. Resolves once
  * the writes are issued, with their completion: the caller may read the next chunk meanwhile.
  */
-export async function writeCustomers(customers: ConciergeDb['customers'], drafts: readonly CustomerDraft[], counts: ImportCounts, options: WriteOptions = {}): Promise<{ written: Promise<unknown> }> {
+export async function writeCustomers(
+  customers: ConciergeDb['customers'],
+  drafts: readonly CustomerDraft[],
+  counts: ImportCounts,
+  options: WriteOptions = {},
+): Promise<{ written: Promise<unknown> }> {
   if (!drafts.length) return { written: Promise.resolve() };
   const crmIds = drafts.flatMap((d) => (d.crmId ? [d.crmId] : []));
   const emails = drafts.flatMap((d) => (d.emails ?? []).map(emailKey));
   const identities = drafts.flatMap((d) => identityKeysOf(d.identities ?? []));
   const phones = drafts.flatMap((d) => phoneKeysOf(d.phones ?? []));
   // Into an empty base every row is new (rows repeating one another were skipped when read).
-  const found = options.emptyBase ? [] : await Promise.all([
-    crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
-    emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
-    identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
-    phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
-  ]);
+  const found = options.emptyBase
+    ? []
+    : await Promise.all([
+        crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
+        emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
+        identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
+        phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
+      ]);
   const byKey = new Map<string, Customer>();
   for (const customer of found.flat()) {
     if (customer.deletedAt) continue;
@@ -87,7 +103,12 @@ export async function writeCustomers(customers: ConciergeDb['customers'], drafts
   }
   // New customers are added, not put: nothing they replace has to be read first (./accounts).
   // Wrapped: an async function returning the promise itself would wait for it.
-  return { written: Promise.all([added.length && customers.bulkAdd(added), merged.size && customers.bulkPut([...merged.values()])]) };
+  return {
+    written: Promise.all([
+      added.length && customers.bulkAdd(added),
+      merged.size && customers.bulkPut([...merged.values()]),
+    ]),
+  };
 }
 
 export interface WriteOptions {
@@ -96,10 +117,15 @@ export interface WriteOptions {
 }
 
 /** Simple entry for callers with all rows at hand: one transaction, all or nothing. */
-export async function importDrafts(database: ConciergeDb, drafts: readonly CustomerDraft[]): Promise<ImportCounts> {
+export async function importDrafts(
+  database: ConciergeDb,
+  drafts: readonly CustomerDraft[],
+): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0 };
   await database.transaction('rw', database.customers, async (transaction) => {
-    await (await writeCustomers(transaction.table('customers'), drafts, counts)).written;
+    await (
+      await writeCustomers(transaction.table('customers'), drafts, counts)
+    ).written;
     await saveKnownIdentities(transaction);
   });
   return counts;
@@ -113,7 +139,11 @@ const ORDER_CHUNK = 2000;
  * An order already on the customer (same number) is replaced by the file's version. Returns the
  * rows that name nobody.
  */
-export async function attachOrders(customers: ConciergeDb['customers'], orders: readonly OrderRow[], counts: { orders: number }): Promise<ImportProblem[]> {
+export async function attachOrders(
+  customers: ConciergeDb['customers'],
+  orders: readonly OrderRow[],
+  counts: { orders: number },
+): Promise<ImportProblem[]> {
   const unmatched: ImportProblem[] = [];
   for (let i = 0; i < orders.length; i += ORDER_CHUNK) {
     const chunk = orders.slice(i, i + ORDER_CHUNK);
@@ -132,11 +162,17 @@ export async function attachOrders(customers: ConciergeDb['customers'], orders: 
     for (const row of chunk) {
       const customer = byKey.get(row.customer);
       if (!customer) {
-        unmatched.push({ line: row.line, message: `No customer has the email or id "${row.customer.slice(0, 80)}".` });
+        unmatched.push({
+          line: row.line,
+          message: `No customer has the email or id "${row.customer.slice(0, 80)}".`,
+        });
         continue;
       }
       const current = changed.get(customer.id) ?? customer;
-      changed.set(customer.id, { ...current, orders: [...current.orders.filter((o) => o.id !== row.order.id), row.order] });
+      changed.set(customer.id, {
+        ...current,
+        orders: [...current.orders.filter((o) => o.id !== row.order.id), row.order],
+      });
       counts.orders++;
     }
     await customers.bulkPut([...changed.values()].map((c) => withDerived(c)));

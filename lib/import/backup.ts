@@ -6,7 +6,7 @@ import { nameTokens } from '../match/names';
 import type { ReplyTemplate } from '../replies/defaults';
 import { requiresOf, TemplateSchema } from '../replies/templates-io';
 import type { ConciergeDb } from '../db/schema';
-import { TIERS, type Customer, type Interaction } from '../db/types';
+import { LIFE_EVENT_KINDS, TIERS, type Customer, type Interaction } from '../db/types';
 import type { ImportProblem } from './csv';
 
 export const BACKUP_FORMAT = 'concierge-backup';
@@ -51,7 +51,7 @@ const CustomerSchema = v.object({
   lifeEvents: v.array(
     v.object({
       date: str(40),
-      kind: v.picklist(['moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement', 'new_job', 'job_loss', 'illness', 'birthday', 'graduation']),
+      kind: v.picklist(LIFE_EVENT_KINDS),
       text: str(),
       source: v.picklist(['agent', 'post', 'imported', 'sample']),
     }),
@@ -70,7 +70,12 @@ const InteractionSchema = v.object({
   postId: str(100),
   url: str(2048),
   kind: v.picklist(['post', 'reply', 'comment']),
-  author: v.object({ handle: str(100), displayName: str(200), profileUrl: str(2048), id: v.optional(str(40)) }),
+  author: v.object({
+    handle: str(100),
+    displayName: str(200),
+    profileUrl: str(2048),
+    id: v.optional(str(40)),
+  }),
   authorKey: str(200),
   text: str(10_000),
   lang: v.optional(str(20)),
@@ -79,7 +84,12 @@ const InteractionSchema = v.object({
   status: v.picklist(['open', 'replied', 'dismissed']),
   snoozedUntil: v.optional(str(40)),
   respondedAt: v.optional(str(40)),
-  correction: v.optional(v.object({ sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])), intents: v.optional(v.array(str(40))) })),
+  correction: v.optional(
+    v.object({
+      sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])),
+      intents: v.optional(v.array(str(40))),
+    }),
+  ),
   replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
   updatedAt: str(40),
 });
@@ -95,33 +105,53 @@ const BackupSchema = v.object({
   // Added after the first backups were made: older files have none.
   rejections: v.optional(v.array(RejectionSchema)),
   templates: v.optional(v.array(TemplateSchema)),
-  learning: v.optional(v.array(v.object({ key: str(140), templateId: str(80), intent: str(40), picks: v.number(), edits: v.number(), lastUsedAt: str(40) }))),
+  learning: v.optional(
+    v.array(
+      v.object({
+        key: str(140),
+        templateId: str(80),
+        intent: str(40),
+        picks: v.number(),
+        edits: v.number(),
+        lastUsedAt: str(40),
+      }),
+    ),
+  ),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
 export async function exportBackup(database: ConciergeDb, now = new Date().toISOString()): Promise<string> {
-  return database.transaction('r', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async () => {
-    const backup: Backup = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: now,
-      customers: await database.customers.toArray(),
-      interactions: await database.interactions.toArray(),
-      rejections: await database.rejections.toArray(),
-      templates: await database.templates.toArray(),
-      learning: await database.learning.toArray(),
-    };
-    return JSON.stringify(backup, null, 1);
-  });
+  return database.transaction(
+    'r',
+    [database.customers, database.interactions, database.rejections, database.templates, database.learning],
+    async () => {
+      const backup: Backup = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: now,
+        customers: await database.customers.toArray(),
+        interactions: await database.interactions.toArray(),
+        rejections: await database.rejections.toArray(),
+        templates: await database.templates.toArray(),
+        learning: await database.learning.toArray(),
+      };
+      return JSON.stringify(backup, null, 1);
+    },
+  );
 }
 
-export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; problems: ImportProblem[] } {
+export function parseBackup(
+  text: string,
+): { ok: true; backup: Backup } | { ok: false; problems: ImportProblem[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problems: [{ line: 0, message: `This is not valid JSON (${(error as Error).message}).` }] };
+    return {
+      ok: false,
+      problems: [{ line: 0, message: `This is not valid JSON (${(error as Error).message}).` }],
+    };
   }
   const result = v.safeParse(BackupSchema, data);
   if (result.success) return { ok: true, backup: result.output };
@@ -133,7 +163,10 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
 }
 
 /** Restores a backup over the base, record by record (by id), in one transaction. */
-export async function restoreBackup(database: ConciergeDb, backup: Backup): Promise<{ customers: number; interactions: number }> {
+export async function restoreBackup(
+  database: ConciergeDb,
+  backup: Backup,
+): Promise<{ customers: number; interactions: number }> {
   // Derived indexes are recomputed: a backup from an older version may lack them.
   const customers: Customer[] = backup.customers.map((c) => ({
     ...c,
@@ -141,16 +174,24 @@ export async function restoreBackup(database: ConciergeDb, backup: Backup): Prom
     phoneKeys: phoneKeysOf(c.phones),
     nameWords: nameTokens(c.name, ...c.aliases),
   }));
-  await database.transaction('rw', [database.customers, database.interactions, database.rejections, database.templates, database.learning], async (transaction) => {
-    // Through the transaction, as the import writes: an await of a plain promise between two
-    // writes (saveKnownIdentities has some) must not send the later ones elsewhere.
-    const table = <K extends 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning'>(name: K): ConciergeDb[K] => transaction.table(name);
-    await table('customers').bulkPut(customers);
-    await saveKnownIdentities(transaction);
-    await table('interactions').bulkPut(backup.interactions as Interaction[]);
-    await table('rejections').bulkPut(backup.rejections ?? []);
-    await table('templates').bulkPut((backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })));
-    await table('learning').bulkPut(backup.learning ?? []);
-  });
+  await database.transaction(
+    'rw',
+    [database.customers, database.interactions, database.rejections, database.templates, database.learning],
+    async (transaction) => {
+      // Through the transaction, as the import writes: an await of a plain promise between two
+      // writes (saveKnownIdentities has some) must not send the later ones elsewhere.
+      const table = <K extends 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning'>(
+        name: K,
+      ): ConciergeDb[K] => transaction.table(name);
+      await table('customers').bulkPut(customers);
+      await saveKnownIdentities(transaction);
+      await table('interactions').bulkPut(backup.interactions as Interaction[]);
+      await table('rejections').bulkPut(backup.rejections ?? []);
+      await table('templates').bulkPut(
+        (backup.templates ?? []).map((t): ReplyTemplate => ({ ...t, requires: requiresOf(t.body) })),
+      );
+      await table('learning').bulkPut(backup.learning ?? []);
+    },
+  );
   return { customers: customers.length, interactions: backup.interactions.length };
 }

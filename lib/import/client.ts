@@ -14,7 +14,10 @@ export type ImportResult =
 
 /** A failure in the worker's writing, with the name of the browser's error (QuotaExceededError…). */
 export class WorkerFailure extends Error {
-  constructor(override readonly name: string, message: string) {
+  constructor(
+    override readonly name: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -49,11 +52,16 @@ export class ImportClient {
 
   async preview(file: File, kind: FileKind): Promise<FilePreview> {
     const reply = await this.send({ type: 'preview', id: this.nextId++, name: file.name, kind, file });
-    return reply.type === 'preview' ? reply.preview : { kind: 'failed', problems: [{ line: 0, message: failureText(reply) }] };
+    return reply.type === 'preview'
+      ? reply.preview
+      : { kind: 'failed', problems: [{ line: 0, message: failureText(reply) }] };
   }
 
   async import(
-    files: { customers?: { file: File; mapping: Mapping<CustomerField> }; orders?: { file: File; mapping: Mapping<OrderField> } },
+    files: {
+      customers?: { file: File; mapping: Mapping<CustomerField> };
+      orders?: { file: File; mapping: Mapping<OrderField> };
+    },
     onProgress: (p: Progress) => void,
   ): Promise<ImportResult> {
     const customers = files.customers && { file: files.customers.file, mapping: files.customers.mapping };

@@ -6,8 +6,19 @@
  */
 
 export const CUSTOMER_FIELDS = [
-  'name', 'firstName', 'lastName', 'email', 'phone', 'x', 'facebook', 'crmId',
-  'tier', 'tags', 'language', 'notes', 'city',
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'x',
+  'facebook',
+  'crmId',
+  'tier',
+  'tags',
+  'language',
+  'notes',
+  'city',
 ] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
@@ -18,14 +29,65 @@ export type OrderField = (typeof ORDER_FIELDS)[number];
 export type Mapping<F extends string> = (F | null)[];
 
 const CUSTOMER_NAMES: Record<CustomerField, string[]> = {
-  name: ['name', 'fullname', 'contactname', 'customername', 'customer', 'displayname', 'имя и фамилия', 'фио', 'полное имя', 'клиент', 'контакт', 'название'],
+  name: [
+    'name',
+    'fullname',
+    'contactname',
+    'customername',
+    'customer',
+    'displayname',
+    'имя и фамилия',
+    'фио',
+    'полное имя',
+    'клиент',
+    'контакт',
+    'название',
+  ],
   firstName: ['firstname', 'first', 'givenname', 'имя'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'фамилия'],
-  email: ['email', 'emailaddress', 'e-mail', 'mail', 'workemail', 'personalemail', 'почта', 'электронная почта', 'email раб', 'e-mail рабочий', 'e-mail личный', 'адрес электронной почты'],
-  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilephonenumber', 'telephone', 'tel', 'телефон', 'мобильный', 'телефон мобильный', 'телефон раб', 'телефон рабочий', 'мобильный телефон'],
+  email: [
+    'email',
+    'emailaddress',
+    'e-mail',
+    'mail',
+    'workemail',
+    'personalemail',
+    'почта',
+    'электронная почта',
+    'email раб',
+    'e-mail рабочий',
+    'e-mail личный',
+    'адрес электронной почты',
+  ],
+  phone: [
+    'phone',
+    'phonenumber',
+    'mobile',
+    'mobilephone',
+    'mobilephonenumber',
+    'telephone',
+    'tel',
+    'телефон',
+    'мобильный',
+    'телефон мобильный',
+    'телефон раб',
+    'телефон рабочий',
+    'мобильный телефон',
+  ],
   x: ['x', 'twitter', 'twitterusername', 'twitterhandle', 'xhandle', 'xusername', 'твиттер', 'x (twitter)'],
   facebook: ['facebook', 'facebookprofile', 'facebookurl', 'facebookid', 'fb', 'фейсбук', 'профиль facebook'],
-  crmId: ['id', 'customerid', 'contactid', 'recordid', 'externalid', 'crmid', 'userid', 'ид', 'id клиента', 'id контакта'],
+  crmId: [
+    'id',
+    'customerid',
+    'contactid',
+    'recordid',
+    'externalid',
+    'crmid',
+    'userid',
+    'ид',
+    'id клиента',
+    'id контакта',
+  ],
   tier: ['tier', 'segment', 'level', 'loyaltytier', 'сегмент', 'уровень'],
   tags: ['tags', 'tag', 'labels', 'теги', 'метки'],
   language: ['language', 'lang', 'locale', 'preferredlanguage', 'язык'],
@@ -34,7 +96,17 @@ const CUSTOMER_NAMES: Record<CustomerField, string[]> = {
 };
 
 const ORDER_NAMES: Record<OrderField, string[]> = {
-  customer: ['customer', 'customerid', 'customeremail', 'email', 'contactid', 'клиент', 'email клиента', 'id клиента', 'почта'],
+  customer: [
+    'customer',
+    'customerid',
+    'customeremail',
+    'email',
+    'contactid',
+    'клиент',
+    'email клиента',
+    'id клиента',
+    'почта',
+  ],
   orderId: ['orderid', 'order', 'ordernumber', 'name', 'number', 'id', 'номер заказа', 'заказ', 'номер'],
   date: ['date', 'orderdate', 'createdat', 'created', 'дата', 'дата заказа', 'создан'],
   items: ['items', 'products', 'product', 'lineitems', 'lineitemname', 'товары', 'товар', 'состав'],
@@ -45,7 +117,11 @@ const ORDER_NAMES: Record<OrderField, string[]> = {
 
 /** Header text in one form: lower case, ё as е, without spaces, dots, underscores or colons. */
 export function normaliseHeader(header: string): string {
-  return header.trim().toLowerCase().replace(/ё/g, 'е').replace(/[\s._:()]+/g, '');
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s._:()]+/g, '');
 }
 
 function table<F extends string>(names: Record<F, string[]>): Map<string, F> {
@@ -59,7 +135,11 @@ function table<F extends string>(names: Record<F, string[]>): Map<string, F> {
 const CUSTOMER_TABLE = table(CUSTOMER_NAMES);
 const ORDER_TABLE = table(ORDER_NAMES);
 
-function guess<F extends string>(header: readonly string[], byName: Map<string, F>, fallback: (h: string) => F | null): Mapping<F> {
+function guess<F extends string>(
+  header: readonly string[],
+  byName: Map<string, F>,
+  fallback: (h: string) => F | null,
+): Mapping<F> {
   const used = new Set<F>();
   return header.map((raw) => {
     const h = normaliseHeader(raw);

@@ -4,7 +4,13 @@ import { TIERS, type Identity, type Order, type Tier } from '../db/types';
 import { EMAIL, FB_NAME, X_HANDLE } from '../db/validate';
 import { parseProfileHref } from '../sites/facebook/urls';
 import { cleanText, clip } from '../text';
-import { guessCustomerMapping, guessOrderMapping, type CustomerField, type Mapping, type OrderField } from './columns';
+import {
+  guessCustomerMapping,
+  guessOrderMapping,
+  type CustomerField,
+  type Mapping,
+  type OrderField,
+} from './columns';
 import { readTable, type ImportProblem, type TableRow } from './table';
 
 export type { ImportProblem } from './table';
@@ -15,7 +21,14 @@ export interface CsvRow {
 }
 
 const PHONE = /^\+?[\d\s().-]{5,30}$/;
-const TIER_WORDS: Record<string, Tier> = { вип: 'vip', золото: 'gold', золотой: 'gold', обычный: 'regular', новый: 'new', premium: 'vip' };
+const TIER_WORDS: Record<string, Tier> = {
+  вип: 'vip',
+  золото: 'gold',
+  золотой: 'gold',
+  обычный: 'regular',
+  новый: 'new',
+  premium: 'vip',
+};
 
 /** What a mapping needs before an import can start; null when it is usable. */
 export function customerMappingProblem(mapping: Mapping<CustomerField>): string | null {
@@ -26,14 +39,18 @@ export function customerMappingProblem(mapping: Mapping<CustomerField>): string 
 }
 
 export function orderMappingProblem(mapping: Mapping<OrderField>): string | null {
-  if (!mapping.includes('customer')) return 'Choose the column that names the customer (email or customer id).';
+  if (!mapping.includes('customer'))
+    return 'Choose the column that names the customer (email or customer id).';
   if (!mapping.includes('orderId')) return 'Choose the column that holds the order number.';
   if (!mapping.includes('date')) return 'Choose the column that holds the order date.';
   return null;
 }
 
 /** Reads one row as a customer; a string says why the row is skipped. */
-export function customerFromRow(fields: readonly string[], mapping: Mapping<CustomerField>): CustomerDraft | string {
+export function customerFromRow(
+  fields: readonly string[],
+  mapping: Mapping<CustomerField>,
+): CustomerDraft | string {
   const values: Partial<Record<CustomerField, string>> = {};
   mapping.forEach((field, i) => {
     if (field) values[field] = cleanText(fields[i] ?? '');
@@ -66,7 +83,8 @@ export function customerFromRow(fields: readonly string[], mapping: Mapping<Cust
   // A CRM's own segment names are worth keeping even when they are not one of Concierge's tiers.
   if (tierText && !tier) tags.push(cell('tier'));
   const language = cell('language').toLowerCase().split(/[-_]/)[0] ?? '';
-  if (language && !/^[a-z]{2,3}$/.test(language)) return `"${clip(cell('language'), 20)}" is not a language code such as en or ru.`;
+  if (language && !/^[a-z]{2,3}$/.test(language))
+    return `"${clip(cell('language'), 20)}" is not a language code such as en or ru.`;
 
   const crmId = cell('crmId');
   if (crmId.length > 100) return 'The customer id is longer than 100 characters.';
@@ -86,7 +104,9 @@ export function rowKeys(draft: CustomerDraft): string[] {
   return [
     ...(draft.crmId ? [`customer id ${draft.crmId}`] : []),
     ...(draft.emails ?? []).map((e) => `email ${emailKey(e)}`),
-    ...(draft.identities ?? []).map((i) => `${i.site === 'x' ? 'X handle' : 'Facebook account'} ${(i.id ?? i.handle).toLowerCase()}`),
+    ...(draft.identities ?? []).map(
+      (i) => `${i.site === 'x' ? 'X handle' : 'Facebook account'} ${(i.id ?? i.handle).toLowerCase()}`,
+    ),
     ...(draft.phones ?? []).map((p) => `phone ${phoneKey(p)}`),
   ];
 }
@@ -114,7 +134,11 @@ export interface OrderRow {
 }
 
 /** Reads one row of an orders file; a string says why the row is skipped. */
-export function orderFromRow(fields: readonly string[], mapping: Mapping<OrderField>, line: number): OrderRow | string {
+export function orderFromRow(
+  fields: readonly string[],
+  mapping: Mapping<OrderField>,
+  line: number,
+): OrderRow | string {
   const values: Partial<Record<OrderField, string>> = {};
   mapping.forEach((field, i) => {
     if (field) values[field] = cleanText(fields[i] ?? '');
@@ -122,12 +146,18 @@ export function orderFromRow(fields: readonly string[], mapping: Mapping<OrderFi
   const customer = values.customer ?? '';
   if (!customer) return 'The customer is empty.';
   const id = values.orderId ?? '';
-  if (!id || id.length > 100) return id ? 'The order number is longer than 100 characters.' : 'The order number is empty.';
+  if (!id || id.length > 100)
+    return id ? 'The order number is longer than 100 characters.' : 'The order number is empty.';
   const date = isoDate(values.date ?? '');
   if (!date) return `"${clip(values.date ?? '', 30)}" is not a date (use 2026-11-03 or 03.11.2026).`;
   const order: Order = { id, date, items: splitList(values.items ?? '').map(itemOf) };
   if (values.total) {
-    const total = Number(values.total.replace(/\s/g, '').replace(',', '.').replace(/[^\d.-]/g, ''));
+    const total = Number(
+      values.total
+        .replace(/\s/g, '')
+        .replace(',', '.')
+        .replace(/[^\d.-]/g, ''),
+    );
     if (!Number.isFinite(total)) return `"${clip(values.total, 30)}" is not an amount.`;
     order.total = total;
   }
@@ -157,7 +187,10 @@ function isoDate(value: string): string | null {
 }
 
 function splitList(value: string): string[] {
-  return value.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(/[;|]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** "@name", "name" or a profile link on x.com / twitter.com. */
@@ -188,7 +221,10 @@ export interface ParsedCustomers {
  * A whole customers file read at once, with the guessed (or given) mapping: the tests' and small
  * files' way in. Large files go through the import job, which reads them in chunks.
  */
-export function parseCustomersCsv(text: string, given?: Mapping<CustomerField>): { ok: true; value: ParsedCustomers } | { ok: false; problems: ImportProblem[] } {
+export function parseCustomersCsv(
+  text: string,
+  given?: Mapping<CustomerField>,
+): { ok: true; value: ParsedCustomers } | { ok: false; problems: ImportProblem[] } {
   const table = readTable(text);
   if (!table.ok) return table;
   const mapping = given ?? guessCustomerMapping(table.header);
@@ -206,14 +242,22 @@ export function parseCustomersCsv(text: string, given?: Mapping<CustomerField>):
 }
 
 /** One table row as a customer row, or why it is skipped. */
-export function customerRow(row: TableRow, width: number, mapping: Mapping<CustomerField>, duplicates: DuplicateCheck): CsvRow | string {
+export function customerRow(
+  row: TableRow,
+  width: number,
+  mapping: Mapping<CustomerField>,
+  duplicates: DuplicateCheck,
+): CsvRow | string {
   if (row.fields.length !== width) return `Expected ${width} fields, found ${row.fields.length}.`;
   const draft = customerFromRow(row.fields, mapping);
   if (typeof draft === 'string') return draft;
   return duplicates.check(row.line, draft) ?? { line: row.line, draft };
 }
 
-export function parseOrdersCsv(text: string, given?: Mapping<OrderField>): { ok: true; orders: OrderRow[]; skipped: ImportProblem[] } | { ok: false; problems: ImportProblem[] } {
+export function parseOrdersCsv(
+  text: string,
+  given?: Mapping<OrderField>,
+): { ok: true; orders: OrderRow[]; skipped: ImportProblem[] } | { ok: false; problems: ImportProblem[] } {
   const table = readTable(text);
   if (!table.ok) return table;
   const mapping = given ?? guessOrderMapping(table.header);
@@ -222,7 +266,10 @@ export function parseOrdersCsv(text: string, given?: Mapping<OrderField>): { ok:
   const orders: OrderRow[] = [];
   const skipped: ImportProblem[] = [];
   for (const row of table.rows) {
-    const result = row.fields.length !== table.header.length ? `Expected ${table.header.length} fields, found ${row.fields.length}.` : orderFromRow(row.fields, mapping, row.line);
+    const result =
+      row.fields.length !== table.header.length
+        ? `Expected ${table.header.length} fields, found ${row.fields.length}.`
+        : orderFromRow(row.fields, mapping, row.line);
     if (typeof result === 'string') skipped.push({ line: row.line, message: result });
     else orders.push(result);
   }

@@ -26,7 +26,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     encoding = 'windows-1251';
     text = new TextDecoder(encoding).decode(body);
   }
-  if (looksBinary(text)) return { ok: false, message: 'This is not a text file (it holds binary data). Export the customers as CSV and try again.' };
+  if (looksBinary(text))
+    return {
+      ok: false,
+      message: 'This is not a text file (it holds binary data). Export the customers as CSV and try again.',
+    };
   return { ok: true, text, encoding };
 }
 
@@ -35,7 +39,11 @@ function guessWithoutMark(bytes: Uint8Array): Encoding {
   const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddZeros++ : evenZeros++);
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0) {
+      if (i % 2) oddZeros++;
+      else evenZeros++;
+    }
   const half = sample.length / 2;
   if (oddZeros > half * 0.3 && evenZeros < half * 0.05) return 'utf-16le';
   if (evenZeros > half * 0.3 && oddZeros < half * 0.05) return 'utf-16be';

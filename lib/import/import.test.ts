@@ -30,32 +30,83 @@ function fileProblems(csv: string) {
 
 describe('reading a customers CSV', () => {
   it('reads every column, quoted line breaks, a BOM and profile links', () => {
-    const csv = `\uFEFF${HEADER}\r\nAda Lane,ADA@example.com,+1 555 0100,@ada_lane,https://www.facebook.com/profile.php?id=100042,VIP,kitchen;tea,en,"Likes calls.\nNot before 9."\n` +
+    const csv =
+      `\uFEFF${HEADER}\r\nAda Lane,ADA@example.com,+1 555 0100,@ada_lane,https://www.facebook.com/profile.php?id=100042,VIP,kitchen;tea,en,"Likes calls.\nNot before 9."\n` +
       `Boris Petrov,,,https://x.com/bpetrov,boris.petrov,,,ru,\n`;
     const { rows, skipped } = parsed(csv);
     expect(skipped).toEqual([]);
     expect(rows.map((r) => r.line)).toEqual([2, 4]);
     const [ada, boris] = rows.map((r) => r.draft);
-    expect(ada).toMatchObject({ name: 'Ada Lane', emails: ['ada@example.com'], phones: ['+1 555 0100'], tier: 'vip', tags: ['kitchen', 'tea'], language: 'en' });
-    expect(ada?.identities?.map((i) => [i.site, i.handle, i.id])).toEqual([['x', 'ada_lane', undefined], ['facebook', '', '100042']]);
+    expect(ada).toMatchObject({
+      name: 'Ada Lane',
+      emails: ['ada@example.com'],
+      phones: ['+1 555 0100'],
+      tier: 'vip',
+      tags: ['kitchen', 'tea'],
+      language: 'en',
+    });
+    expect(ada?.identities?.map((i) => [i.site, i.handle, i.id])).toEqual([
+      ['x', 'ada_lane', undefined],
+      ['facebook', '', '100042'],
+    ]);
     expect(ada?.notes?.[0]?.text).toBe('Likes calls. Not before 9.');
     expect(boris?.identities?.map((i) => i.handle)).toEqual(['bpetrov', 'boris.petrov']);
     expect(boris?.tier).toBeUndefined();
   });
 
   it('reads Facebook identities from every profile link shape, without tracking', () => {
-    const { rows } = parsed(`${HEADER}\nBo Lee,,,,https://www.facebook.com/people/Bo-Lee/100077/?ref=crm,,,,\nCy Ng,,,,https://m.facebook.com/cy.ng?__cft__=AZ,,,,\nDi Ro,,,,di.ro.5,,,,\n`);
-    expect(rows.map((r) => r.draft.identities?.map((i) => [i.handle, i.id]))).toEqual([[['', '100077']], [['cy.ng', undefined]], [['di.ro.5', undefined]]]);
-    expect(parsed(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`).skipped[0]?.message).toContain('is not a Facebook name');
+    const { rows } = parsed(
+      `${HEADER}\nBo Lee,,,,https://www.facebook.com/people/Bo-Lee/100077/?ref=crm,,,,\nCy Ng,,,,https://m.facebook.com/cy.ng?__cft__=AZ,,,,\nDi Ro,,,,di.ro.5,,,,\n`,
+    );
+    expect(rows.map((r) => r.draft.identities?.map((i) => [i.handle, i.id]))).toEqual([
+      [['', '100077']],
+      [['cy.ng', undefined]],
+      [['di.ro.5', undefined]],
+    ]);
+    expect(
+      parsed(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`).skipped[0]?.message,
+    ).toContain('is not a Facebook name');
   });
 
   it('recognises CRM headers in English and Russian, and joins first and last names', () => {
-    expect(guessCustomerMapping(['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Twitter Username', 'Lifecycle Stage'])).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'x', null]);
-    expect(guessCustomerMapping(['ID', 'Имя', 'Фамилия', 'E-mail', 'Телефон', 'Город', 'Комментарий'])).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'city', 'notes']);
-    expect(guessCustomerMapping(['E-mail рабочий', 'Телефон мобильный', 'Полное имя'])).toEqual(['email', 'phone', 'name']);
-    expect(guessOrderMapping(['Customer Email', 'Order Number', 'Created at', 'Lineitem name', 'Total', 'Currency', 'Financial Status'])).toEqual(['customer', 'orderId', 'date', 'items', 'total', 'currency', 'status']);
-    const { rows } = parsed('Имя;Фамилия;E-mail;Телефон\nАлиса;Андреева;alisa@example.com;+7 900 000-00-00\n');
-    expect(rows[0]?.draft).toMatchObject({ name: 'Алиса Андреева', emails: ['alisa@example.com'], phones: ['+7 900 000-00-00'] });
+    expect(
+      guessCustomerMapping([
+        'Record ID',
+        'First Name',
+        'Last Name',
+        'Email',
+        'Phone Number',
+        'Twitter Username',
+        'Lifecycle Stage',
+      ]),
+    ).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'x', null]);
+    expect(
+      guessCustomerMapping(['ID', 'Имя', 'Фамилия', 'E-mail', 'Телефон', 'Город', 'Комментарий']),
+    ).toEqual(['crmId', 'firstName', 'lastName', 'email', 'phone', 'city', 'notes']);
+    expect(guessCustomerMapping(['E-mail рабочий', 'Телефон мобильный', 'Полное имя'])).toEqual([
+      'email',
+      'phone',
+      'name',
+    ]);
+    expect(
+      guessOrderMapping([
+        'Customer Email',
+        'Order Number',
+        'Created at',
+        'Lineitem name',
+        'Total',
+        'Currency',
+        'Financial Status',
+      ]),
+    ).toEqual(['customer', 'orderId', 'date', 'items', 'total', 'currency', 'status']);
+    const { rows } = parsed(
+      'Имя;Фамилия;E-mail;Телефон\nАлиса;Андреева;alisa@example.com;+7 900 000-00-00\n',
+    );
+    expect(rows[0]?.draft).toMatchObject({
+      name: 'Алиса Андреева',
+      emails: ['alisa@example.com'],
+      phones: ['+7 900 000-00-00'],
+    });
   });
 
   it('leaves out columns it does not know, prototype-polluting names included', () => {
@@ -84,7 +135,11 @@ describe('reading a customers CSV', () => {
     ['', 0, 'The file is empty.'],
     [`${HEADER}\n`, 0, 'header but no rows'],
     ['email,x\na@example.com,ada\n', 1, 'the column that holds the name'],
-    [`name,email\nAda,a@example.com\nBob,"b@example.com\nCyd,c@example.com\n`, 3, 'quoted field is not closed'],
+    [
+      `name,email\nAda,a@example.com\nBob,"b@example.com\nCyd,c@example.com\n`,
+      3,
+      'quoted field is not closed',
+    ],
   ])('refuses the file %j, naming line %i', (csv, line, message) => {
     const problems = fileProblems(csv);
     expect(problems[0]?.line).toBe(line);
@@ -106,7 +161,10 @@ describe('decoding files', () => {
   it('reads UTF-8 with and without a BOM, UTF-16 and Windows-1251', () => {
     const text = 'Имя;Email\nАлиса;a@example.com\n';
     expect(decodeBytes(new TextEncoder().encode(text))).toEqual({ ok: true, text, encoding: 'utf-8' });
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({ text, encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({
+      text,
+      encoding: 'utf-8',
+    });
     expect(decodeBytes(utf16(text, true))).toMatchObject({ text, encoding: 'utf-16le' });
     expect(decodeBytes(utf16(text, false))).toMatchObject({ text, encoding: 'utf-16le' });
     // "Имя;Алиса" in Windows-1251.
@@ -115,16 +173,34 @@ describe('decoding files', () => {
   });
 
   it('refuses binary files, empty files and files too large, saying why', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
-    expect(decodeBytes(png)).toMatchObject({ ok: false, message: expect.stringContaining('not a text file') });
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3,
+    ]);
+    expect(decodeBytes(png)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a text file'),
+    });
     expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, message: 'The file is empty.' });
     const huge = { length: 200 * 1024 * 1024 } as Uint8Array;
-    expect(previewFile('big.csv', huge, 'customers')).toMatchObject({ kind: 'failed', problems: [{ line: 0, message: expect.stringContaining('The file is 200 MB') }] });
+    expect(previewFile('big.csv', huge, 'customers')).toMatchObject({
+      kind: 'failed',
+      problems: [{ line: 0, message: expect.stringContaining('The file is 200 MB') }],
+    });
   });
 
   it('previews the first rows with the guessed mapping, and recognises a backup', () => {
-    const preview = previewFile('crm.csv', new TextEncoder().encode('First Name,Last Name,Email\nAda,Lane,a@example.com\n'), 'customers');
-    expect(preview).toEqual({ kind: 'customers', encoding: 'utf-8', header: ['First Name', 'Last Name', 'Email'], rows: [['Ada', 'Lane', 'a@example.com']], mapping: ['firstName', 'lastName', 'email'] });
+    const preview = previewFile(
+      'crm.csv',
+      new TextEncoder().encode('First Name,Last Name,Email\nAda,Lane,a@example.com\n'),
+      'customers',
+    );
+    expect(preview).toEqual({
+      kind: 'customers',
+      encoding: 'utf-8',
+      header: ['First Name', 'Last Name', 'Email'],
+      rows: [['Ada', 'Lane', 'a@example.com']],
+      mapping: ['firstName', 'lastName', 'email'],
+    });
   });
 });
 
@@ -136,9 +212,21 @@ describe('importing', () => {
 
   it('updates customers on a second import instead of duplicating them', async () => {
     await loadSample(database);
-    const { rows } = parsed(`name,email,x,tier,tags\nLorena W.,lorena.willis@example.com,,gold,returns\nNew Person,new@example.com,new_person,,\n`);
-    expect(await importDrafts(database, rows.map((r) => r.draft))).toEqual({ added: 1, updated: 1 });
-    expect(await importDrafts(database, rows.map((r) => r.draft))).toEqual({ added: 0, updated: 2 });
+    const { rows } = parsed(
+      `name,email,x,tier,tags\nLorena W.,lorena.willis@example.com,,gold,returns\nNew Person,new@example.com,new_person,,\n`,
+    );
+    expect(
+      await importDrafts(
+        database,
+        rows.map((r) => r.draft),
+      ),
+    ).toEqual({ added: 1, updated: 1 });
+    expect(
+      await importDrafts(
+        database,
+        rows.map((r) => r.draft),
+      ),
+    ).toEqual({ added: 0, updated: 2 });
     const lorena = await database.customers.where('emails').equals('lorena.willis@example.com').first();
     expect(lorena?.tier).toBe('gold');
     expect(lorena?.tags).toEqual(['sample', 'kitchen', 'returns']);
@@ -147,57 +235,93 @@ describe('importing', () => {
   });
 
   it('matches a row by phone however the number is written, and by CRM id', async () => {
-    await runImport(database, { customers: { text: 'id,name,phone\nc-1,Ada,+1 (555) 0100-201\n', mapping: ['crmId', 'name', 'phone'] } });
-    const second = await runImport(database, { customers: { text: 'name,phone\nAda Lane,15550100201\n', mapping: ['name', 'phone'] } });
-    const third = await runImport(database, { customers: { text: 'id,name\nc-1,Ada K. Lane\n', mapping: ['crmId', 'name'] } });
+    await runImport(database, {
+      customers: { text: 'id,name,phone\nc-1,Ada,+1 (555) 0100-201\n', mapping: ['crmId', 'name', 'phone'] },
+    });
+    const second = await runImport(database, {
+      customers: { text: 'name,phone\nAda Lane,15550100201\n', mapping: ['name', 'phone'] },
+    });
+    const third = await runImport(database, {
+      customers: { text: 'id,name\nc-1,Ada K. Lane\n', mapping: ['crmId', 'name'] },
+    });
     expect(second.ok && second.report).toMatchObject({ added: 0, updated: 1 });
     expect(third.ok && third.report).toMatchObject({ added: 0, updated: 1 });
     expect((await database.customers.toArray()).map((c) => c.name)).toEqual(['Ada K. Lane']);
   });
 
-  it('imports thousands of rows in chunks, joins an orders file, and is the same on a second run', { timeout: 60_000 }, async () => {
-    const lines = ['Customer ID,First Name,Last Name,Email'];
-    for (let i = 0; i < 2500; i++) lines.push(`c${i},Name${i},Family${i},person${i}@example.com`);
-    const orders = 'Email,Order Number,Date,Items,Total,Currency,Status\nperson7@example.com,A-1,03.11.2026,Kettle x2;Teapot,"1 234,50",rub,paid\nc2499,A-2,2026-11-04,Mug,9,USD,new\nnobody@example.com,A-3,2026-11-05,Mug,9,USD,new\nperson8@example.com,A-4,31.02.2026,Mug,9,USD,new\n';
-    const request = {
-      customers: { text: lines.join('\n'), mapping: guessCustomerMapping(lines[0]!.split(',')) },
-      orders: { text: orders, mapping: guessOrderMapping(orders.split('\n')[0]!.split(',')) },
-    };
-    const progress: number[] = [];
-    const first = await runImport(database, request, { onProgress: (p) => progress.push(p.rows) });
-    expect(first).toEqual({
-      ok: true,
-      report: {
-        added: 2500, updated: 0, orders: 2, skippedCount: 2,
-        skipped: [
-          { line: 4, message: 'Orders file: No customer has the email or id "nobody@example.com".' },
-          { line: 5, message: 'Orders file: "31.02.2026" is not a date (use 2026-11-03 or 03.11.2026).' },
-        ],
-      },
-    });
-    expect(progress).toEqual([2000, 2500, 3]);
-    const person7 = await database.customers.where('emails').equals('person7@example.com').first();
-    expect(person7?.orders).toEqual([{ id: 'A-1', date: '2026-11-03', items: [{ name: 'Kettle', quantity: 2 }, { name: 'Teapot' }], total: 1234.5, currency: 'RUB', status: 'paid' }]);
-    expect((await database.customers.where('crmId').equals('c2499').first())?.orders.map((o) => o.id)).toEqual(['A-2']);
+  it(
+    'imports thousands of rows in chunks, joins an orders file, and is the same on a second run',
+    { timeout: 60_000 },
+    async () => {
+      const lines = ['Customer ID,First Name,Last Name,Email'];
+      for (let i = 0; i < 2500; i++) lines.push(`c${i},Name${i},Family${i},person${i}@example.com`);
+      const orders =
+        'Email,Order Number,Date,Items,Total,Currency,Status\nperson7@example.com,A-1,03.11.2026,Kettle x2;Teapot,"1 234,50",rub,paid\nc2499,A-2,2026-11-04,Mug,9,USD,new\nnobody@example.com,A-3,2026-11-05,Mug,9,USD,new\nperson8@example.com,A-4,31.02.2026,Mug,9,USD,new\n';
+      const request = {
+        customers: { text: lines.join('\n'), mapping: guessCustomerMapping(lines[0]!.split(',')) },
+        orders: { text: orders, mapping: guessOrderMapping(orders.split('\n')[0]!.split(',')) },
+      };
+      const progress: number[] = [];
+      const first = await runImport(database, request, { onProgress: (p) => progress.push(p.rows) });
+      expect(first).toEqual({
+        ok: true,
+        report: {
+          added: 2500,
+          updated: 0,
+          orders: 2,
+          skippedCount: 2,
+          skipped: [
+            { line: 4, message: 'Orders file: No customer has the email or id "nobody@example.com".' },
+            { line: 5, message: 'Orders file: "31.02.2026" is not a date (use 2026-11-03 or 03.11.2026).' },
+          ],
+        },
+      });
+      expect(progress).toEqual([2000, 2500, 3]);
+      const person7 = await database.customers.where('emails').equals('person7@example.com').first();
+      expect(person7?.orders).toEqual([
+        {
+          id: 'A-1',
+          date: '2026-11-03',
+          items: [{ name: 'Kettle', quantity: 2 }, { name: 'Teapot' }],
+          total: 1234.5,
+          currency: 'RUB',
+          status: 'paid',
+        },
+      ]);
+      expect(
+        (await database.customers.where('crmId').equals('c2499').first())?.orders.map((o) => o.id),
+      ).toEqual(['A-2']);
 
-    const again = await runImport(database, request);
-    expect(again.ok && again.report).toMatchObject({ added: 0, updated: 2500, orders: 2 });
-    expect(await database.customers.count()).toBe(2500);
-    expect((await database.customers.where('emails').equals('person7@example.com').first())?.orders).toHaveLength(1);
-  });
+      const again = await runImport(database, request);
+      expect(again.ok && again.report).toMatchObject({ added: 0, updated: 2500, orders: 2 });
+      expect(await database.customers.count()).toBe(2500);
+      expect(
+        (await database.customers.where('emails').equals('person7@example.com').first())?.orders,
+      ).toHaveLength(1);
+    },
+  );
 
   it('changes nothing when the file turns out broken at its end, or the import is stopped half-way', async () => {
     await loadSample(database);
     const before = await database.customers.toArray();
     const rows = ['name,email'];
     for (let i = 0; i < 5000; i++) rows.push(`Name ${i},p${i}@example.com`);
-    const broken = await runImport(database, { customers: { text: `${rows.join('\n')}\nLast,"oops\n`, mapping: ['name', 'email'] } });
-    expect(broken).toEqual({ ok: false, problems: [{ line: 5002, message: expect.stringContaining('not closed') }] });
+    const broken = await runImport(database, {
+      customers: { text: `${rows.join('\n')}\nLast,"oops\n`, mapping: ['name', 'email'] },
+    });
+    expect(broken).toEqual({
+      ok: false,
+      problems: [{ line: 5002, message: expect.stringContaining('not closed') }],
+    });
     expect(await database.customers.toArray()).toEqual(before);
 
     let chunks = 0;
     await expect(
-      runImport(database, { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } }, { stopped: () => ++chunks > 2 }),
+      runImport(
+        database,
+        { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } },
+        { stopped: () => ++chunks > 2 },
+      ),
     ).rejects.toThrow('stopped');
     expect(await database.customers.toArray()).toEqual(before);
   });
@@ -212,7 +336,9 @@ describe('importing', () => {
         ...down,
         table: (name) => {
           const table = down.table(name);
-          return name === 'customers' ? { ...table, mutate: (req) => write(() => table.mutate(req)) as ReturnType<typeof table.mutate> } : table;
+          return name === 'customers'
+            ? { ...table, mutate: (req) => write(() => table.mutate(req)) as ReturnType<typeof table.mutate> }
+            : table;
         },
       }),
     });
@@ -220,7 +346,9 @@ describe('importing', () => {
   }
 
   const emails = (prefix: string, count: number) =>
-    ['name,email', ...Array.from({ length: count }, (_, i) => `Name ${i},${prefix}${i}@example.com`)].join('\n');
+    ['name,email', ...Array.from({ length: count }, (_, i) => `Name ${i},${prefix}${i}@example.com`)].join(
+      '\n',
+    );
 
   it('keeps the next chunk queued behind the one being written, never more', async () => {
     let writing = 0;
@@ -233,7 +361,9 @@ describe('importing', () => {
         writing--;
       }
     });
-    const result = await runImport(watchedDb, { customers: { text: emails('w', 10_000), mapping: ['name', 'email'] } });
+    const result = await runImport(watchedDb, {
+      customers: { text: emails('w', 10_000), mapping: ['name', 'email'] },
+    });
     expect(result.ok && result.report.added).toBe(10_000);
     expect(IN_FLIGHT).toBeGreaterThan(1);
     expect(most).toBe(IN_FLIGHT);
@@ -244,12 +374,20 @@ describe('importing', () => {
     for (const failing of [2, 4]) {
       let armed = false;
       let calls = 0;
-      const watchedDb = watched((next) => (armed && ++calls === failing ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : next()));
+      const watchedDb = watched((next) =>
+        armed && ++calls === failing
+          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+          : next(),
+      );
       await loadSample(watchedDb);
       const before = await watchedDb.customers.toArray();
       armed = true;
-      const error = await runImport(watchedDb, { customers: { text: emails('q', 9_000), mapping: ['name', 'email'] } }).catch((e: unknown) => e);
-      expect((error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name).toBe('QuotaExceededError');
+      const error = await runImport(watchedDb, {
+        customers: { text: emails('q', 9_000), mapping: ['name', 'email'] },
+      }).catch((e: unknown) => e);
+      expect(
+        (error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name,
+      ).toBe('QuotaExceededError');
       expect(await watchedDb.customers.toArray()).toEqual(before);
     }
   });
@@ -267,11 +405,25 @@ describe('importing', () => {
   it('round-trips a backup exactly', async () => {
     await loadSample(database);
     await database.interactions.put({
-      key: 'x:1', site: 'x', postId: '1', url: 'https://x.com/a/status/1', kind: 'post',
-      author: { handle: 'a', displayName: 'A', profileUrl: 'https://x.com/a' }, authorKey: 'x:a', text: 'hi',
-      seenAt: '2026-11-01T00:00:00.000Z', status: 'open', replies: [], updatedAt: '2026-11-01T00:00:00.000Z',
+      key: 'x:1',
+      site: 'x',
+      postId: '1',
+      url: 'https://x.com/a/status/1',
+      kind: 'post',
+      author: { handle: 'a', displayName: 'A', profileUrl: 'https://x.com/a' },
+      authorKey: 'x:a',
+      text: 'hi',
+      seenAt: '2026-11-01T00:00:00.000Z',
+      status: 'open',
+      replies: [],
+      updatedAt: '2026-11-01T00:00:00.000Z',
     });
-    await database.rejections.put({ key: 'x:someone|c1', authorKey: 'x:someone', customerId: 'c1', at: '2026-11-01T00:00:00.000Z' });
+    await database.rejections.put({
+      key: 'x:someone|c1',
+      authorKey: 'x:someone',
+      customerId: 'c1',
+      at: '2026-11-01T00:00:00.000Z',
+    });
     const customers = await database.customers.toArray();
     const interactions = await database.interactions.toArray();
     const rejections = await database.rejections.toArray();
@@ -290,7 +442,15 @@ describe('importing', () => {
   it('rejects a backup that is not one, saying why', () => {
     const notJson = parseBackup('{"format":');
     expect(!notJson.ok && notJson.problems[0]?.message).toContain('not valid JSON');
-    const wrong = parseBackup(JSON.stringify({ format: 'concierge-backup', version: 1, exportedAt: '', customers: [{ id: 'nope' }], interactions: [] }));
+    const wrong = parseBackup(
+      JSON.stringify({
+        format: 'concierge-backup',
+        version: 1,
+        exportedAt: '',
+        customers: [{ id: 'nope' }],
+        interactions: [],
+      }),
+    );
     expect(!wrong.ok && wrong.problems[0]?.message).toMatch(/^customers\.0\.id/);
   });
 });
@@ -299,31 +459,66 @@ describe('schema versions', () => {
   it('opens a database written by version 1 with every record intact, phones indexed by digits, its accounts in the filter of known identities, names found through [name+id]', async () => {
     const name = `v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({ customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt', interactions: 'key, authorKey, seenAt, status' });
+    v1.version(1).stores({
+      customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt',
+      interactions: 'key, authorKey, seenAt, status',
+    });
     const old = {
-      id: '6f1c1a2e-8a8e-4a36-9d7e-2f3b7f1d6c01', name: 'Ada Lane', aliases: [], identities: [{ site: 'x', handle: 'ada', source: 'manual', addedAt: '2026-01-01T00:00:00.000Z' }],
-      identityKeys: ['x:ada'], emails: ['ada@example.com'], phones: ['+1 (555) 0100-201'], tier: 'gold', tags: ['tea'], orders: [], preferences: { delivery: 'courier' },
-      lifeEvents: [], notes: [{ at: '2026-01-02T00:00:00.000Z', text: 'hello' }], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      id: '6f1c1a2e-8a8e-4a36-9d7e-2f3b7f1d6c01',
+      name: 'Ada Lane',
+      aliases: [],
+      identities: [{ site: 'x', handle: 'ada', source: 'manual', addedAt: '2026-01-01T00:00:00.000Z' }],
+      identityKeys: ['x:ada'],
+      emails: ['ada@example.com'],
+      phones: ['+1 (555) 0100-201'],
+      tier: 'gold',
+      tags: ['tea'],
+      orders: [],
+      preferences: { delivery: 'courier' },
+      lifeEvents: [],
+      notes: [{ at: '2026-01-02T00:00:00.000Z', text: 'hello' }],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     };
-    const interaction = { key: 'x:1', authorKey: 'x:ada', seenAt: '2026-01-03T00:00:00.000Z', status: 'open', text: 'hi' };
+    const interaction = {
+      key: 'x:1',
+      authorKey: 'x:ada',
+      seenAt: '2026-01-03T00:00:00.000Z',
+      status: 'open',
+      text: 'hi',
+    };
     await v1.table('customers').add(old);
     await v1.table('interactions').add(interaction);
     v1.close();
 
     const current = new ConciergeDb(name);
-    expect(await current.customers.toArray()).toEqual([{ ...old, phoneKeys: ['15550100201'], nameWords: ['ada', 'lane'] }]);
+    expect(await current.customers.toArray()).toEqual([
+      { ...old, phoneKeys: ['15550100201'], nameWords: ['ada', 'lane'] },
+    ]);
     expect(await current.interactions.toArray()).toEqual([interaction]);
     expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
     expect(current.verno).toBe(5);
     // Name order and name candidates come from [name+id]; the plain name and tier indexes are gone.
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('tier');
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('name');
-    expect(await nameCandidates(current, 'x:lane', 'Ada Lane')).toMatchObject([{ customerId: old.id, name: 'Ada Lane', tier: 'gold' }]);
+    expect(await nameCandidates(current, 'x:lane', 'Ada Lane')).toMatchObject([
+      { customerId: old.id, name: 'Ada Lane', tier: 'gold' },
+    ]);
     const [token, filter] = (await current.meta.bulkGet([TOKEN_KEY, FILTER_KEY])) as [TokenRow?, FilterRow?];
     expect(mayBeKnown(currentFilter(token, filter)!, 'x:ada')).toBe(true);
     // Its account, in the table matching reads.
-    expect(await current.accounts.toArray()).toEqual([{ key: 'x:ada', customerId: old.id, name: 'Ada Lane', tier: 'gold' }]);
-    const post = { site: 'x' as const, id: '9', author: { handle: 'Ada', displayName: 'Ada', profileUrl: '' } };
-    expect((await matchAuthors(current, [post])).get('x:9')).toEqual({ customerId: old.id, name: 'Ada Lane', tier: 'gold' });
+    expect(await current.accounts.toArray()).toEqual([
+      { key: 'x:ada', customerId: old.id, name: 'Ada Lane', tier: 'gold' },
+    ]);
+    const post = {
+      site: 'x' as const,
+      id: '9',
+      author: { handle: 'Ada', displayName: 'Ada', profileUrl: '' },
+    };
+    expect((await matchAuthors(current, [post])).get('x:9')).toEqual({
+      customerId: old.id,
+      name: 'Ada Lane',
+      tier: 'gold',
+    });
   });
 });

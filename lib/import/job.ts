@@ -41,7 +41,11 @@ const MAX_LISTED = 1000;
  * nothing, whether it fails, is stopped, or its page or worker goes away half-way (IndexedDB
  * aborts a transaction whose context ends). Re-running it updates rather than duplicates.
  */
-export async function runImport(database: ConciergeDb, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+export async function runImport(
+  database: ConciergeDb,
+  request: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<ImportOutcome> {
   const report: ImportReport = { added: 0, updated: 0, orders: 0, skipped: [], skippedCount: 0 };
   const skip = (problem: ImportProblem) => {
     report.skippedCount++;

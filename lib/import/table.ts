@@ -12,9 +12,11 @@ export interface TableRow {
   fields: string[];
 }
 
-export type Table = { ok: true; header: string[]; rows: TableRow[] } | { ok: false; problems: ImportProblem[] };
+export type Table =
+  { ok: true; header: string[]; rows: TableRow[] } | { ok: false; problems: ImportProblem[] };
 
-const UNCLOSED_QUOTE = 'A quoted field is not closed (a " is missing), so the rest of the file cannot be read.';
+const UNCLOSED_QUOTE =
+  'A quoted field is not closed (a " is missing), so the rest of the file cannot be read.';
 
 /** The text as the reader wants it: no byte order mark, one kind of line ending. */
 function normalise(input: string): string {
@@ -72,14 +74,17 @@ function parse(text: string, visit: Visitor, complete: () => void): void {
         header = true;
         visit.header(fields.map((f) => f.trim()));
       } else {
-        visit.row({ line: rowLine, fields }, {
-          pause: () => {
-            base = cursor;
-            parser.pause();
+        visit.row(
+          { line: rowLine, fields },
+          {
+            pause: () => {
+              base = cursor;
+              parser.pause();
+            },
+            resume: () => parser.resume(),
+            abort: () => parser.abort(),
           },
-          resume: () => parser.resume(),
-          abort: () => parser.abort(),
-        });
+        );
       }
     },
     complete,
@@ -111,7 +116,8 @@ export function readTable(input: string, limit = Infinity): Table {
   );
   if (problems.length) return { ok: false, problems };
   if (!header) return { ok: false, problems: [{ line: 0, message: 'The file has no header line.' }] };
-  if (!rows.length) return { ok: false, problems: [{ line: 0, message: 'The file has a header but no rows.' }] };
+  if (!rows.length)
+    return { ok: false, problems: [{ line: 0, message: 'The file has a header but no rows.' }] };
   return { ok: true, header, rows };
 }
 
@@ -166,7 +172,8 @@ export function streamTable(
       () => {
         if (failed) return;
         if (!header) return fail(new TableError([{ line: 0, message: 'The file has no header line.' }]));
-        if (!rowsSeen) return fail(new TableError([{ line: 0, message: 'The file has a header but no rows.' }]));
+        if (!rowsSeen)
+          return fail(new TableError([{ line: 0, message: 'The file has a header but no rows.' }]));
         onChunk(header, buffer, 1).then(() => resolve(), fail);
       },
     );

@@ -43,7 +43,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       stopped = true;
       return;
     case 'preview':
-      reply({ type: 'preview', id: request.id, preview: previewFile(request.name, new Uint8Array(await request.file.arrayBuffer()), request.kind) });
+      reply({
+        type: 'preview',
+        id: request.id,
+        preview: previewFile(request.name, new Uint8Array(await request.file.arrayBuffer()), request.kind),
+      });
       return;
     case 'restore': {
       const parsed = parseBackup(await textOf(request.file));
@@ -58,13 +62,26 @@ async function handle(request: WorkerRequest): Promise<void> {
       const outcome = await runImport(
         database(),
         {
-          customers: request.customers && { text: await textOf(request.customers.file), mapping: request.customers.mapping },
-          orders: request.orders && { text: await textOf(request.orders.file), mapping: request.orders.mapping },
+          customers: request.customers && {
+            text: await textOf(request.customers.file),
+            mapping: request.customers.mapping,
+          },
+          orders: request.orders && {
+            text: await textOf(request.orders.file),
+            mapping: request.orders.mapping,
+          },
         },
-        { onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }), stopped: () => stopped },
+        {
+          onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }),
+          stopped: () => stopped,
+        },
       );
       if (outcome.ok) announceChange();
-      reply(outcome.ok ? { type: 'imported', id: request.id, report: outcome.report } : { type: 'failed', id: request.id, problems: outcome.problems });
+      reply(
+        outcome.ok
+          ? { type: 'imported', id: request.id, report: outcome.report }
+          : { type: 'failed', id: request.id, problems: outcome.problems },
+      );
     }
   }
 }
@@ -74,7 +91,15 @@ onmessage = (event: MessageEvent<WorkerRequest>) => {
   handle(request).catch((error: unknown) => {
     if (request.type === 'stop') return;
     if (error instanceof ImportStopped) return reply({ type: 'stopped', id: request.id });
-    const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name ?? 'Error';
-    reply({ type: 'error', id: request.id, name, message: error instanceof Error ? error.message : String(error) });
+    const name =
+      (error as { name?: string; inner?: { name?: string } })?.inner?.name ??
+      (error as Error)?.name ??
+      'Error';
+    reply({
+      type: 'error',
+      id: request.id,
+      name,
+      message: error instanceof Error ? error.message : String(error),
+    });
   });
 };

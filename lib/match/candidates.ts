@@ -49,7 +49,11 @@ export class NameIndex {
   addWords(customerId: string, name: string, words: readonly string[]): void {
     const owner = this.ids.length;
     this.ids.push(customerId);
-    this.names.push(foldName(name).split(' ').filter((w) => w.length >= 2));
+    this.names.push(
+      foldName(name)
+        .split(' ')
+        .filter((w) => w.length >= 2),
+    );
     const own: Word[] = [];
     this.wordsOf.push(own);
     for (const text of words) {
@@ -70,7 +74,9 @@ export class NameIndex {
 
   /** The best `limit` customers for a name, best first, none below MIN_SCORE. */
   candidates(displayName: string, limit = 5, exclude: ReadonlySet<string> = new Set()): Candidate[] {
-    const query = foldName(displayName).split(' ').filter((w) => w.length >= 2);
+    const query = foldName(displayName)
+      .split(' ')
+      .filter((w) => w.length >= 2);
     if (!query.length) return [];
     // Each query word's look-alikes in the index (its Latin spelling too, for Cyrillic words).
     const similar = query.map((q) => {
@@ -90,13 +96,20 @@ export class NameIndex {
     // Scoring needs all of a name's words to match (for up to three words at MIN_SCORE; one may
     // be missing from four): so the customers worth scoring are those of the rarest one or two
     // query words, not the thousands who share a common first name.
-    const seeds = similar.map((_, qi) => qi).sort((a, b) => similar[a]!.owners - similar[b]!.owners).slice(0, query.length >= 4 ? 2 : 1);
+    const seeds = similar
+      .map((_, qi) => qi)
+      .sort((a, b) => similar[a]!.owners - similar[b]!.owners)
+      .slice(0, query.length >= 4 ? 2 : 1);
     const owners = new Set<number>();
-    for (const qi of seeds) for (const word of similar[qi]!.words.keys()) for (const owner of word.owners) owners.add(owner);
+    for (const qi of seeds)
+      for (const word of similar[qi]!.words.keys()) for (const owner of word.owners) owners.add(owner);
 
     const scores = new Map<number, { best: number[]; direct: boolean[] }>();
     for (const owner of owners) {
-      const s = { best: new Array<number>(query.length).fill(0), direct: new Array<boolean>(query.length).fill(false) };
+      const s = {
+        best: new Array<number>(query.length).fill(0),
+        direct: new Array<boolean>(query.length).fill(false),
+      };
       const own = this.names[owner]!;
       for (const word of this.wordsOf[owner]!) {
         similar.forEach(({ words }, qi) => {
@@ -120,7 +133,9 @@ export class NameIndex {
       if (score < MIN_SCORE) continue;
       found.push({ customerId: id, score: Math.round(score * 100) / 100, reason: reasonOf(query, own, s) });
     }
-    return found.sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId)).slice(0, limit);
+    return found
+      .sort((a, b) => b.score - a.score || a.customerId.localeCompare(b.customerId))
+      .slice(0, limit);
   }
 
   /** Index words like `form`, with their likeness (1 for the word itself). */
@@ -173,7 +188,8 @@ export function wordLikeness(a: string, b: string): number {
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prevPrev[j - 2]! + 1);
       row[j] = d;
     }
     prevPrev = prev;

@@ -24,7 +24,11 @@ beforeEach(async () => {
 
 describe('matchAuthors', () => {
   it('matches handles without regard to case, and leaves strangers unmatched', async () => {
-    const result = await matchAuthors(database, [post('1', 'LorenaWillis'), post('2', 'alisa_andreeva'), post('3', 'nobody')]);
+    const result = await matchAuthors(database, [
+      post('1', 'LorenaWillis'),
+      post('2', 'alisa_andreeva'),
+      post('3', 'nobody'),
+    ]);
     expect(result.get('x:1')?.name).toBe('Lorena Willis');
     expect(result.get('x:2')?.name).toBe('Алиса Андреева');
     expect(result.get('x:3')).toBeNull();
@@ -32,7 +36,10 @@ describe('matchAuthors', () => {
 
   it('does not match a handle of another site, nor a deleted customer', async () => {
     const fb = { ...post('4', 'lorenawillis'), site: 'facebook' as const };
-    const deleted = newCustomer({ name: 'Gone', identities: [{ site: 'x', handle: 'gone', source: 'manual', addedAt: '' }] });
+    const deleted = newCustomer({
+      name: 'Gone',
+      identities: [{ site: 'x', handle: 'gone', source: 'manual', addedAt: '' }],
+    });
     await database.customers.put({ ...deleted, deletedAt: '2026-01-02T00:00:00.000Z' });
     const result = await matchAuthors(database, [fb, post('5', 'gone')]);
     expect(result.get('facebook:4')).toBeNull();
@@ -40,23 +47,40 @@ describe('matchAuthors', () => {
   });
 
   it('matches a numeric site id', async () => {
-    const c = newCustomer({ name: 'By Id', identities: [{ site: 'facebook', handle: '', id: '100042', source: 'manual', addedAt: '' }] });
+    const c = newCustomer({
+      name: 'By Id',
+      identities: [{ site: 'facebook', handle: '', id: '100042', source: 'manual', addedAt: '' }],
+    });
     await database.customers.put(c);
-    const p = { ...post('6', ''), site: 'facebook' as const, author: { handle: '', displayName: 'By Id', profileUrl: '', id: '100042' } };
+    const p = {
+      ...post('6', ''),
+      site: 'facebook' as const,
+      author: { handle: '', displayName: 'By Id', profileUrl: '', id: '100042' },
+    };
     expect((await matchAuthors(database, [p])).get('facebook:6')?.customerId).toBe(c.id);
   });
 });
 
 describe('recordSeen', () => {
   it('records a post once however often it is seen, and lists a customer’s interactions', async () => {
-    await recordSeen(database, [post('10', 'lorenawillis'), post('10', 'lorenawillis')], '2026-11-01T00:00:00.000Z');
+    await recordSeen(
+      database,
+      [post('10', 'lorenawillis'), post('10', 'lorenawillis')],
+      '2026-11-01T00:00:00.000Z',
+    );
     await database.interactions.update('x:10', { status: 'replied' });
-    await recordSeen(database, [post('10', 'lorenawillis'), post('11', 'LorenaWillis')], '2026-11-02T00:00:00.000Z');
+    await recordSeen(
+      database,
+      [post('10', 'lorenawillis'), post('11', 'LorenaWillis')],
+      '2026-11-02T00:00:00.000Z',
+    );
     expect(await database.interactions.count()).toBe(2);
     const first = await database.interactions.get('x:10');
     expect(first?.status).toBe('replied');
     expect(first?.seenAt).toBe('2026-11-01T00:00:00.000Z');
-    const lorena = (await database.customers.get((await matchAuthors(database, [post('10', 'lorenawillis')])).get('x:10')!.customerId))!;
+    const lorena = (await database.customers.get(
+      (await matchAuthors(database, [post('10', 'lorenawillis')])).get('x:10')!.customerId,
+    ))!;
     expect((await interactionsOf(database, lorena.identityKeys)).map((i) => i.postId)).toEqual(['11', '10']);
   });
 });

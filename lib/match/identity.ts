@@ -62,37 +62,41 @@ export function readKnownFilter(database: ConciergeDb): Promise<unknown> {
  */
 function ownersOf(database: ConciergeDb, keys: readonly string[]): Promise<Map<string, AccountOwner>> {
   const known = knownFilters.get(database);
-  return database.transaction('r', database.accounts, database.meta, (tx) =>
-    new Promise<Map<string, AccountOwner>>((resolve, reject) => {
-      const accounts = tx.idbtrans.objectStore('accounts');
-      const found = new Map<string, AccountOwner>();
-      const asked = new Set<string>();
-      let waiting = 1;
-      const settle = () => {
-        if (--waiting === 0) resolve(found);
-      };
-      const ask = (key: string) => {
-        asked.add(key);
-        waiting++;
-        const request = accounts.get(key);
-        request.onsuccess = () => {
-          const row = request.result as AccountRow | undefined;
-          if (row) found.set(key, { customerId: row.customerId, name: row.name, tier: row.tier });
+  return database.transaction(
+    'r',
+    database.accounts,
+    database.meta,
+    (tx) =>
+      new Promise<Map<string, AccountOwner>>((resolve, reject) => {
+        const accounts = tx.idbtrans.objectStore('accounts');
+        const found = new Map<string, AccountOwner>();
+        const asked = new Set<string>();
+        let waiting = 1;
+        const settle = () => {
+          if (--waiting === 0) resolve(found);
+        };
+        const ask = (key: string) => {
+          asked.add(key);
+          waiting++;
+          const request = accounts.get(key);
+          request.onsuccess = () => {
+            const row = request.result as AccountRow | undefined;
+            if (row) found.set(key, { customerId: row.customerId, name: row.name, tier: row.tier });
+            settle();
+          };
+          request.onerror = () => reject(request.error);
+        };
+        for (const key of keys) if (!known?.filter || mayBeKnown(known.filter, key)) ask(key);
+        const token = tx.idbtrans.objectStore('meta').get(TOKEN_KEY);
+        token.onsuccess = () => {
+          if (!known || known.token !== (token.result as TokenRow | undefined)?.token) {
+            for (const key of keys) if (!asked.has(key)) ask(key);
+            // Outside this transaction's zone: Dexie would otherwise take it for a nested one.
+            void Dexie.ignoreTransaction(() => readKnownFilter(database));
+          }
           settle();
         };
-        request.onerror = () => reject(request.error);
-      };
-      for (const key of keys) if (!known?.filter || mayBeKnown(known.filter, key)) ask(key);
-      const token = tx.idbtrans.objectStore('meta').get(TOKEN_KEY);
-      token.onsuccess = () => {
-        if (!known || known.token !== (token.result as TokenRow | undefined)?.token) {
-          for (const key of keys) if (!asked.has(key)) ask(key);
-          // Outside this transaction's zone: Dexie would otherwise take it for a nested one.
-          void Dexie.ignoreTransaction(() => readKnownFilter(database));
-        }
-        settle();
-      };
-      token.onerror = () => reject(token.error);
-    }),
+        token.onerror = () => reject(token.error);
+      }),
   );
 }

@@ -21,7 +21,8 @@ describe('the filter of known identity keys', () => {
     addHashes(filter, h1, h2);
     expect(filter.count).toBe(1);
     // Keys whose bits were all set already do not count: filling it takes a few more than its size.
-    for (const key of keys('x:', filter.capacity * 2)) if (hasRoom(filter)) addHashes(filter, ...keyHashes(key));
+    for (const key of keys('x:', filter.capacity * 2))
+      if (hasRoom(filter)) addHashes(filter, ...keyHashes(key));
     expect(hasRoom(filter)).toBe(false);
     expect(filter.count).toBe(filter.capacity);
   });

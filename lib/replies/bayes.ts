@@ -33,7 +33,11 @@ export function features(text: string): string[] {
   return [...found];
 }
 
-export function countFeatures(examples: readonly { features: readonly string[]; labels: readonly string[] }[], labels: readonly string[], exclusive: number): CountTable {
+export function countFeatures(
+  examples: readonly { features: readonly string[]; labels: readonly string[] }[],
+  labels: readonly string[],
+  exclusive: number,
+): CountTable {
   const rows: Record<string, number[]> = {};
   const docs = labels.map(() => 0);
   for (const example of examples) {

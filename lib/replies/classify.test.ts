@@ -7,7 +7,13 @@ import { trainReadingModel } from './eval/train';
 describe('classify', () => {
   it.each([
     ['My microwave stopped heating after two weeks 😡 order HC-20418', 'en', 'negative', ['complaint'], []],
-    ['where is my order?? its been 10 days and tracking hasnt moved', 'en', 'negative', ['order_status', 'question'], []],
+    [
+      'where is my order?? its been 10 days and tracking hasnt moved',
+      'en',
+      'negative',
+      ['order_status', 'question'],
+      [],
+    ],
     ['Do you ship to Norway?', 'en', 'neutral', ['question'], []],
     ['Just got my stone kettle and honestly its gorgeous, thank you!!', 'en', 'positive', ['praise'], []],
     ['not happy with my order, the plates are chipped', 'en', 'negative', ['complaint'], []],
@@ -38,7 +44,9 @@ describe('classify', () => {
   });
 
   it('puts angry posts before calm ones', () => {
-    expect(classify('WORST SERVICE EVER, my kettle is broken!!! fix it today').urgency).toBeGreaterThan(classify('Do you ship to Norway?').urgency + 0.4);
+    expect(classify('WORST SERVICE EVER, my kettle is broken!!! fix it today').urgency).toBeGreaterThan(
+      classify('Do you ship to Norway?').urgency + 0.4,
+    );
   });
 
   it('reads bad input without failing: empty, emoji only, 10,000 characters, mixed scripts', () => {

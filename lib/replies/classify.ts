@@ -9,12 +9,22 @@ import type { LifeEventKind } from '../db/types';
 import { exclusivePosterior, features, yesPosterior, type CountTable } from './bayes';
 import { problemsIn, RESOLVED } from './cues';
 import trained from './model.json';
-import { ABSENCE, CONTRAST, NEGATIVE_EMOJI, NEGATORS, POSITIVE_EMOJI, PRAISING_NEGATION, stem, tokens, valence } from './lexicon';
+import {
+  ABSENCE,
+  CONTRAST,
+  NEGATIVE_EMOJI,
+  NEGATORS,
+  POSITIVE_EMOJI,
+  PRAISING_NEGATION,
+  tokens,
+  valence,
+} from './lexicon';
 
 export { stem } from './lexicon';
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
-export type Intent = 'complaint' | 'question' | 'order_status' | 'return_refund' | 'praise' | 'purchase_intent' | 'other';
+export type Intent =
+  'complaint' | 'question' | 'order_status' | 'return_refund' | 'praise' | 'purchase_intent' | 'other';
 
 export interface Reading {
   language: string;
@@ -38,55 +48,191 @@ const p = (re: RegExp, label: string): Pattern => ({ re, label });
 
 const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
   order_status: [
-    p(/\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered)\b/i, 'delivery'),
-    p(/\b(my|the|our) (order|parcel|package|delivery|shipment)\b.{0,40}\b(where|late|delay|still|yet|status|arriv|stuck|lost|missing)/i, 'order'),
+    p(
+      /\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered)\b/i,
+      'delivery',
+    ),
+    p(
+      /\b(my|the|our) (order|parcel|package|delivery|shipment)\b.{0,40}\b(where|late|delay|still|yet|status|arriv|stuck|lost|missing)/i,
+      'order',
+    ),
     p(/\border\b.{0,30}\b(stuck|processing|not (arrived|shipped)|delayed|lost)/i, 'order'),
-    p(/\b(when (my |the |your )?order( #?\w+)? will (ship|arrive|be (sent|dispatched|delivered))|(order|parcel|package)('?s| has)? (been |is )?(still )?["“][^"”]{2,30}["”])/i, 'order'),
+    p(
+      /\b(when (my |the |your )?order( #?\w+)? will (ship|arrive|be (sent|dispatched|delivered))|(order|parcel|package)('?s| has)? (been |is )?(still )?["“][^"”]{2,30}["”])/i,
+      'order',
+    ),
     p(/((заказ|посылк)\S*( \S+)? «[^»]{2,30}»|когда отправят)/i, 'доставка'),
-    p(/\b(no sign of (my|the|our) (order|parcel|package|delivery)|since you said it (shipped|was sent|was dispatched)|(said|says) (it was |it's )?(dispatched|shipped|sent) .{0,20}ago|what'?s (happening|going on) with (my |the )?order|ordered (\w+ )?(\d+|two|three|four) (days|weeks) ago|left a card|tried to deliver|when (are|is) (they|he|she|the courier|the driver) coming|delivery (window|slot) (today|was))/i, 'delivery'),
-    p(/(посылк\w* (так и )?нет|что с (моим )?заказом|не застал|когда (он |курьер )?приедет|интервал доставки|написали,? что отправили|«(отправлен|передан)\S*|заказал[аи]? (\S+ )?(\d+|две|три|четыре) (дн|недел)\S* назад)/i, 'доставка'),
-    p(/(где (мой|моя|мои|наш|курьер)|когда (придет|придёт|привезут|доставят|будет доставка|отправите)|до сих пор (не|нет)|(не|так и не) (пришел|пришёл|пришла|пришло|доставили|привезли|получил|получила)|трек|отслеж|статус[еа]? (заказ|доставк|«)|висит в статусе|обрабатывается|нет посылки|посылк[аиу]? (нет|не)|задерж.{0,10}доставк|доставк.{0,20}(задерж|нет|не было|должна)|заказ потерял|на (одном )?складе|курьер не)/i, 'доставка'),
+    p(
+      /\b(no sign of (my|the|our) (order|parcel|package|delivery)|since you said it (shipped|was sent|was dispatched)|(said|says) (it was |it's )?(dispatched|shipped|sent) .{0,20}ago|what'?s (happening|going on) with (my |the )?order|ordered (\w+ )?(\d+|two|three|four) (days|weeks) ago|left a card|tried to deliver|when (are|is) (they|he|she|the courier|the driver) coming|delivery (window|slot) (today|was))/i,
+      'delivery',
+    ),
+    p(
+      /(посылк\w* (так и )?нет|что с (моим )?заказом|не застал|когда (он |курьер )?приедет|интервал доставки|написали,? что отправили|«(отправлен|передан)\S*|заказал[аи]? (\S+ )?(\d+|две|три|четыре) (дн|недел)\S* назад)/i,
+      'доставка',
+    ),
+    p(
+      /(где (мой|моя|мои|наш|курьер)|когда (придет|придёт|привезут|доставят|будет доставка|отправите)|до сих пор (не|нет)|(не|так и не) (пришел|пришёл|пришла|пришло|доставили|привезли|получил|получила)|трек|отслеж|статус[еа]? (заказ|доставк|«)|висит в статусе|обрабатывается|нет посылки|посылк[аиу]? (нет|не)|задерж.{0,10}доставк|доставк.{0,20}(задерж|нет|не было|должна)|заказ потерял|на (одном )?складе|курьер не)/i,
+      'доставка',
+    ),
   ],
   return_refund: [
-    p(/\b(refund|money back|return (it|this|the|my)|send (it|this) back|exchange (it|this|for)|(want|need|send me) a replacement|replace (it|this|my)|chargeback|reimburse|money back)/i, 'refund'),
-    p(/\b(return (a|an|the|this|my|it) ?\w*|returned (the|my|it)|get a replacement|replacement (for|lid|part)|waiting (for|on) (the|my) money|swap (it|this|them|the|my)|exchange|returns? (policy|postage|label|window)|refund me|where'?s my (refund|money)|credited|store credit|rather than (a )?(voucher|store credit|gift card)|instead of (a )?(voucher|store credit)|(had|received|got) my return|sent (it|the \w+|my \w+) back)\b/i, 'return'),
-    p(/(верн(ите|уть|у) (\S+ )?(деньги|товар)|хочу вернуть|возврат|обмен(ять)?|поменять (на|размер|цвет)|деньгами,? а не|вместо (сертификат|бонус)|обратн\S* (пересылк|доставк)|где мои деньги|отправил[аи]? (\S+ )?обратно|(на (счёт|счет|карту)|деньги)\S*( \S+){0,3} не (пришл|вернул)|замен(ить|ите|у|ы)|вернуть (его|ее|её|подарок|товар)|сдал[аи]? (\w+ )?в магазин|деньги (до сих пор |так и |тоже )?не (вернули|пришли)|деньги назад|компенсац)/i, 'возврат'),
+    p(
+      /\b(refund|money back|return (it|this|the|my)|send (it|this) back|exchange (it|this|for)|(want|need|send me) a replacement|replace (it|this|my)|chargeback|reimburse|money back)/i,
+      'refund',
+    ),
+    p(
+      /\b(return (a|an|the|this|my|it) ?\w*|returned (the|my|it)|get a replacement|replacement (for|lid|part)|waiting (for|on) (the|my) money|swap (it|this|them|the|my)|exchange|returns? (policy|postage|label|window)|refund me|where'?s my (refund|money)|credited|store credit|rather than (a )?(voucher|store credit|gift card)|instead of (a )?(voucher|store credit)|(had|received|got) my return|sent (it|the \w+|my \w+) back)\b/i,
+      'return',
+    ),
+    p(
+      /(верн(ите|уть|у) (\S+ )?(деньги|товар)|хочу вернуть|возврат|обмен(ять)?|поменять (на|размер|цвет)|деньгами,? а не|вместо (сертификат|бонус)|обратн\S* (пересылк|доставк)|где мои деньги|отправил[аи]? (\S+ )?обратно|(на (счёт|счет|карту)|деньги)\S*( \S+){0,3} не (пришл|вернул)|замен(ить|ите|у|ы)|вернуть (его|ее|её|подарок|товар)|сдал[аи]? (\w+ )?в магазин|деньги (до сих пор |так и |тоже )?не (вернули|пришли)|деньги назад|компенсац)/i,
+      'возврат',
+    ),
   ],
   complaint: [
-    p(/\b(stopped (working|heating|charging)|doesn'?t (even )?(work|turn on|heat|fit|close|charge)|does not work|not working|broke|broken|damaged|cracked|defective|faulty|leaking|leaks|arrived (damaged|broken|cracked)|wrong (item|size|colou?r|order)|missing (part|item|piece)s?|terrible|worst|rude|never again|never (order|buy|shop)\w* (from|with|here|again)|unacceptable|disappointed|furious|scam|ripped off|waste of money|complain|useless|charged (me |my card )?(twice|two times|double)|double charged|smells? (like|of)|(a week|\d+ days|\d+ weeks) late|sent (me )?(a |an )?(used|wrong|broken|damaged)|(came|fell|snapped) off|peeling|chipped|smashed|warped|crash(es|ing)|(site|website|app) (is )?(down|not loading)|please stop|stop (emailing|sending|spamming)|too loud|no one (replies|answers|responds))/i, 'problem'),
-    p(/(не работает|перестал[аио]? (работать|греть|включаться)|сломал(ся|ась|ось|ись)?|сломан|брак|бракован|треснул|разбит|пришл[аио]? (разбит|сломан|поврежд|не то)|поврежд|не тот (товар|размер|цвет)|не та |ужасн|отвратит|кошмар|жалоб|обман|разочарова|хамств|нахамил|никогда (больше|у вас)|больше никогда|верх наглости|безобраз|списали.{0,25}(дважды|два раза)|воняет|бесполез|облез|облаз|отвалил|со сколами|пригорает|деформир|течет|течёт|возмутительно|трещин|уберите меня|отпишите|никто не отвечает)/i, 'проблема'),
+    p(
+      /\b(stopped (working|heating|charging)|doesn'?t (even )?(work|turn on|heat|fit|close|charge)|does not work|not working|broke|broken|damaged|cracked|defective|faulty|leaking|leaks|arrived (damaged|broken|cracked)|wrong (item|size|colou?r|order)|missing (part|item|piece)s?|terrible|worst|rude|never again|never (order|buy|shop)\w* (from|with|here|again)|unacceptable|disappointed|furious|scam|ripped off|waste of money|complain|useless|charged (me |my card )?(twice|two times|double)|double charged|smells? (like|of)|(a week|\d+ days|\d+ weeks) late|sent (me )?(a |an )?(used|wrong|broken|damaged)|(came|fell|snapped) off|peeling|chipped|smashed|warped|crash(es|ing)|(site|website|app) (is )?(down|not loading)|please stop|stop (emailing|sending|spamming)|too loud|no one (replies|answers|responds))/i,
+      'problem',
+    ),
+    p(
+      /(не работает|перестал[аио]? (работать|греть|включаться)|сломал(ся|ась|ось|ись)?|сломан|брак|бракован|треснул|разбит|пришл[аио]? (разбит|сломан|поврежд|не то)|поврежд|не тот (товар|размер|цвет)|не та |ужасн|отвратит|кошмар|жалоб|обман|разочарова|хамств|нахамил|никогда (больше|у вас)|больше никогда|верх наглости|безобраз|списали.{0,25}(дважды|два раза)|воняет|бесполез|облез|облаз|отвалил|со сколами|пригорает|деформир|течет|течёт|возмутительно|трещин|уберите меня|отпишите|никто не отвечает)/i,
+      'проблема',
+    ),
   ],
   question: [
     p(/\?/, '?'),
-    p(/^(hi,? |hey,? |hello,? )?(how|what|what's|whats|when|where|which|who|why|can i|could you|do you|does|is (it|there|this|the|your)|are (there|you|your|the|these|they)|will (it|you)|should i|any (idea|chance)|(just )?wondering (if|whether|when|how)|i was wondering|(just )?checking (if|whether))\b/i, 'question'),
-    p(/(^|[.!?]\s+)(а )?(как|что|когда|где|какой|какая|какие|каков|почему|зачем|можно|есть ли|подскажите|скажите|сколько|интересно,|не знаете|не подскажете|уточните)/i, 'вопрос'),
+    p(
+      /^(hi,? |hey,? |hello,? )?(how|what|what's|whats|when|where|which|who|why|can i|could you|do you|does|is (it|there|this|the|your)|are (there|you|your|the|these|they)|will (it|you)|should i|any (idea|chance)|(just )?wondering (if|whether|when|how)|i was wondering|(just )?checking (if|whether))\b/i,
+      'question',
+    ),
+    p(
+      /(^|[.!?]\s+)(а )?(как|что|когда|где|какой|какая|какие|каков|почему|зачем|можно|есть ли|подскажите|скажите|сколько|интересно,|не знаете|не подскажете|уточните)/i,
+      'вопрос',
+    ),
   ],
   praise: [
-    p(/\b(thank(s| you)|love (it|this|my|the|your)|so happy|great (service|job|quality|product)|amazing|excellent|fantastic|perfect|highly recommend|best (purchase|kettle|service|shop)|well done|you guys rock|impressed|delighted|(can'?t|cannot) stop using|changed my life|game ?changer|was a (big |huge )?hit|best customer service|chef'?s kiss|nailed it|no notes|hats off|(never|not once) let (me|us) down|keep (it up|doing what)|(nicest|best|loveliest|friendliest|kindest|finest) .{0,40}(ever|i'?ve had|in my life)|\blegend\b|above and beyond|most reliable|thrilled with)/i, 'praise'),
-    p(/(спасибо|благодар|отличн|прекрасн|замечательн|супер|в восторге|обожаю|рекомендую|лучший|лучшая|очень довол|всё (пришло|супер|отлично)|класс|огонь|молодцы|порадовал|изменил[аи]? (мою )?жизнь|не могу нарадоваться|произв[её]л фурор|на высоте|потрясающ|лучшая поддержка|попали в точку|вопросов нет|снимаю шляпу|ни разу (меня |нас )?не подвел|в том же духе|так держать|идеал|(лучш|самы\S* приятн)\S* .{0,40}в (моей|нашей) жизни|легенда|самый надёжный|самый надежный|одно удовольствие)/i, 'благодарность'),
+    p(
+      /\b(thank(s| you)|love (it|this|my|the|your)|so happy|great (service|job|quality|product)|amazing|excellent|fantastic|perfect|highly recommend|best (purchase|kettle|service|shop)|well done|you guys rock|impressed|delighted|(can'?t|cannot) stop using|changed my life|game ?changer|was a (big |huge )?hit|best customer service|chef'?s kiss|nailed it|no notes|hats off|(never|not once) let (me|us) down|keep (it up|doing what)|(nicest|best|loveliest|friendliest|kindest|finest) .{0,40}(ever|i'?ve had|in my life)|\blegend\b|above and beyond|most reliable|thrilled with)/i,
+      'praise',
+    ),
+    p(
+      /(спасибо|благодар|отличн|прекрасн|замечательн|супер|в восторге|обожаю|рекомендую|лучший|лучшая|очень довол|всё (пришло|супер|отлично)|класс|огонь|молодцы|порадовал|изменил[аи]? (мою )?жизнь|не могу нарадоваться|произв[её]л фурор|на высоте|потрясающ|лучшая поддержка|попали в точку|вопросов нет|снимаю шляпу|ни разу (меня |нас )?не подвел|в том же духе|так держать|идеал|(лучш|самы\S* приятн)\S* .{0,40}в (моей|нашей) жизни|легенда|самый надёжный|самый надежный|одно удовольствие)/i,
+      'благодарность',
+    ),
   ],
   purchase_intent: [
-    p(/\b(want(ing)? to (buy|order|get)|thinking (of|about) (buying|getting|ordering)|planning to (buy|order|get)|where (can|do) i (buy|get|order)|how much (is|does|for)|in stock|restock|back in stock|price (of|for)|is (it|this) any good|worth (it|buying)|should i (buy|get)|gift for|looking for a|need a new|what do you recommend|recommend (a|me|something)|do you (sell|stock)|any (black friday |christmas |holiday |summer )?(deals|discounts?|offers|sales?) on|(deals|discounts?|offers) on the|coming to the|be back (in stock|before|by|soon)|(i'?d|would) love (a|one|the) \w+ (version|size|colou?r)|if you ever (make|do|bring)|wish ?list|payday|treat(ing)? myself|torn between|(which|what) (one )?(would you|should i|is better|ages better|lasts longer)|\bor the\b.{0,30}\bbetter\b|bundle|(really |badly )?need (a|an) (new|decent|good|proper)|what .{0,30}(should i|i should) (get|buy)|eyeing|in my (basket|cart)|to my (basket|cart)|saving (up )?for|treat(ing)? (my|myself)|anything (similar|like) (to )?(the|your)|gift cards?|under [£$€]\d|what to get (my|for))/i, 'buying'),
-    p(/(хочу (купить|заказать|взять)|планирую (купить|заказать)|думаю (купить|взять|заказать)|где (купить|заказать)|сколько стоит|какая цена|есть в наличии|в наличии|когда (поступ|появ)|стоит ли (брать|покупать)|посоветуйте|что посоветуете|ищу (подарок|чайник|кофемашину)|(у вас )?продаются|продаёте|будут ли (скидки|акции)|скидки на|появится (ли )?в|если бы вы сделали|нужен (новый|хороший|нормальный)|нужна (новая|хорошая|нормальная)|вишлист|зарплат|побаловать себя|выбираю между|выбрать между|что лучше|лучше .{0,30} или|комплект|что купить|присматриваюсь|смотрю на|поглядываю|в корзин|коплю на|порадовать (маму|папу|мужа|жену|сестру|брата|себя|подругу)|что-(нибудь|то) похожее|подарочн\S* (карт|сертификат)|что подарить|до \d+ (рублей|руб|₽))/i, 'покупка'),
+    p(
+      /\b(want(ing)? to (buy|order|get)|thinking (of|about) (buying|getting|ordering)|planning to (buy|order|get)|where (can|do) i (buy|get|order)|how much (is|does|for)|in stock|restock|back in stock|price (of|for)|is (it|this) any good|worth (it|buying)|should i (buy|get)|gift for|looking for a|need a new|what do you recommend|recommend (a|me|something)|do you (sell|stock)|any (black friday |christmas |holiday |summer )?(deals|discounts?|offers|sales?) on|(deals|discounts?|offers) on the|coming to the|be back (in stock|before|by|soon)|(i'?d|would) love (a|one|the) \w+ (version|size|colou?r)|if you ever (make|do|bring)|wish ?list|payday|treat(ing)? myself|torn between|(which|what) (one )?(would you|should i|is better|ages better|lasts longer)|\bor the\b.{0,30}\bbetter\b|bundle|(really |badly )?need (a|an) (new|decent|good|proper)|what .{0,30}(should i|i should) (get|buy)|eyeing|in my (basket|cart)|to my (basket|cart)|saving (up )?for|treat(ing)? (my|myself)|anything (similar|like) (to )?(the|your)|gift cards?|under [£$€]\d|what to get (my|for))/i,
+      'buying',
+    ),
+    p(
+      /(хочу (купить|заказать|взять)|планирую (купить|заказать)|думаю (купить|взять|заказать)|где (купить|заказать)|сколько стоит|какая цена|есть в наличии|в наличии|когда (поступ|появ)|стоит ли (брать|покупать)|посоветуйте|что посоветуете|ищу (подарок|чайник|кофемашину)|(у вас )?продаются|продаёте|будут ли (скидки|акции)|скидки на|появится (ли )?в|если бы вы сделали|нужен (новый|хороший|нормальный)|нужна (новая|хорошая|нормальная)|вишлист|зарплат|побаловать себя|выбираю между|выбрать между|что лучше|лучше .{0,30} или|комплект|что купить|присматриваюсь|смотрю на|поглядываю|в корзин|коплю на|порадовать (маму|папу|мужа|жену|сестру|брата|себя|подругу)|что-(нибудь|то) похожее|подарочн\S* (карт|сертификат)|что подарить|до \d+ (рублей|руб|₽))/i,
+      'покупка',
+    ),
   ],
 };
 
 const LIFE_EVENTS: Record<LifeEventKind, Pattern[]> = {
-  moved: [p(/\b(just moved|we moved|i moved|moving (to|into|house)|new (flat|apartment|house|home|place)|first (home|house|flat) (together|of our own)|moved (to|into|house|in)|housewarming|relocat)/i, 'moved'), p(/(переехал[аи]?|переезд|переезжаем|переезжаю|новая квартира|новую квартиру|перв\S+ (общ\S+ )?(дом|квартир)|новоселье|новый дом)/i, 'переезд')],
-  married: [p(/\b(got married|just married|our wedding|my wedding|wedding (day|gift|registry)|newlywed|honeymoon|engaged)/i, 'wedding'), p(/(свадьб|поженились|вышла замуж|женился|медовый месяц|молодожен)/i, 'свадьба')],
-  divorced: [p(/\b(divorce|divorced|separated from|my ex\b)/i, 'divorce'), p(/(развод|развожусь|разводимся|развелись|развелась|развёлся|бывший муж|бывшая жена)/i, 'развод')],
-  new_baby: [p(/\b(new ?born|our baby|my baby|baby (girl|boy|shower)|gave birth|just had a baby|became (a )?(mum|mom|dad|parents)|(son|daughter|baby|twins) (was|were|is) born|welcomed (our|a) (son|daughter|little))/i, 'baby'), p(/(родил(ась|ся|а)|малыш|новорожд|стал[аи]? (мамой|папой|родителями)|декрет|сыночек|доченька)/i, 'малыш')],
-  new_pet: [p(/\b(new (puppy|kitten|dog|cat)|adopted (a|our) (dog|cat|puppy|kitten)|got a (puppy|kitten|dog|cat)|rescue (dog|cat))/i, 'new pet'), p(/(завел[аи]? (собаку|кошку|щенка|котенка|котёнка)|щеночек|котеночек|котёночек|взяли (щенка|котенка|котёнка|собаку|кошку)|новый питомец|наш щенок|наш котенок|наш котёнок)/i, 'питомец')],
-  pet_loss: [p(/\b((dog|cat|puppy|kitten|pet)\b.{0,30}(passed away|died|put down|crossed the rainbow)|lost our (dog|cat|pet)|rainbow bridge)/i, 'pet loss'), p(/((собак|кошк|кот|пес|пёс|питом)\w*.{0,30}(умер|умерл|не стало|усыпил)|(умер|умерла|умерли|не стало|усыпили) (наш\w* |мо\w+ )?(собак|кошк|кот|пес|пёс|пса|питом)|не стало (нашего|нашей) (пса|кота|собаки|кошки))/i, 'потеря питомца')],
-  bereavement: [p(/\b((mum|mom|dad|father|mother|grand(ma|pa|mother|father)|husband|wife|brother|sister|friend)\b.{0,25}(passed away|died|funeral)|funeral|condolences|in memory of|rest in peace)/i, 'loss'), p(/((мам|пап|бабушк|дедушк|муж|жена|брат|сестр|отец|мать)\w*.{0,25}(умер|умерл|не стало|скончал)|(умер|умерла|не стало|скончал\w*) (моя |мой |наша |наш )?(мам|пап|бабушк|дедушк|муж|жен|брат|сестр|отец|мать)|похорон|соболезн|царствие небесное)/i, 'утрата')],
-  new_job: [p(/\b(new job|(started|starting) (a|my) new (job|role|position)|got (the|a) job|got hired|first day at|promoted|promotion)/i, 'new job'), p(/(новая работа|новую работу|устроил(ся|ась) на|вышел на новую|повысили|первый рабочий день)/i, 'новая работа')],
-  job_loss: [p(/\b(lost my job|laid off|got fired|been fired|made redundant|unemployed|out of work)/i, 'job loss'), p(/(уволили|потерял[а]? работу|сократили|без работы|остал(ся|ась) без работы)/i, 'потеря работы')],
-  illness: [p(/\b((in|from|out of) (the )?hospital|surgery|operation|i'?m sick|been sick|diagnosed|chemo|recovering from|broke my (leg|arm)|broken (leg|arm|wrist|ankle)|covid|flu)\b/i, 'illness'), p(/(в больнице|из больницы|болею|заболел|операци|лечусь|диагноз|больничн|сломал[а]? (ногу|руку)|сломанн\S* (ног|рук)|высок\S* температур|с температурой|ковид|грипп)/i, 'болезнь')],
-  birthday: [p(/\b(birthday|bday|turned \d{2}|turning \d{2})\b/i, 'birthday'), p(/(день рождения|дня рождения|днём рождения|днем рождения|юбилей|исполнилось \d+)/i, 'день рождения')],
-  graduation: [p(/\b(graduat(ed|ion|ing)|finished (uni|university|college|school)|got my (degree|diploma))/i, 'graduation'), p(/(выпускн|окончил[а]? (университет|школу|институт)|получил[а]? диплом|защитил[а]? диплом)/i, 'выпуск')],
+  moved: [
+    p(
+      /\b(just moved|we moved|i moved|moving (to|into|house)|new (flat|apartment|house|home|place)|first (home|house|flat) (together|of our own)|moved (to|into|house|in)|housewarming|relocat)/i,
+      'moved',
+    ),
+    p(
+      /(переехал[аи]?|переезд|переезжаем|переезжаю|новая квартира|новую квартиру|перв\S+ (общ\S+ )?(дом|квартир)|новоселье|новый дом)/i,
+      'переезд',
+    ),
+  ],
+  married: [
+    p(
+      /\b(got married|just married|our wedding|my wedding|wedding (day|gift|registry)|newlywed|honeymoon|engaged)/i,
+      'wedding',
+    ),
+    p(/(свадьб|поженились|вышла замуж|женился|медовый месяц|молодожен)/i, 'свадьба'),
+  ],
+  divorced: [
+    p(/\b(divorce|divorced|separated from|my ex\b)/i, 'divorce'),
+    p(/(развод|развожусь|разводимся|развелись|развелась|развёлся|бывший муж|бывшая жена)/i, 'развод'),
+  ],
+  new_baby: [
+    p(
+      /\b(new ?born|our baby|my baby|baby (girl|boy|shower)|gave birth|just had a baby|became (a )?(mum|mom|dad|parents)|(son|daughter|baby|twins) (was|were|is) born|welcomed (our|a) (son|daughter|little))/i,
+      'baby',
+    ),
+    p(
+      /(родил(ась|ся|а)|малыш|новорожд|стал[аи]? (мамой|папой|родителями)|декрет|сыночек|доченька)/i,
+      'малыш',
+    ),
+  ],
+  new_pet: [
+    p(
+      /\b(new (puppy|kitten|dog|cat)|adopted (a|our) (dog|cat|puppy|kitten)|got a (puppy|kitten|dog|cat)|rescue (dog|cat))/i,
+      'new pet',
+    ),
+    p(
+      /(завел[аи]? (собаку|кошку|щенка|котенка|котёнка)|щеночек|котеночек|котёночек|взяли (щенка|котенка|котёнка|собаку|кошку)|новый питомец|наш щенок|наш котенок|наш котёнок)/i,
+      'питомец',
+    ),
+  ],
+  pet_loss: [
+    p(
+      /\b((dog|cat|puppy|kitten|pet)\b.{0,30}(passed away|died|put down|crossed the rainbow)|lost our (dog|cat|pet)|rainbow bridge)/i,
+      'pet loss',
+    ),
+    p(
+      /((собак|кошк|кот|пес|пёс|питом)\w*.{0,30}(умер|умерл|не стало|усыпил)|(умер|умерла|умерли|не стало|усыпили) (наш\w* |мо\w+ )?(собак|кошк|кот|пес|пёс|пса|питом)|не стало (нашего|нашей) (пса|кота|собаки|кошки))/i,
+      'потеря питомца',
+    ),
+  ],
+  bereavement: [
+    p(
+      /\b((mum|mom|dad|father|mother|grand(ma|pa|mother|father)|husband|wife|brother|sister|friend)\b.{0,25}(passed away|died|funeral)|funeral|condolences|in memory of|rest in peace)/i,
+      'loss',
+    ),
+    p(
+      /((мам|пап|бабушк|дедушк|муж|жена|брат|сестр|отец|мать)\w*.{0,25}(умер|умерл|не стало|скончал)|(умер|умерла|не стало|скончал\w*) (моя |мой |наша |наш )?(мам|пап|бабушк|дедушк|муж|жен|брат|сестр|отец|мать)|похорон|соболезн|царствие небесное)/i,
+      'утрата',
+    ),
+  ],
+  new_job: [
+    p(
+      /\b(new job|(started|starting) (a|my) new (job|role|position)|got (the|a) job|got hired|first day at|promoted|promotion)/i,
+      'new job',
+    ),
+    p(
+      /(новая работа|новую работу|устроил(ся|ась) на|вышел на новую|повысили|первый рабочий день)/i,
+      'новая работа',
+    ),
+  ],
+  job_loss: [
+    p(/\b(lost my job|laid off|got fired|been fired|made redundant|unemployed|out of work)/i, 'job loss'),
+    p(/(уволили|потерял[а]? работу|сократили|без работы|остал(ся|ась) без работы)/i, 'потеря работы'),
+  ],
+  illness: [
+    p(
+      /\b((in|from|out of) (the )?hospital|surgery|operation|i'?m sick|been sick|diagnosed|chemo|recovering from|broke my (leg|arm)|broken (leg|arm|wrist|ankle)|covid|flu)\b/i,
+      'illness',
+    ),
+    p(
+      /(в больнице|из больницы|болею|заболел|операци|лечусь|диагноз|больничн|сломал[а]? (ногу|руку)|сломанн\S* (ног|рук)|высок\S* температур|с температурой|ковид|грипп)/i,
+      'болезнь',
+    ),
+  ],
+  birthday: [
+    p(/\b(birthday|bday|turned \d{2}|turning \d{2})\b/i, 'birthday'),
+    p(/(день рождения|дня рождения|днём рождения|днем рождения|юбилей|исполнилось \d+)/i, 'день рождения'),
+  ],
+  graduation: [
+    p(
+      /\b(graduat(ed|ion|ing)|finished (uni|university|college|school)|got my (degree|diploma))/i,
+      'graduation',
+    ),
+    p(/(выпускн|окончил[а]? (университет|школу|институт)|получил[а]? диплом|защитил[а]? диплом)/i, 'выпуск'),
+  ],
 };
 
-const ORDER_NUMBER = /(?:#|№\s?|\border\s+(?:no\.?|number|#)?\s*)([A-Z]{0,4}-?\d{4,})|\b([A-Z]{2,4}-\d{3,})\b/gi;
+const ORDER_NUMBER =
+  /(?:#|№\s?|\border\s+(?:no\.?|number|#)?\s*)([A-Z]{0,4}-?\d{4,})|\b([A-Z]{2,4}-\d{3,})\b/gi;
 const QUOTED = /[«"“]([^»"”]{2,60})[»"”]/g;
 
 export function detectLanguage(text: string, hint?: string): string {
@@ -117,7 +263,13 @@ function sentencesOf(text: string): { sentenceOf: number[]; asked: boolean[] } {
  * describes. Beside a problem, praise words are irony ("great quality guys" under a handle that
  * fell off); beside thanks for a problem put right, the old problem's words are not the mood.
  */
-function sentimentOf(words: string[], text: string, evidence: string[], problems: number, resolved: boolean): number {
+function sentimentOf(
+  words: string[],
+  text: string,
+  evidence: string[],
+  problems: number,
+  resolved: boolean,
+): number {
   const { sentenceOf, asked } = sentencesOf(text);
   const praisingNegation = PRAISING_NEGATION.test(text);
   const turn = words.findLastIndex((w) => CONTRAST.has(w));
@@ -129,7 +281,9 @@ function sentimentOf(words: string[], text: string, evidence: string[], problems
     if (!value) return;
     // "not happy", "не доволен", "not bad": a negator just before, in the same sentence, flips the word.
     const from = Math.max(0, i - 3);
-    const negator = words.slice(from, i).find((w, k) => NEGATORS.has(w) && sentenceOf[from + k] === sentenceOf[i]);
+    const negator = words
+      .slice(from, i)
+      .find((w, k) => NEGATORS.has(w) && sentenceOf[from + k] === sentenceOf[i]);
     if (negator && value > 0 && !praisingNegation) value = -1.2;
     else if (negator && value < 0) value = ABSENCE.has(negator) ? 0 : 1;
     if (!value) return;
@@ -152,9 +306,12 @@ function sentimentOf(words: string[], text: string, evidence: string[], problems
   return score;
 }
 
-const PARCEL = /parcel|package|deliver|tracking|courier|(never|not|haven'?t) (received|got|arrived)|так и не (получил|пришл)|посылк|доставк|трек|курьер|не (получил|пришел|пришёл|пришла|пришло) (заказ|товар|посылк)/i;
-const WAITING = /\d+\s*(days?|weeks?|дн|недел)|still|until now|\?\?|!!|supposed to|nothing|до сих пор|так и не|уже \d|обещали|где курьер|неделю|две недели|потерял/i;
-const GREETING = /^(happy (friday|monday|weekend|holidays|new year)|good (morning|night|evening)|hello everyone|доброе утро|всем (привет|хороших)|хороших выходных|с пятницей)/i;
+const PARCEL =
+  /parcel|package|deliver|tracking|courier|(never|not|haven'?t) (received|got|arrived)|так и не (получил|пришл)|посылк|доставк|трек|курьер|не (получил|пришел|пришёл|пришла|пришло) (заказ|товар|посылк)/i;
+const WAITING =
+  /\d+\s*(days?|weeks?|дн|недел)|still|until now|\?\?|!!|supposed to|nothing|до сих пор|так и не|уже \d|обещали|где курьер|неделю|две недели|потерял/i;
+const GREETING =
+  /^(happy (friday|monday|weekend|holidays|new year)|good (morning|night|evening)|hello everyone|доброе утро|всем (привет|хороших)|хороших выходных|с пятницей)/i;
 
 export function classify(input: string, lang?: string, learned: Learned | null = LEARNED): Reading {
   const text = input.slice(0, MAX_TEXT);
@@ -166,12 +323,14 @@ export function classify(input: string, lang?: string, learned: Learned | null =
     const hit = patterns.map((pt) => pt.re.exec(text)).find(Boolean);
     if (hit) {
       intents.push(intent);
-      if (intent !== 'question' || hit[0] !== '?') evidence.push(`${intent}: "${hit[0].trim().slice(0, 60)}"`);
+      if (intent !== 'question' || hit[0] !== '?')
+        evidence.push(`${intent}: "${hit[0].trim().slice(0, 60)}"`);
     }
   }
   const described = problemsIn(text);
   // "Seriously?", "why do I have to…": a question in anger asks for nothing but a fix.
-  if (intents.includes('question') && described.length && !realQuestion(text)) removeFrom(intents, 'question');
+  if (intents.includes('question') && described.length && !realQuestion(text))
+    removeFrom(intents, 'question');
   const lifeEvents: LifeEventKind[] = [];
   for (const [kind, patterns] of Object.entries(LIFE_EVENTS) as [LifeEventKind, Pattern[]][]) {
     const hit = patterns.map((pt) => pt.re.exec(text)).find(Boolean);
@@ -190,11 +349,18 @@ export function classify(input: string, lang?: string, learned: Learned | null =
   const score = greeting ? 0 : sentimentOf(words, text, evidence, problems.length, resolved);
   let sentiment: Sentiment = score <= -1 ? 'negative' : score >= 1 ? 'positive' : 'neutral';
   // Money not yet back is a refund matter, not a parcel one, unless the parcel is named too.
-  if (intents.includes('return_refund') && intents.includes('order_status') && !PARCEL.test(text)) removeFrom(intents, 'order_status');
+  if (intents.includes('return_refund') && intents.includes('order_status') && !PARCEL.test(text))
+    removeFrom(intents, 'order_status');
   // Waiting for an order or for money back is never neutral for the one who waits.
-  if ((intents.includes('order_status') || intents.includes('return_refund')) && sentiment === 'neutral' && WAITING.test(text)) sentiment = 'negative';
+  if (
+    (intents.includes('order_status') || intents.includes('return_refund')) &&
+    sentiment === 'neutral' &&
+    WAITING.test(text)
+  )
+    sentiment = 'negative';
   // Praise in so many words ("changed my life", "на высоте") is warm even without warm words.
-  if (intents.includes('praise') && sentiment === 'neutral' && !problems.length && score > -1) sentiment = 'positive';
+  if (intents.includes('praise') && sentiment === 'neutral' && !problems.length && score > -1)
+    sentiment = 'positive';
   if (resolved) {
     removeFrom(intents, 'complaint');
     if (!intents.includes('praise')) intents.push('praise');
@@ -203,21 +369,39 @@ export function classify(input: string, lang?: string, learned: Learned | null =
   // A problem with the product, the bill or the service itself is a complaint; a late parcel or a
   // slow refund is one only when nothing else names it.
   const aboutDelivery = intents.some((i) => i === 'order_status' || i === 'return_refund');
-  if (!resolved && problems.some((p) => p.kind === 'defect' || p.kind === 'billing' || p.kind === 'exasperation' || !aboutDelivery) && !intents.includes('complaint')) {
+  if (
+    !resolved &&
+    problems.some(
+      (p) => p.kind === 'defect' || p.kind === 'billing' || p.kind === 'exasperation' || !aboutDelivery,
+    ) &&
+    !intents.includes('complaint')
+  ) {
     intents.push('complaint');
   }
   // Unhappy about something that is not a delivery or a refund: a complaint.
-  if (sentiment === 'negative' && !intents.some((i) => i === 'complaint' || i === 'order_status' || i === 'return_refund' || i === 'purchase_intent')) {
+  if (
+    sentiment === 'negative' &&
+    !intents.some(
+      (i) => i === 'complaint' || i === 'order_status' || i === 'return_refund' || i === 'purchase_intent',
+    )
+  ) {
     intents.push('complaint');
   }
   // Complaints and condolences are never "positive", whatever polite words they hold.
-  if (intents.includes('complaint') && sentiment !== 'negative') sentiment = score > 1.5 && !intents.includes('return_refund') ? 'neutral' : 'negative';
-  if (lifeEvents.some((e) => e === 'pet_loss' || e === 'bereavement' || e === 'job_loss') && sentiment === 'positive' && !resolved) sentiment = 'neutral';
+  if (intents.includes('complaint') && sentiment !== 'negative')
+    sentiment = score > 1.5 && !intents.includes('return_refund') ? 'neutral' : 'negative';
+  if (
+    lifeEvents.some((e) => e === 'pet_loss' || e === 'bereavement' || e === 'job_loss') &&
+    sentiment === 'positive' &&
+    !resolved
+  )
+    sentiment = 'neutral';
   if (sentiment === 'positive' && !intents.length) intents.push('praise');
   if (intents.includes('praise') && sentiment === 'negative') removeFrom(intents, 'praise');
   if (!intents.length) intents.push('other');
   // A post that tells of a life event and asks nothing is about the event: no intent is guessed.
-  if (!greeting && learned) sentiment = learnedReading(text, sentiment, lifeEvents.length ? [] : intents, evidence, learned);
+  if (!greeting && learned)
+    sentiment = learnedReading(text, sentiment, lifeEvents.length ? [] : intents, evidence, learned);
 
   for (const m of text.matchAll(ORDER_NUMBER)) evidence.push(`order number: ${m[1] ?? m[2]}`);
   for (const m of text.matchAll(QUOTED)) evidence.push(`product: ${m[1]}`);
@@ -226,9 +410,18 @@ export function classify(input: string, lang?: string, learned: Learned | null =
   if (sentiment === 'negative') urgency += 0.35;
   if (intents.includes('complaint')) urgency += 0.2;
   if (intents.includes('order_status') || intents.includes('return_refund')) urgency += 0.15;
-  if (/\b(urgent|asap|immediately|right now|today)\b|срочно|немедленно|сегодня же/i.test(text)) urgency += 0.2;
-  if (/!{2,}/.test(text) || (text.length > 12 && text === text.toUpperCase() && /\p{L}/u.test(text))) urgency += 0.1;
-  return { language, sentiment, intents, lifeEvents, urgency: Math.min(1, Math.round(urgency * 100) / 100), evidence: [...new Set(evidence)].slice(0, 20) };
+  if (/\b(urgent|asap|immediately|right now|today)\b|срочно|немедленно|сегодня же/i.test(text))
+    urgency += 0.2;
+  if (/!{2,}/.test(text) || (text.length > 12 && text === text.toUpperCase() && /\p{L}/u.test(text)))
+    urgency += 0.1;
+  return {
+    language,
+    sentiment,
+    intents,
+    lifeEvents,
+    urgency: Math.min(1, Math.round(urgency * 100) / 100),
+    evidence: [...new Set(evidence)].slice(0, 20),
+  };
 }
 
 /** The learned reader and how sure it must be to speak where the rules are silent. */
@@ -245,18 +438,28 @@ export interface Learned {
 export const LEARNED: Learned = { model: trained, sentiment: 0.9, intent: 0.7 };
 
 /** Where the rules found no mood or no intent, the learned reader's confident answer. */
-function learnedReading(text: string, sentiment: Sentiment, intents: Intent[], evidence: string[], learned: Learned): Sentiment {
+function learnedReading(
+  text: string,
+  sentiment: Sentiment,
+  intents: Intent[],
+  evidence: string[],
+  learned: Learned,
+): Sentiment {
   const list = features(text);
   let result = sentiment;
   if (sentiment === 'neutral') {
-    const [label, p] = Object.entries(exclusivePosterior(learned.model, list)).sort((a, b) => b[1] - a[1])[0]!;
+    const [label, p] = Object.entries(exclusivePosterior(learned.model, list)).sort(
+      (a, b) => b[1] - a[1],
+    )[0]!;
     if (label !== 'neutral' && p > learned.sentiment) {
       result = label as Sentiment;
       evidence.push(`learned: ${label} (${p.toFixed(2)})`);
     }
   }
   if (intents.length === 1 && intents[0] === 'other') {
-    const found = INTENT_NAMES.filter((intent) => intent !== 'other' && yesPosterior(learned.model, intent, list) > learned.intent);
+    const found = INTENT_NAMES.filter(
+      (intent) => intent !== 'other' && yesPosterior(learned.model, intent, list) > learned.intent,
+    );
     if (found.length) {
       intents.splice(0, 1, ...found);
       evidence.push(`learned: ${found.join(', ')}`);
@@ -265,12 +468,20 @@ function learnedReading(text: string, sentiment: Sentiment, intents: Intent[], e
   return result;
 }
 
-const RHETORICAL = /^\s*(why|how come|what'?s the point|seriously|really|are you (serious|kidding)|is (this|that) a joke|зачем|почему|какой смысл|серь[её]зно|издеваетесь|это шутка)/i;
+const RHETORICAL =
+  /^\s*(why|how come|what'?s the point|seriously|really|are you (serious|kidding)|is (this|that) a joke|зачем|почему|какой смысл|серь[её]зно|издеваетесь|это шутка)/i;
 
 /** Whether any sentence of the text asks something other than a question in anger. */
 function realQuestion(text: string): boolean {
   const sentences = text.split(/(?<=[.!?…])\s+|\n+/);
-  return sentences.some((sentence) => (sentence.includes('?') || /^\s*(how|what|when|where|which|can i|could you|do you|will|как|когда|где|какой|можно|подскажите)\b/i.test(sentence)) && !RHETORICAL.test(sentence));
+  return sentences.some(
+    (sentence) =>
+      (sentence.includes('?') ||
+        /^\s*(how|what|when|where|which|can i|could you|do you|will|как|когда|где|какой|можно|подскажите)\b/i.test(
+          sentence,
+        )) &&
+      !RHETORICAL.test(sentence),
+  );
 }
 
 function removeFrom<T>(list: T[], ...values: T[]): void {
@@ -281,7 +492,10 @@ function removeFrom<T>(list: T[], ...values: T[]): void {
 }
 
 /** A reading with the agent's correction applied: what the agent said wins over the rules. */
-export function corrected(reading: Reading, correction?: { sentiment?: Sentiment; intents?: string[] }): Reading {
+export function corrected(
+  reading: Reading,
+  correction?: { sentiment?: Sentiment; intents?: string[] },
+): Reading {
   if (!correction) return reading;
   const intents = correction.intents?.filter((i): i is Intent => INTENT_NAMES.includes(i as Intent));
   return {
@@ -292,4 +506,12 @@ export function corrected(reading: Reading, correction?: { sentiment?: Sentiment
   };
 }
 
-export const INTENT_NAMES: readonly Intent[] = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'];
+export const INTENT_NAMES: readonly Intent[] = [
+  'complaint',
+  'question',
+  'order_status',
+  'return_refund',
+  'praise',
+  'purchase_intent',
+  'other',
+];

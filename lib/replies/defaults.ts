@@ -27,7 +27,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['complaint', 'order_status', 'return_refund'],
     tone: 'apologetic',
-    body: 'Hi {{customer.firstName}}, I’m sorry the {{order.item}} is giving you trouble. I’ve pulled up your order from {{order.daysSince}} days ago — could you send us a direct message so we can put this right today? — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName}}, I’m sorry the {{order.item}} is giving you trouble. I’ve pulled up your order from {{order.daysSince}} days ago — could you send us a direct message so we can put this right today? — ' +
+      SIGN_EN,
     requires: ['customer.firstName', 'order.item'],
   },
   {
@@ -37,7 +39,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['order_status', 'purchase_intent', 'question'],
     tone: 'warm',
-    body: 'Hi {{customer.firstName}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}} — send us a DM with a time that suits you. — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}} — send us a DM with a time that suits you. — ' +
+      SIGN_EN,
     requires: ['customer.firstName', 'preference.delivery'],
   },
   {
@@ -47,7 +51,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['praise', 'other'],
     tone: 'warm',
-    body: 'Hi {{customer.firstName | author.name | "there"}}, thank you for reaching out! We’re on it and will get back to you shortly. — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName | author.name | "there"}}, thank you for reaching out! We’re on it and will get back to you shortly. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -56,7 +62,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['complaint', 'order_status', 'return_refund', 'question'],
     tone: 'formal',
-    body: 'Hi {{customer.firstName | author.name | "there"}}, we’d love to help with this.\nCould you send us a direct message with the details? We’ll take it from there. — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName | author.name | "there"}}, we’d love to help with this.\nCould you send us a direct message with the details? We’ll take it from there. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -65,7 +73,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['order_status', 'complaint', 'return_refund'],
     tone: 'warm',
-    body: 'Hi {{customer.firstName | author.name | "there"}}, thanks for letting us know! Please DM us the email you ordered with, and we’ll check on it straight away. — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName | author.name | "there"}}, thanks for letting us know! Please DM us the email you ordered with, and we’ll check on it straight away. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -74,7 +84,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['complaint', 'order_status', 'return_refund'],
     tone: 'apologetic',
-    body: '{{customer.firstName}}, здравствуйте! Очень жаль, что с «{{order.item}}» возникли сложности. Мы уже видим ваш заказ — напишите нам, пожалуйста, в личные сообщения, и мы всё решим сегодня. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName}}, здравствуйте! Очень жаль, что с «{{order.item}}» возникли сложности. Мы уже видим ваш заказ — напишите нам, пожалуйста, в личные сообщения, и мы всё решим сегодня. — ' +
+      SIGN_RU,
     requires: ['customer.firstName', 'order.item'],
   },
   {
@@ -84,7 +96,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['order_status', 'purchase_intent', 'question'],
     tone: 'warm',
-    body: '{{customer.firstName}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' +
+      SIGN_RU,
     requires: ['customer.firstName', 'preference.delivery'],
   },
   {
@@ -94,7 +108,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['praise', 'other'],
     tone: 'warm',
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что написали! Мы уже разбираемся и скоро вернёмся с ответом. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что написали! Мы уже разбираемся и скоро вернёмся с ответом. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
@@ -103,7 +119,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['complaint', 'order_status', 'return_refund', 'question'],
     tone: 'formal',
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, мы поможем.\nНапишите нам, пожалуйста, в личные сообщения подробности — дальше мы всё возьмём на себя. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, мы поможем.\nНапишите нам, пожалуйста, в личные сообщения подробности — дальше мы всё возьмём на себя. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
@@ -112,7 +130,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['order_status', 'complaint', 'return_refund'],
     tone: 'warm',
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что сообщили! Пришлите, пожалуйста, в личные сообщения почту, на которую оформлен заказ, — сразу проверим. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что сообщили! Пришлите, пожалуйста, в личные сообщения почту, на которую оформлен заказ, — сразу проверим. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
@@ -122,7 +142,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'other', 'question'],
     tone: 'gentle',
     lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
-    body: '{{customer.firstName | author.name | "Hi"}}, I’m so sorry to hear this. Please don’t worry about anything on our side — send us a direct message and we’ll take care of it quietly. — ' + SIGN_EN,
+    body:
+      '{{customer.firstName | author.name | "Hi"}}, I’m so sorry to hear this. Please don’t worry about anything on our side — send us a direct message and we’ll take care of it quietly. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -133,7 +155,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     tone: 'warm',
     cheerful: true,
     lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
-    body: 'Congratulations, {{customer.firstName | author.name | "friend"}}! That’s wonderful news. If there’s anything we can do to help, we’re one message away. — ' + SIGN_EN,
+    body:
+      'Congratulations, {{customer.firstName | author.name | "friend"}}! That’s wonderful news. If there’s anything we can do to help, we’re one message away. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -142,7 +166,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'en',
     intents: ['question', 'purchase_intent'],
     tone: 'warm',
-    body: 'Hi {{customer.firstName | author.name | "there"}}, good question! Let us check the details for you — we’ll reply here shortly, or send us a direct message if you’d rather talk it through. — ' + SIGN_EN,
+    body:
+      'Hi {{customer.firstName | author.name | "there"}}, good question! Let us check the details for you — we’ll reply here shortly, or send us a direct message if you’d rather talk it through. — ' +
+      SIGN_EN,
     requires: [],
   },
   {
@@ -152,7 +178,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'other', 'question'],
     tone: 'gentle',
     lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, нам очень жаль. Ни о чём не беспокойтесь — напишите нам в личные сообщения, и мы всё тихо уладим. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, нам очень жаль. Ни о чём не беспокойтесь — напишите нам в личные сообщения, и мы всё тихо уладим. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
@@ -163,7 +191,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     tone: 'warm',
     cheerful: true,
     lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, поздравляем! Это чудесная новость. Если понадобится помощь — мы на связи. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, поздравляем! Это чудесная новость. Если понадобится помощь — мы на связи. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
@@ -172,7 +202,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     language: 'ru',
     intents: ['question', 'purchase_intent'],
     tone: 'warm',
-    body: '{{customer.firstName | author.name | "Здравствуйте"}}, хороший вопрос! Уточним детали и ответим здесь же, или напишите нам в личные сообщения. — ' + SIGN_RU,
+    body:
+      '{{customer.firstName | author.name | "Здравствуйте"}}, хороший вопрос! Уточним детали и ответим здесь же, или напишите нам в личные сообщения. — ' +
+      SIGN_RU,
     requires: [],
   },
 ];

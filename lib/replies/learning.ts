@@ -9,11 +9,29 @@ const CAP = 8;
 export const learningKey = (templateId: string, intent: string) => `${templateId}|${intent}`;
 
 /** Records that the agent inserted a reply from this template for a post of this intent, edited or as offered. */
-export async function recordUse(database: ConciergeDb, templateId: string, intent: string, edited: boolean, now = new Date().toISOString()): Promise<void> {
+export async function recordUse(
+  database: ConciergeDb,
+  templateId: string,
+  intent: string,
+  edited: boolean,
+  now = new Date().toISOString(),
+): Promise<void> {
   const key = learningKey(templateId, intent);
   await database.transaction('rw', database.learning, async () => {
-    const current = (await database.learning.get(key)) ?? { key, templateId, intent, picks: 0, edits: 0, lastUsedAt: now };
-    await database.learning.put({ ...current, picks: current.picks + (edited ? 0 : 1), edits: current.edits + (edited ? 1 : 0), lastUsedAt: now });
+    const current = (await database.learning.get(key)) ?? {
+      key,
+      templateId,
+      intent,
+      picks: 0,
+      edits: 0,
+      lastUsedAt: now,
+    };
+    await database.learning.put({
+      ...current,
+      picks: current.picks + (edited ? 0 : 1),
+      edits: current.edits + (edited ? 1 : 0),
+      lastUsedAt: now,
+    });
   });
 }
 

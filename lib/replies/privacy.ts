@@ -10,7 +10,8 @@ export interface PrivateDetail {
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/gi;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 const ORDER = /\b[A-Z]{1,4}-?\d{3,}\b|#\d{4,}|№\s?\d{3,}/g;
-const ADDRESS = /\b\d{1,5}\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s(Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd)\b|(ул\.|улица|пр\.|проспект|пер\.|переулок|д\.|дом|кв\.|квартира)\s*[\p{L}\d-]+/giu;
+const ADDRESS =
+  /\b\d{1,5}\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s(Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd)\b|(ул\.|улица|пр\.|проспект|пер\.|переулок|д\.|дом|кв\.|квартира)\s*[\p{L}\d-]+/giu;
 
 /**
  * What in a reply should not be said in public: order numbers, emails, phones, street addresses,
@@ -37,7 +38,8 @@ export function privateDetails(reply: string, customer: Customer | null): Privat
         .filter(([key]) => /^private[:\s]/i.test(key))
         .map(([, value]): [PrivateKind, string] => ['profile', value]),
     ];
-    for (const [kind, value] of known) if (value && value.length >= 3 && lower.includes(value.toLowerCase())) add(kind, value);
+    for (const [kind, value] of known)
+      if (value && value.length >= 3 && lower.includes(value.toLowerCase())) add(kind, value);
   }
   return [...found.values()];
 }

@@ -17,7 +17,13 @@ export interface Ranked {
 }
 
 /** Life events under which nothing upbeat or selling is offered. */
-const SAD: ReadonlySet<LifeEventKind> = new Set(['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced']);
+const SAD: ReadonlySet<LifeEventKind> = new Set([
+  'pet_loss',
+  'bereavement',
+  'illness',
+  'job_loss',
+  'divorced',
+]);
 
 /**
  * Templates in the reply language, best first for this reading: a life event it was written
@@ -48,7 +54,8 @@ export function rankTemplates(
       reasons.push({ kind: 'intent', intent: intents[0]! });
     }
     const fits =
-      (reading.sentiment === 'negative' && (template.tone === 'apologetic' || template.tone === 'formal' || template.tone === 'gentle')) ||
+      (reading.sentiment === 'negative' &&
+        (template.tone === 'apologetic' || template.tone === 'formal' || template.tone === 'gentle')) ||
       (reading.sentiment !== 'negative' && template.tone === 'warm');
     if (fits) {
       score += template.tone === 'apologetic' ? 2 : 1;

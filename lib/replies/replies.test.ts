@@ -23,7 +23,11 @@ describe('render', () => {
   });
 
   it('reports unknown and malformed variables and still renders the rest', () => {
-    const out = render('A {{customer.shoeSize}} B {{ 1bad }} C {{agent.name}} D {{ open', { 'agent.name': 'Sam' }, KNOWN_VARIABLES);
+    const out = render(
+      'A {{customer.shoeSize}} B {{ 1bad }} C {{agent.name}} D {{ open',
+      { 'agent.name': 'Sam' },
+      KNOWN_VARIABLES,
+    );
     expect(out.text).toBe('A B C Sam D {{ open');
     expect(out.errors).toHaveLength(3);
     expect(out.errors[0]).toContain('unknown variable "customer.shoeSize"');
@@ -50,7 +54,11 @@ describe('render', () => {
 describe('suggestReplies', () => {
   const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
   const settings = { agentName: 'Sam', brandName: 'Hearth & Co.' };
-  const post = { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' }, lang: 'en', text: 'My microwave broke' };
+  const post = {
+    author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' },
+    lang: 'en',
+    text: 'My microwave broke',
+  };
   const now = Date.parse('2026-11-21T00:00:00Z');
 
   it('shows the three best for a complaint, filled from the profile, each with why', () => {
@@ -69,19 +77,47 @@ describe('suggestReplies', () => {
   });
 
   it('is gentle under a loss: condolences first, nothing cheerful or selling', () => {
-    const out = suggestReplies({ ...post, text: 'Our dog passed away last week, please stop the dog food emails' }, lorena, settings, DEFAULT_TEMPLATES, now);
+    const out = suggestReplies(
+      { ...post, text: 'Our dog passed away last week, please stop the dog food emails' },
+      lorena,
+      settings,
+      DEFAULT_TEMPLATES,
+      now,
+    );
     expect(out[0]?.templateId).toBe('en-condolence');
     expect(out[0]?.reasons[0]).toEqual({ kind: 'lifeEvent', event: 'pet_loss' });
     expect(out.some((s) => DEFAULT_TEMPLATES.find((t) => t.id === s.templateId)?.cheerful)).toBe(false);
   });
 
   it('congratulates on good news and answers questions', () => {
-    expect(suggestReplies({ ...post, text: 'We just moved into our new flat!' }, lorena, settings, DEFAULT_TEMPLATES, now)[0]?.templateId).toBe('en-congrats');
-    expect(suggestReplies({ ...post, text: 'Is the enamel pot dishwasher safe?' }, null, settings, DEFAULT_TEMPLATES, now)[0]?.templateId).toBe('en-answer-question');
+    expect(
+      suggestReplies(
+        { ...post, text: 'We just moved into our new flat!' },
+        lorena,
+        settings,
+        DEFAULT_TEMPLATES,
+        now,
+      )[0]?.templateId,
+    ).toBe('en-congrats');
+    expect(
+      suggestReplies(
+        { ...post, text: 'Is the enamel pot dishwasher safe?' },
+        null,
+        settings,
+        DEFAULT_TEMPLATES,
+        now,
+      )[0]?.templateId,
+    ).toBe('en-answer-question');
   });
 
   it('answers a stranger in the post’s language, by display name', () => {
-    const out = suggestReplies({ ...post, lang: 'ru', text: 'Где мой заказ?' }, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES, now);
+    const out = suggestReplies(
+      { ...post, lang: 'ru', text: 'Где мой заказ?' },
+      null,
+      { agentName: '', brandName: '' },
+      DEFAULT_TEMPLATES,
+      now,
+    );
     expect(out.every((s) => s.language === 'ru')).toBe(true);
     expect(out.map((s) => s.templateId)).toContain('ru-find-order');
     expect(out.find((s) => s.templateId === 'ru-find-order')?.text).toMatch(/^Lorena Willis, спасибо/);
@@ -100,18 +136,27 @@ describe('public-reply safety', () => {
   const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
 
   it('finds order numbers, emails, phones, addresses and what the profile holds', () => {
-    const found = privateDetails('Hi Lorena, order HC-20418 ships to 12 Baker Street; we emailed lorena.willis@example.com and will call +1 555 0100 201.', lorena);
+    const found = privateDetails(
+      'Hi Lorena, order HC-20418 ships to 12 Baker Street; we emailed lorena.willis@example.com and will call +1 555 0100 201.',
+      lorena,
+    );
     expect(found.map((d) => d.kind).toSorted()).toEqual(['address', 'email', 'order', 'phone']);
-    expect(privateDetails('Заказ №48213 доставим по адресу ул. Ленина, д. 5', null).map((d) => d.kind)).toEqual(['order', 'address', 'address']);
+    expect(
+      privateDetails('Заказ №48213 доставим по адресу ул. Ленина, д. 5', null).map((d) => d.kind),
+    ).toEqual(['order', 'address', 'address']);
   });
 
   it('passes a reply with nothing private in it', () => {
-    expect(privateDetails('Hi Lorena, so sorry about this! Could you send us a direct message?', lorena)).toEqual([]);
+    expect(
+      privateDetails('Hi Lorena, so sorry about this! Could you send us a direct message?', lorena),
+    ).toEqual([]);
   });
 
   it('offers the private-message version in the reply language', () => {
     const post = { author: { handle: 'a', displayName: 'Алиса', profileUrl: '' }, text: 'Где заказ?' };
-    expect(privateInvite(post, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES)?.templateId).toBe('ru-dm-invite');
+    expect(privateInvite(post, null, { agentName: '', brandName: '' }, DEFAULT_TEMPLATES)?.templateId).toBe(
+      'ru-dm-invite',
+    );
   });
 });
 
@@ -131,14 +176,43 @@ describe('the queue', () => {
     const { classify } = await import('./classify');
     const now = Date.parse('2026-11-24T12:00:00Z');
     const settings = { responseTargetHours: 24 };
-    const vip = priorityOf({ createdAt: '2026-11-23T06:00:00Z', seenAt: '2026-11-24T11:00:00Z', status: 'open' }, { tier: 'vip' }, classify('WORST service, my kettle broke again!!!'), settings, now);
-    const question = priorityOf({ seenAt: '2026-11-24T11:00:00Z', status: 'open' }, null, classify('Do you ship to Norway?'), settings, now);
-    const happy = priorityOf({ seenAt: '2026-11-24T11:00:00Z', status: 'open' }, { tier: 'regular' }, classify('Love my teapot, thank you!'), settings, now);
-    const answered = priorityOf({ seenAt: '2026-11-20T11:00:00Z', status: 'replied' }, { tier: 'vip' }, classify('WORST service!!!'), settings, now);
+    const vip = priorityOf(
+      { createdAt: '2026-11-23T06:00:00Z', seenAt: '2026-11-24T11:00:00Z', status: 'open' },
+      { tier: 'vip' },
+      classify('WORST service, my kettle broke again!!!'),
+      settings,
+      now,
+    );
+    const question = priorityOf(
+      { seenAt: '2026-11-24T11:00:00Z', status: 'open' },
+      null,
+      classify('Do you ship to Norway?'),
+      settings,
+      now,
+    );
+    const happy = priorityOf(
+      { seenAt: '2026-11-24T11:00:00Z', status: 'open' },
+      { tier: 'regular' },
+      classify('Love my teapot, thank you!'),
+      settings,
+      now,
+    );
+    const answered = priorityOf(
+      { seenAt: '2026-11-20T11:00:00Z', status: 'replied' },
+      { tier: 'vip' },
+      classify('WORST service!!!'),
+      settings,
+      now,
+    );
     expect(vip.score).toBeGreaterThan(question.score);
     expect(question.score).toBeGreaterThanOrEqual(happy.score);
     expect(answered.score).toBeLessThan(happy.score);
-    expect(vip.reasons).toEqual([{ kind: 'negative' }, { kind: 'complaint' }, { kind: 'tier', tier: 'vip' }, { kind: 'waiting', hours: 30, targetHours: 24, overdue: true }]);
+    expect(vip.reasons).toEqual([
+      { kind: 'negative' },
+      { kind: 'complaint' },
+      { kind: 'tier', tier: 'vip' },
+      { kind: 'waiting', hours: 30, targetHours: 24, overdue: true },
+    ]);
     expect(inQueue({ status: 'dismissed' }, now)).toBe(false);
     expect(inQueue({ status: 'open', snoozedUntil: '2026-11-24T13:00:00Z' }, now)).toBe(false);
     expect(inQueue({ status: 'open', snoozedUntil: '2026-11-24T11:00:00Z' }, now)).toBe(true);
@@ -147,15 +221,22 @@ describe('the queue', () => {
 
 describe('team templates', () => {
   it('finds what a template needs, reports broken tags, and round-trips through JSON', async () => {
-    const { requiresOf, templateProblems, exportTemplates, parseTemplates, saveTemplates } = await import('./templates-io');
-    expect(requiresOf('Hi {{customer.firstName}}, your {{order.item | "order"}} by {{preference.delivery}}')).toEqual(['customer.firstName', 'preference.delivery']);
+    const { requiresOf, templateProblems, exportTemplates, parseTemplates, saveTemplates } =
+      await import('./templates-io');
+    expect(
+      requiresOf('Hi {{customer.firstName}}, your {{order.item | "order"}} by {{preference.delivery}}'),
+    ).toEqual(['customer.firstName', 'preference.delivery']);
     expect(templateProblems('Hi {{customer.nmae}} and {{ not valid! }}')).toEqual([
       '{{customer.nmae}}: unknown variable "customer.nmae"',
       '{{ not valid! }}: "not valid!" is neither a variable nor a quoted text',
     ]);
     const parsed = parseTemplates(exportTemplates(DEFAULT_TEMPLATES));
     expect(parsed.ok && parsed.templates.map((t) => t.id)).toEqual(DEFAULT_TEMPLATES.map((t) => t.id));
-    expect(parseTemplates('{"format":"concierge-templates","version":1,"templates":[{"id":"x","name":"X","language":"en","intents":[],"tone":"warm","body":"{{nope}}"}]}')).toEqual({ ok: false, problems: ['x: {{nope}}: unknown variable "nope"'] });
+    expect(
+      parseTemplates(
+        '{"format":"concierge-templates","version":1,"templates":[{"id":"x","name":"X","language":"en","intents":[],"tone":"warm","body":"{{nope}}"}]}',
+      ),
+    ).toEqual({ ok: false, problems: ['x: {{nope}}: unknown variable "nope"'] });
     expect(parseTemplates('[1,2]').ok).toBe(false);
 
     const { ConciergeDb } = await import('../db/schema');
@@ -167,11 +248,24 @@ describe('team templates', () => {
   it('ranks a template the agent chose and edited first the next time', async () => {
     const { classify } = await import('./classify');
     const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
-    const post = { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' }, lang: 'en', text: 'My kettle broke again' };
+    const post = {
+      author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' },
+      lang: 'en',
+      text: 'My kettle broke again',
+    };
     const settings = { agentName: 'Sam', brandName: 'Hearth & Co.' };
     const before = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, Date.now(), classify(post.text));
     const second = before[1]!.templateId;
-    const after = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, Date.now(), classify(post.text), [{ key: `${second}|complaint`, templateId: second, intent: 'complaint', picks: 0, edits: 1, lastUsedAt: '' }]);
+    const after = suggestReplies(post, lorena, settings, DEFAULT_TEMPLATES, Date.now(), classify(post.text), [
+      {
+        key: `${second}|complaint`,
+        templateId: second,
+        intent: 'complaint',
+        picks: 0,
+        edits: 1,
+        lastUsedAt: '',
+      },
+    ]);
     expect(after[0]?.templateId).toBe(second);
     expect(after[0]?.reasons).toContainEqual({ kind: 'learned', uses: 1 });
   });
@@ -179,34 +273,87 @@ describe('team templates', () => {
 
 describe('response record', () => {
   const base = {
-    site: 'x' as const, url: 'https://x.com/a/status/1', kind: 'post' as const, author: { handle: 'a', displayName: 'A', profileUrl: '' },
-    authorKey: 'x:a', text: 'hi', replies: [], updatedAt: '',
+    site: 'x' as const,
+    url: 'https://x.com/a/status/1',
+    kind: 'post' as const,
+    author: { handle: 'a', displayName: 'A', profileUrl: '' },
+    authorKey: 'x:a',
+    text: 'hi',
+    replies: [],
+    updatedAt: '',
   };
   const at = (h: number) => new Date(Date.parse('2026-11-24T00:00:00Z') + h * 3_600_000).toISOString();
 
   it('counts waiting and answered, the median first answer, and breaches of the target', async () => {
     const { responseStats } = await import('./stats');
     const posts = [
-      { ...base, key: 'x:1', postId: '1', createdAt: at(0), seenAt: at(0), status: 'replied' as const, respondedAt: at(2) },
-      { ...base, key: 'x:2', postId: '2', createdAt: at(0), seenAt: at(0), status: 'replied' as const, respondedAt: at(30) },
+      {
+        ...base,
+        key: 'x:1',
+        postId: '1',
+        createdAt: at(0),
+        seenAt: at(0),
+        status: 'replied' as const,
+        respondedAt: at(2),
+      },
+      {
+        ...base,
+        key: 'x:2',
+        postId: '2',
+        createdAt: at(0),
+        seenAt: at(0),
+        status: 'replied' as const,
+        respondedAt: at(30),
+      },
       { ...base, key: 'x:3', postId: '3', createdAt: at(0), seenAt: at(1), status: 'open' as const },
       { ...base, key: 'x:4', postId: '4', seenAt: at(40), status: 'open' as const },
       { ...base, key: 'x:5', postId: '5', seenAt: at(0), status: 'dismissed' as const },
     ];
-    expect(responseStats(posts, 24, Date.parse(at(41)))).toEqual({ waiting: 2, answered: 2, medianHours: 16, breaches: 2, bands: [0, 1, 0, 0, 1] });
+    expect(responseStats(posts, 24, Date.parse(at(41)))).toEqual({
+      waiting: 2,
+      answered: 2,
+      medianHours: 16,
+      breaches: 2,
+      bands: [0, 1, 0, 0, 1],
+    });
   });
 
   it('marks a customer post answered when the brand replies on the page, once', async () => {
     const { ConciergeDb } = await import('../db/schema');
     const { recordSeen, recordReplies } = await import('../db/interactions');
     const database = new ConciergeDb(`record-${crypto.randomUUID()}`);
-    const customerPost = { site: 'facebook' as const, id: '11', url: 'https://www.facebook.com/p/posts/1?comment_id=11', kind: 'comment' as const, author: { handle: 'jane', displayName: 'Jane', profileUrl: '' }, text: 'Where is my order?', createdAt: at(0) };
-    const brandReply = { ...customerPost, id: '12', kind: 'reply' as const, author: { handle: 'hearthandco', displayName: 'Hearth', profileUrl: '' }, text: 'On its way!', inReplyTo: { id: '11' }, createdAt: at(3) };
+    const customerPost = {
+      site: 'facebook' as const,
+      id: '11',
+      url: 'https://www.facebook.com/p/posts/1?comment_id=11',
+      kind: 'comment' as const,
+      author: { handle: 'jane', displayName: 'Jane', profileUrl: '' },
+      text: 'Where is my order?',
+      createdAt: at(0),
+    };
+    const brandReply = {
+      ...customerPost,
+      id: '12',
+      kind: 'reply' as const,
+      author: { handle: 'hearthandco', displayName: 'Hearth', profileUrl: '' },
+      text: 'On its way!',
+      inReplyTo: { id: '11' },
+      createdAt: at(3),
+    };
     await recordSeen(database, [customerPost, brandReply]);
     expect(await recordReplies(database, [brandReply], ['@HearthAndCo'])).toBe(1);
-    expect(await database.interactions.get('facebook:11')).toMatchObject({ status: 'replied', respondedAt: at(3) });
+    expect(await database.interactions.get('facebook:11')).toMatchObject({
+      status: 'replied',
+      respondedAt: at(3),
+    });
     expect(await recordReplies(database, [{ ...brandReply, createdAt: at(9) }], ['hearthandco'])).toBe(0);
-    expect(await recordReplies(database, [{ ...brandReply, author: { ...brandReply.author, handle: 'stranger' } }], ['hearthandco'])).toBe(0);
+    expect(
+      await recordReplies(
+        database,
+        [{ ...brandReply, author: { ...brandReply.author, handle: 'stranger' } }],
+        ['hearthandco'],
+      ),
+    ).toBe(0);
   });
 
   it('counts replies by others in the thread, each once, and not the author answering themself', async () => {
@@ -214,8 +361,23 @@ describe('response record', () => {
     const { recordSeen, recordReplies } = await import('../db/interactions');
     const { priorityOf } = await import('./priority');
     const database = new ConciergeDb(`thread-${crypto.randomUUID()}`);
-    const post = { site: 'facebook' as const, id: '21', url: 'https://www.facebook.com/p/posts/1?comment_id=21', kind: 'comment' as const, author: { handle: 'jane', displayName: 'Jane', profileUrl: '' }, text: 'My kettle leaks', createdAt: at(0) };
-    const other = { ...post, id: '22', kind: 'reply' as const, author: { handle: 'sam', displayName: 'Sam', profileUrl: '' }, text: 'Same here', inReplyTo: { id: '21' } };
+    const post = {
+      site: 'facebook' as const,
+      id: '21',
+      url: 'https://www.facebook.com/p/posts/1?comment_id=21',
+      kind: 'comment' as const,
+      author: { handle: 'jane', displayName: 'Jane', profileUrl: '' },
+      text: 'My kettle leaks',
+      createdAt: at(0),
+    };
+    const other = {
+      ...post,
+      id: '22',
+      kind: 'reply' as const,
+      author: { handle: 'sam', displayName: 'Sam', profileUrl: '' },
+      text: 'Same here',
+      inReplyTo: { id: '21' },
+    };
     const self = { ...other, id: '23', author: post.author, text: 'Anyone?' };
     await recordSeen(database, [post]);
     await recordReplies(database, [other, self], ['hearthandco']);

@@ -15,8 +15,18 @@ export const BANDS = [1, 4, 12, 24, Infinity];
 const HOUR = 3_600_000;
 
 /** Waiting, answered, how fast and how often late, for a set of customer posts. */
-export function responseStats(posts: readonly Interaction[], targetHours: number, now = Date.now()): ResponseStats {
-  const stats: ResponseStats = { waiting: 0, answered: 0, medianHours: null, breaches: 0, bands: BANDS.map(() => 0) };
+export function responseStats(
+  posts: readonly Interaction[],
+  targetHours: number,
+  now = Date.now(),
+): ResponseStats {
+  const stats: ResponseStats = {
+    waiting: 0,
+    answered: 0,
+    medianHours: null,
+    breaches: 0,
+    bands: BANDS.map(() => 0),
+  };
   const times: number[] = [];
   for (const post of posts) {
     if (post.status === 'dismissed') continue;

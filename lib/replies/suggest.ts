@@ -1,7 +1,6 @@
-import type { Customer } from '../db/types';
+import type { Customer, TemplateLearning } from '../db/types';
 import type { SocialPost } from '../model';
 import type { Settings } from '../settings';
-import type { TemplateLearning } from '../db/types';
 import { classify, type Reading } from './classify';
 import { learnedBonus, learningKey } from './learning';
 import type { ReplyTemplate } from './defaults';
@@ -55,7 +54,12 @@ export function suggestReplies(
     const l = byKey.get(learningKey(id, reading.intents[0] ?? 'other'));
     return { bonus: learnedBonus(l), uses: (l?.picks ?? 0) + (l?.edits ?? 0) };
   };
-  const ranked = rankTemplates(reading, templates, (t) => t.language === language && t.requires.every(has), learned);
+  const ranked = rankTemplates(
+    reading,
+    templates,
+    (t) => t.language === language && t.requires.every(has),
+    learned,
+  );
   return ranked.slice(0, limit).map(({ template: t, reasons }) => ({
     templateId: t.id,
     name: t.name,
@@ -73,8 +77,16 @@ export function privateInvite(
   templates: readonly ReplyTemplate[],
 ): Suggestion | null {
   const language = replyLanguage(post, customer);
-  const template = templates.find((t) => t.id === `${language}-dm-invite`) ?? templates.find((t) => t.language === language && /dm-invite/.test(t.id));
+  const template =
+    templates.find((t) => t.id === `${language}-dm-invite`) ??
+    templates.find((t) => t.language === language && /dm-invite/.test(t.id));
   if (!template) return null;
   const values = templateValues(post, customer, settings);
-  return { templateId: template.id, name: template.name, language, reasons: [], text: render(template.body, values, KNOWN_VARIABLES).text };
+  return {
+    templateId: template.id,
+    name: template.name,
+    language,
+    reasons: [],
+    text: render(template.body, values, KNOWN_VARIABLES).text,
+  };
 }

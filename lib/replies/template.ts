@@ -48,7 +48,12 @@ export function render(body: string, values: TemplateValues, known?: ReadonlySet
 function tidy(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?;:])/g, '$1').trim())
+    .map((line) =>
+      line
+        .replace(/[ \t]{2,}/g, ' ')
+        .replace(/ +([,.!?;:])/g, '$1')
+        .trim(),
+    )
     .join('\n')
     .trim();
 }

@@ -5,7 +5,15 @@ import { DEFAULT_TEMPLATES, type ReplyTemplate } from './defaults';
 import { render } from './template';
 import { KNOWN_VARIABLES } from './values';
 
-const INTENTS = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'] as const;
+const INTENTS = [
+  'complaint',
+  'question',
+  'order_status',
+  'return_refund',
+  'praise',
+  'purchase_intent',
+  'other',
+] as const;
 
 export const TemplateSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/)),
@@ -19,7 +27,11 @@ export const TemplateSchema = v.object({
   cheerful: v.optional(v.boolean()),
 });
 
-const FileSchema = v.object({ format: v.literal('concierge-templates'), version: v.literal(1), templates: v.array(TemplateSchema) });
+const FileSchema = v.object({
+  format: v.literal('concierge-templates'),
+  version: v.literal(1),
+  templates: v.array(TemplateSchema),
+});
 
 /** Variables a template cannot do without: those used alone, with no fallback. */
 export function requiresOf(body: string): string[] {
@@ -40,7 +52,9 @@ export function exportTemplates(templates: readonly ReplyTemplate[]): string {
   return JSON.stringify({ format: 'concierge-templates', version: 1, templates }, null, 1);
 }
 
-export function parseTemplates(text: string): { ok: true; templates: ReplyTemplate[] } | { ok: false; problems: string[] } {
+export function parseTemplates(
+  text: string,
+): { ok: true; templates: ReplyTemplate[] } | { ok: false; problems: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -48,7 +62,11 @@ export function parseTemplates(text: string): { ok: true; templates: ReplyTempla
     return { ok: false, problems: [`This is not valid JSON (${(error as Error).message}).`] };
   }
   const result = v.safeParse(FileSchema, data);
-  if (!result.success) return { ok: false, problems: result.issues.slice(0, 10).map((i) => `${v.getDotPath(i) ?? 'file'}: ${i.message}`) };
+  if (!result.success)
+    return {
+      ok: false,
+      problems: result.issues.slice(0, 10).map((i) => `${v.getDotPath(i) ?? 'file'}: ${i.message}`),
+    };
   const templates = result.output.templates.map((t) => ({ ...t, requires: requiresOf(t.body) }));
   const broken = templates.flatMap((t) => templateProblems(t.body).map((p) => `${t.id}: ${p}`));
   return broken.length ? { ok: false, problems: broken } : { ok: true, templates };
@@ -58,7 +76,10 @@ export function parseTemplates(text: string): { ok: true; templates: ReplyTempla
  * Writes templates; the first change turns the built-in set into the team's own, so that
  * editing one default does not make the others disappear.
  */
-export async function saveTemplates(database: ConciergeDb, change: (table: ConciergeDb['templates']) => Promise<unknown>): Promise<void> {
+export async function saveTemplates(
+  database: ConciergeDb,
+  change: (table: ConciergeDb['templates']) => Promise<unknown>,
+): Promise<void> {
   await database.transaction('rw', database.templates, async () => {
     if ((await database.templates.count()) === 0) await database.templates.bulkAdd([...DEFAULT_TEMPLATES]);
     await change(database.templates);

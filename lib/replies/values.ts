@@ -6,10 +6,18 @@ import type { TemplateValues } from './template';
 
 /** Every variable a template may use; `preference.<key>` takes any key of the profile. */
 export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
-  'customer.firstName', 'customer.name', 'customer.tier',
-  'order.id', 'order.item', 'order.date', 'order.daysSince', 'order.status',
-  'author.name', 'author.handle',
-  'agent.name', 'brand.name',
+  'customer.firstName',
+  'customer.name',
+  'customer.tier',
+  'order.id',
+  'order.item',
+  'order.date',
+  'order.daysSince',
+  'order.status',
+  'author.name',
+  'author.handle',
+  'agent.name',
+  'brand.name',
 ]);
 
 const DAY = 86_400_000;

@@ -33,7 +33,8 @@ function blockText(block: Element): string {
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if ((node as Element).tagName === 'BR') out += node === block.lastChild || !node.nextSibling ? '' : '\n';
+    else if ((node as Element).tagName === 'BR')
+      out += node === block.lastChild || !node.nextSibling ? '' : '\n';
     else for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(block);
@@ -44,7 +45,7 @@ function blockText(block: Element): string {
 export function editorText(el: HTMLElement): string {
   if (el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement) return cleanMultiline(el.value);
   const blocks = el.querySelectorAll('[data-block="true"], p');
-  const text = blocks.length ? [...blocks].map(blockText).join('\n') : el.innerText ?? el.textContent ?? '';
+  const text = blocks.length ? [...blocks].map(blockText).join('\n') : (el.innerText ?? el.textContent ?? '');
   return cleanMultiline(text);
 }
 
@@ -67,7 +68,9 @@ export async function pasteReplacing(editable: HTMLElement, text: string): Promi
   await frame(win);
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  editable.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  editable.dispatchEvent(
+    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+  );
 }
 
 /** Plain text areas (mobile layouts): set the value through the native setter so frameworks see it. */

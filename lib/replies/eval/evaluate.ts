@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { LIFE_EVENT_KINDS } from '../../db/types';
 import { classify, type Reading } from '../classify';
 
 export interface Labelled {
@@ -22,7 +23,10 @@ export interface Labelled {
  * rule: each of its batches was written before a round of rule changes and scored after it, so
  * its figures say how the reading generalises.
  */
-export function loadEvalSet(set: 'posts' | 'heldout' = 'posts', dir = resolve('lib/replies/eval')): Labelled[] {
+export function loadEvalSet(
+  set: 'posts' | 'heldout' = 'posts',
+  dir = resolve('lib/replies/eval'),
+): Labelled[] {
   return ['en', 'ru'].flatMap((lang) => {
     let batch = 1;
     return readFileSync(resolve(dir, `${set}.${lang}.tsv`), 'utf8')
@@ -34,8 +38,23 @@ export function loadEvalSet(set: 'posts' | 'heldout' = 'posts', dir = resolve('l
         if (header) batch = Number(header[1]);
         if (line.startsWith('#')) return [];
         const [sentiment, intents, lifeEvents, ...text] = line.split('\t');
-        const list = (s = '') => (s === '-' ? [] : s.split(',').map((x) => x.trim()).filter(Boolean));
-        return [{ lang, sentiment: sentiment!, intents: list(intents), lifeEvents: list(lifeEvents), text: text.join('\t'), batch }];
+        const list = (s = '') =>
+          s === '-'
+            ? []
+            : s
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean);
+        return [
+          {
+            lang,
+            sentiment: sentiment!,
+            intents: list(intents),
+            lifeEvents: list(lifeEvents),
+            text: text.join('\t'),
+            batch,
+          },
+        ];
       });
   });
 }
@@ -76,23 +95,56 @@ function score(truth: string[][], predicted: string[][], labels: readonly string
 }
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export const INTENT_LABELS = ['complaint', 'question', 'order_status', 'return_refund', 'praise', 'purchase_intent', 'other'] as const;
-export const LIFE_EVENT_LABELS = ['moved', 'married', 'divorced', 'new_baby', 'new_pet', 'pet_loss', 'bereavement', 'new_job', 'job_loss', 'illness', 'birthday', 'graduation'] as const;
+export const INTENT_LABELS = [
+  'complaint',
+  'question',
+  'order_status',
+  'return_refund',
+  'praise',
+  'purchase_intent',
+  'other',
+] as const;
 
 /** `read` is how a post is read: classify() with its learned reader unless told otherwise. */
-export function evaluate(set: Labelled[] = loadEvalSet('posts'), read: (post: Labelled, index: number) => Reading = (post) => classify(post.text)) {
+export function evaluate(
+  set: Labelled[] = loadEvalSet('posts'),
+  read: (post: Labelled, index: number) => Reading = (post) => classify(post.text),
+) {
   const readings = set.map(read);
   return {
     posts: set.length,
     languages: Object.fromEntries(['en', 'ru'].map((l) => [l, set.filter((p) => p.lang === l).length])),
     languageAccuracy: set.filter((p, i) => readings[i]!.language === p.lang).length / set.length,
-    sentiment: score(set.map((p) => [p.sentiment]), readings.map((r) => [r.sentiment]), SENTIMENTS),
-    intents: score(set.map((p) => p.intents), readings.map((r) => r.intents), INTENT_LABELS),
-    lifeEvents: score(set.map((p) => p.lifeEvents), readings.map((r) => r.lifeEvents), LIFE_EVENT_LABELS),
+    sentiment: score(
+      set.map((p) => [p.sentiment]),
+      readings.map((r) => [r.sentiment]),
+      SENTIMENTS,
+    ),
+    intents: score(
+      set.map((p) => p.intents),
+      readings.map((r) => r.intents),
+      INTENT_LABELS,
+    ),
+    lifeEvents: score(
+      set.map((p) => p.lifeEvents),
+      readings.map((r) => r.lifeEvents),
+      LIFE_EVENT_KINDS,
+    ),
     errors: set.flatMap((p, i) => {
       const r = readings[i]!;
-      const wrong = r.sentiment !== p.sentiment || r.intents.toSorted().join() !== p.intents.toSorted().join() || r.lifeEvents.toSorted().join() !== p.lifeEvents.toSorted().join();
-      return wrong ? [{ text: p.text, expected: `${p.sentiment} ${p.intents.join(',')} ${p.lifeEvents.join(',')}`, got: `${r.sentiment} ${r.intents.join(',')} ${r.lifeEvents.join(',')}` }] : [];
+      const wrong =
+        r.sentiment !== p.sentiment ||
+        r.intents.toSorted().join() !== p.intents.toSorted().join() ||
+        r.lifeEvents.toSorted().join() !== p.lifeEvents.toSorted().join();
+      return wrong
+        ? [
+            {
+              text: p.text,
+              expected: `${p.sentiment} ${p.intents.join(',')} ${p.lifeEvents.join(',')}`,
+              got: `${r.sentiment} ${r.intents.join(',')} ${r.lifeEvents.join(',')}`,
+            },
+          ]
+        : [];
     }),
   };
 }

@@ -4,7 +4,12 @@ import { INTENT_NAMES } from '../classify';
 import type { Labelled } from './evaluate';
 
 /** Sentiments first (one per post), then the intents a post may have several of. */
-export const MODEL_LABELS = ['negative', 'neutral', 'positive', ...INTENT_NAMES.filter((intent) => intent !== 'other')];
+export const MODEL_LABELS = [
+  'negative',
+  'neutral',
+  'positive',
+  ...INTENT_NAMES.filter((intent) => intent !== 'other'),
+];
 
 export function trainReadingModel(posts: readonly Labelled[]): CountTable {
   return countFeatures(

@@ -20,12 +20,20 @@ function ownBox(scope: Element, owner: Element | null, skip: ReadonlySet<Element
 /** The comment and the comments it sits under, nearest first. */
 function thread(comment: Element): Element[] {
   const chain: Element[] = [];
-  for (let c: Element | null = comment; c && unitOf(c)?.kind === 'comment'; c = c.parentElement?.closest(FB.article) ?? null) chain.push(c);
+  for (
+    let c: Element | null = comment;
+    c && unitOf(c)?.kind === 'comment';
+    c = c.parentElement?.closest(FB.article) ?? null
+  )
+    chain.push(c);
   return chain;
 }
 
 /** The reply box of a comment: its own, else the one of the thread it sits in (`own` says which). */
-function replyBox(comment: Element, skip: ReadonlySet<Element> = new Set()): { box: HTMLElement; own: boolean } | null {
+function replyBox(
+  comment: Element,
+  skip: ReadonlySet<Element> = new Set(),
+): { box: HTMLElement; own: boolean } | null {
   for (const c of thread(comment)) {
     const box = ownBox(c, c, skip) ?? (c.parentElement ? ownBox(c.parentElement, null, skip) : null);
     if (box) return { box, own: c === comment };
@@ -52,7 +60,12 @@ function ownButton(unit: Element, labels: readonly string[]): HTMLElement | null
  * Writes a reply into Facebook's own Lexical box: under a comment, its reply box (opened with
  * the comment's Reply action when closed); under a post, its comment box. Never sends.
  */
-export async function writeFacebookReply(doc: Document, postId: string, text: string, pageUrl: string): Promise<InsertResult> {
+export async function writeFacebookReply(
+  doc: Document,
+  postId: string,
+  text: string,
+  pageUrl: string,
+): Promise<InsertResult> {
   const unit = findUnit(doc, postId, pageUrl);
   if (!unit) return { ok: false, reason: 'post-not-found' };
 
@@ -64,7 +77,11 @@ export async function writeFacebookReply(doc: Document, postId: string, text: st
     if (action) {
       const before = new Set(doc.querySelectorAll(FB.composer));
       action.click();
-      const opened = await waitFor(doc, () => (unit.kind === 'comment' ? (replyBox(unit.el, before)?.box ?? null) : commentBox(unit.el)), 3000);
+      const opened = await waitFor(
+        doc,
+        () => (unit.kind === 'comment' ? (replyBox(unit.el, before)?.box ?? null) : commentBox(unit.el)),
+        3000,
+      );
       box = opened ?? box;
     }
   }

@@ -12,7 +12,14 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
   const byId = new Map(report.posts.map((p) => [p.id, p]));
 
   it('finds the post, 3 comments and 2 replies, and counts the comment drawn without an author', () => {
-    expect(report.posts.map((p) => p.kind)).toEqual(['post', 'comment', 'reply', 'reply', 'comment', 'comment']);
+    expect(report.posts.map((p) => p.kind)).toEqual([
+      'post',
+      'comment',
+      'reply',
+      'reply',
+      'comment',
+      'comment',
+    ]);
     expect(report.misses).toEqual({ 'no-author': 1 });
     expect(report).toMatchSnapshot();
   });
@@ -23,7 +30,11 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
       id: POST_ID,
       url: POST_URL,
       kind: 'post',
-      author: { handle: 'hearthandco', displayName: 'Hearth & Co.', profileUrl: 'https://www.facebook.com/hearthandco' },
+      author: {
+        handle: 'hearthandco',
+        displayName: 'Hearth & Co.',
+        profileUrl: 'https://www.facebook.com/hearthandco',
+      },
       text: 'Our winter kettle collection is here! Stone, copper and enamel, each with a two-year warranty. Free delivery this week on orders over $50.',
       createdAt: '2026-11-20T06:40:00.000Z',
       truncated: true,
@@ -36,14 +47,22 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
       id: '998877665511',
       url: `${POST_URL}?comment_id=998877665511`,
       kind: 'comment',
-      author: { handle: 'lorena.willis.77', displayName: 'Lorena Willis', profileUrl: 'https://www.facebook.com/lorena.willis.77' },
+      author: {
+        handle: 'lorena.willis.77',
+        displayName: 'Lorena Willis',
+        profileUrl: 'https://www.facebook.com/lorena.willis.77',
+      },
       text: 'Mine arrived with a cracked lid 😞 photo here: https://photos.example/lid-123',
       inReplyTo: { id: POST_ID },
     });
   });
 
   it('nests replies by structure: each names the comment it answers and its author', () => {
-    expect(byId.get('998877665522')).toMatchObject({ kind: 'reply', author: { handle: 'hearthandco' }, inReplyTo: { id: '998877665511', handle: 'lorena.willis.77' } });
+    expect(byId.get('998877665522')).toMatchObject({
+      kind: 'reply',
+      author: { handle: 'hearthandco' },
+      inReplyTo: { id: '998877665511', handle: 'lorena.willis.77' },
+    });
     // Depth two, with a base64 comment id ("comment:<post>_<comment>").
     expect(byId.get('998877665566')).toMatchObject({
       kind: 'reply',
@@ -55,14 +74,26 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
   });
 
   it('reads numeric profiles from profile.php and /people/ links as ids', () => {
-    expect(byId.get('998877665533')?.author).toEqual({ handle: '', id: '100012345678901', displayName: 'Jonas Berg', profileUrl: 'https://www.facebook.com/profile.php?id=100012345678901' });
-    expect(byId.get('998877665544')?.author).toMatchObject({ handle: '', id: '100023456789012', displayName: 'Tomás Rivera' });
+    expect(byId.get('998877665533')?.author).toEqual({
+      handle: '',
+      id: '100012345678901',
+      displayName: 'Jonas Berg',
+      profileUrl: 'https://www.facebook.com/profile.php?id=100012345678901',
+    });
+    expect(byId.get('998877665544')?.author).toMatchObject({
+      handle: '',
+      id: '100023456789012',
+      displayName: 'Tomás Rivera',
+    });
     expect(byId.get('998877665544')?.truncated).toBe(true);
   });
 
   it('never gives a comment without an author link to the post’s author, nor takes the comment box for a comment', () => {
     expect(report.posts.some((p) => p.text.includes('no author link'))).toBe(false);
-    expect(report.posts.filter((p) => p.author.handle === 'hearthandco').map((p) => p.id)).toEqual([POST_ID, '998877665522']);
+    expect(report.posts.filter((p) => p.author.handle === 'hearthandco').map((p) => p.id)).toEqual([
+      POST_ID,
+      '998877665522',
+    ]);
   });
 
   it('reads the same ids on web.facebook.com and m.facebook.com, with that origin in the links', () => {
@@ -93,12 +124,20 @@ describe('Facebook adapter: news feed (newer markup: posts found by their menu)'
     expect(byId.get('pfbid0MeiShare7kQz2WvX9')).toMatchObject({
       author: { handle: 'mei.tanaka', displayName: 'Mei Tanaka' },
       text: 'Look what I found for the new flat 🫖',
-      quoted: { id: 'pfbid0HearthTeapot3Lm8', handle: 'hearthandco', displayName: 'Hearth & Co.', text: 'Meet the cast-iron teapot: keeps tea hot for an hour.' },
+      quoted: {
+        id: 'pfbid0HearthTeapot3Lm8',
+        handle: 'hearthandco',
+        displayName: 'Hearth & Co.',
+        text: 'Meet the cast-iron teapot: keeps tea hot for an hour.',
+      },
     });
   });
 
   it('marks the sponsored post, and only it', () => {
-    expect(byId.get('4455667788')).toMatchObject({ promoted: true, url: 'https://www.facebook.com/permalink.php?story_fbid=4455667788&id=100000000000555' });
+    expect(byId.get('4455667788')).toMatchObject({
+      promoted: true,
+      url: 'https://www.facebook.com/permalink.php?story_fbid=4455667788&id=100000000000555',
+    });
     expect(report.posts.filter((p) => p.promoted)).toHaveLength(1);
   });
 
@@ -124,7 +163,12 @@ describe('Facebook adapter: a group in Russian', () => {
   const report = parseFacebookPosts(page('group.ru.html'), 'https://www.facebook.com/groups/kitchenlovers/');
 
   it('finds the post, 2 comments and a reply by structure, whatever the labels say', () => {
-    expect(report.posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['post:1234567890123456', 'comment:2211', 'reply:2233', 'comment:2244']);
+    expect(report.posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
+      'post:1234567890123456',
+      'comment:2211',
+      'reply:2233',
+      'comment:2244',
+    ]);
     expect(report.misses).toEqual({});
     expect(report).toMatchSnapshot();
   });
@@ -148,20 +192,42 @@ describe('Facebook adapter: other UI languages', () => {
   };
   const summary = (doc: Document, url: string) => {
     const report = parseFacebookPosts(doc, url);
-    return { items: report.posts.map((p) => [p.kind, p.id, p.author.handle || p.author.id, p.text]), misses: report.misses };
+    return {
+      items: report.posts.map((p) => [p.kind, p.id, p.author.handle || p.author.id, p.text]),
+      misses: report.misses,
+    };
   };
 
   it('reads the newer feed in German and Vietnamese as in English (the post menu label is in its table)', () => {
     const english = summary(page('feed.en.html'), 'https://www.facebook.com/');
-    const german = { 'Actions for this post': 'Aktionen für diesen Beitrag', 'Comment by': 'Kommentar von', '>Like<': '>Gefällt mir<', '>Reply<': '>Antworten<', '>Comment<': '>Kommentieren<' };
-    const vietnamese = { 'Actions for this post': 'Hành động với bài viết này', 'Comment by': 'Bình luận của', '>Like<': '>Thích<', '>Reply<': '>Trả lời<', '>Comment<': '>Bình luận<' };
+    const german = {
+      'Actions for this post': 'Aktionen für diesen Beitrag',
+      'Comment by': 'Kommentar von',
+      '>Like<': '>Gefällt mir<',
+      '>Reply<': '>Antworten<',
+      '>Comment<': '>Kommentieren<',
+    };
+    const vietnamese = {
+      'Actions for this post': 'Hành động với bài viết này',
+      'Comment by': 'Bình luận của',
+      '>Like<': '>Thích<',
+      '>Reply<': '>Trả lời<',
+      '>Comment<': '>Bình luận<',
+    };
     expect(summary(relabel('feed.en.html', german), 'https://www.facebook.com/')).toEqual(english);
     expect(summary(relabel('feed.en.html', vietnamese), 'https://www.facebook.com/')).toEqual(english);
   });
 
   it('reads the older markup by structure alone, in a language it has no words for', () => {
     const english = summary(page('page-post.en.html'), POST_URL);
-    const japanese = { 'Actions for this post': 'この投稿に対するアクション', 'Comment by': 'コメント:', 'Reply by': '返信:', '>Like<': '>いいね！<', '>Reply<': '>返信する<', 'See more': 'もっと見る' };
+    const japanese = {
+      'Actions for this post': 'この投稿に対するアクション',
+      'Comment by': 'コメント:',
+      'Reply by': '返信:',
+      '>Like<': '>いいね！<',
+      '>Reply<': '>返信する<',
+      'See more': 'もっと見る',
+    };
     expect(summary(relabel('page-post.en.html', japanese), POST_URL)).toEqual(english);
   });
 });
@@ -172,7 +238,9 @@ describe('Facebook adapter: one element at a time, as the content script hands t
     const comment = doc.querySelector('[aria-label^="Comment by Lorena"]')!;
     expect(parseFacebookPosts(comment, POST_URL).posts.map((p) => p.id)).toEqual(['998877665511']);
     const menu = page('feed.en.html').querySelector('[aria-label^="Actions for this post by"]')!;
-    expect(parseFacebookPosts(menu, 'https://www.facebook.com/').posts.map((p) => p.id)).toEqual(['pfbid0MeiShare7kQz2WvX9']);
+    expect(parseFacebookPosts(menu, 'https://www.facebook.com/').posts.map((p) => p.id)).toEqual([
+      'pfbid0MeiShare7kQz2WvX9',
+    ]);
   });
 
   it('keys an element by what it shows, so a recycled row is read again', () => {
@@ -180,7 +248,11 @@ describe('Facebook adapter: one element at a time, as the content script hands t
     const comment = doc.querySelector('[aria-label^="Comment by Jonas"]')!;
     const before = facebookKey(comment);
     expect(before).toContain('comment_id=998877665533');
-    comment.querySelectorAll('a').forEach((a) => a.setAttribute('href', a.getAttribute('href')!.replace('998877665533', '998877669999')));
+    comment
+      .querySelectorAll('a')
+      .forEach((a) =>
+        a.setAttribute('href', a.getAttribute('href')!.replace('998877665533', '998877669999')),
+      );
     expect(facebookKey(comment)).not.toBe(before);
   });
 

@@ -3,7 +3,15 @@ import { selectAll } from '../../dom-list';
 import { clip } from '../../text';
 import { readableText } from '../dom-text';
 import { FB, SPONSORED_LABELS } from './selectors';
-import { parseCommentHref, parsePostHref, parseProfileHref, unwrapOutbound, type CommentRef, type PostRef, type ProfileRef } from './urls';
+import {
+  parseCommentHref,
+  parsePostHref,
+  parseProfileHref,
+  unwrapOutbound,
+  type CommentRef,
+  type PostRef,
+  type ProfileRef,
+} from './urls';
 
 const MAX_TEXT = 10_000;
 const MAX_NAME = 200;
@@ -33,7 +41,8 @@ function postOfMenu(menu: Element): Element | null {
   let unit: Element = menu;
   for (let parent = unit.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
     for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
-      if (sibling !== unit && (sibling.matches(FB.postMenu) || sibling.querySelector(FB.postMenu))) return unit;
+      if (sibling !== unit && (sibling.matches(FB.postMenu) || sibling.querySelector(FB.postMenu)))
+        return unit;
     }
     if (parent.getAttribute('role') === 'feed' || parent.getAttribute('role') === 'main') return unit;
     unit = parent;
@@ -77,7 +86,9 @@ function owns(unit: Element, el: Element): boolean {
 }
 
 const NOT_COMMENT = ':not([href*="comment_id="])';
-const POST_LINK = ['/posts/', 'story_fbid=', '/permalink/', 'fbid=', '/videos/', '/reel/'].map((p) => `a[href*="${p}"]${NOT_COMMENT}`).join(', ');
+const POST_LINK = ['/posts/', 'story_fbid=', '/permalink/', 'fbid=', '/videos/', '/reel/']
+  .map((p) => `a[href*="${p}"]${NOT_COMMENT}`)
+  .join(', ');
 
 /**
  * A cheap identity of what the element shows now: its permalink (a unit's own links come before
@@ -94,7 +105,10 @@ export function facebookKey(el: Element): string {
   const cached = keys.get(unit.el);
   if (cached && cached.first === first && cached.firstHref === firstHref) return cached.key;
   // A comment's first link (the avatar) mostly names the comment: no second query for it.
-  const link = unit.kind === 'comment' && firstHref.includes('comment_id=') ? first : unit.el.querySelector(unit.kind === 'comment' ? 'a[href*="comment_id="]' : POST_LINK);
+  const link =
+    unit.kind === 'comment' && firstHref.includes('comment_id=')
+      ? first
+      : unit.el.querySelector(unit.kind === 'comment' ? 'a[href*="comment_id="]' : POST_LINK);
   let key = '';
   if (link && owns(unit.el, link)) key = link.getAttribute('href') ?? '';
   else if (first && owns(unit.el, first)) key = `?${firstHref}`;
@@ -152,7 +166,9 @@ export function parseUnit(unit: Unit, pageUrl: string): SocialPost | MissReason 
 }
 
 function readUnit(unit: Unit, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
-  return unit.kind === 'post' ? parsePost(unit.el, origin, pagePost) : parseComment(unit.el, origin, pagePost);
+  return unit.kind === 'post'
+    ? parsePost(unit.el, origin, pagePost)
+    : parseComment(unit.el, origin, pagePost);
 }
 
 function originOf(pageUrl: string): string {
@@ -181,7 +197,8 @@ interface Link {
   href: string;
 }
 
-const linksOf = (els: readonly Element[]): Link[] => els.map((el) => ({ el, href: el.getAttribute('href') ?? '' }));
+const linksOf = (els: readonly Element[]): Link[] =>
+  els.map((el) => ({ el, href: el.getAttribute('href') ?? '' }));
 
 /** The unit's own elements of interest, in document order, without those of comments inside it. */
 interface Scan {
@@ -201,7 +218,15 @@ const STORY_ROLES = new Set(['story_message']);
 
 function scan(unit: Element, kind: Unit['kind']): Scan {
   if (kind === 'comment') return scanComment(unit);
-  const s: Scan = { links: [], blocks: [], story: null, names: [], headings: [], time: null, sponsored: false };
+  const s: Scan = {
+    links: [],
+    blocks: [],
+    story: null,
+    names: [],
+    headings: [],
+    time: null,
+    sponsored: false,
+  };
   let skip: Element | null = null;
   for (const el of selectAll(unit, SCAN)) {
     if (skip?.contains(el)) continue;
@@ -220,7 +245,13 @@ function scan(unit: Element, kind: Unit['kind']): Scan {
     else if (tag === 'TIME' || el.hasAttribute('data-utime')) s.time ??= el;
     const rendering = el.getAttribute('data-ad-rendering-role');
     if (rendering === 'profile_name') s.names.push(el);
-    if (!s.story && ((rendering && STORY_ROLES.has(rendering)) || el.getAttribute('data-ad-preview') === 'message' || el.getAttribute('data-ad-comet-preview') === 'message')) s.story = el;
+    if (
+      !s.story &&
+      ((rendering && STORY_ROLES.has(rendering)) ||
+        el.getAttribute('data-ad-preview') === 'message' ||
+        el.getAttribute('data-ad-comet-preview') === 'message')
+    )
+      s.story = el;
     const label = el.getAttribute('aria-label');
     if (label && SPONSORED.has(label)) s.sponsored = true;
   }
@@ -321,13 +352,20 @@ function readPerson(links: readonly Link[], origin: string): Person | null {
   }
   if (!person) return null;
   // An avatar's label is read only when no link of theirs shows the name.
-  person.displayName = clip(person.displayName || labelOf(unnamed) || person.handle || person.id || '', MAX_NAME);
+  person.displayName = clip(
+    person.displayName || labelOf(unnamed) || person.handle || person.id || '',
+    MAX_NAME,
+  );
   return person;
 }
 
 function labelOf(links: readonly Element[] | null): string {
   for (const link of links ?? []) {
-    const label = (link.getAttribute('aria-label') ?? link.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '').trim();
+    const label = (
+      link.getAttribute('aria-label') ??
+      link.querySelector('[aria-label]')?.getAttribute('aria-label') ??
+      ''
+    ).trim();
     if (label) return label;
   }
   return '';
@@ -338,7 +376,11 @@ function sameProfile(a: ProfileRef, b: ProfileRef): boolean {
 }
 
 function authorOf(person: Person): SocialPost['author'] {
-  const author: SocialPost['author'] = { handle: person.handle, displayName: person.displayName, profileUrl: person.url };
+  const author: SocialPost['author'] = {
+    handle: person.handle,
+    displayName: person.displayName,
+    profileUrl: person.url,
+  };
   if (person.id) author.id = person.id;
   return author;
 }
@@ -346,7 +388,8 @@ function authorOf(person: Person): SocialPost['author'] {
 function isoTime(el: Element | null): string | undefined {
   if (!el) return undefined;
   const utime = el.getAttribute('data-utime');
-  const t = utime && /^\d{9,11}$/.test(utime) ? Number(utime) * 1000 : Date.parse(el.getAttribute('datetime') ?? '');
+  const t =
+    utime && /^\d{9,11}$/.test(utime) ? Number(utime) * 1000 : Date.parse(el.getAttribute('datetime') ?? '');
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
@@ -395,7 +438,14 @@ function parsePost(unit: Element, origin: string, pagePost: PostRef | null): Soc
   if (!ref && pagePost && isFirstPost(unit)) ref = pagePost;
   if (!ref) return 'no-id';
 
-  const post: SocialPost = { site: 'facebook', id: ref.id, url: ref.url, kind: 'post', author: authorOf(person), text: '' };
+  const post: SocialPost = {
+    site: 'facebook',
+    id: ref.id,
+    url: ref.url,
+    kind: 'post',
+    author: authorOf(person),
+    text: '',
+  };
   authorLinks.set(unit, person.link);
   const header = heads.map((h) => h.el);
   const story = s.story && !shared?.contains(s.story) ? s.story : null;
@@ -462,7 +512,8 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   if (!postRef) return 'no-id';
 
   const parentArticle = article.parentElement?.closest(FB.article) ?? null;
-  const parent = parentArticle && unitOf(parentArticle)?.kind === 'comment' ? parentSummary(parentArticle, origin) : null;
+  const parent =
+    parentArticle && unitOf(parentArticle)?.kind === 'comment' ? parentSummary(parentArticle, origin) : null;
   const topId = ref.parentId ?? parent?.topId ?? ref.id;
   const join = postRef.url.includes('?') ? '&' : '?';
   const url = `${postRef.url}${join}comment_id=${topId}${topId === ref.id ? '' : `&reply_comment_id=${ref.id}`}`;
@@ -492,9 +543,15 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
  * The id and author of the comment a reply sits under. Its own links come before its replies, so
  * the first comment link and the first profile link are its own: no need to scan the thread.
  */
-function parentSummary(article: Element, origin: string): { id: string; topId: string; handle?: string } | null {
+function parentSummary(
+  article: Element,
+  origin: string,
+): { id: string; topId: string; handle?: string } | null {
   const link = article.querySelector('a[href*="comment_id="]');
-  const ref = link && link.closest(FB.article) === article ? parseCommentHref(link.getAttribute('href') ?? '', origin) : null;
+  const ref =
+    link && link.closest(FB.article) === article
+      ? parseCommentHref(link.getAttribute('href') ?? '', origin)
+      : null;
   if (!ref) return null;
   const first = article.querySelector('a[href]');
   const person = first ? parseProfileHref(first.getAttribute('href') ?? '', origin) : null;
@@ -514,7 +571,10 @@ export function authorLinkOf(el: Element): Element | null {
   // Any Facebook origin reads the same links; the page's own is not needed to find them.
   const origin = 'https://www.facebook.com';
   const s = scan(unit.el, unit.kind);
-  return (unit.kind === 'post' ? headsOf(s, unit.el, origin)[0]?.person : readPerson(s.links, origin))?.link ?? null;
+  return (
+    (unit.kind === 'post' ? headsOf(s, unit.el, origin)[0]?.person : readPerson(s.links, origin))?.link ??
+    null
+  );
 }
 
 /** The author link a unit was last read with, while the unit still holds it. */

@@ -18,13 +18,40 @@ export const POST_MENU_LABELS = [
 ];
 
 /** "Reply" under a comment, by UI language (the action row has no other stable mark). */
-export const REPLY_LABELS = ['Reply', 'Ответить', 'Antworten', 'Trả lời', 'Responder', 'Répondre', 'Rispondi', 'Відповісти'];
+export const REPLY_LABELS = [
+  'Reply',
+  'Ответить',
+  'Antworten',
+  'Trả lời',
+  'Responder',
+  'Répondre',
+  'Rispondi',
+  'Відповісти',
+];
 
 /** "Comment" under a post, which opens its comment box where the feed hides it. */
-export const COMMENT_LABELS = ['Comment', 'Комментировать', 'Kommentieren', 'Bình luận', 'Comentar', 'Commenter', 'Commenta', 'Коментувати'];
+export const COMMENT_LABELS = [
+  'Comment',
+  'Комментировать',
+  'Kommentieren',
+  'Bình luận',
+  'Comentar',
+  'Commenter',
+  'Commenta',
+  'Коментувати',
+];
 
 /** "Sponsored", when Facebook spells it out (it often scrambles it; the ads link is the better sign). */
-export const SPONSORED_LABELS = ['Sponsored', 'Реклама', 'Gesponsert', 'Được tài trợ', 'Publicidad', 'Sponsorisé', 'Sponsorizzato', 'Patrocinado'];
+export const SPONSORED_LABELS = [
+  'Sponsored',
+  'Реклама',
+  'Gesponsert',
+  'Được tài trợ',
+  'Publicidad',
+  'Sponsorisé',
+  'Sponsorizzato',
+  'Patrocinado',
+];
 
 const menuSelector = (label: string) => `[aria-label="${label}"], [aria-label^="${label} "]`;
 
@@ -38,7 +65,8 @@ export const FB = {
   /** Where a post's author sits; the older markup has a heading with a link. */
   profileName: '[data-ad-rendering-role="profile_name"]',
   headingLink: 'h2 a[href], h3 a[href], h4 a[href], strong a[href]',
-  storyMessage: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
+  storyMessage:
+    '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
   textBlock: 'div[dir="auto"]',
   button: '[role="button"]',
   sponsoredLink: 'a[href*="/ads/about"]',

@@ -17,10 +17,42 @@ const VANITY = /^[A-Za-z0-9.-]{1,80}$/;
 
 /** First path segments that are Facebook's own pages, never a profile. */
 const RESERVED = new Set([
-  'ads', 'bookmarks', 'business', 'events', 'friends', 'gaming', 'groups', 'hashtag', 'help', 'home.php',
-  'l.php', 'login', 'login.php', 'marketplace', 'me', 'messages', 'notifications', 'pages', 'people',
-  'permalink.php', 'photo', 'photo.php', 'policies', 'privacy', 'profile.php', 'reel', 'reels', 'saved',
-  'search', 'settings', 'sharer', 'sharer.php', 'stories', 'story.php', 'watch', 'video.php',
+  'ads',
+  'bookmarks',
+  'business',
+  'events',
+  'friends',
+  'gaming',
+  'groups',
+  'hashtag',
+  'help',
+  'home.php',
+  'l.php',
+  'login',
+  'login.php',
+  'marketplace',
+  'me',
+  'messages',
+  'notifications',
+  'pages',
+  'people',
+  'permalink.php',
+  'photo',
+  'photo.php',
+  'policies',
+  'privacy',
+  'profile.php',
+  'reel',
+  'reels',
+  'saved',
+  'search',
+  'settings',
+  'sharer',
+  'sharer.php',
+  'stories',
+  'story.php',
+  'watch',
+  'video.php',
 ]);
 
 /** Shared by every reader of the same link: never changed once made. */
@@ -57,6 +89,7 @@ function queryOf(query: string): FbUrl['params'] {
 
 const ABSOLUTE = /^https?:\/\/([A-Za-z0-9.-]+)(?::\d+)?([/?#].*)?$/;
 /** Paths the quick reading would get wrong: dot segments, backslashes, control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNUSUAL = /\/\.\.?(?:[/?#]|$)|\\|[\u0000-\u001f]/;
 
 /**
@@ -102,7 +135,11 @@ function splitUncached(href: string, pageOrigin: string): FbUrl | null {
   if (hash >= 0) rest = rest.slice(0, hash);
   const q = rest.indexOf('?');
   const path = q >= 0 ? rest.slice(0, q) : rest;
-  return { host, segments: path.split('/').filter(Boolean).map(decode), params: queryOf(q >= 0 ? rest.slice(q + 1) : '') };
+  return {
+    host,
+    segments: path.split('/').filter(Boolean).map(decode),
+    params: queryOf(q >= 0 ? rest.slice(q + 1) : ''),
+  };
 }
 
 function splitWithUrl(href: string, pageOrigin: string): FbUrl | null {
@@ -113,7 +150,11 @@ function splitWithUrl(href: string, pageOrigin: string): FbUrl | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  return { host: url.hostname.toLowerCase(), segments: url.pathname.split('/').filter(Boolean).map(decode), params: url.searchParams };
+  return {
+    host: url.hostname.toLowerCase(),
+    segments: url.pathname.split('/').filter(Boolean).map(decode),
+    params: url.searchParams,
+  };
 }
 
 function isFacebook(host: string): boolean {
@@ -144,11 +185,14 @@ export function parsePostHref(href: string, pageOrigin: string): PostRef | null 
     if (!story) return null;
     return { id: story, url: `${pageOrigin}/${a}?story_fbid=${story}${owner ? `&id=${owner}` : ''}` };
   }
-  if (a === 'groups' && b && (c === 'posts' || c === 'permalink') && d) return at(`groups/${b}/${c}/${d}/`, d);
-  if ((a === 'photo' || a === 'photo.php') && param('fbid')) return at(`photo/?fbid=${param('fbid')}`, param('fbid'));
+  if (a === 'groups' && b && (c === 'posts' || c === 'permalink') && d)
+    return at(`groups/${b}/${c}/${d}/`, d);
+  if ((a === 'photo' || a === 'photo.php') && param('fbid'))
+    return at(`photo/?fbid=${param('fbid')}`, param('fbid'));
   if (a === 'reel' && b) return at(`reel/${b}`, b);
   if (a === 'watch' && param('v')) return at(`watch/?v=${param('v')}`, param('v'));
-  if (a && !RESERVED.has(a) && VANITY.test(a) && (b === 'posts' || b === 'videos') && c) return at(`${a}/${b}/${c}`, c);
+  if (a && !RESERVED.has(a) && VANITY.test(a) && (b === 'posts' || b === 'videos') && c)
+    return at(`${a}/${b}/${c}`, c);
   return null;
 }
 
@@ -213,7 +257,8 @@ export function parseProfileHref(href: string, pageOrigin: string): ProfileRef |
   if (u.segments.length === 1 && !RESERVED.has(a.toLowerCase()) && VANITY.test(a) && !/^\d+$/.test(a)) {
     return { handle: a, url: `${pageOrigin}/${a}` };
   }
-  if (u.segments.length === 1 && NUMERIC.test(a)) return { handle: '', id: a, url: `${pageOrigin}/profile.php?id=${a}` };
+  if (u.segments.length === 1 && NUMERIC.test(a))
+    return { handle: '', id: a, url: `${pageOrigin}/profile.php?id=${a}` };
   return null;
 }
 

@@ -31,7 +31,12 @@ function inlineComposerFor(doc: Document, article: Element): Element | null {
 }
 
 /** Writes a reply into X's own reply box for a post, opening it if needed; never sends. */
-export async function writeXReply(doc: Document, postId: string, text: string, pageUrl: string): Promise<InsertResult> {
+export async function writeXReply(
+  doc: Document,
+  postId: string,
+  text: string,
+  pageUrl: string,
+): Promise<InsertResult> {
   const article = xAdapter.findPost(doc, postId, pageUrl);
   if (!article) return { ok: false, reason: 'post-not-found' };
   const base = new URL(pageUrl).origin;

@@ -22,7 +22,11 @@ describe('X adapter: home timeline (English UI)', () => {
       id: '1859000000000000101',
       url: 'https://x.com/lorenawillis/status/1859000000000000101',
       kind: 'post',
-      author: { handle: 'lorenawillis', displayName: 'Lorena Willis🌿', profileUrl: 'https://x.com/lorenawillis' },
+      author: {
+        handle: 'lorenawillis',
+        displayName: 'Lorena Willis🌿',
+        profileUrl: 'https://x.com/lorenawillis',
+      },
       text: 'My microwave from @hearthandco stopped heating after two weeks 😡 order details: https://hearthandco.example/orders/HC-20418 #fail',
       createdAt: '2026-11-21T08:30:00.000Z',
       lang: 'en',
@@ -72,7 +76,11 @@ describe('X adapter: home timeline (English UI)', () => {
 
   it('takes the handle from the avatar when the name block is missing, and drops "und"', () => {
     const post = byId.get('1859000000000000113');
-    expect(post?.author).toEqual({ handle: 'grace_obi', displayName: 'grace_obi', profileUrl: 'https://x.com/grace_obi' });
+    expect(post?.author).toEqual({
+      handle: 'grace_obi',
+      displayName: 'grace_obi',
+      profileUrl: 'https://x.com/grace_obi',
+    });
     expect(post?.text).toBe('👍👍');
     expect(post?.lang).toBeUndefined();
   });
@@ -122,7 +130,11 @@ describe('X adapter: a post’s own page (Russian UI)', () => {
   it('finds the same posts when handed only the new rows', () => {
     const rows = [...doc.querySelectorAll('[data-testid="cellInnerDiv"]')].slice(3);
     const fromRows = rows.flatMap((row) => parsePosts(row, url));
-    expect(fromRows.map((p) => p.id)).toEqual(['1859000000000000202', '1859000000000000203', '1859000000000000204']);
+    expect(fromRows.map((p) => p.id)).toEqual([
+      '1859000000000000202',
+      '1859000000000000203',
+      '1859000000000000204',
+    ]);
     expect(fromRows.every((p) => p.inReplyTo?.id === '1859000000000000201')).toBe(true);
   });
 
@@ -147,7 +159,9 @@ describe('X adapter: profile page and hosts', () => {
     expect(parsePosts(doc, 'https://twitter.com/meitanaka_')[0]?.url).toBe(
       'https://twitter.com/meitanaka_/status/1840000000000000001',
     );
-    expect(parsePosts(doc, 'https://mobile.x.com/meitanaka_')[0]?.author.profileUrl).toBe('https://mobile.x.com/meitanaka_');
+    expect(parsePosts(doc, 'https://mobile.x.com/meitanaka_')[0]?.author.profileUrl).toBe(
+      'https://mobile.x.com/meitanaka_',
+    );
   });
 
   it('yields nothing on other sites', () => {

@@ -34,6 +34,21 @@ export const HANDLE = /^[A-Za-z0-9_]{1,50}$/;
 
 /** Paths on X that look like /<name> but are not profiles. */
 export const RESERVED_PATHS = new Set([
-  'home', 'explore', 'search', 'notifications', 'messages', 'i', 'settings', 'compose',
-  'hashtag', 'lists', 'communities', 'tos', 'privacy', 'login', 'logout', 'signup', 'jobs',
+  'home',
+  'explore',
+  'search',
+  'notifications',
+  'messages',
+  'i',
+  'settings',
+  'compose',
+  'hashtag',
+  'lists',
+  'communities',
+  'tos',
+  'privacy',
+  'login',
+  'logout',
+  'signup',
+  'jobs',
 ]);

@@ -1,0 +1,58 @@
+// ESLint (flat config): TypeScript rules, React hooks, import cycles, and the layers of the
+// architecture as import rules. Prettier formats; eslint-config-prettier turns off what it owns.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Everything that runs on the site's page: the content scripts and what they import. */
+const CONTENT = [
+  'entrypoints/*.content/**',
+  'lib/content/**',
+  'lib/sites/**',
+  'lib/observe.ts',
+  'lib/dom-list.ts',
+];
+
+const database = {
+  group: ['**/db/*', '!**/db/types', 'dexie', 'dexie-react-hooks'],
+  message:
+    'Content scripts never open the database (it would belong to the page): ask the worker by message.',
+};
+export default tseslint.config(
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'demo-output/**',
+      'bench/results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // Type-only imports vanish at build time, so only value imports may not form a cycle.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: CONTENT, rules: { 'no-restricted-imports': ['error', { patterns: [database] }] } },
+  prettier,
+);
