@@ -6,7 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { NamedCandidate } from './background/candidates';
-import type { SocialPost } from './model';
+import type { SocialPost } from './post';
 
 const MAX_BATCH = 200;
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,100}$/));

@@ -3,11 +3,11 @@
  * held-out set). `--errors` lists misreads of the development set only: reading the held-out
  * set's misreads would turn it into a development set.
  */
-import { classify } from '../lib/replies/classify';
-import { evaluate, loadEvalSet, type Scores } from '../lib/replies/eval/evaluate';
+import { classify } from '../lib/reading/classify';
+import { evaluate, loadEvalSet, type Scores } from '../lib/reading/eval/evaluate';
 
 if (process.argv.includes('--cv')) {
-  const { crossValidate } = await import('../lib/replies/eval/cross-validate');
+  const { crossValidate } = await import('../lib/reading/eval/cross-validate');
   const rules = evaluate(loadEvalSet('posts'), (post) => classify(post.text, undefined, null));
   console.log(
     `Five-fold cross-validation on the development set, macro-F1 (rules alone: sentiment ${rules.sentiment.macroF1.toFixed(3)}, intents ${rules.intents.macroF1.toFixed(3)})`,

@@ -6,7 +6,7 @@ import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
 import { db } from '@/lib/db/schema';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
-import { INTENT_NAMES } from '@/lib/replies/classify';
+import { INTENT_NAMES } from '@/lib/reading/classify';
 import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
 import {

@@ -3,7 +3,7 @@ import { identityFrom, newCustomer } from '@/lib/db/customers';
 import { db } from '@/lib/db/schema';
 import { TIERS, type Interaction, type Tier } from '@/lib/db/types';
 import { t, tierLabel } from '@/lib/i18n';
-import { handleLabel } from '@/lib/model';
+import { handleLabel } from '@/lib/post';
 import { storageErrorMessage } from '@/lib/db/errors';
 
 /** For an author who is not a customer yet: prefilled from the post, saved to the base. */

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/schema';
 import { t, tierLabel } from '@/lib/i18n';
-import { handleLabel } from '@/lib/model';
-import type { PriorityReason } from '@/lib/replies/priority';
+import { handleLabel } from '@/lib/post';
+import type { PriorityReason } from '@/lib/queue/priority';
 import { TierTag } from '../TierTag';
 import type { QueueRow } from './useQueue';
 

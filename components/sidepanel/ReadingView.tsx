@@ -4,7 +4,7 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { db } from '@/lib/db/schema';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
-import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/replies/classify';
+import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/reading/classify';
 
 /** How Concierge read the post: mood, intents, urgency, the words it rests on, and life events to keep. */
 export function ReadingView({

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db/schema';
 import type { Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
-import { BANDS, responseStats, type ResponseStats } from '@/lib/replies/stats';
+import { BANDS, responseStats, type ResponseStats } from '@/lib/queue/stats';
 import type { Settings } from '@/lib/settings';
 
 const MONTH = 30 * 86_400_000;

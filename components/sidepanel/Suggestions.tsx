@@ -3,7 +3,7 @@ import { db } from '@/lib/db/schema';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
-import type { Reading } from '@/lib/replies/classify';
+import type { Reading } from '@/lib/reading/classify';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { recordUse } from '@/lib/replies/learning';
 import { useTemplates } from '../useTemplates';

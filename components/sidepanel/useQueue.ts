@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { TabPostsMap } from '@/lib/background/tab-posts';
-import { classify, corrected, type Reading } from '@/lib/replies/classify';
-import { inQueue, priorityOf, type Priority } from '@/lib/replies/priority';
+import { classify, corrected, type Reading } from '@/lib/reading/classify';
+import { inQueue, priorityOf, type Priority } from '@/lib/queue/priority';
 import type { Settings } from '@/lib/settings';
 import { usePanelPosts, type PanelPost } from './usePanelData';
 

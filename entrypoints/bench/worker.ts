@@ -6,7 +6,7 @@
 import { authorKeys } from '@/lib/db/identity';
 import type { ConciergeDb } from '@/lib/db/schema';
 import { matchAuthors } from '@/lib/match/identity';
-import type { SocialPost } from '@/lib/model';
+import type { SocialPost } from '@/lib/post';
 
 /** The baseline: every key read from the index, as matching did before the filter of known accounts. */
 function everyKeyFromIndex(database: ConciergeDb, keys: string[]): Promise<unknown> {

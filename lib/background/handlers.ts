@@ -15,7 +15,7 @@ import {
   type PostMatch,
   type SenderLike,
 } from '../messaging';
-import { postKey } from '../model';
+import { postKey } from '../post';
 import { ADAPTERS } from '../sites';
 import { addTabPosts, selectTabPost } from './tab-posts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { postKey } from '../model';
+import { postKey } from '../post';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
 import { runContent, type ContentApp, type ContentDeps } from './run';

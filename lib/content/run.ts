@@ -1,5 +1,5 @@
 import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging';
-import { postKey, type SocialPost } from '../model';
+import { postKey, type SocialPost } from '../post';
 import { observeElements } from '../observe';
 import type { SiteAdapter } from '../sites/types';
 import { removeBadges, renderBadge, type BadgeLabels } from './badge';

@@ -1,4 +1,4 @@
-import type { Site } from '../model';
+import type { Site } from '../post';
 
 /**
  * The indexed form of a social identity. Handles are matched without case (X treats them so;

@@ -1,4 +1,4 @@
-import { postKey, type SocialPost } from '../model';
+import { postKey, type SocialPost } from '../post';
 import { authorKeys } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Interaction } from './types';

@@ -1,4 +1,4 @@
-import type { PostKind, Site } from '../model';
+import type { PostKind, Site } from '../post';
 
 export type Tier = 'vip' | 'gold' | 'regular' | 'new';
 export const TIERS: readonly Tier[] = ['vip', 'gold', 'regular', 'new'];

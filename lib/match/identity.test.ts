@@ -3,7 +3,7 @@ import { newCustomer } from '../db/customers';
 import { recordSeen, interactionsOf } from '../db/interactions';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../post';
 import { matchAuthors } from './identity';
 
 const post = (id: string, handle: string, extra: Partial<SocialPost> = {}): SocialPost => ({

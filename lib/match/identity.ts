@@ -4,7 +4,7 @@ import { authorKeys } from '../db/identity';
 import type { ConciergeDb } from '../db/schema';
 import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from '../db/known-identities';
 import { mayBeKnown } from './known-filter';
-import { postKey, type SocialPost } from '../model';
+import { postKey, type SocialPost } from '../post';
 
 /**
  * Who wrote each post: the accounts of the whole batch read at once, by handle and numeric id.

@@ -1,5 +1,5 @@
 import type { LifeEventKind } from '../db/types';
-import type { Intent } from './classify';
+import type { Intent } from '../reading/classify';
 
 export interface ReplyTemplate {
   id: string;

@@ -1,5 +1,5 @@
 import type { LifeEventKind } from '../db/types';
-import type { Reading } from './classify';
+import type { Reading } from '../reading/classify';
 import type { ReplyTemplate } from './defaults';
 
 /** Why a template was offered, for the agent to see (the panel words each kind). */

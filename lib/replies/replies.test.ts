@@ -172,8 +172,8 @@ describe('stale profiles', () => {
 
 describe('the queue', () => {
   it('puts an unhappy VIP past the target before a calm question and a happy customer, and says why', async () => {
-    const { priorityOf, inQueue } = await import('./priority');
-    const { classify } = await import('./classify');
+    const { priorityOf, inQueue } = await import('../queue/priority');
+    const { classify } = await import('../reading/classify');
     const now = Date.parse('2026-11-24T12:00:00Z');
     const settings = { responseTargetHours: 24 };
     const vip = priorityOf(
@@ -246,7 +246,7 @@ describe('team templates', () => {
   });
 
   it('ranks a template the agent chose and edited first the next time', async () => {
-    const { classify } = await import('./classify');
+    const { classify } = await import('../reading/classify');
     const lorena = newCustomer(SAMPLE_CUSTOMERS[0]!);
     const post = {
       author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' },
@@ -285,7 +285,7 @@ describe('response record', () => {
   const at = (h: number) => new Date(Date.parse('2026-11-24T00:00:00Z') + h * 3_600_000).toISOString();
 
   it('counts waiting and answered, the median first answer, and breaches of the target', async () => {
-    const { responseStats } = await import('./stats');
+    const { responseStats } = await import('../queue/stats');
     const posts = [
       {
         ...base,
@@ -359,7 +359,7 @@ describe('response record', () => {
   it('counts replies by others in the thread, each once, and not the author answering themself', async () => {
     const { ConciergeDb } = await import('../db/schema');
     const { recordSeen, recordReplies } = await import('../db/interactions');
-    const { priorityOf } = await import('./priority');
+    const { priorityOf } = await import('../queue/priority');
     const database = new ConciergeDb(`thread-${crypto.randomUUID()}`);
     const post = {
       site: 'facebook' as const,

@@ -1,7 +1,7 @@
 import type { Customer, TemplateLearning } from '../db/types';
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
-import { classify, type Reading } from './classify';
+import { classify, type Reading } from '../reading/classify';
 import { learnedBonus, learningKey } from './learning';
 import type { ReplyTemplate } from './defaults';
 import { rankTemplates, type RankReason } from './rank';

@@ -1,6 +1,6 @@
 import { firstName, lastOrder } from '../db/customers';
 import type { Customer } from '../db/types';
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
 import type { TemplateValues } from './template';
 

@@ -1,4 +1,4 @@
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../post';
 import type { SiteAdapter } from './types';
 import { facebookAdapter } from './facebook';
 import { xAdapter } from './x';

@@ -1,4 +1,4 @@
-import type { ParseReport, Site } from '../model';
+import type { ParseReport, Site } from '../post';
 
 /** What a site brings: where it runs, how to find and read posts, and how to reply. */
 export interface SiteAdapter {

@@ -1,4 +1,4 @@
-import type { MissReason, ParseReport, SocialPost } from '../../model';
+import type { MissReason, ParseReport, SocialPost } from '../../post';
 import { selectAll } from '../../dom-list';
 import { clip } from '../../text';
 import { readableText } from '../dom-text';

@@ -8,7 +8,7 @@
 import type { LifeEventKind } from '../db/types';
 import { exclusivePosterior, features, yesPosterior, type CountTable } from './bayes';
 import { problemsIn, RESOLVED } from './cues';
-import trained from './model.json';
+import trained from './learned-reader.json';
 import {
   ABSENCE,
   CONTRAST,

@@ -1,6 +1,6 @@
 import type { Customer, Interaction } from '../db/types';
 import type { Settings } from '../settings';
-import type { Reading } from './classify';
+import type { Reading } from '../reading/classify';
 
 export type PriorityReason =
   | { kind: 'negative' }

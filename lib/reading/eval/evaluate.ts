@@ -25,7 +25,7 @@ export interface Labelled {
  */
 export function loadEvalSet(
   set: 'posts' | 'heldout' = 'posts',
-  dir = resolve('lib/replies/eval'),
+  dir = resolve('lib/reading/eval'),
 ): Labelled[] {
   return ['en', 'ru'].flatMap((lang) => {
     let batch = 1;

@@ -1,4 +1,4 @@
-/** Trains the naive Bayes reader on the development posts: `npm run train` writes lib/replies/model.json. */
+/** Trains the naive Bayes reader on the development posts: `npm run train` writes lib/reading/learned-reader.json. */
 import { countFeatures, features, type CountTable } from '../bayes';
 import { INTENT_NAMES } from '../classify';
 import type { Labelled } from './evaluate';
