@@ -1,26 +1,28 @@
 import { defineConfig } from 'wxt';
-
-// Host permissions are exactly the supported sites: the hosts of the adapters in lib/sites.
-const SITE_MATCHES = [
-  'https://x.com/*',
-  'https://mobile.x.com/*',
-  'https://twitter.com/*',
-  'https://mobile.twitter.com/*',
-  'https://www.facebook.com/*',
-  'https://web.facebook.com/*',
-  'https://m.facebook.com/*',
-];
+import { isSite, matchesOf } from './lib/sites/lookup';
 
 /**
  * `npm run bench` builds with CONCIERGE_BENCH=1: the bench page (entrypoints/bench) joins the
- * build, in its own folder. Every other build lists the entrypoints users get, and only those.
+ * build, in its own folder. Every other build leaves it out before WXT sees it (a filter would
+ * warn on every build that it skipped one).
  */
 const BENCH = process.env.CONCIERGE_BENCH === '1';
-const SHIPPED = ['background', 'x', 'facebook', 'sidepanel', 'options'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  ...(BENCH ? { outDir: '.output/bench' } : { filterEntrypoints: SHIPPED }),
+  ...(BENCH && { outDir: '.output/bench' }),
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      const bench = entrypoints.findIndex((e) => e.name === 'bench');
+      if (!BENCH && bench >= 0) entrypoints.splice(bench, 1);
+      // A site's content script (entrypoints/<site id>.content) runs on the site's hosts, given
+      // here from the registry, so that the script itself does not carry the registry.
+      for (const entry of entrypoints) {
+        if (entry.type === 'content-script' && isSite(entry.name))
+          entry.options.matches = matchesOf(entry.name);
+      }
+    },
+  },
   // The service worker's benchmark hooks are compiled in only then; elsewhere the branch is dead code.
   vite: () => ({ define: { 'import.meta.env.CONCIERGE_BENCH': JSON.stringify(BENCH) } }),
   manifest: ({ browser }) => ({
@@ -33,7 +35,8 @@ export default defineConfig({
       browser === 'firefox'
         ? ['storage', 'unlimitedStorage', 'scripting']
         : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting'],
-    host_permissions: SITE_MATCHES,
+    // Host permissions are exactly the supported sites' pages (lib/sites/registry.ts).
+    host_permissions: matchesOf(),
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

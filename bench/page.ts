@@ -205,7 +205,14 @@ export async function pageBench(
       const longestOurs: number[] = [];
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
-        const stats = () => pageStats(h, url);
+        const stats = async (): Promise<Stats> => {
+          const { lab, postsSeen } = await pageStats(h, url);
+          if (!lab)
+            throw new Error(
+              'The content script keeps no timings: the benchmark needs the CONCIERGE_BENCH build.',
+            );
+          return { ...lab, postsSeen };
+        };
         const withExt = await growPage(page, url, total, stats, trace);
         await page.close();
         const base = await plain.newPage();

@@ -6,7 +6,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { NamedCandidate } from './background/candidates';
+import type { LabStats } from './content/lab';
 import type { SocialPost } from './post';
+import { SITE_IDS } from './sites/lookup';
 
 const MAX_BATCH = 200;
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,100}$/));
@@ -21,7 +23,7 @@ const AuthorSchema = v.strictObject({
 });
 
 export const SocialPostSchema = v.strictObject({
-  site: v.picklist(['x', 'facebook']),
+  site: v.picklist(SITE_IDS),
   id,
   url: httpUrl,
   kind: v.picklist(['post', 'reply', 'comment']),
@@ -78,21 +80,9 @@ export interface PageStats {
   postsSeen: number;
   misses: Partial<Record<string, number>>;
   batches: number;
-  /** Main-thread time spent in Concierge's content script, in milliseconds. */
-  busyMs: number;
   badgesDrawn: number;
-  /** Of busyMs: reading posts, and drawing badges. */
-  parseMs: number;
-  badgeMs: number;
-  slowestBatchMs: number;
-  /** Batches read in more than one piece, each in a task of its own, so that none grew long. */
-  slicedBatches: number;
-  /** Answers whose badges were drawn in more than one piece, for the same reason. */
-  slicedDraws: number;
-  /** The latest pieces of work of a millisecond or more: when each began (the page's clock) and how long it took. */
-  pieces: { at: number; ms: number }[];
-  /** Posts the content script holds: those on the page, and the last ones to leave it. */
-  postsHeld: number;
+  /** Where the time went, in the benchmark's build only (lib/content/lab.ts). */
+  lab?: LabStats;
 }
 
 interface ProtocolMap {

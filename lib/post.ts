@@ -1,5 +1,7 @@
 /** What every site adapter yields for one post, comment or reply found on a page. */
-export type Site = 'x' | 'facebook';
+import type { Site } from './sites/registry';
+
+export type { Site };
 export type PostKind = 'post' | 'reply' | 'comment';
 
 export interface PostAuthor {
@@ -39,10 +41,4 @@ export interface ParseReport {
 /** The stable key of a post across sites: interactions are stored under it. */
 export function postKey(post: Pick<SocialPost, 'site' | 'id'>): string {
   return `${post.site}:${post.id}`;
-}
-
-/** How an author's handle is shown: "@name" on X; the vanity name, or the numeric id, on Facebook. */
-export function handleLabel(site: Site, author: Pick<PostAuthor, 'handle' | 'id'>): string {
-  if (site === 'x') return `@${author.handle}`;
-  return author.handle || (author.id ? `id ${author.id}` : '');
 }

@@ -6,12 +6,15 @@ import { db } from '@/lib/db/schema';
 import { LIFE_EVENT_KINDS, TIERS, type Customer, type LifeEventKind, type Tier } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { validateCustomer } from '@/lib/db/validate';
+import {
+  blankAccount,
+  customerFromForm,
+  siteChoices,
+  textsOf,
+  type CustomerTexts,
+} from '@/lib/edit/customer-form';
+import type { Site } from '@/lib/post';
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Loads the customer, then edits a copy of it; nothing is written until Save. */
@@ -24,36 +27,15 @@ export function CustomerEditor({ id, onClose }: { id: string; onClose: () => voi
 
 function EditForm({ customer, onClose }: { customer: Customer; onClose: () => void }) {
   const [draft, setDraft] = useState(customer);
-  const [aliases, setAliases] = useState(customer.aliases.join('\n'));
-  const [emails, setEmails] = useState(customer.emails.join('\n'));
-  const [phones, setPhones] = useState(customer.phones.join('\n'));
-  const [tags, setTags] = useState(customer.tags.join('; '));
-  const [preferences, setPreferences] = useState(
-    Object.entries(customer.preferences)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-  );
+  const [texts, setTexts] = useState(() => textsOf(customer));
+  const { aliases, emails, phones, tags, preferences } = texts;
+  const setText = (key: keyof CustomerTexts) => (value: string) =>
+    setTexts((now) => ({ ...now, [key]: value }));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const patch = (change: Partial<Customer>) => setDraft({ ...draft, ...change });
 
   const save = async () => {
-    const next: Customer = {
-      ...draft,
-      name: draft.name.trim(),
-      aliases: lines(aliases),
-      emails: lines(emails).map((e) => e.toLowerCase()),
-      phones: lines(phones),
-      tags: tags
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      preferences: Object.fromEntries(
-        lines(preferences).flatMap((l) => {
-          const at = l.indexOf(':');
-          return at > 0 ? [[l.slice(0, at).trim(), l.slice(at + 1).trim()]] : [];
-        }),
-      ),
-    };
+    const next = customerFromForm(draft, texts);
     const problem = validateCustomer(next);
     if (problem) {
       setMessage({ ok: false, text: t(problem.key, ...problem.values) });
@@ -114,7 +96,12 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       </label>
       <label>
         {t('editAliases')}
-        <textarea name="aliases" rows={2} value={aliases} onChange={(e) => setAliases(e.target.value)} />
+        <textarea
+          name="aliases"
+          rows={2}
+          value={aliases}
+          onChange={(e) => setText('aliases')(e.target.value)}
+        />
       </label>
       <div className="row">
         <label>
@@ -149,15 +136,15 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       </div>
       <label>
         {t('editEmails')}
-        <textarea name="emails" rows={2} value={emails} onChange={(e) => setEmails(e.target.value)} />
+        <textarea name="emails" rows={2} value={emails} onChange={(e) => setText('emails')(e.target.value)} />
       </label>
       <label>
         {t('editPhones')}
-        <textarea name="phones" rows={2} value={phones} onChange={(e) => setPhones(e.target.value)} />
+        <textarea name="phones" rows={2} value={phones} onChange={(e) => setText('phones')(e.target.value)} />
       </label>
       <label>
         {t('editTags')}
-        <input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <input name="tags" value={tags} onChange={(e) => setText('tags')(e.target.value)} />
       </label>
 
       <fieldset data-testid="edit-identities">
@@ -167,10 +154,13 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
             <select
               aria-label="site"
               value={identity.site}
-              onChange={(e) => identities.set(i, { ...identity, site: e.target.value as 'x' | 'facebook' })}
+              onChange={(e) => identities.set(i, { ...identity, site: e.target.value as Site })}
             >
-              <option value="x">X</option>
-              <option value="facebook">Facebook</option>
+              {siteChoices().map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
             </select>
             <input
               aria-label={t('editHandle')}
@@ -191,13 +181,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          data-testid="add-identity"
-          onClick={() =>
-            identities.add({ site: 'x', handle: '', source: 'manual', addedAt: new Date().toISOString() })
-          }
-        >
+        <button type="button" data-testid="add-identity" onClick={() => identities.add(blankAccount())}>
           {t('editAdd')}
         </button>
       </fieldset>
@@ -208,7 +192,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
           name="preferences"
           rows={3}
           value={preferences}
-          onChange={(e) => setPreferences(e.target.value)}
+          onChange={(e) => setText('preferences')(e.target.value)}
         />
       </label>
 

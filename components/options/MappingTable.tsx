@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Mapping } from '@/lib/import/columns';
+import { isSite, siteEntry } from '@/lib/sites/lookup';
 
 /** The columns of a file with a few rows, and what each column fills; the user can change it. */
 export function MappingTable<F extends string>({
@@ -39,7 +40,7 @@ export function MappingTable<F extends string>({
                   <option value="">{t('importSkipColumn')}</option>
                   {fields.map((f) => (
                     <option key={f} value={f}>
-                      {t(`field_${f}` as MessageKey)}
+                      {isSite(f) ? t('field_account', siteEntry(f).label) : t(`field_${f}` as MessageKey)}
                     </option>
                   ))}
                 </select>

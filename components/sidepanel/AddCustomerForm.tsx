@@ -3,7 +3,7 @@ import { identityFrom, newCustomer } from '@/lib/db/customers';
 import { db } from '@/lib/db/schema';
 import { TIERS, type Interaction, type Tier } from '@/lib/db/types';
 import { t, tierLabel } from '@/lib/i18n';
-import { handleLabel } from '@/lib/post';
+import { accountLabel } from '@/lib/sites/lookup';
 import { storageErrorMessage } from '@/lib/db/errors';
 
 /** For an author who is not a customer yet: prefilled from the post, saved to the base. */
@@ -48,7 +48,7 @@ export function AddCustomerForm({ post, onAdded }: { post: Interaction; onAdded:
       }}
     >
       <h2>{t('addCustomerTitle')}</h2>
-      <p className="muted">{handleLabel(post.site, post.author)}</p>
+      <p className="muted">{accountLabel(post.site, post.author)}</p>
       <label>
         {t('fieldName')}
         <input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />

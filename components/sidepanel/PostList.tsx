@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/schema';
 import { t, tierLabel } from '@/lib/i18n';
-import { handleLabel } from '@/lib/post';
+import { accountLabel } from '@/lib/sites/lookup';
 import type { PriorityReason } from '@/lib/queue/priority';
 import { TierTag } from '../TierTag';
 import type { QueueRow } from './useQueue';
@@ -52,7 +52,7 @@ export function PostList({
           >
             <span className="post-author">
               <strong>{customer?.name ?? post.author.displayName}</strong>
-              <span className="muted"> {handleLabel(post.site, post.author)}</span>
+              <span className="muted"> {accountLabel(post.site, post.author)}</span>
               {post.kind !== 'post' && (
                 <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>
               )}

@@ -1,11 +1,8 @@
 import { startContentScript } from '@/lib/content/start';
 import { facebookAdapter } from '@/lib/sites/facebook';
-import { writeFacebookReply } from '@/lib/sites/facebook/composer';
 
 export default defineContentScript({
-  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://m.facebook.com/*'],
+  // matches: the site's hosts, from lib/sites/registry.ts (wxt.config.ts).
   runAt: 'document_idle',
-  main(ctx) {
-    startContentScript(facebookAdapter, writeFacebookReply, ctx.signal);
-  },
+  main: (ctx) => startContentScript(facebookAdapter, ctx.signal),
 });

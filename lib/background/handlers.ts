@@ -16,7 +16,7 @@ import {
   type SenderLike,
 } from '../messaging';
 import { postKey } from '../post';
-import { ADAPTERS } from '../sites';
+import { SITE_HOSTS } from '../sites/lookup';
 import { addTabPosts, selectTabPost } from './tab-posts';
 
 export interface HandlerDeps {
@@ -25,8 +25,6 @@ export interface HandlerDeps {
   /** The extension's own origin (chrome-extension://<id>/): the side panel and options pages. */
   extensionOrigin: string;
 }
-
-const SITE_HOSTS = ADAPTERS.flatMap((a) => a.hosts);
 
 function tabOf(sender: SenderLike, deps: HandlerDeps): number {
   const tabId = fromSupportedTab(sender, deps.extensionId, SITE_HOSTS);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postKey } from '../post';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
+import { startLab } from './lab';
 import { runContent, type ContentApp, type ContentDeps } from './run';
 
 /**
@@ -31,7 +32,7 @@ const runOnX = (deps: Partial<ContentDeps> = {}) =>
     labels,
     postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
     selectPost: async () => undefined,
-    writeReply: async () => ({ ok: true }),
+    lab: startLab(deps.now ?? (() => performance.now())),
     ...deps,
   });
 
@@ -130,7 +131,7 @@ describe('the content script on a long day of scrolling', () => {
       for (let i = 0; i < 50; i++) list.append(row(batch * 50 + i));
       while (list.children.length > 50) list.firstElementChild!.remove();
       await vi.waitFor(() => expect(app.stats().postsSeen).toBe((batch + 1) * 50));
-      held = Math.max(held, app.stats().postsHeld);
+      held = Math.max(held, app.stats().lab!.postsHeld);
     }
     expect(held).toBeLessThanOrEqual(1050);
     await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(50));
@@ -161,7 +162,8 @@ describe('the content script on a long day of scrolling', () => {
     for (let i = 0; i < 40; i++) list.append(row(i));
     await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(40));
     expect(messages).toEqual([40]);
-    const { slicedBatches, pieces, postsSeen } = app.stats();
+    const { postsSeen, lab } = app.stats();
+    const { slicedBatches, pieces } = lab!;
     expect(postsSeen).toBe(40);
     expect(slicedBatches).toBeGreaterThanOrEqual(10);
     // The pieces after the first, on this clock: none more than a post past the slice.
@@ -179,7 +181,8 @@ describe('the content script on a long day of scrolling', () => {
     const app = runOnX({ adapter, now: () => clock });
     for (let i = 0; i < 40; i++) list.append(row(i));
     await vi.waitFor(() => expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(40));
-    const { slicedDraws, slicedBatches, badgesDrawn, pieces } = app.stats();
+    const { badgesDrawn, lab } = app.stats();
+    const { slicedDraws, slicedBatches, pieces } = lab!;
     expect(badgesDrawn).toBe(40);
     expect(slicedBatches).toBe(0);
     expect(slicedDraws).toBeGreaterThanOrEqual(10);

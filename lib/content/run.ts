@@ -1,15 +1,13 @@
 import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging';
-import { postKey, type SocialPost } from '../post';
 import { observeElements } from '../observe';
+import { postKey, type SocialPost } from '../post';
 import type { SiteAdapter } from '../sites/types';
 import { removeBadges, renderBadge, type BadgeLabels } from './badge';
+import type { Lab } from './lab';
 
 const MAX_SEND = 200;
 /** A batch read longer than this goes on in a task of its own: well under a long task (50 ms). */
 const SLICE_MS = 12;
-/** Pieces of work kept with their start: those of at least PIECE_MS, the latest MAX_PIECES. */
-const PIECE_MS = 1;
-const MAX_PIECES = 500;
 /** Posts held before those no longer on the page are first let go. */
 const HOLD_FROM = 1000;
 
@@ -21,8 +19,9 @@ export interface ContentDeps {
   labels: BadgeLabels;
   postsSeen: (data: PostsSeen) => Promise<PostMatch[]>;
   selectPost: (key: string) => Promise<void>;
-  writeReply: (doc: Document, postId: string, text: string, pageUrl: string) => Promise<InsertResult>;
   now?: () => number;
+  /** The benchmark's account of where the time goes; absent from users' builds. */
+  lab?: Lab;
 }
 
 export interface ContentApp {
@@ -37,20 +36,15 @@ export interface ContentApp {
  */
 export function runContent(deps: ContentDeps): ContentApp {
   const { adapter, doc, signal, labels } = deps;
+  const { lab } = deps;
   const now = deps.now ?? (() => performance.now());
-  // The counts of posts are read off the maps below when asked for.
-  const stats: Omit<PageStats, 'postsSeen' | 'postsHeld' | 'pieces'> = {
+  // The count of posts is read off the maps below when asked for.
+  const stats: Omit<PageStats, 'postsSeen'> = {
     site: adapter.site,
     url: '',
     misses: {},
     batches: 0,
-    busyMs: 0,
     badgesDrawn: 0,
-    parseMs: 0,
-    badgeMs: 0,
-    slowestBatchMs: 0,
-    slicedBatches: 0,
-    slicedDraws: 0,
   };
   // The elements that show each post now; a post scrolled away and back may get a new element.
   const shown = new Map<string, { post: SocialPost; el: WeakRef<Element> }>();
@@ -69,18 +63,6 @@ export function runContent(deps: ContentDeps): ContentApp {
     holdUpTo = Math.max(HOLD_FROM, shown.size * 2);
   };
 
-  // The latest pieces of work long enough to matter, with when they began: a long task on the
-  // page can be told ours or not by what of it was ours.
-  const pieces: PageStats['pieces'] = [];
-  const spend = (ms: number, part?: 'parseMs' | 'badgeMs'): void => {
-    if (part) stats[part] += ms;
-    else {
-      stats.busyMs += ms;
-      stats.slowestBatchMs = Math.max(stats.slowestBatchMs, ms);
-      if (ms >= PIECE_MS) pieces.push({ at: now() - ms, ms });
-      if (pieces.length > MAX_PIECES) pieces.shift();
-    }
-  };
   const badged = new WeakSet<Element>();
 
   const draw = (key: string): void => {
@@ -146,11 +128,13 @@ export function runContent(deps: ContentDeps): ContentApp {
         observation.quietly(() => {
           next = untilSliceEnds(answer, next, start, (match) => draw(match.key));
         });
-        const ms = now() - start;
-        spend(ms, 'badgeMs');
-        spend(ms);
+        if (lab) {
+          const ms = now() - start;
+          lab.spend(ms, 'badgeMs');
+          lab.spend(ms);
+        }
         if (next >= answer.length) return resolve();
-        stats.slicedDraws += 1;
+        lab?.sliced('slicedDraws');
         setTimeout(drawSome, 0);
       };
       drawSome();
@@ -176,7 +160,7 @@ export function runContent(deps: ContentDeps): ContentApp {
         if (!deferred || el.isConnected) readElement(el, pageUrl, posts, inBatch);
       });
       if (next < elements.length) {
-        stats.slicedBatches += 1;
+        lab?.sliced('slicedBatches');
         finishPiece(start, deferred);
         setTimeout(() => readSome(true), 0);
         return;
@@ -189,9 +173,10 @@ export function runContent(deps: ContentDeps): ContentApp {
   };
   /** The observer measures the piece it ran itself; later pieces are measured here. */
   const finishPiece = (start: number, deferred: boolean): void => {
+    if (!lab) return;
     const ms = now() - start;
-    spend(ms, 'parseMs');
-    if (deferred) spend(ms);
+    lab.spend(ms, 'parseMs');
+    if (deferred) lab.spend(ms);
   };
   const readElement = (el: Element, pageUrl: string, posts: SocialPost[], inBatch: Set<string>): void => {
     if (badged.has(el)) removeBadges(el);
@@ -227,7 +212,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     keyOf: adapter.keyOf,
     onBatch,
     signal,
-    measure: (ms) => spend(ms),
+    ...(lab && { measure: (ms: number) => lab.spend(ms) }),
   });
 
   return {
@@ -235,13 +220,21 @@ export function runContent(deps: ContentDeps): ContentApp {
       ...stats,
       misses: { ...stats.misses },
       postsSeen: counted.size,
-      postsHeld: shown.size,
-      pieces: [...pieces],
+      ...(lab && { lab: lab.stats(shown.size) }),
     }),
     async rematch() {
       const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
       await send(live, deps.pageUrl());
     },
-    insertReply: (postId, text) => deps.writeReply(doc, postId, text, deps.pageUrl()),
+    // The element already read for the post: the page is not searched again.
+    insertReply(postId, text) {
+      const key = postKey({ site: adapter.site, id: postId });
+      const entry = shown.get(key);
+      const el = entry?.el.deref();
+      if (!entry || !el?.isConnected || showing.get(el) !== key) {
+        return Promise.resolve({ ok: false, reason: 'post-not-found' } as const);
+      }
+      return adapter.writeReply(el, entry.post, text, deps.pageUrl());
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { keyPrefixes, SITE_IDS } from '../sites/lookup';
 import { foldName } from '../match/names';
 import type { ConciergeDb } from './schema';
 import type { Customer } from './types';
@@ -53,7 +54,7 @@ export async function searchCustomers(
     customers.where('emails').startsWith(lower).limit(MAX_MATCHES).primaryKeys(),
     customers
       .where('identityKeys')
-      .startsWithAnyOf([`x:${lower}`, `facebook:${lower}`, `facebook:id:${lower}`])
+      .startsWithAnyOf(SITE_IDS.flatMap((site) => keyPrefixes(site).map((prefix) => prefix + lower)))
       .limit(MAX_MATCHES)
       .primaryKeys(),
     // Ignoring case walks the index key by key; tags are matched as typed and in lower case.

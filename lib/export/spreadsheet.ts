@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Customer, Interaction } from '../db/types';
+import { SITES } from '../sites/registry';
 
 /**
  * CSV for spreadsheets. Every cell that a spreadsheet would run as a formula (starting with =, +,
@@ -21,8 +22,7 @@ export function customersCsv(customers: readonly Customer[]): string {
     'aliases',
     'emails',
     'phones',
-    'x',
-    'facebook',
+    ...SITES.map((site) => site.exportHeader),
     'tier',
     'tags',
     'language',
@@ -43,8 +43,9 @@ export function customersCsv(customers: readonly Customer[]): string {
       list(c.aliases),
       list(c.emails),
       list(c.phones),
-      list(c.identities.filter((i) => i.site === 'x').map((i) => i.handle)),
-      list(c.identities.filter((i) => i.site === 'facebook').map((i) => i.handle || i.id || '')),
+      ...SITES.map((site) =>
+        list(c.identities.filter((i) => i.site === site.id).map((i) => i.handle || i.id || '')),
+      ),
       c.tier,
       list(c.tags),
       c.language ?? '',

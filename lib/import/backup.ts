@@ -3,6 +3,7 @@ import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
 import { saveKnownIdentities } from '../db/known-identities';
 import { nameTokens } from '../match/names';
+import { SITE_IDS } from '../sites/lookup';
 import type { ReplyTemplate } from '../replies/defaults';
 import { requiresOf, TemplateSchema } from '../replies/templates-io';
 import type { ConciergeDb } from '../db/schema';
@@ -13,7 +14,7 @@ export const BACKUP_FORMAT = 'concierge-backup';
 export const BACKUP_VERSION = 1;
 
 const str = (max = 5000) => v.pipe(v.string(), v.maxLength(max));
-const site = v.picklist(['x', 'facebook']);
+const site = v.picklist(SITE_IDS);
 
 const CustomerSchema = v.object({
   id: v.pipe(v.string(), v.uuid()),

@@ -1,3 +1,6 @@
+import { SITE_IDS } from '../sites/lookup';
+import { SITES, type Site } from '../sites/registry';
+
 /**
  * What the columns of a CRM export mean. Exports from HubSpot, Salesforce, Zendesk, Shopify,
  * Bitrix24 and amoCRM name the same things differently, in English or Russian; each field lists
@@ -5,14 +8,12 @@
  * shown to the user, who can correct it before anything is imported.
  */
 
-export const CUSTOMER_FIELDS = [
+const BASE_FIELDS = [
   'name',
   'firstName',
   'lastName',
   'email',
   'phone',
-  'x',
-  'facebook',
   'crmId',
   'tier',
   'tags',
@@ -20,7 +21,13 @@ export const CUSTOMER_FIELDS = [
   'notes',
   'city',
 ] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+/** A customer's own fields, and an account column for each site (lib/sites/registry.ts). */
+export type CustomerField = (typeof BASE_FIELDS)[number] | Site;
+export const CUSTOMER_FIELDS: readonly CustomerField[] = [
+  ...BASE_FIELDS.slice(0, 5),
+  ...SITE_IDS,
+  ...BASE_FIELDS.slice(5),
+];
 
 export const ORDER_FIELDS = ['customer', 'orderId', 'date', 'items', 'total', 'currency', 'status'] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
@@ -28,7 +35,8 @@ export type OrderField = (typeof ORDER_FIELDS)[number];
 /** One entry per column of the file: the field it fills, or null to leave it out. */
 export type Mapping<F extends string> = (F | null)[];
 
-const CUSTOMER_NAMES: Record<CustomerField, string[]> = {
+const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
+  ...(Object.fromEntries(SITES.map((s) => [s.id, s.importHeaders])) as Record<Site, readonly string[]>),
   name: [
     'name',
     'fullname',
@@ -74,8 +82,6 @@ const CUSTOMER_NAMES: Record<CustomerField, string[]> = {
     'телефон рабочий',
     'мобильный телефон',
   ],
-  x: ['x', 'twitter', 'twitterusername', 'twitterhandle', 'xhandle', 'xusername', 'твиттер', 'x (twitter)'],
-  facebook: ['facebook', 'facebookprofile', 'facebookurl', 'facebookid', 'fb', 'фейсбук', 'профиль facebook'],
   crmId: [
     'id',
     'customerid',
@@ -124,7 +130,7 @@ export function normaliseHeader(header: string): string {
     .replace(/[\s._:()]+/g, '');
 }
 
-function table<F extends string>(names: Record<F, string[]>): Map<string, F> {
+function table<F extends string>(names: Record<F, readonly string[]>): Map<string, F> {
   const byName = new Map<string, F>();
   for (const [field, list] of Object.entries(names) as [F, string[]][]) {
     for (const name of list) byName.set(normaliseHeader(name), field);
@@ -156,9 +162,7 @@ export function guessCustomerMapping(header: readonly string[]): Mapping<Custome
   return guess(header, CUSTOMER_TABLE, (h) => {
     if (/e-?mail|почт/.test(h)) return 'email';
     if (/phone|mobile|телефон/.test(h)) return 'phone';
-    if (/twitter/.test(h)) return 'x';
-    if (/facebook/.test(h)) return 'facebook';
-    return null;
+    return (SITES.find((s) => s.importPattern.test(h))?.id as Site | undefined) ?? null;
   });
 }
 

@@ -1,8 +1,9 @@
 import { identityFrom, type CustomerDraft } from '../db/customers';
 import { emailKey, phoneKey } from '../db/identity';
 import { TIERS, type Identity, type Order, type Tier } from '../db/types';
-import { EMAIL, FB_NAME, X_HANDLE } from '../db/validate';
-import { parseProfileHref } from '../sites/facebook/urls';
+import { EMAIL } from '../db/validate';
+import { siteEntry } from '../sites/lookup';
+import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
 import {
   guessCustomerMapping,
@@ -70,12 +71,13 @@ export function customerFromRow(
   if (badPhone) return `"${clip(badPhone, 40)}" is not a phone number.`;
 
   const identities: Identity[] = [];
-  const x = cell('x') && xHandle(cell('x'));
-  if (x === null) return `"${clip(cell('x'), 60)}" is not an X handle.`;
-  if (x) identities.push(identityFrom('x', x, 'imported'));
-  const fb = cell('facebook') && facebookIdentity(cell('facebook'));
-  if (fb === null) return `"${clip(cell('facebook'), 60)}" is not a Facebook name, id or profile link.`;
-  if (fb) identities.push(identityFrom('facebook', fb.handle, 'imported', fb.id));
+  for (const site of SITES) {
+    const value = cell(site.id as CustomerField);
+    if (!value) continue;
+    const account = site.accountFrom(value);
+    if (!account) return `"${clip(value, 60)}" is not an account on ${site.label}.`;
+    identities.push(identityFrom(site.id as Site, account.handle, 'imported', account.id));
+  }
 
   const tags = splitList(cell('tags'));
   const tierText = cell('tier').toLowerCase();
@@ -105,7 +107,7 @@ export function rowKeys(draft: CustomerDraft): string[] {
     ...(draft.crmId ? [`customer id ${draft.crmId}`] : []),
     ...(draft.emails ?? []).map((e) => `email ${emailKey(e)}`),
     ...(draft.identities ?? []).map(
-      (i) => `${i.site === 'x' ? 'X handle' : 'Facebook account'} ${(i.id ?? i.handle).toLowerCase()}`,
+      (i) => `${siteEntry(i.site).label} account ${(i.id ?? i.handle).toLowerCase()}`,
     ),
     ...(draft.phones ?? []).map((p) => `phone ${phoneKey(p)}`),
   ];
@@ -191,23 +193,6 @@ function splitList(value: string): string[] {
     .split(/[;|]/)
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-/** "@name", "name" or a profile link on x.com / twitter.com. */
-function xHandle(value: string): string | null {
-  const fromUrl = value.match(/^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\/([^/?#]+)/i)?.[1];
-  const handle = (fromUrl ?? value).replace(/^@/, '');
-  return X_HANDLE.test(handle) ? handle : null;
-}
-
-/** A vanity name, a numeric id, or a profile link (read as the Facebook adapter reads links). */
-function facebookIdentity(value: string): { handle: string; id?: string } | null {
-  if (/^\d{1,30}$/.test(value)) return { handle: '', id: value };
-  if (/^https?:\/\//i.test(value)) {
-    const profile = parseProfileHref(value, 'https://www.facebook.com');
-    return profile ? { handle: profile.handle, ...(profile.id && { id: profile.id }) } : null;
-  }
-  return FB_NAME.test(value) ? { handle: value } : null;
 }
 
 export interface ParsedCustomers {

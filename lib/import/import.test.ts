@@ -65,7 +65,7 @@ describe('reading a customers CSV', () => {
     ]);
     expect(
       parsed(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`).skipped[0]?.message,
-    ).toContain('is not a Facebook name');
+    ).toContain('is not an account on Facebook');
   });
 
   it('recognises CRM headers in English and Russian, and joins first and last names', () => {
@@ -125,7 +125,7 @@ describe('reading a customers CSV', () => {
     expect(skipped).toEqual([
       { line: 3, message: '"not-an-email" is not an email address.' },
       { line: 4, message: 'The name is empty.' },
-      { line: 5, message: '"bad handle!" is not an X handle.' },
+      { line: 5, message: '"bad handle!" is not an account on X.' },
       { line: 6, message: 'Expected 4 fields, found 1.' },
       { line: 7, message: 'The same email a@example.com as on line 2.' },
     ]);

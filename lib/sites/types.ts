@@ -1,10 +1,12 @@
-import type { ParseReport, Site } from '../post';
+import type { InsertResult } from '../messaging';
+import type { ParseReport, Site, SocialPost } from '../post';
 
-/** What a site brings: where it runs, how to find and read posts, and how to reply. */
+/**
+ * What a site's adapter folder brings beside its registry entry (./registry.ts): how to find and
+ * read posts on its pages, and how to write into its reply box. Only content scripts import it.
+ */
 export interface SiteAdapter {
   site: Site;
-  /** Host names the adapter serves, with example page URLs that its tests check. */
-  hosts: readonly string[];
   /** Matches every element that may hold a post; the parser decides what it really is. */
   postSelector: string;
   parse(root: ParentNode, pageUrl: string): ParseReport;
@@ -12,6 +14,6 @@ export interface SiteAdapter {
   keyOf(el: Element): string;
   /** Where the site keeps the badge beside the author's name. */
   badgeAnchor(el: Element): Element | null;
-  /** Finds the element of a post already on the page. */
-  findPost(doc: Document, postId: string, pageUrl: string): Element | null;
+  /** Puts `text` into the site's own reply box for the post that `el` (found by postSelector) shows; never sends. */
+  writeReply(el: Element, post: SocialPost, text: string, pageUrl: string): Promise<InsertResult>;
 }

@@ -1,7 +1,8 @@
 import type { InsertResult } from '../../messaging';
+import type { SocialPost } from '../../post';
 import { cleanText } from '../../text';
 import { pasteReplacing, sameText, waitFor } from '../composer';
-import { findUnit, unitOf } from './parse';
+import { unitOf } from './parse';
 import { COMMENT_LABELS, FB, REPLY_LABELS } from './selectors';
 
 /**
@@ -61,12 +62,12 @@ function ownButton(unit: Element, labels: readonly string[]): HTMLElement | null
  * the comment's Reply action when closed); under a post, its comment box. Never sends.
  */
 export async function writeFacebookReply(
-  doc: Document,
-  postId: string,
+  el: Element,
+  _post: SocialPost,
   text: string,
-  pageUrl: string,
 ): Promise<InsertResult> {
-  const unit = findUnit(doc, postId, pageUrl);
+  const doc = el.ownerDocument;
+  const unit = unitOf(el);
   if (!unit) return { ok: false, reason: 'post-not-found' };
 
   const found = unit.kind === 'comment' ? replyBox(unit.el) : { box: commentBox(unit.el), own: true };

@@ -1,14 +1,13 @@
 import type { SiteAdapter } from '../types';
-import { authorLinkOf, CANDIDATES, facebookKey, findUnit, parseFacebookPosts } from './parse';
-import { FACEBOOK_HOSTS } from './urls';
+import { writeFacebookReply } from './composer';
+import { authorLinkOf, CANDIDATES, facebookKey, parseFacebookPosts } from './parse';
 
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
-  hosts: FACEBOOK_HOSTS,
   postSelector: CANDIDATES,
   parse: parseFacebookPosts,
   keyOf: facebookKey,
   // Inside the line that holds the author's name, after it.
   badgeAnchor: (el) => authorLinkOf(el)?.parentElement ?? null,
-  findPost: (doc, postId, pageUrl) => findUnit(doc, postId, pageUrl)?.el ?? null,
+  writeReply: writeFacebookReply,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, fixturePage } from '../fixture-page';
-import { adapterFor, parsePosts } from '../index';
+import { siteOfUrl } from '../lookup';
 import { facebookKey, parseFacebookPosts } from './parse';
 
 const page = (name: string): Document => fixturePage('facebook', name);
@@ -98,7 +98,10 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
 
   it('reads the same ids on web.facebook.com and m.facebook.com, with that origin in the links', () => {
     for (const host of ['web.facebook.com', 'm.facebook.com']) {
-      const posts = parsePosts(page('page-post.en.html'), `https://${host}/hearthandco/posts/${POST_ID}`);
+      const posts = parseFacebookPosts(
+        page('page-post.en.html'),
+        `https://${host}/hearthandco/posts/${POST_ID}`,
+      ).posts;
       expect(posts.map((p) => p.id)).toEqual(report.posts.map((p) => p.id));
       expect(posts[0]?.url).toBe(`https://${host}/hearthandco/posts/${POST_ID}`);
     }
@@ -257,9 +260,9 @@ describe('Facebook adapter: one element at a time, as the content script hands t
   });
 
   it('chooses the adapter by host and ignores other sites', () => {
-    expect(adapterFor('https://web.facebook.com/')?.site).toBe('facebook');
-    expect(adapterFor('https://m.facebook.com/story.php?story_fbid=1&id=2')?.site).toBe('facebook');
-    expect(adapterFor('https://facebook.com.evil.example/')).toBeNull();
+    expect(siteOfUrl('https://web.facebook.com/')).toBe('facebook');
+    expect(siteOfUrl('https://m.facebook.com/story.php?story_fbid=1&id=2')).toBe('facebook');
+    expect(siteOfUrl('https://facebook.com.evil.example/')).toBeNull();
   });
 
   it('skips half-drawn markup without throwing', () => {

@@ -147,23 +147,8 @@ export function parseFacebookPosts(root: ParentNode, pageUrl: string): ParseRepo
   return report;
 }
 
-/** The post or comment with this id on the page, if it is there. */
-export function findUnit(doc: Document, postId: string, pageUrl: string): Unit | null {
-  for (const unit of unitsIn(doc)) {
-    const post = parseUnit(unit, pageUrl);
-    if (typeof post !== 'string' && post.id === postId) return unit;
-  }
-  return null;
-}
-
 /** The author link each unit was last read with, so the badge needs no second reading. */
 const authorLinks = new WeakMap<Element, Element>();
-
-/** One post or comment, as the parser reads it; a string says why it could not. */
-export function parseUnit(unit: Unit, pageUrl: string): SocialPost | MissReason {
-  const { origin, pagePost } = pageOf(pageUrl);
-  return readUnit(unit, origin, pagePost);
-}
 
 function readUnit(unit: Unit, origin: string, pagePost: PostRef | null): SocialPost | MissReason {
   return unit.kind === 'post'

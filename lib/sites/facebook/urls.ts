@@ -4,10 +4,13 @@
  * strings (`__cft__`, `__tn__`) that are dropped from what Concierge keeps.
  */
 
-/** The hosts whose pages Concierge reads (and has permission for). */
-export const FACEBOOK_HOSTS = ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'] as const;
-/** Links on those pages may also point at the bare domain. */
-const LINK_HOSTS: readonly string[] = [...FACEBOOK_HOSTS, 'facebook.com'];
+/** Hosts of Facebook links (pages Concierge reads are in lib/sites/registry.ts; links may also name the bare domain). */
+const LINK_HOSTS: readonly string[] = [
+  'www.facebook.com',
+  'web.facebook.com',
+  'm.facebook.com',
+  'facebook.com',
+];
 
 /** Ids Concierge keeps: digits or opaque `pfbid…` strings, as the message schema accepts them. */
 const ID = /^[A-Za-z0-9_-]{1,100}$/;

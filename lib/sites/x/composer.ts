@@ -1,6 +1,6 @@
 import type { InsertResult } from '../../messaging';
+import type { SocialPost } from '../../post';
 import { fillTextarea, pasteReplacing, sameText, waitFor } from '../composer';
-import { xAdapter } from './index';
 import { X } from './selectors';
 import { parseStatusHref } from './urls';
 
@@ -30,15 +30,15 @@ function inlineComposerFor(doc: Document, article: Element): Element | null {
   return null;
 }
 
-/** Writes a reply into X's own reply box for a post, opening it if needed; never sends. */
+/** Writes a reply into X's own reply box for the post `article` shows, opening it if needed; never sends. */
 export async function writeXReply(
-  doc: Document,
-  postId: string,
+  article: Element,
+  post: SocialPost,
   text: string,
   pageUrl: string,
 ): Promise<InsertResult> {
-  const article = xAdapter.findPost(doc, postId, pageUrl);
-  if (!article) return { ok: false, reason: 'post-not-found' };
+  const doc = article.ownerDocument;
+  const postId = post.id;
   const base = new URL(pageUrl).origin;
 
   let box = inlineComposerFor(doc, article) ?? dialogComposerFor(doc, postId, base);

@@ -1,10 +1,10 @@
 import type { SiteAdapter } from '../types';
-import { parseXPosts, postElements, xPostKey } from './parse';
+import { writeXReply } from './composer';
+import { parseXPosts, xPostKey } from './parse';
 import { X } from './selectors';
 
 export const xAdapter: SiteAdapter = {
   site: 'x',
-  hosts: ['x.com', 'mobile.x.com', 'twitter.com', 'mobile.twitter.com'],
   postSelector: X.post,
   parse: parseXPosts,
   keyOf: xPostKey,
@@ -13,10 +13,5 @@ export const xAdapter: SiteAdapter = {
     el.querySelector(X.userName) ??
     el.querySelector(`${X.statusLink} ${X.time}`)?.closest('a')?.parentElement ??
     null,
-  findPost(doc, postId, pageUrl) {
-    for (const el of postElements(doc)) {
-      if (parseXPosts(el, pageUrl).posts.some((p) => p.id === postId)) return el;
-    }
-    return null;
-  },
+  writeReply: writeXReply,
 };

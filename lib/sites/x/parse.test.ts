@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePage } from '../fixture-page';
-import { parsePosts } from '../index';
+import { siteOfUrl } from '../lookup';
 import { parseXPosts } from './parse';
 
 const page = (name: string): Document => fixturePage('x', name);
@@ -93,7 +93,7 @@ describe('X adapter: home timeline (English UI)', () => {
 describe('X adapter: a post’s own page (Russian UI)', () => {
   const doc = page('conversation.ru.html');
   const url = 'https://x.com/alisa_andreeva/status/1859000000000000201';
-  const posts = parsePosts(doc, url);
+  const posts = parseXPosts(doc, url).posts;
   const byId = new Map(posts.map((p) => [p.id, p]));
 
   it('finds the ancestor, the focused post and three replies', () => {
@@ -129,7 +129,7 @@ describe('X adapter: a post’s own page (Russian UI)', () => {
 
   it('finds the same posts when handed only the new rows', () => {
     const rows = [...doc.querySelectorAll('[data-testid="cellInnerDiv"]')].slice(3);
-    const fromRows = rows.flatMap((row) => parsePosts(row, url));
+    const fromRows = rows.flatMap((row) => parseXPosts(row, url).posts);
     expect(fromRows.map((p) => p.id)).toEqual([
       '1859000000000000202',
       '1859000000000000203',
@@ -147,7 +147,7 @@ describe('X adapter: profile page and hosts', () => {
   const doc = page('profile.en.html');
 
   it('finds the pinned post, an own post and a reply', () => {
-    const posts = parsePosts(doc, 'https://x.com/meitanaka_');
+    const posts = parseXPosts(doc, 'https://x.com/meitanaka_').posts;
     expect(posts.map((p) => [p.id, p.kind, p.pinned ?? false])).toEqual([
       ['1840000000000000001', 'post', true],
       ['1859000000000000301', 'post', false],
@@ -156,17 +156,19 @@ describe('X adapter: profile page and hosts', () => {
   });
 
   it('builds links on the page’s own origin for twitter.com and mobile.x.com', () => {
-    expect(parsePosts(doc, 'https://twitter.com/meitanaka_')[0]?.url).toBe(
+    expect(parseXPosts(doc, 'https://twitter.com/meitanaka_').posts[0]?.url).toBe(
       'https://twitter.com/meitanaka_/status/1840000000000000001',
     );
-    expect(parsePosts(doc, 'https://mobile.x.com/meitanaka_')[0]?.author.profileUrl).toBe(
+    expect(parseXPosts(doc, 'https://mobile.x.com/meitanaka_').posts[0]?.author.profileUrl).toBe(
       'https://mobile.x.com/meitanaka_',
     );
   });
 
-  it('yields nothing on other sites', () => {
-    expect(parsePosts(doc, 'https://example.com/meitanaka_')).toEqual([]);
-    expect(parsePosts(doc, 'not a url')).toEqual([]);
+  it('runs on X hosts only', () => {
+    expect(siteOfUrl('https://mobile.twitter.com/meitanaka_')).toBe('x');
+    expect(siteOfUrl('https://example.com/meitanaka_')).toBeNull();
+    expect(siteOfUrl('https://x.com.evil.example/')).toBeNull();
+    expect(siteOfUrl('not a url')).toBeNull();
   });
 });
 

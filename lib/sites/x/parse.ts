@@ -23,7 +23,7 @@ export function parseXPosts(root: ParentNode, pageUrl: string): ParseReport {
 }
 
 /** The post elements in root, outermost only (a nested article is a placeholder, not a post). */
-export function postElements(root: ParentNode): Element[] {
+function postElements(root: ParentNode): Element[] {
   // The content script hands over one post at a time: no need to look for others inside it.
   if ('matches' in root && (root as Element).matches(X.post)) return [root as Element];
   return selectAll(root, X.post).filter((el) => !el.parentElement?.closest(X.post));
