@@ -17,6 +17,8 @@ const CONTENT = [
   'lib/dom-list.ts',
 ];
 
+/** The service worker and its handlers. */
+const WORKER = ['entrypoints/background.ts', 'lib/background/**'];
 /** Tests set up what they need, databases included. */
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
@@ -25,6 +27,11 @@ const database = {
   message:
     'Content scripts never open the database (it would belong to the page): ask the worker by message.',
 };
+const parsers = {
+  regex: '(^|/)sites(/(?!(registry|lookup|types)$)|$)',
+  message: 'The worker knows sites through lib/sites/registry.ts only; parsers stay in the content scripts.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,5 +64,6 @@ export default tseslint.config(
     },
   },
   { files: CONTENT, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [database] }] } },
+  { files: WORKER, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [parsers] }] } },
   prettier,
 );
