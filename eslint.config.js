@@ -32,6 +32,36 @@ const parsers = {
   message: 'The worker knows sites through lib/sites/registry.ts only; parsers stay in the content scripts.',
 };
 
+const tables = {
+  group: [
+    '**/db/*',
+    '!**/db/mutations',
+    '!**/db/queries',
+    '!**/db/types',
+    '!**/db/errors',
+    '!**/db/identity',
+    '!**/db/customers',
+    '!**/db/validate',
+    '!**/db/sample',
+    'dexie',
+  ],
+  message: 'Components read through lib/db/queries and write through lib/db/mutations, never tables.',
+};
+/** What writes tables: only the named mutations (lib/db/mutations.ts) may call it. */
+const writers = [
+  ['**/db/customers', ['saveCustomer', 'deleteCustomer']],
+  ['**/db/interactions', ['recordSeen', 'recordReplies']],
+  ['**/db/sample', ['loadSample']],
+  ['**/import/apply', ['writeCustomers', 'attachOrders', 'importDrafts']],
+  ['**/import/backup', ['restoreBackup']],
+  ['**/replies/templates-io', ['saveTemplates']],
+  ['**/replies/learning', ['recordUse']],
+].map(([module, names]) => ({
+  group: [module],
+  importNames: names,
+  message: 'Every write is a named mutation: call mutate() from lib/db/mutations.ts.',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,6 +94,27 @@ export default tseslint.config(
     },
   },
   { files: CONTENT, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [database] }] } },
-  { files: WORKER, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [parsers] }] } },
+  {
+    files: ['components/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tables, ...writers] }] },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: [
+      ...TESTS,
+      ...CONTENT,
+      ...WORKER,
+      'components/**',
+      'lib/db/mutations.ts',
+      'bench/**',
+      'entrypoints/bench/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: writers }] },
+  },
+  {
+    files: WORKER,
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [parsers, ...writers] }] },
+  },
   prettier,
 );

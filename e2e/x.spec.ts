@@ -332,3 +332,24 @@ test('the brand answering on the page is recorded: the post is answered, with th
   await panel.close();
   await page.close();
 });
+
+test('a customer edited in the options page is named anew on the open page’s badges, without a reload', async () => {
+  const page = await openTimeline();
+  await expect.poll(() => badgeTexts(page)).toContain('Lorena Willis · VIP');
+  const options = await extensionPage(h, 'options.html');
+  await options.getByTestId('customer-search').fill('lorena.willis@');
+  await expect(options.getByTestId('edit-customer')).toHaveCount(1);
+  await options.getByTestId('edit-customer').click();
+  await options.locator('input[name="name"]').fill('Lorena Willis-Park');
+  await options.locator('select[name="tier"]').selectOption('gold');
+  await options.getByTestId('save-customer').click();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await expect.poll(() => badgeTexts(page)).toContain('Lorena Willis-Park · Gold');
+  expect(await badgeTexts(page)).not.toContain('Lorena Willis · VIP');
+  // The panel names her as the badge does: one matching, in the worker.
+  const panel = await openPanel();
+  await expect(panel.getByTestId('post-item').filter({ hasText: 'Lorena Willis-Park' })).toHaveCount(1);
+  await options.close();
+  await panel.close();
+  await page.close();
+});

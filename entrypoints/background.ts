@@ -1,4 +1,5 @@
 import {
+  handleCustomersChanged,
   handleNameCandidates,
   handlePostsSeen,
   handleSelectPost,
@@ -8,11 +9,12 @@ import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
 import { readKnownFilter } from '@/lib/match/identity';
-import { onMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 import { exposeWorkerBench } from './bench/worker';
 
 export default defineBackground(() => {
   const deps: HandlerDeps = {
+    sendLabels: (tabId, labels) => sendMessage('labels', { labels }, tabId),
     database: db(),
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -22,6 +24,7 @@ export default defineBackground(() => {
   onMessage('postsSeen', ({ data, sender }) => handlePostsSeen(deps, data, sender));
   onMessage('selectPost', ({ data, sender }) => handleSelectPost(deps, data, sender));
   onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
+  onMessage('customersChanged', ({ data, sender }) => handleCustomersChanged(deps, data, sender));
 
   // Ready before the first batches where it can be; they never wait for it.
   void readKnownFilter(deps.database);

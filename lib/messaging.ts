@@ -8,43 +8,9 @@ import * as v from 'valibot';
 import type { NamedCandidate } from './background/candidates';
 import type { LabStats } from './content/lab';
 import type { SocialPost } from './post';
-import { SITE_IDS } from './sites/lookup';
+import { httpUrl, id, shortText, SocialPostSchema } from './post-schema';
 
 const MAX_BATCH = 200;
-const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,100}$/));
-const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//));
-
-const AuthorSchema = v.strictObject({
-  handle: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{0,100}$/)),
-  displayName: shortText(200),
-  profileUrl: v.union([v.literal(''), httpUrl]),
-  id: v.optional(v.pipe(v.string(), v.regex(/^\d{1,30}$/))),
-});
-
-export const SocialPostSchema = v.strictObject({
-  site: v.picklist(SITE_IDS),
-  id,
-  url: httpUrl,
-  kind: v.picklist(['post', 'reply', 'comment']),
-  author: AuthorSchema,
-  text: shortText(10_000),
-  createdAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-  lang: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/))),
-  inReplyTo: v.optional(v.strictObject({ id: v.optional(id), handle: v.optional(shortText(100)) })),
-  quoted: v.optional(
-    v.strictObject({
-      id: v.optional(id),
-      handle: shortText(100),
-      displayName: v.optional(shortText(200)),
-      text: shortText(10_000),
-    }),
-  ),
-  repostedBy: v.optional(v.strictObject({ handle: shortText(100) })),
-  promoted: v.optional(v.boolean()),
-  pinned: v.optional(v.boolean()),
-  truncated: v.optional(v.boolean()),
-});
 
 export const PostsSeenSchema = v.strictObject({
   pageUrl: httpUrl,
@@ -59,6 +25,15 @@ export const InsertReplySchema = v.strictObject({
   postId: id,
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(10_000)),
 });
+
+const PostMatchSchema = v.strictObject({
+  key: shortText(120),
+  postId: id,
+  customer: v.nullable(v.strictObject({ id: shortText(100), name: shortText(200), tier: shortText(20) })),
+});
+/** A message that carries nothing. */
+export const NothingSchema = v.optional(v.strictObject({}));
+export const LabelsSchema = v.strictObject({ labels: v.pipe(v.array(PostMatchSchema), v.maxLength(1000)) });
 
 export type PostsSeen = v.InferOutput<typeof PostsSeenSchema>;
 export type InsertReply = v.InferOutput<typeof InsertReplySchema>;
@@ -92,8 +67,10 @@ interface ProtocolMap {
   selectPost(data: { key: string }): void;
   /** side panel → content: put a reply into the site's reply box of that post (never send). */
   insertReply(data: InsertReply): InsertResult;
-  /** side panel → content: customers changed, ask the background again about the posts shown. */
-  rematch(): void;
+  /** extension page → background: customers changed; the badges of every tab are told anew. */
+  customersChanged(): void;
+  /** background → content: who the authors of posts shown are now, after customers changed. */
+  labels(data: { labels: PostMatch[] }): void;
   /** side panel → content: diagnostics of the page. */
   pageStats(): PageStats;
   /** side panel → background: customers an unknown author may be, for the agent to confirm. */
@@ -141,3 +118,4 @@ export function fromExtensionPage(sender: SenderLike, extensionId: string, exten
 }
 
 export type { SocialPost };
+export { SocialPostSchema };

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  handleCustomersChanged,
   handleNameCandidates,
   handlePostsSeen,
   handleSelectPost,
@@ -120,7 +121,12 @@ describe('message handlers under fuzzing', () => {
   beforeEach(async () => {
     database = new ConciergeDb(`fuzz-${crypto.randomUUID()}`);
     await loadSample(database);
-    deps = { database, extensionId: EXTENSION_ID, extensionOrigin: ORIGIN };
+    deps = {
+      database,
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      sendLabels: async () => undefined,
+    };
   });
 
   const handlers = [
@@ -135,6 +141,13 @@ describe('message handlers under fuzzing', () => {
       run: handleSelectPost,
       sender: CONTENT,
       valid: () => ({ key: 'x:1859000000000000101' }),
+    },
+    {
+      name: 'customersChanged',
+      run: handleCustomersChanged,
+      sender: PANEL,
+      // It carries nothing: anything sent with it is refused.
+      valid: () => ({}),
     },
     {
       name: 'nameCandidates',
@@ -182,6 +195,7 @@ describe('message handlers under fuzzing', () => {
 
   it('the content script answers only extension pages, and checks the reply it is asked to insert', async () => {
     const inserted: string[] = [];
+    const relabelled: string[] = [];
     const app: ContentApp = {
       stats: () => ({
         site: 'x',
@@ -189,17 +203,9 @@ describe('message handlers under fuzzing', () => {
         postsSeen: 0,
         misses: {},
         batches: 0,
-        busyMs: 0,
         badgesDrawn: 0,
-        parseMs: 0,
-        badgeMs: 0,
-        slowestBatchMs: 0,
-        slicedBatches: 0,
-        slicedDraws: 0,
-        pieces: [],
-        postsHeld: 0,
       }),
-      rematch: async () => undefined,
+      relabel: async (labels) => void relabelled.push(...labels.map((l) => l.key)),
       insertReply: async (postId, text) => {
         inserted.push(`${postId}:${text}`);
         return { ok: true };
@@ -211,7 +217,7 @@ describe('message handlers under fuzzing', () => {
       await expect(h.insertReply({ postId: '1', text: 'hi' }, sender)).rejects.toBeInstanceOf(
         InvalidMessageError,
       );
-      await expect(h.rematch(undefined, sender)).rejects.toBeInstanceOf(InvalidMessageError);
+      await expect(h.labels({ labels: [] }, sender)).rejects.toBeInstanceOf(InvalidMessageError);
       expect(() => h.pageStats(undefined, sender)).toThrow(InvalidMessageError);
     }
     for (let i = 0; i < 150; i++) {
@@ -221,6 +227,18 @@ describe('message handlers under fuzzing', () => {
         .catch((error: unknown) => expect(error).toBeInstanceOf(InvalidMessageError));
     }
     expect(inserted.every((s) => /^[A-Za-z0-9_.:-]{1,100}:/.test(s))).toBe(true);
+    // Labels from the worker are checked as strictly: junk is refused, a well-formed one is drawn.
+    for (let i = 0; i < 150; i++) {
+      const label = { key: 'x:1859000000000000101', postId: '1859000000000000101', customer: null };
+      const payload = i % 2 ? mutate({ labels: [label] }, r) : junk(r);
+      await h
+        .labels(payload, PANEL)
+        .catch((error: unknown) => expect(error).toBeInstanceOf(InvalidMessageError));
+    }
+    expect(relabelled.every((key) => /^x:\d+$/.test(key))).toBe(true);
+    const customer = { id: 'c1', name: 'Lorena Willis', tier: 'vip' };
+    await h.labels({ labels: [{ key: 'x:1', postId: '1', customer }] }, PANEL);
+    expect(relabelled.at(-1)).toBe('x:1');
     await expect(h.insertReply({ postId: '1859000000000000101', text: 'Hello' }, PANEL)).resolves.toEqual({
       ok: true,
     });

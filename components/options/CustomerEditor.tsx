@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { deleteCustomer, saveCustomer } from '@/lib/db/customers';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
+import { customerById } from '@/lib/db/queries';
 import { LIFE_EVENT_KINDS, TIERS, type Customer, type LifeEventKind, type Tier } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { validateCustomer } from '@/lib/db/validate';
@@ -19,7 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Loads the customer, then edits a copy of it; nothing is written until Save. */
 export function CustomerEditor({ id, onClose }: { id: string; onClose: () => void }) {
-  const customer = useLiveQuery(() => db().customers.get(id), [id]);
+  const customer = useLiveQuery(() => customerById(id), [id]);
   if (customer === undefined) return null;
   // Keyed by id: the form keeps its own copy while the agent edits, even as the record is saved.
   return <EditForm key={customer.id} customer={customer} onClose={onClose} />;
@@ -42,7 +42,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       return;
     }
     try {
-      await saveCustomer(db(), next);
+      await mutate('saveCustomer', { customer: next });
       setMessage({ ok: true, text: t('editSaved') });
     } catch (error) {
       setMessage({ ok: false, text: storageErrorMessage(error) });
@@ -52,7 +52,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
   const remove = async () => {
     if (!confirm(t('editDeleteConfirm', customer.name))) return;
     try {
-      await deleteCustomer(db(), customer.id);
+      await mutate('deleteCustomer', { id: customer.id });
       onClose();
     } catch (error) {
       setMessage({ ok: false, text: storageErrorMessage(error) });

@@ -1,13 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { download } from '../download';
-import { db } from '@/lib/db/schema';
-import { loadSample } from '@/lib/db/sample';
-import { searchCustomers } from '@/lib/db/search';
+import { mutate } from '@/lib/db/mutations';
+import { allCustomers, allInteractions, backupJson, customerCount, customersPage } from '@/lib/db/queries';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { customersCsv, interactionsCsv } from '@/lib/export/spreadsheet';
 import { t } from '@/lib/i18n';
-import { exportBackup } from '@/lib/import/backup';
 import { TierTag } from '../TierTag';
 import { CustomerEditor } from './CustomerEditor';
 import { useCustomers } from './customersStore';
@@ -20,9 +18,9 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export function CustomersSection() {
   const { query, page, anchors, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
-  const count = useLiveQuery(() => db().customers.count(), []);
+  const count = useLiveQuery(() => customerCount(), []);
   const result = useLiveQuery(
-    () => searchCustomers(db(), query, page, PAGE, query ? null : (anchors[page] ?? null)),
+    () => customersPage(query, page, PAGE, query ? null : (anchors[page] ?? null)),
     [query, page, anchors[page]],
   );
 
@@ -63,36 +61,28 @@ export function CustomersSection() {
         <button
           type="button"
           data-testid="load-sample"
-          onClick={() => void run(async () => t('sampleLoaded', await loadSample(db())))}
+          onClick={() => void run(async () => t('sampleLoaded', await mutate('loadSample', {})))}
         >
           {t('loadSample')}
         </button>
         <button
           type="button"
           data-testid="export-json"
-          onClick={() => exportFile('backup', 'json', async () => exportBackup(db()))}
+          onClick={() => exportFile('backup', 'json', () => backupJson())}
         >
           {t('exportJson')}
         </button>
         <button
           type="button"
           data-testid="export-customers-csv"
-          onClick={() =>
-            exportFile('customers', 'csv', async () =>
-              customersCsv(await db().customers.orderBy('[name+id]').toArray()),
-            )
-          }
+          onClick={() => exportFile('customers', 'csv', async () => customersCsv(await allCustomers()))}
         >
           {t('exportCustomersCsv')}
         </button>
         <button
           type="button"
           data-testid="export-interactions-csv"
-          onClick={() =>
-            exportFile('posts', 'csv', async () =>
-              interactionsCsv(await db().interactions.orderBy('seenAt').toArray()),
-            )
-          }
+          onClick={() => exportFile('posts', 'csv', async () => interactionsCsv(await allInteractions()))}
         >
           {t('exportInteractionsCsv')}
         </button>
@@ -102,18 +92,7 @@ export function CustomersSection() {
           onClick={() => {
             if (!confirm(t('wipeConfirm'))) return;
             void run(async () => {
-              const database = db();
-              await database.transaction(
-                'rw',
-                database.customers,
-                database.interactions,
-                database.rejections,
-                async () => {
-                  await database.customers.clear();
-                  await database.interactions.clear();
-                  await database.rejections.clear();
-                },
-              );
+              await mutate('clearBase', {});
               return t('wipeDone');
             });
           }}

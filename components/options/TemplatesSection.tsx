@@ -3,19 +3,13 @@ import { download } from '../download';
 import { newCustomer } from '@/lib/db/customers';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/reading/classify';
 import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
-import {
-  exportTemplates,
-  parseTemplates,
-  requiresOf,
-  saveTemplates,
-  templateProblems,
-} from '@/lib/replies/templates-io';
+import { exportTemplates, parseTemplates, requiresOf, templateProblems } from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
 import { useTemplates } from '../useTemplates';
 
@@ -46,7 +40,7 @@ export function TemplatesSection() {
           onCancel={() => setEditing(null)}
           onSave={(template) =>
             void run(async () => {
-              await saveTemplates(db(), (table) => table.put(template));
+              await mutate('saveTemplate', { template });
               setEditing(null);
             }, t('templateSaved'))
           }
@@ -98,7 +92,7 @@ export function TemplatesSection() {
                 if (!parsed.ok)
                   return setMessage({ ok: false, text: t('templatesImportFailed'), lines: parsed.problems });
                 void run(
-                  () => saveTemplates(db(), (table) => table.bulkPut(parsed.templates)),
+                  () => mutate('importTemplates', { templates: parsed.templates }),
                   t('templatesImported', parsed.templates.length),
                 );
               });
@@ -134,7 +128,7 @@ export function TemplatesSection() {
                   data-testid="template-delete"
                   onClick={() => {
                     if (confirm(t('templateDeleteConfirm', tpl.name)))
-                      void run(() => saveTemplates(db(), (table) => table.delete(tpl.id)), '');
+                      void run(() => mutate('deleteTemplate', { id: tpl.id }), '');
                   }}
                 >
                   {t('templateDelete')}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Anchor } from '@/lib/db/search';
+import type { Anchor } from '@/lib/db/queries';
 
 /** The customer list's state: what is searched, which page, which customer is open. */
 interface CustomersState {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { identityFrom, newCustomer } from '@/lib/db/customers';
-import { db } from '@/lib/db/schema';
+import { identityFrom } from '@/lib/db/identity';
+import { newCustomer } from '@/lib/db/customers';
+import { mutate } from '@/lib/db/mutations';
 import { TIERS, type Interaction, type Tier } from '@/lib/db/types';
 import { t, tierLabel } from '@/lib/i18n';
 import { accountLabel } from '@/lib/sites/lookup';
 import { storageErrorMessage } from '@/lib/db/errors';
 
 /** For an author who is not a customer yet: prefilled from the post, saved to the base. */
-export function AddCustomerForm({ post, onAdded }: { post: Interaction; onAdded: () => void }) {
+export function AddCustomerForm({ post }: { post: Interaction }) {
   const [name, setName] = useState(post.author.displayName);
   const [email, setEmail] = useState('');
   const [tier, setTier] = useState<Tier>('new');
@@ -30,9 +31,8 @@ export function AddCustomerForm({ post, onAdded }: { post: Interaction; onAdded:
       notes: notes.trim() ? [{ at: now, text: notes.trim() }] : [],
     });
     try {
-      await db().customers.add(customer);
+      await mutate('addCustomer', { customer });
       setError('');
-      onAdded();
     } catch (e) {
       setError(storageErrorMessage(e));
     }

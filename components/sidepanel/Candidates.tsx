@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { identityFrom, saveCustomer } from '@/lib/db/customers';
+import { identityFrom } from '@/lib/db/identity';
+import { mutate } from '@/lib/db/mutations';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { db } from '@/lib/db/schema';
 import type { Interaction } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
@@ -11,7 +11,7 @@ import type { NamedCandidate } from '@/lib/background/candidates';
  * For an author who is no customer yet: customers with a resembling name, each with how alike
  * and why, to confirm (the account joins the customer) or reject (never offered again).
  */
-export function Candidates({ post, onLinked }: { post: Interaction; onLinked: () => void }) {
+export function Candidates({ post }: { post: Interaction }) {
   const [candidates, setCandidates] = useState<NamedCandidate[] | null>(null);
   const [error, setError] = useState('');
 
@@ -30,11 +30,8 @@ export function Candidates({ post, onLinked }: { post: Interaction; onLinked: ()
 
   const confirm = async (candidate: NamedCandidate) => {
     try {
-      const customer = await db().customers.get(candidate.customerId);
-      if (!customer) return;
       const identity = identityFrom(post.site, post.author.handle, 'confirmed', post.author.id);
-      await saveCustomer(db(), { ...customer, identities: [...customer.identities, identity] });
-      onLinked();
+      await mutate('linkAccount', { customerId: candidate.customerId, identity });
     } catch (e) {
       setError(storageErrorMessage(e));
     }
@@ -42,12 +39,7 @@ export function Candidates({ post, onLinked }: { post: Interaction; onLinked: ()
 
   const reject = async (candidate: NamedCandidate) => {
     try {
-      await db().rejections.put({
-        key: `${post.authorKey}|${candidate.customerId}`,
-        authorKey: post.authorKey,
-        customerId: candidate.customerId,
-        at: new Date().toISOString(),
-      });
+      await mutate('rejectCandidate', { authorKey: post.authorKey, customerId: candidate.customerId });
       setCandidates(candidates.filter((c) => c.customerId !== candidate.customerId));
     } catch (e) {
       setError(storageErrorMessage(e));

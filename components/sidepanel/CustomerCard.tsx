@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { saveCustomer } from '@/lib/db/customers';
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { LIFE_EVENT_KINDS, type Customer, type Interaction, type LifeEventKind } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -130,18 +129,13 @@ function AddNote({ customer }: { customer: Customer }) {
     const value = text.trim();
     if (!value) return;
     const now = new Date().toISOString();
-    const next =
-      kind === 'note'
-        ? { ...customer, notes: [...customer.notes, { at: now, text: value }] }
-        : {
-            ...customer,
-            lifeEvents: [
-              ...customer.lifeEvents,
-              { date: now.slice(0, 10), kind, text: value, source: 'agent' as const },
-            ],
-          };
     try {
-      await saveCustomer(db(), next);
+      if (kind === 'note')
+        await mutate('addNote', { customerId: customer.id, note: { at: now, text: value } });
+      else {
+        const event = { date: now.slice(0, 10), kind, text: value, source: 'agent' as const };
+        await mutate('addLifeEvent', { customerId: customer.id, event });
+      }
       setText('');
       setError('');
     } catch (e) {

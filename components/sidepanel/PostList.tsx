@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
 import { t, tierLabel } from '@/lib/i18n';
 import { accountLabel } from '@/lib/sites/lookup';
 import type { PriorityReason } from '@/lib/queue/priority';
@@ -36,8 +36,6 @@ export function PostList({
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }) {
-  const update = (key: string, change: { status?: 'dismissed' | 'replied'; snoozedUntil?: string }) =>
-    void db().interactions.update(key, { ...change, updatedAt: new Date().toISOString() });
   return (
     <ul className="post-list" aria-label={t('panelPostsTitle')}>
       {rows.map(({ interaction: post, customer, priority }) => (
@@ -72,7 +70,7 @@ export function PostList({
               type="button"
               data-testid="queue-dismiss"
               title={t('queueDismiss')}
-              onClick={() => update(post.key, { status: 'dismissed' })}
+              onClick={() => void mutate('dismissPost', { key: post.key })}
             >
               {t('queueDismiss')}
             </button>
@@ -81,7 +79,10 @@ export function PostList({
               data-testid="queue-snooze"
               title={t('queueSnooze')}
               onClick={() =>
-                update(post.key, { snoozedUntil: new Date(Date.now() + SNOOZE_MS).toISOString() })
+                void mutate('snoozePost', {
+                  key: post.key,
+                  until: new Date(Date.now() + SNOOZE_MS).toISOString(),
+                })
               }
             >
               {t('queueSnooze')}
@@ -91,7 +92,7 @@ export function PostList({
                 type="button"
                 data-testid="queue-replied"
                 title={t('queueReplied')}
-                onClick={() => update(post.key, { status: 'replied' })}
+                onClick={() => void mutate('markAnswered', { key: post.key })}
               >
                 {t('queueReplied')}
               </button>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { saveCustomer } from '@/lib/db/customers';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/reading/classify';
@@ -23,12 +22,9 @@ export function ReadingView({
     if (!customer) return;
     try {
       const date = (post.createdAt ?? post.seenAt).slice(0, 10);
-      await saveCustomer(db(), {
-        ...customer,
-        lifeEvents: [
-          ...customer.lifeEvents,
-          { date, kind: event, text: post.text.slice(0, 300), source: 'post' },
-        ],
+      await mutate('addLifeEvent', {
+        customerId: customer.id,
+        event: { date, kind: event, text: post.text.slice(0, 300), source: 'post' },
       });
       setAdded([...added, event]);
     } catch (e) {
@@ -39,7 +35,7 @@ export function ReadingView({
   // Remembered on the post: the queue and the suggestions use it from now on.
   const correct = async (correction: NonNullable<Interaction['correction']>) => {
     try {
-      await db().interactions.update(post.key, { correction, updatedAt: new Date().toISOString() });
+      await mutate('correctReading', { key: post.key, correction });
     } catch (e) {
       setError(storageErrorMessage(e));
     }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
 import { useSettings } from '../useSettings';
 import { AddCustomerForm } from './AddCustomerForm';
 import { Candidates } from './Candidates';
@@ -76,20 +75,8 @@ export function SidePanelApp() {
               ) : (
                 <>
                   <p className="muted">{t('panelUnknownAuthor')}</p>
-                  <Candidates
-                    key={`candidates:${selected.interaction.key}`}
-                    post={selected.interaction}
-                    onLinked={() =>
-                      void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)
-                    }
-                  />
-                  <AddCustomerForm
-                    key={selected.interaction.key}
-                    post={selected.interaction}
-                    onAdded={() =>
-                      void sendMessage('rematch', undefined, selected.tabId).catch(() => undefined)
-                    }
-                  />
+                  <Candidates key={`candidates:${selected.interaction.key}`} post={selected.interaction} />
+                  <AddCustomerForm key={selected.interaction.key} post={selected.interaction} />
                 </>
               )}
               {reading && (

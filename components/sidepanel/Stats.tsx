@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@/lib/db/schema';
+import { interactionsSince } from '@/lib/db/queries';
 import type { Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BANDS, responseStats, type ResponseStats } from '@/lib/queue/stats';
@@ -20,13 +20,7 @@ export function Stats({
   const brand = new Set(settings.brandHandles.map((h) => h.toLowerCase()));
   const customers = (posts: Interaction[]) => posts.filter((p) => !brand.has(p.author.handle.toLowerCase()));
   const month = useLiveQuery(
-    async () =>
-      customers(
-        await db()
-          .interactions.where('seenAt')
-          .above(new Date(now - MONTH).toISOString())
-          .toArray(),
-      ),
+    async () => customers(await interactionsSince(new Date(now - MONTH).toISOString())),
     [now, settings.brandHandles.join()],
   );
   const page = month?.filter((p) => pageKeys.includes(p.key));

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { db } from '@/lib/db/schema';
+import { mutate } from '@/lib/db/mutations';
+import { templateLearning } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
 import type { Reading } from '@/lib/reading/classify';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { recordUse } from '@/lib/replies/learning';
 import { useTemplates } from '../useTemplates';
 import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
 import type { RankReason } from '@/lib/replies/rank';
@@ -49,7 +49,7 @@ export function Suggestions({
   reading: Reading;
 }) {
   const templates = useTemplates();
-  const learning = useLiveQuery(() => db().learning.toArray(), []);
+  const learning = useLiveQuery(templateLearning, []);
   const suggestions = useMemo(
     () =>
       suggestReplies(
@@ -90,16 +90,11 @@ export function Suggestions({
     }
     setBusy(false);
     if (result?.ok) {
-      void recordUse(db(), templateId, reading.intents[0] ?? 'other', edited).catch(() => undefined);
+      const intent = reading.intents[0] ?? 'other';
+      void mutate('recordTemplateUse', { templateId, intent, edited }).catch(() => undefined);
       // The reply is on its way (the agent sends it on the site): record it, answered.
-      const at = new Date().toISOString();
-      void db()
-        .interactions.update(post.key, {
-          status: 'replied',
-          replies: [...post.replies, { text, at, ...(settings.agentName && { by: settings.agentName }) }],
-          updatedAt: at,
-        })
-        .catch(() => undefined);
+      const by = settings.agentName || undefined;
+      void mutate('recordReply', { key: post.key, text, ...(by && { by }) }).catch(() => undefined);
     }
     setInsertStatus({
       postKey: post.key,

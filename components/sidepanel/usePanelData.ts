@@ -1,38 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { interactionsOf } from '@/lib/db/interactions';
-import { authorKeys } from '@/lib/db/identity';
-import { db } from '@/lib/db/schema';
+import { historyOf, postsWithCustomers, type PanelPost } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
 
-export interface PanelPost {
-  interaction: Interaction;
-  customer: Customer | null;
-}
+export type { PanelPost };
 
-/** The tab's posts with their authors' customer records, kept live as the base changes. */
-export function usePanelPosts(keys: readonly string[]): PanelPost[] | undefined {
-  return useLiveQuery(async () => {
-    const found = (await db().interactions.bulkGet([...keys])).filter((i): i is Interaction => !!i);
-    const allKeys = [...new Set(found.flatMap((i) => authorKeys(i.site, i.author)))];
-    // Through the accounts table, so that the panel names the customer the badge named.
-    const rows = allKeys.length ? await db().accounts.bulkGet(allKeys) : [];
-    const ids = [...new Set(rows.flatMap((r) => (r ? [r.customerId] : [])))];
-    const byId = new Map((await db().customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    const byKey = new Map<string, Customer>();
-    for (const r of rows) if (r && byId.has(r.customerId)) byKey.set(r.key, byId.get(r.customerId)!);
-    return found.map((interaction) => ({
-      interaction,
-      customer:
-        authorKeys(interaction.site, interaction.author)
-          .map((k) => byKey.get(k))
-          .find(Boolean) ?? null,
-    }));
-  }, [keys.join('|')]);
+/**
+ * The tab's posts with the customers the service worker matched their authors to, kept live as
+ * the base changes: the panel names whom the badge named and matches nobody itself.
+ */
+export function usePanelPosts(
+  keys: readonly string[],
+  customerOf: Readonly<Record<string, string>>,
+): PanelPost[] | undefined {
+  return useLiveQuery(
+    () => postsWithCustomers(keys, customerOf),
+    [keys.join('|'), JSON.stringify(customerOf)],
+  );
 }
 
 export function useHistory(customer: Customer | null): Interaction[] | undefined {
-  return useLiveQuery(
-    () => (customer ? interactionsOf(db(), customer.identityKeys) : []),
-    [customer?.id, customer?.updatedAt],
-  );
+  return useLiveQuery(() => (customer ? historyOf(customer) : []), [customer?.id, customer?.updatedAt]);
 }

@@ -17,17 +17,19 @@ export interface QueueRow extends PanelPost {
  * change and the agent dismisses, snoozes or answers.
  */
 export function useQueue(map: TabPostsMap, settings: Settings, now: number): QueueRow[] | undefined {
-  const tabOf = useMemo(() => {
+  const { tabOf, customerOf } = useMemo(() => {
     const tabs = new Map<string, { tabId: number; at: number }>();
+    const customers: Record<string, string> = {};
     for (const [tabId, tab] of Object.entries(map)) {
       for (const key of tab.keys) {
         const seen = tabs.get(key);
         if (!seen || tab.updatedAt > seen.at) tabs.set(key, { tabId: Number(tabId), at: tab.updatedAt });
       }
+      Object.assign(customers, tab.customers);
     }
-    return tabs;
+    return { tabOf: tabs, customerOf: customers };
   }, [map]);
-  const posts = usePanelPosts([...tabOf.keys()]);
+  const posts = usePanelPosts([...tabOf.keys()], customerOf);
   return useMemo(() => {
     if (!posts) return undefined;
     // The brand's own posts and replies are not customers waiting.

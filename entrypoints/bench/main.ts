@@ -4,7 +4,8 @@
  * worker, where it runs: ./worker.ts). Built only by `npm run bench`.
  */
 import { generateCustomers } from '../../bench/data';
-import { identityFrom, newCustomer } from '@/lib/db/customers';
+import { newCustomer } from '@/lib/db/customers';
+import { identityFrom } from '@/lib/db/identity';
 import { accountRows } from '@/lib/db/accounts';
 import { metaRows } from '@/lib/db/known-identities';
 import { ConciergeDb, DB_NAME } from '@/lib/db/schema';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { recordReplies, recordSeen } from '../db/interactions';
+import { mutate } from '../db/mutations';
+import { postsByKey } from '../db/queries';
 import { loadSettings } from '../settings';
 import type { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
@@ -9,21 +10,25 @@ import {
   fromSupportedTab,
   InvalidMessageError,
   NameCandidatesSchema,
+  NothingSchema,
   parsePayload,
   PostsSeenSchema,
   SelectPostSchema,
   type PostMatch,
   type SenderLike,
 } from '../messaging';
-import { postKey } from '../post';
+import { postKey, type SocialPost } from '../post';
+import type { AccountOwner } from '../db/accounts';
 import { SITE_HOSTS } from '../sites/lookup';
-import { addTabPosts, selectTabPost } from './tab-posts';
+import { addTabPosts, rematchTabs, selectTabPost, tabsShowing } from './tab-posts';
 
 export interface HandlerDeps {
   database: ConciergeDb;
   extensionId: string;
   /** The extension's own origin (chrome-extension://<id>/): the side panel and options pages. */
   extensionOrigin: string;
+  /** Sends a tab's content script its badges' labels anew. */
+  sendLabels: (tabId: number, labels: PostMatch[]) => Promise<void>;
 }
 
 function tabOf(sender: SenderLike, deps: HandlerDeps): number {
@@ -31,6 +36,24 @@ function tabOf(sender: SenderLike, deps: HandlerDeps): number {
   if (tabId == null) throw new InvalidMessageError('sender is not a content script on a supported site');
   return tabId;
 }
+
+/** What a badge says of each post's author: the customer, or nobody. */
+function labelsOf(
+  posts: readonly Pick<SocialPost, 'site' | 'id'>[],
+  matches: ReadonlyMap<string, AccountOwner | null>,
+): PostMatch[] {
+  return posts.map((post) => {
+    const customer = matches.get(postKey(post)) ?? null;
+    return {
+      key: postKey(post),
+      postId: post.id,
+      customer: customer && { id: customer.customerId, name: customer.name, tier: customer.tier },
+    };
+  });
+}
+
+const customerIds = (matches: ReadonlyMap<string, AccountOwner | null>) =>
+  new Map([...matches].map(([key, owner]) => [key, owner?.customerId ?? null]));
 
 /** Posts from a page: record each once, say who wrote it, remember them for the tab's panel. */
 export async function handlePostsSeen(
@@ -41,17 +64,47 @@ export async function handlePostsSeen(
   const tabId = tabOf(sender, deps);
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   const matches = await matchAuthors(deps.database, posts);
-  await recordSeen(deps.database, posts);
-  await recordReplies(deps.database, posts, (await loadSettings()).brandHandles);
-  await addTabPosts(tabId, pageUrl, posts.map(postKey));
-  return posts.map((post) => {
-    const customer = matches.get(postKey(post)) ?? null;
-    return {
-      key: postKey(post),
-      postId: post.id,
-      customer: customer && { id: customer.customerId, name: customer.name, tier: customer.tier },
-    };
-  });
+  await mutate('recordPostsSeen', { posts }, deps.database);
+  const { brandHandles } = await loadSettings();
+  await mutate('recordPageReplies', { posts, brandHandles }, deps.database);
+  await addTabPosts(tabId, pageUrl, customerIds(matches));
+  return labelsOf(posts, matches);
+}
+
+/**
+ * Customers changed (an edit, a link, an import, in any page): every open tab's posts are
+ * matched anew, the panel's record of whom they show is updated, and each tab is sent its
+ * badges' new labels, so that no badge names someone the base no longer says.
+ */
+export async function handleCustomersChanged(
+  deps: HandlerDeps,
+  data: unknown,
+  sender: SenderLike,
+): Promise<void> {
+  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
+    throw new InvalidMessageError('sender is not an extension page');
+  parsePayload(NothingSchema, data);
+  const tabs = await tabsShowing();
+  const posts = (await postsByKey([...new Set(tabs.flatMap((t) => t.keys))], deps.database)).map((p) => ({
+    site: p.site,
+    id: p.postId,
+    author: p.author,
+  }));
+  const matches = await matchAuthors(deps.database, posts);
+  // Keys of posts no longer recorded are matched to nobody.
+  const all = new Map(tabs.flatMap((t) => t.keys.map((key) => [key, null] as const)));
+  await rematchTabs(new Map([...all, ...customerIds(matches)]));
+  const byKey = new Map(labelsOf(posts, matches).map((label) => [label.key, label]));
+  await Promise.all(
+    tabs.map(({ tabId, keys }) => {
+      // A post no longer recorded went with its deleted customer: its badge names nobody now.
+      const labels = keys.map(
+        (key) => byKey.get(key) ?? { key, postId: key.slice(key.indexOf(':') + 1), customer: null },
+      );
+      // A tab closed or navigated away meanwhile has nobody to tell.
+      return labels.length ? deps.sendLabels(tabId, labels).catch(() => undefined) : undefined;
+    }),
+  );
 }
 
 /** Opens the side panel where the browser allows it; a refusal, thrown or rejected, is no error. */

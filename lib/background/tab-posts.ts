@@ -3,6 +3,8 @@ import { storage } from 'wxt/utils/storage';
 /** What the side panel shows for a tab: the posts seen there, newest first, and the selection. */
 export interface TabPosts {
   keys: string[];
+  /** Post key → the customer the worker matched its author to (absent: not a customer). */
+  customers?: Record<string, string>;
   selected?: string;
   url: string;
   updatedAt: number;
@@ -31,22 +33,54 @@ function update(change: (map: TabPostsMap) => void): Promise<void> {
   return next;
 }
 
+/** Posts a tab showed, with whom their authors are (post key → customer id, or null). */
 export function addTabPosts(
   tabId: number,
   url: string,
-  keys: readonly string[],
+  matched: ReadonlyMap<string, string | null>,
   now = Date.now(),
 ): Promise<void> {
   return update((map) => {
     const current = map[tabId] ?? { keys: [], url, updatedAt: now };
-    const fresh = [...new Set(keys)].filter((k) => !current.keys.includes(k));
+    const fresh = [...matched.keys()].filter((k) => !current.keys.includes(k));
+    const keys = [...fresh.reverse(), ...current.keys].slice(0, MAX_KEYS);
     map[tabId] = {
       ...current,
-      keys: [...fresh.reverse(), ...current.keys].slice(0, MAX_KEYS),
+      keys,
+      customers: customersOf(keys, current.customers, matched),
       url,
       updatedAt: now,
     };
   });
+}
+
+/** Whom each kept post's author is, after a new answer: keys that left the tab are dropped. */
+function customersOf(
+  keys: readonly string[],
+  before: TabPosts['customers'],
+  matched: ReadonlyMap<string, string | null>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const id = matched.has(key) ? matched.get(key) : before?.[key];
+    if (id) out[key] = id;
+  }
+  return out;
+}
+
+/** Every tab's posts with their authors matched anew: after customers changed. */
+export function rematchTabs(matched: ReadonlyMap<string, string | null>): Promise<void> {
+  return update((map) => {
+    for (const [tabId, tab] of Object.entries(map)) {
+      map[tabId] = { ...tab, customers: customersOf(tab.keys, tab.customers, matched) };
+    }
+  });
+}
+
+/** The tabs and the posts each shows now. */
+export async function tabsShowing(): Promise<{ tabId: number; keys: string[] }[]> {
+  const map = await tabPostsItem.getValue();
+  return Object.entries(map).map(([tabId, tab]) => ({ tabId: Number(tabId), keys: tab.keys }));
 }
 
 export function selectTabPost(tabId: number, key: string): Promise<void> {

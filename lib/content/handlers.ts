@@ -1,5 +1,6 @@
 import {
   fromExtensionPage,
+  LabelsSchema,
   InsertReplySchema,
   InvalidMessageError,
   parsePayload,
@@ -24,9 +25,9 @@ export function contentHandlers(app: ContentApp, extensionId: string, extensionO
       const { postId, text } = parsePayload(InsertReplySchema, data);
       return app.insertReply(postId, text);
     },
-    async rematch(_data: unknown, sender: SenderLike): Promise<void> {
+    async labels(data: unknown, sender: SenderLike): Promise<void> {
       check(sender);
-      await app.rematch();
+      await app.relabel(parsePayload(LabelsSchema, data).labels);
     },
     pageStats(_data: unknown, sender: SenderLike): PageStats {
       check(sender);

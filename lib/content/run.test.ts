@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PostMatch } from '../messaging';
 import { postKey } from '../post';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
@@ -63,24 +64,69 @@ describe('the content script on a page it finds already badged', () => {
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
   });
 
-  it('keeps one badge per post however often it is answered, and draws it again where the site redrew the line', async () => {
+  it('keeps one badge per post however often it is labelled, and draws it again where the site redrew the line', async () => {
     document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
       /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
       '',
     );
-    const app = runOnX();
+    const answered: PostMatch[] = [];
+    const app = runOnX({
+      postsSeen: async ({ posts }) => {
+        const answer = posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
+        answered.push(...answer);
+        return answer;
+      },
+    });
     await firstBadges(app);
     const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
     const drawn = count();
     expect(drawn).toBeGreaterThan(0);
-    await app.rematch();
+    await app.relabel(answered);
     expect(count()).toBe(drawn);
     const first = document.querySelector(`[${BADGE_ATTR}]`)!;
     const line = first.parentElement!;
     first.remove();
-    await app.rematch();
+    await app.relabel(answered);
     expect(count()).toBe(drawn);
     expect(line.querySelector(`:scope > [${BADGE_ATTR}]`)).not.toBeNull();
+  });
+
+  it('names the customer on a badge when the worker relabels its post after customers changed', async () => {
+    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
+      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
+      '',
+    );
+    // Badges live in closed shadow roots: the test keeps the roots as they are made.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    const answered: PostMatch[] = [];
+    const app = runOnX({
+      postsSeen: async ({ posts }) => {
+        const answer = posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
+        answered.push(...answer);
+        return answer;
+      },
+    });
+    await firstBadges(app);
+    const texts = () => roots.map((r) => r.querySelector('button')?.textContent);
+    expect(texts()).not.toContain('Lorena Willis · vip');
+    const [first] = answered;
+    await app.relabel([
+      { ...first!, customer: { id: 'c1', name: 'Lorena Willis', tier: 'vip' } },
+      // A post this page does not show is no business of its badges.
+      { key: 'x:1', postId: '1', customer: { id: 'c2', name: 'Nobody Here', tier: 'new' } },
+    ]);
+    expect(texts().filter((t) => t === 'Lorena Willis · vip')).toHaveLength(1);
+    expect(texts()).not.toContain('Nobody Here · new');
+    spy.mockRestore();
   });
 
   it('selects the post of a badge the user clicks, and leaves a click a page script made to the page', async () => {

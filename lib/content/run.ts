@@ -26,7 +26,8 @@ export interface ContentDeps {
 
 export interface ContentApp {
   stats: () => PageStats;
-  rematch: () => Promise<void>;
+  /** Who the authors of posts shown are now (the worker's answer after customers changed). */
+  relabel: (labels: PostMatch[]) => Promise<void>;
   insertReply: (postId: string, text: string) => Promise<InsertResult>;
 }
 
@@ -82,6 +83,11 @@ export function runContent(deps: ContentDeps): ContentApp {
     stats.badgesDrawn += 1;
   };
 
+  const relabel = (answer: PostMatch[]): Promise<void> => {
+    for (const match of answer) matches.set(match.key, match);
+    return drawAll(answer);
+  };
+
   const send = async (posts: SocialPost[], pageUrl: string): Promise<void> => {
     for (let i = 0; i < posts.length && !signal.aborted; i += MAX_SEND) {
       const chunk = posts.slice(i, i + MAX_SEND);
@@ -92,8 +98,7 @@ export function runContent(deps: ContentDeps): ContentApp {
         // The extension was reloaded or the worker refused: the page must not notice.
         return;
       }
-      for (const match of answer) matches.set(match.key, match);
-      await drawAll(answer);
+      await relabel(answer);
     }
   };
 
@@ -222,10 +227,7 @@ export function runContent(deps: ContentDeps): ContentApp {
       postsSeen: counted.size,
       ...(lab && { lab: lab.stats(shown.size) }),
     }),
-    async rematch() {
-      const live = [...shown.values()].filter((s) => s.el.deref()?.isConnected).map((s) => s.post);
-      await send(live, deps.pageUrl());
-    },
+    relabel: (labels) => relabel(labels.filter((label) => shown.has(label.key))),
     // The element already read for the post: the page is not searched again.
     insertReply(postId, text) {
       const key = postKey({ site: adapter.site, id: postId });

@@ -23,7 +23,7 @@ export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): v
   const handlers = contentHandlers(app, browser.runtime.id, browser.runtime.getURL('/'));
   const removers = [
     onMessage('insertReply', ({ data, sender }) => handlers.insertReply(data, sender)),
-    onMessage('rematch', ({ data, sender }) => handlers.rematch(data, sender)),
+    onMessage('labels', ({ data, sender }) => handlers.labels(data, sender)),
     onMessage('pageStats', ({ data, sender }) => handlers.pageStats(data, sender)),
   ];
   signal.addEventListener('abort', () => removers.forEach((remove) => remove()), { once: true });

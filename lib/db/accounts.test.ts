@@ -4,7 +4,8 @@ import { exportBackup, parseBackup, restoreBackup } from '../import/backup';
 import type { CustomerField, Mapping } from '../import/columns';
 import { runImport } from '../import/job';
 import { random } from '../../bench/data';
-import { deleteCustomer, identityFrom, newCustomer, saveCustomer, type CustomerDraft } from './customers';
+import { deleteCustomer, newCustomer, saveCustomer, type CustomerDraft } from './customers';
+import { identityFrom } from './identity';
 import { ConciergeDb } from './schema';
 import type { Customer, Tier } from './types';
 

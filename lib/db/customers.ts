@@ -2,7 +2,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import { nameTokens } from '../match/names';
 import { identityKeysOf, phoneKey } from './identity';
 import type { ConciergeDb } from './schema';
-import type { Customer, Identity } from './types';
+import type { Customer } from './types';
 
 export type CustomerDraft = Partial<
   Omit<Customer, 'id' | 'identityKeys' | 'phoneKeys' | 'nameWords' | 'createdAt' | 'updatedAt'>
@@ -69,22 +69,6 @@ export function firstName(customer: Pick<Customer, 'name'>): string {
 
 export function lastOrder(customer: Pick<Customer, 'orders'>): Customer['orders'][number] | undefined {
   return [...customer.orders].sort((a, b) => b.date.localeCompare(a.date))[0];
-}
-
-export function identityFrom(
-  site: Identity['site'],
-  handle: string,
-  source: Identity['source'],
-  id?: string,
-): Identity {
-  const identity: Identity = {
-    site,
-    handle: handle.replace(/^@/, ''),
-    source,
-    addedAt: new Date().toISOString(),
-  };
-  if (id) identity.id = id;
-  return identity;
 }
 
 /** Deletes a customer with everything attached: their posts seen and the agent's answers about them. */

@@ -1,4 +1,5 @@
 import type { Site } from '../post';
+import type { Identity } from './types';
 
 /**
  * The indexed form of a social identity. Handles are matched without case (X treats them so;
@@ -29,4 +30,20 @@ export function emailKey(email: string): string {
 /** Phones are matched by their digits: "+1 (555) 0100-201" and "15550100201" are one number. */
 export function phoneKey(phone: string): string {
   return phone.replace(/\D/g, '');
+}
+
+export function identityFrom(
+  site: Identity['site'],
+  handle: string,
+  source: Identity['source'],
+  id?: string,
+): Identity {
+  const identity: Identity = {
+    site,
+    handle: handle.replace(/^@/, ''),
+    source,
+    addedAt: new Date().toISOString(),
+  };
+  if (id) identity.id = id;
+  return identity;
 }

@@ -5,7 +5,8 @@ import type { CustomerField, Mapping } from '../import/columns';
 import { runImport } from '../import/job';
 import { mayBeKnown } from '../match/known-filter';
 import { matchAuthors, readKnownFilter } from '../match/identity';
-import { deleteCustomer, identityFrom, newCustomer, saveCustomer, type CustomerDraft } from './customers';
+import { deleteCustomer, newCustomer, saveCustomer, type CustomerDraft } from './customers';
+import { identityFrom } from './identity';
 import { currentFilter, FILTER_KEY, TOKEN_KEY, type FilterRow, type TokenRow } from './known-identities';
 import { ConciergeDb } from './schema';
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteCustomer, identityFrom, newCustomer } from './customers';
+import { deleteCustomer, newCustomer } from './customers';
+import { identityFrom } from './identity';
 import { loadSample } from './sample';
 import { ConciergeDb } from './schema';
 import { searchCustomers } from './search';

@@ -3,101 +3,17 @@ import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
 import { saveKnownIdentities } from '../db/known-identities';
 import { nameTokens } from '../match/names';
-import { SITE_IDS } from '../sites/lookup';
 import type { ReplyTemplate } from '../replies/defaults';
 import { requiresOf, TemplateSchema } from '../replies/templates-io';
 import type { ConciergeDb } from '../db/schema';
-import { LIFE_EVENT_KINDS, TIERS, type Customer, type Interaction } from '../db/types';
+import { CustomerSchema, InteractionSchema, LearningSchema, RejectionSchema, str } from '../db/records';
+import type { Customer, Interaction } from '../db/types';
 import type { ImportProblem } from './csv';
 
 export const BACKUP_FORMAT = 'concierge-backup';
 export const BACKUP_VERSION = 1;
 
-const str = (max = 5000) => v.pipe(v.string(), v.maxLength(max));
-const site = v.picklist(SITE_IDS);
-
-const CustomerSchema = v.object({
-  id: v.pipe(v.string(), v.uuid()),
-  name: str(200),
-  aliases: v.array(str(200)),
-  identities: v.array(
-    v.object({
-      site,
-      handle: str(100),
-      id: v.optional(str(40)),
-      source: v.picklist(['imported', 'confirmed', 'manual', 'sample']),
-      addedAt: str(40),
-    }),
-  ),
-  identityKeys: v.optional(v.array(str(200))),
-  emails: v.array(str(320)),
-  phones: v.array(str(40)),
-  phoneKeys: v.optional(v.array(str(40))),
-  nameWords: v.optional(v.array(str(200))),
-  crmId: v.optional(str(100)),
-  language: v.optional(str(20)),
-  tier: v.picklist(TIERS),
-  tags: v.array(str(100)),
-  orders: v.array(
-    v.object({
-      id: str(100),
-      date: str(40),
-      items: v.array(v.object({ name: str(300), quantity: v.optional(v.number()) })),
-      total: v.optional(v.number()),
-      currency: v.optional(str(10)),
-      status: v.optional(str(60)),
-    }),
-  ),
-  preferences: v.record(str(100), str(1000)),
-  lifeEvents: v.array(
-    v.object({
-      date: str(40),
-      kind: v.picklist(LIFE_EVENT_KINDS),
-      text: str(),
-      source: v.picklist(['agent', 'post', 'imported', 'sample']),
-    }),
-  ),
-  notes: v.array(v.object({ at: str(40), text: str(), by: v.optional(str(200)) })),
-  consent: v.optional(v.object({ marketing: v.boolean(), at: str(40) })),
-  createdAt: str(40),
-  updatedAt: str(40),
-  lastContactAt: v.optional(str(40)),
-  deletedAt: v.optional(str(40)),
-});
-
-const InteractionSchema = v.object({
-  key: str(200),
-  site,
-  postId: str(100),
-  url: str(2048),
-  kind: v.picklist(['post', 'reply', 'comment']),
-  author: v.object({
-    handle: str(100),
-    displayName: str(200),
-    profileUrl: str(2048),
-    id: v.optional(str(40)),
-  }),
-  authorKey: str(200),
-  text: str(10_000),
-  lang: v.optional(str(20)),
-  createdAt: v.optional(str(40)),
-  seenAt: str(40),
-  status: v.picklist(['open', 'replied', 'dismissed']),
-  snoozedUntil: v.optional(str(40)),
-  respondedAt: v.optional(str(40)),
-  correction: v.optional(
-    v.object({
-      sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])),
-      intents: v.optional(v.array(str(40))),
-    }),
-  ),
-  replies: v.array(v.object({ text: str(10_000), at: str(40), by: v.optional(str(200)) })),
-  updatedAt: str(40),
-});
-
-const RejectionSchema = v.object({ key: str(400), authorKey: str(200), customerId: str(40), at: str(40) });
-
-const BackupSchema = v.object({
+export const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: str(40),
@@ -106,18 +22,7 @@ const BackupSchema = v.object({
   // Added after the first backups were made: older files have none.
   rejections: v.optional(v.array(RejectionSchema)),
   templates: v.optional(v.array(TemplateSchema)),
-  learning: v.optional(
-    v.array(
-      v.object({
-        key: str(140),
-        templateId: str(80),
-        intent: str(40),
-        picks: v.number(),
-        edits: v.number(),
-        lastUsedAt: str(40),
-      }),
-    ),
-  ),
+  learning: v.optional(v.array(LearningSchema)),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;

@@ -1,3 +1,4 @@
+import { customersChanged } from '../db/mutations';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import type { ImportReport } from './job';
 import type { FilePreview } from './preview';
@@ -83,7 +84,9 @@ function failureText(reply: WorkerReply): string {
   return reply.type === 'error' ? reply.message : 'The import worker gave an unexpected answer.';
 }
 
+/** The worker's answer; customers it changed are announced in this page (its mutations ran there). */
 function resultOf(reply: WorkerReply): ImportResult {
+  if (reply.type === 'imported' || reply.type === 'restored') customersChanged();
   switch (reply.type) {
     case 'imported':
       return { kind: 'imported', report: reply.report };

@@ -1,5 +1,5 @@
-import { identityFrom, type CustomerDraft } from '../db/customers';
-import { emailKey, phoneKey } from '../db/identity';
+import type { CustomerDraft } from '../db/customers';
+import { emailKey, identityFrom, phoneKey } from '../db/identity';
 import { TIERS, type Identity, type Order, type Tier } from '../db/types';
 import { EMAIL } from '../db/validate';
 import { siteEntry } from '../sites/lookup';

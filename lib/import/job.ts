@@ -1,6 +1,7 @@
 import type { ConciergeDb } from '../db/schema';
 import { saveKnownIdentities } from '../db/known-identities';
-import { attachOrders, writeCustomers, type ImportCounts } from './apply';
+import { applyInTransaction, mutation } from '../db/mutations';
+import type { ImportCounts } from './apply';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import { customerMappingProblem, customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
 import { streamTable, TableError, type ImportProblem } from './table';
@@ -84,7 +85,10 @@ export async function runImport(
             else drafts.push(result.draft);
           }
           if (writing.length >= IN_FLIGHT) await writing.shift();
-          const { written } = await writeCustomers(customers, drafts, report, { emptyBase });
+          const batch = mutation('importBatch', { drafts, emptyBase });
+          const { counts, written } = await applyInTransaction(batch, database, transaction);
+          report.added += counts.added;
+          report.updated += counts.updated;
           writing.push(written);
           rows += chunk.length;
           hooks.onProgress?.({ phase: 'customers', share, rows });
@@ -93,7 +97,13 @@ export async function runImport(
       }
       if (orders?.ok) {
         if (hooks.stopped?.()) throw new ImportStopped();
-        (await attachOrders(customers, orders.orders, report)).forEach(fromOrders);
+        const attached = await applyInTransaction(
+          mutation('importOrders', { orders: orders.orders }),
+          database,
+          transaction,
+        );
+        report.orders += attached.orders;
+        attached.unmatched.forEach(fromOrders);
         hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
       }
       await saveKnownIdentities(transaction);

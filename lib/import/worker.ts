@@ -4,7 +4,8 @@
  */
 import { Dexie, RangeSet } from 'dexie';
 import { ConciergeDb } from '../db/schema';
-import { parseBackup, restoreBackup } from './backup';
+import { apply, mutation } from '../db/mutations';
+import { parseBackup } from './backup';
 import { decodeBytes } from './decode';
 import { ImportStopped, runImport } from './job';
 import { previewFile } from './preview';
@@ -52,7 +53,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'restore': {
       const parsed = parseBackup(await textOf(request.file));
       if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
-      const result = await restoreBackup(database(), parsed.backup);
+      const result = await apply(mutation('restoreBackup', { backup: parsed.backup }), database());
       announceChange();
       reply({ type: 'restored', id: request.id, result });
       return;

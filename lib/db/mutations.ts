@@ -1,0 +1,368 @@
+/**
+ * Every write to the database, by name. A mutation is a serialisable `{ id, at, name, args }`:
+ * its arguments are validated before anything is written, and it is applied in one transaction,
+ * whole or not at all. Pages, the service worker and the import call these; nothing else writes
+ * tables. Each carries an id and a time because these are what a team's server will receive.
+ */
+import type { Transaction } from 'dexie';
+import { v7 as timeOrderedId } from 'uuid';
+import * as v from 'valibot';
+import { attachOrders, writeCustomers, type ImportCounts } from '../import/apply';
+import { BackupSchema, restoreBackup } from '../import/backup';
+import { SocialPostSchema } from '../post-schema';
+import { recordUse } from '../replies/learning';
+import { saveTemplates, TemplateSchema } from '../replies/templates-io';
+import type { ReplyTemplate } from '../replies/defaults';
+import { deleteCustomer, withDerived } from './customers';
+import { recordReplies, recordSeen } from './interactions';
+import {
+  CustomerDraftSchema,
+  CustomerSchema,
+  IdentitySchema,
+  LifeEventSchema,
+  NoteSchema,
+  OrderRowSchema,
+  str,
+} from './records';
+import { loadSample } from './sample';
+import { db, type ConciergeDb } from './schema';
+import type { Customer, Interaction } from './types';
+import { validateCustomer } from './validate';
+
+type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning';
+
+interface Context {
+  database: ConciergeDb;
+  /** The transaction the mutation runs in: tables bound to it stay in it across any await. */
+  tx: Transaction;
+}
+
+interface Definition<S extends v.GenericSchema, R> {
+  args: S;
+  /** The tables it reads and writes, all in its one transaction. */
+  tables: readonly TableName[];
+  /** It changes who customers are or what they are called: badges and the panel are told. */
+  customers?: true;
+  apply(context: Context, args: v.InferOutput<S>, at: string): Promise<R>;
+}
+
+const define = <S extends v.GenericSchema, R>(definition: Definition<S, R>) => definition;
+
+/** A failed precondition or a bad payload: the message says what, and nothing was written. */
+export class MutationError extends Error {
+  override name = 'MutationError';
+}
+
+const id = v.pipe(v.string(), v.uuid());
+/** `${site}:${post id}`, as lib/post.ts makes it. */
+const postKey = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
+const INTENT = v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/));
+
+async function customer(context: Context, customerId: string): Promise<Customer> {
+  const found = await context.tx.table<Customer, string>('customers').get(customerId);
+  if (!found || found.deletedAt) throw new MutationError(`No customer has the id ${customerId}.`);
+  return found;
+}
+
+async function post(context: Context, key: string): Promise<Interaction> {
+  const found = await context.tx.table<Interaction, string>('interactions').get(key);
+  if (!found) throw new MutationError(`No post has the key ${key}.`);
+  return found;
+}
+
+/** Writes a customer after the checks an agent's edit must pass. */
+async function putCustomer(context: Context, next: Customer, at: string): Promise<Customer> {
+  const problem = validateCustomer(next);
+  if (problem) throw new MutationError(`${problem.key}: ${problem.values.join(', ')}`);
+  const saved = withDerived(next, at);
+  await context.tx.table<Customer, string>('customers').put(saved);
+  return saved;
+}
+
+async function updatePost(
+  context: Context,
+  key: string,
+  change: Partial<Interaction>,
+  at: string,
+): Promise<void> {
+  await post(context, key);
+  await context.tx.table<Interaction, string>('interactions').update(key, { ...change, updatedAt: at });
+}
+
+export const MUTATIONS = {
+  /** The editor's Save: the whole record as the agent left it. */
+  saveCustomer: define({
+    args: v.strictObject({ customer: CustomerSchema }),
+    tables: ['customers'],
+    customers: true,
+    apply: (c, { customer }, at) => putCustomer(c, customer as Customer, at),
+  }),
+  /** A new customer, from the side panel's form. */
+  addCustomer: define({
+    args: v.strictObject({ customer: CustomerSchema }),
+    tables: ['customers'],
+    customers: true,
+    async apply(c, args, at) {
+      const next = withDerived(args.customer as Customer, at);
+      const problem = validateCustomer(next);
+      if (problem) throw new MutationError(`${problem.key}: ${problem.values.join(', ')}`);
+      await c.tx.table<Customer, string>('customers').add(next);
+      return next;
+    },
+  }),
+  /** A customer and what is attached to them: their posts seen and the agent's answers about them. */
+  deleteCustomer: define({
+    args: v.strictObject({ id }),
+    tables: ['customers', 'interactions', 'rejections'],
+    customers: true,
+    apply: (c, args) => deleteCustomer(c.database, args.id),
+  }),
+  /** The agent confirmed that an account belongs to a customer. */
+  linkAccount: define({
+    args: v.strictObject({ customerId: id, identity: IdentitySchema }),
+    tables: ['customers'],
+    customers: true,
+    async apply(c, { customerId, identity }, at) {
+      const found = await customer(c, customerId);
+      return putCustomer(c, { ...found, identities: [...found.identities, identity] }, at);
+    },
+  }),
+  /** The agent said this author is not this customer: never offered again. */
+  rejectCandidate: define({
+    args: v.strictObject({ authorKey: str(200), customerId: id }),
+    tables: ['rejections'],
+    async apply(c, { authorKey, customerId }, at) {
+      await c.tx.table('rejections').put({ key: `${authorKey}|${customerId}`, authorKey, customerId, at });
+    },
+  }),
+  addNote: define({
+    args: v.strictObject({ customerId: id, note: NoteSchema }),
+    tables: ['customers'],
+    async apply(c, { customerId, note }, at) {
+      const found = await customer(c, customerId);
+      return putCustomer(c, { ...found, notes: [...found.notes, note] }, at);
+    },
+  }),
+  addLifeEvent: define({
+    args: v.strictObject({ customerId: id, event: LifeEventSchema }),
+    tables: ['customers'],
+    async apply(c, { customerId, event }, at) {
+      const found = await customer(c, customerId);
+      return putCustomer(c, { ...found, lifeEvents: [...found.lifeEvents, event] }, at);
+    },
+  }),
+  dismissPost: define({
+    args: v.strictObject({ key: postKey }),
+    tables: ['interactions'],
+    apply: (c, { key }, at) => updatePost(c, key, { status: 'dismissed' }, at),
+  }),
+  snoozePost: define({
+    args: v.strictObject({ key: postKey, until: v.pipe(v.string(), v.isoTimestamp()) }),
+    tables: ['interactions'],
+    apply: (c, { key, until }, at) => updatePost(c, key, { snoozedUntil: until }, at),
+  }),
+  /** The agent marked a post answered without Concierge's Insert (answered elsewhere, say). */
+  markAnswered: define({
+    args: v.strictObject({ key: postKey }),
+    tables: ['interactions'],
+    apply: (c, { key }, at) => updatePost(c, key, { status: 'replied' }, at),
+  }),
+  /** A reply was put into the site's box: the post is answered with it. */
+  recordReply: define({
+    args: v.strictObject({ key: postKey, text: str(10_000), by: v.optional(str(200)) }),
+    tables: ['interactions'],
+    async apply(c, { key, text, by }, at) {
+      const found = await post(c, key);
+      const reply = { text, at, ...(by && { by }) };
+      await updatePost(c, key, { status: 'replied', replies: [...found.replies, reply] }, at);
+    },
+  }),
+  /** The agent's reading of a post, used instead of Concierge's from now on. */
+  correctReading: define({
+    args: v.strictObject({
+      key: postKey,
+      correction: v.object({
+        sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])),
+        intents: v.optional(v.array(INTENT)),
+      }),
+    }),
+    tables: ['interactions'],
+    apply: (c, { key, correction }, at) => updatePost(c, key, { correction }, at),
+  }),
+  /** How the agent used a template for a post of this intent: ranking learns from it. */
+  recordTemplateUse: define({
+    args: v.strictObject({ templateId: str(80), intent: INTENT, edited: v.boolean() }),
+    tables: ['learning'],
+    apply: (c, { templateId, intent, edited }, at) => recordUse(c.database, templateId, intent, edited, at),
+  }),
+  saveTemplate: define({
+    args: v.strictObject({ template: TemplateSchema }),
+    tables: ['templates'],
+    apply: (c, { template }) => saveTemplates(c.database, (t) => t.put(template as ReplyTemplate)),
+  }),
+  deleteTemplate: define({
+    args: v.strictObject({ id: str(80) }),
+    tables: ['templates'],
+    apply: (c, args) => saveTemplates(c.database, (t) => t.delete(args.id)),
+  }),
+  importTemplates: define({
+    args: v.strictObject({ templates: v.array(TemplateSchema) }),
+    tables: ['templates'],
+    apply: (c, { templates }) => saveTemplates(c.database, (t) => t.bulkPut(templates as ReplyTemplate[])),
+  }),
+  /** Posts a page showed: each recorded once. */
+  recordPostsSeen: define({
+    args: v.strictObject({ posts: v.array(SocialPostSchema) }),
+    tables: ['interactions'],
+    apply: (c, { posts }, at) => recordSeen(c.database, posts, at),
+  }),
+  /** Replies a page showed: the brand's mark posts answered. */
+  recordPageReplies: define({
+    args: v.strictObject({ posts: v.array(SocialPostSchema), brandHandles: v.array(str(100)) }),
+    tables: ['interactions'],
+    apply: (c, { posts, brandHandles }, at) => recordReplies(c.database, posts, brandHandles, at),
+  }),
+  /**
+   * A chunk of an import's customer rows. Runs inside the import's own transaction (see
+   * applyInTransaction); resolves once the writes are issued, with their completion.
+   */
+  importBatch: define({
+    args: v.strictObject({ drafts: v.array(CustomerDraftSchema), emptyBase: v.optional(v.boolean()) }),
+    tables: ['customers'],
+    customers: true,
+    async apply(c, { drafts, emptyBase }) {
+      const counts: ImportCounts = { added: 0, updated: 0 };
+      const { written } = await writeCustomers(c.tx.table('customers'), drafts, counts, { emptyBase });
+      return { counts, written };
+    },
+  }),
+  /** An orders file's rows, added to the customers they name; returns the rows that name nobody. */
+  importOrders: define({
+    args: v.strictObject({ orders: v.array(OrderRowSchema) }),
+    tables: ['customers'],
+    async apply(c, { orders }) {
+      const counts = { orders: 0 };
+      const unmatched = await attachOrders(c.tx.table('customers'), orders, counts);
+      return { ...counts, unmatched };
+    },
+  }),
+  restoreBackup: define({
+    args: v.strictObject({ backup: BackupSchema }),
+    tables: ['customers', 'interactions', 'rejections', 'templates', 'learning'],
+    customers: true,
+    apply: (c, { backup }) => restoreBackup(c.database, backup),
+  }),
+  loadSample: define({
+    args: v.strictObject({}),
+    tables: ['customers'],
+    customers: true,
+    apply: (c) => loadSample(c.database),
+  }),
+  /** Customers, posts seen and the agent's answers about them; templates and settings stay. */
+  clearBase: define({
+    args: v.strictObject({}),
+    tables: ['customers', 'interactions', 'rejections'],
+    customers: true,
+    async apply(c) {
+      await Promise.all(['customers', 'interactions', 'rejections'].map((t) => c.tx.table(t).clear()));
+    },
+  }),
+};
+
+export type MutationName = keyof typeof MUTATIONS;
+type Def<N extends MutationName> = (typeof MUTATIONS)[N];
+export type MutationArgs<N extends MutationName> = v.InferInput<Def<N>['args']>;
+export type MutationResult<N extends MutationName> = Awaited<ReturnType<Def<N>['apply']>>;
+
+export interface Mutation<N extends MutationName = MutationName> {
+  id: string;
+  at: string;
+  name: N;
+  args: MutationArgs<N>;
+}
+
+const Envelope = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+  name: v.picklist(Object.keys(MUTATIONS) as MutationName[]),
+  args: v.unknown(),
+});
+
+/** A mutation ready to apply (or to send): a fresh id and the time it was made. */
+export function mutation<N extends MutationName>(
+  name: N,
+  args: MutationArgs<N>,
+  at = new Date(),
+): Mutation<N> {
+  return { id: timeOrderedId(), at: at.toISOString(), name, args };
+}
+
+/** The mutation and its arguments as their schemas say, or a MutationError saying what is wrong. */
+function checked(input: unknown): { name: MutationName; at: string; args: unknown } {
+  const envelope = v.safeParse(Envelope, input);
+  if (!envelope.success) throw new MutationError(`invalid mutation: ${describe(envelope.issues)}`);
+  const { name, at, args } = envelope.output;
+  const parsed = v.safeParse(MUTATIONS[name].args, args);
+  if (!parsed.success) throw new MutationError(`invalid ${name}: ${describe(parsed.issues)}`);
+  return { name, at, args: parsed.output };
+}
+
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  return issue ? `${v.getDotPath(issue) ?? 'payload'}: ${issue.message}` : 'unknown';
+}
+
+type Listener = () => void;
+const customerListeners = new Set<Listener>();
+
+/** Called after each committed mutation that changed customers, in this context. */
+export function onCustomersChanged(listener: Listener): () => void {
+  customerListeners.add(listener);
+  return () => customerListeners.delete(listener);
+}
+
+/** Tells this context's listeners that customers changed (the import calls it once its own transaction commits). */
+export function customersChanged(): void {
+  for (const listener of customerListeners) listener();
+}
+
+/** Validates a mutation and applies it in a transaction of its own. */
+export async function apply<N extends MutationName>(
+  input: Mutation<N>,
+  database: ConciergeDb = db(),
+): Promise<MutationResult<N>> {
+  const { name, at, args } = checked(input);
+  // Its arguments were checked against its own schema just above.
+  const definition = MUTATIONS[name] as unknown as Definition<v.GenericSchema, MutationResult<N>>;
+  const tables = definition.tables.map((t) => database.table(t));
+  const result = await database.transaction('rw', tables, (tx) =>
+    definition.apply({ database, tx }, args, at),
+  );
+  if ('customers' in definition) customersChanged();
+  return result;
+}
+
+/** Makes and applies a mutation: what pages and the worker call. */
+export function mutate<N extends MutationName>(
+  name: N,
+  args: MutationArgs<N>,
+  database: ConciergeDb = db(),
+): Promise<MutationResult<N>> {
+  return apply(mutation(name, args), database);
+}
+
+/**
+ * Validates a mutation and applies it inside a transaction the caller holds, with every table it
+ * names: the import writes all its chunks in one, so that a stopped import changes nothing. The
+ * caller calls customersChanged once its transaction commits.
+ */
+export async function applyInTransaction<N extends MutationName>(
+  input: Mutation<N>,
+  database: ConciergeDb,
+  tx: Transaction,
+): Promise<MutationResult<N>> {
+  const { name, at, args } = checked(input);
+  // Its arguments were checked against its own schema just above.
+  const definition = MUTATIONS[name] as unknown as Definition<v.GenericSchema, MutationResult<N>>;
+  return definition.apply({ database, tx }, args, at);
+}
