@@ -17,7 +17,8 @@ export interface Sample {
   name: string;
   samples: number[];
   unit: string;
-  budget?: { text: string; ok: (median: number, p95: number) => boolean };
+  /** Whether the figure meets its budget loosened by `margin` (1: the budget itself). */
+  budget?: { text: string; ok: (median: number, p95: number, margin: number) => boolean };
   note?: string;
 }
 
@@ -201,7 +202,10 @@ export async function pageBench(
       const extClicks: number[] = [];
       const plainClicks: number[] = [];
       const slowest: number[] = [];
-      const caused: number[] = [];
+      const ours: { longTasks: Span[]; pieces: Span[] }[] = [];
+      // Tasks over 50 ms (loosened by k) that the extension's work made long, over all runs.
+      const causedWith = (k: number) =>
+        ours.flatMap((run) => causedLongTasks(run.longTasks, run.pieces, 50 * k).map((c) => c.task.ms));
       const longestOurs: number[] = [];
       for (let run = 0; run < runs; run++) {
         const page = await h.context.newPage();
@@ -228,18 +232,17 @@ export async function pageBench(
         extLong.push(theLongest.ms);
         longestOurs.push(oursIn(theLongest, withExt.pieces ?? []));
         plainLong.push(longest(without.longTasks).ms);
-        caused.push(
-          ...causedLongTasks(withExt.longTasks, withExt.pieces ?? [], 50 * margin).map((c) => c.task.ms),
-        );
+        ours.push({ longTasks: withExt.longTasks, pieces: withExt.pieces ?? [] });
         extClicks.push(...withExt.clicks);
         plainClicks.push(...without.clicks);
       }
+      const caused = causedWith(margin);
       const label = site === 'x' ? 'X timeline' : 'Facebook thread';
       out.push({
         name: `page: ${label}, extension main-thread time per 100 posts`,
         samples: busy,
         unit: 'ms',
-        budget: { text: '<= 10 ms', ok: (m) => m <= 10 * margin },
+        budget: { text: '<= 10 ms', ok: (m, _p95, k) => m <= 10 * k },
       });
       const byRun = extLong
         .map((ms, i) => `${ms.toFixed(0)} (ours ${longestOurs[i]!.toFixed(0)})`)
@@ -249,7 +252,7 @@ export async function pageBench(
         samples: extLong,
         unit: 'ms',
         note: `tasks over 50 ms that the extension's work made long: ${caused.length ? caused.map((ms) => ms.toFixed(0)).join(', ') : 'none'}; by run, the longest task ${byRun} ms, the content script's longest piece of work ${slowest.map((ms) => ms.toFixed(1)).join(' / ')} ms; without the extension the longest task ${plainLong.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
-        budget: { text: 'none > 50 ms caused by it', ok: () => caused.length === 0 },
+        budget: { text: 'none > 50 ms caused by it', ok: (_m, _p95, k) => causedWith(k).length === 0 },
       });
       const delta = median(extClicks) - median(plainClicks);
       out.push({
@@ -257,7 +260,7 @@ export async function pageBench(
         samples: extClicks,
         unit: 'ms',
         note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
-        budget: { text: 'within +10 ms', ok: () => delta <= 10 * margin },
+        budget: { text: 'within +10 ms', ok: (_m, _p95, k) => delta <= 10 * k },
       });
     }
 
@@ -284,13 +287,13 @@ export async function pageBench(
       name: 'badge: post on the page to its badge, worker warm',
       samples: warm,
       unit: 'ms',
-      budget: { text: 'p95 <= 100 ms', ok: (_m, p95) => p95 <= 100 * margin },
+      budget: { text: 'p95 <= 100 ms', ok: (_m, p95, k) => p95 <= 100 * k },
     });
     out.push({
       name: 'badge: post on the page to its badge, worker stopped',
       samples: cold,
       unit: 'ms',
-      budget: { text: 'p95 <= 300 ms', ok: (_m, p95) => p95 <= 300 * margin },
+      budget: { text: 'p95 <= 300 ms', ok: (_m, p95, k) => p95 <= 300 * k },
     });
     await page.close();
   } finally {

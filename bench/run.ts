@@ -33,6 +33,7 @@ import {
 } from './data';
 import { bundleSizes, extensionMemory, pageBench, panelBench, type Sample } from './page';
 import { traceFirstLongTask } from './trace';
+import { verdict } from './verdict';
 
 const MODE = process.argv.includes('--ci')
   ? 'ci'
@@ -177,9 +178,15 @@ interface Figure {
   unit: string;
   runs: number;
   budget?: string;
+  /** Within what this run enforces: the budget, loosened by MARGIN in the CI subset. */
   ok?: boolean;
+  /** Within the budget itself. */
+  inBudget?: boolean;
   note?: string;
 }
+
+/** How a figure meets its budget: `meets(k)` says whether it is within the budget loosened k times. */
+type Extra = Partial<Omit<Figure, 'ok' | 'inBudget'>> & { meets?: (k: number) => boolean };
 
 const figures: Figure[] = [];
 
@@ -188,22 +195,23 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-function record(name: string, samples: readonly number[], unit: string, extra: Partial<Figure> = {}): Figure {
+function record(name: string, samples: readonly number[], unit: string, extra: Extra = {}): Figure {
+  const { meets, ...rest } = extra;
   const figure: Figure = {
     name,
     median: quantile(samples, 0.5),
     p95: quantile(samples, 0.95),
     unit,
     runs: samples.length,
-    ...extra,
+    ...rest,
+    ...(meets && { ok: meets(MARGIN), inBudget: meets(1) }),
   };
   // A figure measured again in the same sitting (million-row pairs) replaces its earlier self.
   const earlier = figures.findIndex((f) => f.name === name);
   if (earlier >= 0) figures.splice(earlier, 1);
   figures.push(figure);
-  const verdict = figure.ok === undefined ? '' : figure.ok ? '  ok' : '  MISSED';
   console.log(
-    `${name.padEnd(64)} median ${figure.median.toFixed(2).padStart(9)} ${unit.padEnd(4)} p95 ${figure.p95.toFixed(2).padStart(9)}${figure.budget ? `  budget ${figure.budget}` : ''}${verdict}${figure.note ? `  (${figure.note})` : ''}`,
+    `${name.padEnd(64)} median ${figure.median.toFixed(2).padStart(9)} ${unit.padEnd(4)} p95 ${figure.p95.toFixed(2).padStart(9)}${verdict(figure, MARGIN)}${figure.note ? `  (${figure.note})` : ''}`,
   );
   return figure;
 }
@@ -248,7 +256,7 @@ function candidateBench(size: number): void {
   const recall = hits / queries.length;
   const oursFigure = record(`candidates: Concierge, batch of 20 at ${size / 1000}k`, ours, 'ms', {
     budget: 'p95 <= 20 ms',
-    ok: quantile(ours, 0.95) <= 20 * MARGIN,
+    meets: (k) => quantile(ours, 0.95) <= 20 * k,
     note: `top-5 recall ${recall.toFixed(3)}`,
   });
   figures.push({
@@ -259,6 +267,7 @@ function candidateBench(size: number): void {
     runs: queries.length,
     budget: '>= 0.95',
     ok: recall >= 0.95,
+    inBudget: recall >= 0.95,
   });
   if (!SIZES.compare) return;
 
@@ -503,13 +512,13 @@ function importFigures(size: number, runs: ImportRun[], lookupsP95: number): voi
     'ms',
     {
       budget: '<= 1.5x raw',
-      ok: ratio <= 1.5 * MARGIN,
+      meets: (k) => ratio <= 1.5 * k,
       note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios)`,
     },
   );
   record(`import: longest task on the options page, ${size / 1000}k`, tasks, 'ms', {
     budget: 'no task > 50 ms',
-    ok: Math.max(...tasks) <= 50 * MARGIN,
+    meets: (k) => Math.max(...tasks) <= 50 * k,
   });
 }
 
@@ -592,7 +601,7 @@ function millionFigures(): void {
     'ms',
     {
       budget: '<= 1.5x raw',
-      ok: ratio <= 1.5 * MARGIN,
+      meets: (k) => ratio <= 1.5 * k,
       note: `${ratio.toFixed(2)}x raw (median of the runs' own ratios; ${byVersion})`,
     },
   );
@@ -600,7 +609,7 @@ function millionFigures(): void {
   if (tasks.length)
     record('import: longest task on the options page, 1000k', tasks, 'ms', {
       budget: 'no task > 50 ms',
-      ok: Math.max(...tasks) <= 50 * MARGIN,
+      meets: (k) => Math.max(...tasks) <= 50 * k,
     });
 }
 
@@ -624,16 +633,18 @@ async function workerLookups(h: Harness, bench: Page, batches: string[][]): Prom
     worker = ours() ?? (await started);
   }
   type Hooks = { conciergeBench: { lookups: (h: string[][]) => Promise<Lookups> } };
-  const { matching, baseline } = await worker.evaluate(
+  const { matching, table, baseline } = await worker.evaluate(
     (b) => (globalThis as unknown as Hooks).conciergeBench.lookups(b),
     batches,
   );
   // The first batches wake the disk and read the filter of known accounts.
-  return { matching: matching.slice(5), baseline: baseline.slice(5) };
+  return { matching: matching.slice(5), table: table.slice(5), baseline: baseline.slice(5) };
 }
 
 interface Lookups {
   matching: number[];
+  /** The same batches read from the accounts table with bulkGet alone (no filter of known accounts). */
+  table: number[];
   /** The same batches with every key read from the index (no filter of known accounts). */
   baseline: number[];
 }
@@ -680,8 +691,12 @@ async function exactLookups(
   const budget = size >= MILLION ? 10 : 5;
   record(name, settled.matching, 'ms', {
     budget: `p95 <= ${budget} ms`,
-    ok: quantile(settled.matching, 0.95) <= budget * MARGIN,
+    meets: (k) => quantile(settled.matching, 0.95) <= budget * k,
     note: `${settledAfter}; ${versus(settled)}; p95 by quarter of the run: ${quarters(settled.matching)} ms; on disk during the wait: ${waited}, during the run: ${disk(settledFrom)}`,
+  });
+  const filterGain = quantile(settled.table, 0.95) / quantile(settled.matching, 0.95);
+  record(`${name}, the accounts table alone (bulkGet, no filter)`, settled.table, 'ms', {
+    note: `the same batches in turn with matching; the filter of known accounts makes the p95 ${filterGain.toFixed(2)}x faster (kept only at 1.5x or more)`,
   });
   record(`${name}, every key read from the index (baseline)`, settled.baseline, 'ms', {
     note: 'the same batches in turn with matching, no filter of known accounts',
@@ -787,11 +802,13 @@ function summary(later: readonly string[]): string {
 }
 
 function recordSample(s: Sample): void {
-  const ok = s.budget?.ok(quantile(s.samples, 0.5), quantile(s.samples, 0.95));
+  const { budget } = s;
   record(s.name, s.samples, s.unit, {
-    budget: s.budget?.text,
+    budget: budget?.text,
     note: s.note,
-    ...(ok !== undefined && { ok }),
+    ...(budget && {
+      meets: (k: number) => budget.ok(quantile(s.samples, 0.5), quantile(s.samples, 0.95), k),
+    }),
   });
 }
 
@@ -812,7 +829,7 @@ async function main(): Promise<void> {
       `size: ${name}`,
       [bytes / 1024],
       'KB',
-      content ? { budget: '<= 30 KB, no React', ok: bytes <= 30 * 1024 && !react } : {},
+      content ? { budget: '<= 30 KB, no React', meets: () => bytes <= 30 * 1024 && !react } : {},
     );
   }
 
@@ -875,7 +892,10 @@ async function main(): Promise<void> {
     'bench/results.json',
     `${JSON.stringify({ date: new Date().toISOString(), mode: MODE, later, figures }, null, 1)}\n`,
   );
-  writeFileSync('bench/summary.md', summary(later));
+  // The hand-written history below the table is kept.
+  const previous = existsSync('bench/summary.md') ? readFileSync('bench/summary.md', 'utf8') : '';
+  const history = previous.indexOf('\n## History');
+  writeFileSync('bench/summary.md', summary(later) + (history >= 0 ? previous.slice(history) : ''));
   console.log(
     missed.length ? `\nMissed budgets: ${missed.map((f) => f.name).join('; ')}` : '\nEvery budget met.',
   );
