@@ -23,6 +23,22 @@ const stoppedAfterTest = () => {
   return controller.signal;
 };
 
+/** The timeline page, in this document. */
+const timeline = () =>
+  (document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
+    /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
+    '',
+  ));
+
+/** The worker's answer when every author is a stranger; each answer is also kept in `answered`. */
+const strangers =
+  (answered: PostMatch[] = []): ContentDeps['postsSeen'] =>
+  async ({ posts }) => {
+    const answer = posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
+    answered.push(...answer);
+    return answer;
+  };
+
 /** The content script on this document as an X timeline, every author a stranger. */
 const runOnX = (deps: Partial<ContentDeps> = {}) =>
   runContent({
@@ -31,7 +47,7 @@ const runOnX = (deps: Partial<ContentDeps> = {}) =>
     pageUrl: () => 'https://x.com/home',
     signal: stoppedAfterTest(),
     labels,
-    postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
+    postsSeen: strangers(),
     selectPost: async () => undefined,
     lab: startLab(deps.now ?? (() => performance.now())),
     ...deps,
@@ -39,10 +55,7 @@ const runOnX = (deps: Partial<ContentDeps> = {}) =>
 
 describe('the content script on a page it finds already badged', () => {
   it('removes the dead badges of an earlier copy, draws its own, and takes them away when stopped', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
-      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
-      '',
-    );
+    timeline();
     const stale = document.createElement('span');
     stale.setAttribute(BADGE_ATTR, '');
     document.querySelector('article')!.append(stale);
@@ -65,18 +78,9 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('keeps one badge per post however often it is labelled, and draws it again where the site redrew the line', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
-      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
-      '',
-    );
+    timeline();
     const answered: PostMatch[] = [];
-    const app = runOnX({
-      postsSeen: async ({ posts }) => {
-        const answer = posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
-        answered.push(...answer);
-        return answer;
-      },
-    });
+    const app = runOnX({ postsSeen: strangers(answered) });
     await firstBadges(app);
     const count = () => document.querySelectorAll(`[${BADGE_ATTR}]`).length;
     const drawn = count();
@@ -92,10 +96,7 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('names the customer on a badge when the worker relabels its post after customers changed', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
-      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
-      '',
-    );
+    timeline();
     // Badges live in closed shadow roots: the test keeps the roots as they are made.
     const roots: ShadowRoot[] = [];
     const attach = Element.prototype.attachShadow;
@@ -108,13 +109,7 @@ describe('the content script on a page it finds already badged', () => {
       return root;
     });
     const answered: PostMatch[] = [];
-    const app = runOnX({
-      postsSeen: async ({ posts }) => {
-        const answer = posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
-        answered.push(...answer);
-        return answer;
-      },
-    });
+    const app = runOnX({ postsSeen: strangers(answered) });
     await firstBadges(app);
     const texts = () => roots.map((r) => r.querySelector('button')?.textContent);
     expect(texts()).not.toContain('Lorena Willis · vip');
@@ -130,10 +125,7 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('selects the post of a badge the user clicks, and leaves a click a page script made to the page', async () => {
-    document.body.innerHTML = readFileSync('lib/sites/x/fixtures/timeline.en.html', 'utf8').replace(
-      /^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g,
-      '',
-    );
+    timeline();
     const selected: string[] = [];
     const app = runOnX({ selectPost: async (key) => void selected.push(key) });
     await firstBadges(app);

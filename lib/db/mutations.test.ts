@@ -190,10 +190,15 @@ describe('named mutations', () => {
 
   it('refuse what the base does not allow, whole: an unknown customer, a post never seen, a bad edit', async () => {
     const before = await snapshot();
+    const nobody = '01900000-0000-7000-8000-000000000000';
     await expect(
-      mutate('addNote', { customerId: 'nobody', note: { at: '2026-12-04', text: 'x' } }, database),
-    ).rejects.toThrow(MutationError);
-    await expect(mutate('dismissPost', { key: 'x:404' }, database)).rejects.toThrow(MutationError);
+      mutate('addNote', { customerId: nobody, note: { at: '2026-12-04', text: 'x' } }, database),
+    ).rejects.toThrow(/No customer/);
+    await expect(mutate('dismissPost', { key: 'x:404' }, database)).rejects.toThrow(/No post/);
+    const event = { date: 'last spring', kind: 'moved', text: 'Moved', source: 'agent' } as const;
+    await expect(mutate('addLifeEvent', { customerId: lorena.id, event }, database)).rejects.toThrow(
+      /editBadDate/,
+    );
     await expect(
       mutate('saveCustomer', { customer: { ...lorena, emails: ['not an email'] } }, database),
     ).rejects.toThrow(/editBadEmail/);
@@ -205,6 +210,17 @@ describe('named mutations', () => {
       ),
     ).rejects.toThrow(/editBadHandle/);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('add a note to a customer whose imported record would not pass the editor’s checks', async () => {
+    const odd = { ...lorena, orders: [{ id: '', date: '02/11/2026', items: [] }] };
+    await database.customers.put(odd);
+    await mutate(
+      'addNote',
+      { customerId: lorena.id, note: { at: '2026-12-04', text: 'Called back' } },
+      database,
+    );
+    expect((await database.customers.get(lorena.id))?.notes.at(-1)?.text).toBe('Called back');
   });
 
   it('tell listeners when customers changed, and only then', async () => {

@@ -27,6 +27,7 @@ import {
 import { loadSample } from './sample';
 import { db, type ConciergeDb } from './schema';
 import type { Customer, Interaction } from './types';
+import { accountIsValid } from '../sites/lookup';
 import { validateCustomer } from './validate';
 
 type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning';
@@ -56,6 +57,7 @@ export class MutationError extends Error {
 const id = v.pipe(v.string(), v.uuid());
 /** `${site}:${post id}`, as lib/post.ts makes it. */
 const postKey = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INTENT = v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/));
 
 async function customer(context: Context, customerId: string): Promise<Customer> {
@@ -74,6 +76,14 @@ async function post(context: Context, key: string): Promise<Interaction> {
 async function putCustomer(context: Context, next: Customer, at: string): Promise<Customer> {
   const problem = validateCustomer(next);
   if (problem) throw new MutationError(`${problem.key}: ${problem.values.join(', ')}`);
+  return writeCustomer(context, next, at);
+}
+
+/**
+ * Writes a customer with one part added, checked on its own: a record imported with an odd old
+ * field must still take a note.
+ */
+async function writeCustomer(context: Context, next: Customer, at: string): Promise<Customer> {
   const saved = withDerived(next, at);
   await context.tx.table<Customer, string>('customers').put(saved);
   return saved;
@@ -124,7 +134,9 @@ export const MUTATIONS = {
     customers: true,
     async apply(c, { customerId, identity }, at) {
       const found = await customer(c, customerId);
-      return putCustomer(c, { ...found, identities: [...found.identities, identity] }, at);
+      if (!accountIsValid(identity.site, identity))
+        throw new MutationError(`editBadHandle: ${identity.handle || identity.id || ''}`);
+      return writeCustomer(c, { ...found, identities: [...found.identities, identity] }, at);
     },
   }),
   /** The agent said this author is not this customer: never offered again. */
@@ -140,7 +152,7 @@ export const MUTATIONS = {
     tables: ['customers'],
     async apply(c, { customerId, note }, at) {
       const found = await customer(c, customerId);
-      return putCustomer(c, { ...found, notes: [...found.notes, note] }, at);
+      return writeCustomer(c, { ...found, notes: [...found.notes, note] }, at);
     },
   }),
   addLifeEvent: define({
@@ -148,7 +160,8 @@ export const MUTATIONS = {
     tables: ['customers'],
     async apply(c, { customerId, event }, at) {
       const found = await customer(c, customerId);
-      return putCustomer(c, { ...found, lifeEvents: [...found.lifeEvents, event] }, at);
+      if (!DATE.test(event.date)) throw new MutationError(`editBadDate: ${event.date}`);
+      return writeCustomer(c, { ...found, lifeEvents: [...found.lifeEvents, event] }, at);
     },
   }),
   dismissPost: define({
