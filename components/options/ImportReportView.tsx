@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { ImportResult } from '@/lib/import/client';
+import type { ImportProblem } from '@/lib/import/table';
 
 type Shown = ImportResult | { kind: 'error'; message: string };
 
@@ -32,11 +33,15 @@ export function ImportReportView({ result }: { result: Shown }) {
       );
     case 'imported': {
       const { report } = result;
+      // Never green when most rows failed.
+      const mostFailed = report.skippedCount > report.added + report.updated;
       return (
         <div>
-          <p className="ok">
+          <p className={mostFailed ? 'error' : 'ok'} role={mostFailed ? 'alert' : undefined}>
             {t('importReport', report.added, report.updated, report.orders, report.skippedCount)}
           </p>
+          {mostFailed && <p className="error">{t('importMostFailed')}</p>}
+          {report.flaggedCount > 0 && <FlaggedCells flagged={report.flagged} count={report.flaggedCount} />}
           {report.skippedCount > 0 && (
             <div className="problems">
               <p>{t('importSkippedTitle')}</p>
@@ -56,4 +61,26 @@ export function ImportReportView({ result }: { result: Shown }) {
       );
     }
   }
+}
+
+/** Cells left out, by column: how many, and three examples of each. */
+function FlaggedCells({ flagged, count }: { flagged: ImportProblem[]; count: number }) {
+  const byColumn = new Map<string, ImportProblem[]>();
+  for (const p of flagged) byColumn.set(p.column ?? '', [...(byColumn.get(p.column ?? '') ?? []), p]);
+  return (
+    <div className="problems" data-testid="import-flagged">
+      <p>{t('importFlaggedTitle', count)}</p>
+      <ul>
+        {[...byColumn].map(([column, problems]) => (
+          <li key={column}>
+            {t('importFlaggedColumn', column, problems.length)}{' '}
+            {problems
+              .slice(0, 3)
+              .map((p) => `${t('importLine', p.line)}: ${p.message}`)
+              .join('; ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '@/lib/i18n';
-import type { Mapping } from '@/lib/import/columns';
+import { LIST_FIELDS, type Mapping } from '@/lib/import/columns';
 import { isSite, siteEntry } from '@/lib/sites/lookup';
 
 /** The columns of a file with a few rows, and what each column fills; the user can change it. */
@@ -20,8 +20,10 @@ export function MappingTable<F extends string>({
 }) {
   const choose = (column: number, value: string) => {
     const field = value ? (value as F) : null;
-    // A field comes from one column: choosing it here frees it elsewhere.
-    onChange(mapping.map((m, i) => (i === column ? field : m === field ? null : m)));
+    // A field comes from one column, but for those a file may hold in several (phones, e-mails,
+    // tags, accounts): choosing it here frees it elsewhere.
+    const single = field !== null && !LIST_FIELDS.has(field);
+    onChange(mapping.map((m, i) => (i === column ? field : single && m === field ? null : m)));
   };
   return (
     <div className="mapping" data-testid={testId}>

@@ -25,8 +25,8 @@ function prepare(text: string): number {
   if (!table.ok) throw new Error(table.problems[0]?.message);
   const mapping = guessCustomerMapping(table.header);
   prepared = table.rows.flatMap((row) => {
-    const draft = customerFromRow(row.fields, mapping);
-    return typeof draft === 'string' ? [] : [newCustomer(draft)];
+    const read = customerFromRow(row.fields, mapping);
+    return typeof read === 'string' ? [] : [newCustomer(read.draft)];
   });
   return prepared.length;
 }

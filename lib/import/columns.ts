@@ -29,7 +29,16 @@ export const CUSTOMER_FIELDS: readonly CustomerField[] = [
   ...BASE_FIELDS.slice(5),
 ];
 
-export const ORDER_FIELDS = ['customer', 'orderId', 'date', 'items', 'total', 'currency', 'status'] as const;
+export const ORDER_FIELDS = [
+  'customer',
+  'orderId',
+  'date',
+  'items',
+  'quantity',
+  'total',
+  'currency',
+  'status',
+] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 /** One entry per column of the file: the field it fills, or null to leave it out. */
@@ -47,6 +56,7 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'имя и фамилия',
     'фио',
     'полное имя',
+    'полное имя (контакт)',
     'клиент',
     'контакт',
     'название',
@@ -60,11 +70,17 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'mail',
     'workemail',
     'personalemail',
+    'otheremail',
     'почта',
     'электронная почта',
     'email раб',
     'e-mail рабочий',
     'e-mail личный',
+    'рабочий e-mail',
+    'частный e-mail',
+    'рабочий email',
+    'личный email',
+    'другой e-mail',
     'адрес электронной почты',
   ],
   phone: [
@@ -73,6 +89,10 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'mobile',
     'mobilephone',
     'mobilephonenumber',
+    'homephone',
+    'otherphone',
+    'workphone',
+    'defaultaddressphone',
     'telephone',
     'tel',
     'телефон',
@@ -80,7 +100,10 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'телефон мобильный',
     'телефон раб',
     'телефон рабочий',
+    'рабочий телефон',
     'мобильный телефон',
+    'домашний телефон',
+    'другой телефон',
   ],
   crmId: [
     'id',
@@ -95,10 +118,10 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'id контакта',
   ],
   tier: ['tier', 'segment', 'level', 'loyaltytier', 'сегмент', 'уровень'],
-  tags: ['tags', 'tag', 'labels', 'теги', 'метки'],
+  tags: ['tags', 'tag', 'labels', 'теги', 'метки', 'теги (контакт)'],
   language: ['language', 'lang', 'locale', 'preferredlanguage', 'язык'],
   notes: ['notes', 'note', 'comment', 'comments', 'description', 'примечание', 'комментарий', 'заметки'],
-  city: ['city', 'town', 'defaultaddresscity', 'mailingcity', 'город'],
+  city: ['city', 'town', 'defaultaddresscity', 'mailingcity', 'город', 'населенный пункт'],
 };
 
 const ORDER_NAMES: Record<OrderField, string[]> = {
@@ -115,10 +138,22 @@ const ORDER_NAMES: Record<OrderField, string[]> = {
   ],
   orderId: ['orderid', 'order', 'ordernumber', 'name', 'number', 'id', 'номер заказа', 'заказ', 'номер'],
   date: ['date', 'orderdate', 'createdat', 'created', 'дата', 'дата заказа', 'создан'],
-  items: ['items', 'products', 'product', 'lineitems', 'lineitemname', 'товары', 'товар', 'состав'],
-  total: ['total', 'amount', 'sum', 'ordertotal', 'сумма', 'итого'],
+  items: [
+    'items',
+    'products',
+    'product',
+    'lineitems',
+    'lineitemname',
+    'товары',
+    'товар',
+    'состав',
+    'название товара',
+  ],
+  total: ['total', 'ordertotal', 'amount', 'sum', 'сумма', 'итого', 'сумма заказа'],
   currency: ['currency', 'валюта'],
-  status: ['status', 'orderstatus', 'fulfillmentstatus', 'financialstatus', 'статус'],
+  // What an agent needs is whether it shipped: fulfilment before payment.
+  status: ['status', 'orderstatus', 'fulfillmentstatus', 'статус', 'статус заказа', 'financialstatus'],
+  quantity: ['quantity', 'qty', 'lineitemquantity', 'количество', 'кол-во'],
 };
 
 /** Header text in one form: lower case, ё as е, without spaces, dots, underscores or colons. */
@@ -130,10 +165,12 @@ export function normaliseHeader(header: string): string {
     .replace(/[\s._:()]+/g, '');
 }
 
-function table<F extends string>(names: Record<F, readonly string[]>): Map<string, F> {
-  const byName = new Map<string, F>();
+function table<F extends string>(
+  names: Record<F, readonly string[]>,
+): Map<string, { field: F; rank: number }> {
+  const byName = new Map<string, { field: F; rank: number }>();
   for (const [field, list] of Object.entries(names) as [F, string[]][]) {
-    for (const name of list) byName.set(normaliseHeader(name), field);
+    list.forEach((name, rank) => byName.set(normaliseHeader(name), { field, rank }));
   }
   return byName;
 }
@@ -141,26 +178,55 @@ function table<F extends string>(names: Record<F, readonly string[]>): Map<strin
 const CUSTOMER_TABLE = table(CUSTOMER_NAMES);
 const ORDER_TABLE = table(ORDER_NAMES);
 
+/**
+ * Fields a file may hold in several columns, every one of them imported: work, mobile and home
+ * phones; work and private e-mails; tags; each site's accounts.
+ */
+export const LIST_FIELDS: ReadonlySet<string> = new Set<string>(['email', 'phone', 'tags', ...SITE_IDS]);
+
+/**
+ * Each column's field. A header named exactly wins over one that only looks like it (Shopify's
+ * "Total" over "Subtotal"); among exact names, the one listed first (its rank) wins ("Fulfillment
+ * Status" over "Financial Status"). A list field takes every column that names it; any other
+ * field takes one column.
+ */
 function guess<F extends string>(
   header: readonly string[],
-  byName: Map<string, F>,
+  byName: Map<string, { field: F; rank: number }>,
   fallback: (h: string) => F | null,
 ): Mapping<F> {
-  const used = new Set<F>();
-  return header.map((raw) => {
-    const h = normaliseHeader(raw);
-    const field = byName.get(h) ?? fallback(h);
-    // A field is filled from one column: the first that names it.
-    if (!field || used.has(field)) return null;
-    used.add(field);
-    return field;
+  const mapping: Mapping<F> = header.map(() => null);
+  const best = new Map<F, { column: number; rank: number }>();
+  header.forEach((raw, column) => {
+    const exact = byName.get(normaliseHeader(raw)) ?? byName.get(normaliseHeader(unqualified(raw)));
+    if (!exact) return;
+    if (LIST_FIELDS.has(exact.field)) mapping[column] = exact.field;
+    else if ((best.get(exact.field)?.rank ?? Infinity) > exact.rank)
+      best.set(exact.field, { column, rank: exact.rank });
   });
+  for (const [field, { column }] of best) mapping[column] = field;
+  header.forEach((raw, column) => {
+    if (mapping[column] || byName.has(normaliseHeader(raw)) || byName.has(normaliseHeader(unqualified(raw))))
+      return;
+    const field = fallback(normaliseHeader(raw));
+    if (!field || (mapping.includes(field) && !LIST_FIELDS.has(field))) return;
+    mapping[column] = field;
+  });
+  return mapping;
 }
+
+/** A header without the entity amoCRM names in brackets after it: "Имя (контакт)" is "Имя". */
+const unqualified = (header: string) => header.replace(/\s*\([^()]*\)\s*$/, '');
+
+/** Columns about an address or a channel rather than holding one: consent, types, postal codes. */
+const NOT_A_VALUE =
+  /marketing|accept|consent|optin|optout|opted|subscri|unsubscri|verified|bounce|status|type|domain|ext|zip|postal|postcode|индекс|подпис|рассылк|тип/;
 
 /** The customer field each header most likely names; null where none fits. */
 export function guessCustomerMapping(header: readonly string[]): Mapping<CustomerField> {
   return guess(header, CUSTOMER_TABLE, (h) => {
-    if (/e-?mail|почт/.test(h)) return 'email';
+    if (NOT_A_VALUE.test(h)) return null;
+    if (/e-?mail|электроннаяпочта/.test(h)) return 'email';
     if (/phone|mobile|телефон/.test(h)) return 'phone';
     return (SITES.find((s) => s.importPattern.test(h))?.id as Site | undefined) ?? null;
   });
@@ -168,8 +234,8 @@ export function guessCustomerMapping(header: readonly string[]): Mapping<Custome
 
 export function guessOrderMapping(header: readonly string[]): Mapping<OrderField> {
   return guess(header, ORDER_TABLE, (h) => {
-    if (/e-?mail|почт/.test(h)) return 'customer';
-    if (/total|сумм/.test(h)) return 'total';
+    if (/e-?mail|электроннаяпочта/.test(h) && !NOT_A_VALUE.test(h)) return 'customer';
+    if (/total|сумм/.test(h) && !/sub|tax|discount|shipping|налог|скидк|доставк/.test(h)) return 'total';
     return null;
   });
 }

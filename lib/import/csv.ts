@@ -2,9 +2,10 @@ import type { CustomerDraft } from '../db/customers';
 import { emailKey, identityFrom, phoneKey } from '../db/identity';
 import { TIERS, type Identity, type Order, type Tier } from '../db/types';
 import { EMAIL } from '../db/validate';
-import { siteEntry } from '../sites/lookup';
+import { SITE_IDS, siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
+import { languageCode } from './language';
 import {
   guessCustomerMapping,
   guessOrderMapping,
@@ -19,6 +20,8 @@ export type { ImportProblem } from './table';
 export interface CsvRow {
   line: number;
   draft: CustomerDraft;
+  /** Cells of the row left out, each with why. */
+  flags: CellProblem[];
 }
 
 const PHONE = /^\+?[\d\s().-]{5,30}$/;
@@ -33,9 +36,9 @@ const TIER_WORDS: Record<string, Tier> = {
 
 /** What a mapping needs before an import can start; null when it is usable. */
 export function customerMappingProblem(mapping: Mapping<CustomerField>): string | null {
-  if (!mapping.includes('name') && !mapping.includes('firstName') && !mapping.includes('lastName')) {
-    return 'Choose the column that holds the name (or the first and last name).';
-  }
+  const says = (field: CustomerField | null) =>
+    field !== null && ['name', 'firstName', 'lastName', 'email', 'phone', ...SITE_IDS].includes(field);
+  if (!mapping.some(says)) return 'Choose the column that holds the name (or an email, phone or account).';
   return null;
 }
 
@@ -47,58 +50,121 @@ export function orderMappingProblem(mapping: Mapping<OrderField>): string | null
   return null;
 }
 
-/** Reads one row as a customer; a string says why the row is skipped. */
+/** A cell that could not be read: the rest of its row is imported without it. */
+export interface CellProblem {
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** A row read as a customer, with the cells left out and why. */
+export interface CustomerRead {
+  draft: CustomerDraft;
+  flags: CellProblem[];
+}
+
+/**
+ * Reads one row as a customer. A row is skipped (a string says why) only when nothing in it
+ * identifies a person: no name, e-mail, phone or account. A cell that cannot be read is flagged
+ * and left out; the rest of the row is imported. `header` names the columns in the flags.
+ */
 export function customerFromRow(
   fields: readonly string[],
   mapping: Mapping<CustomerField>,
-): CustomerDraft | string {
-  const values: Partial<Record<CustomerField, string>> = {};
+  header: readonly string[] = [],
+): CustomerRead | string {
+  const cells = new Map<CustomerField, { column: string; value: string }[]>();
   mapping.forEach((field, i) => {
-    if (field) values[field] = cleanText(fields[i] ?? '');
+    const value = unguarded(cleanText(fields[i] ?? ''));
+    if (!field || !value) return;
+    const list = cells.get(field) ?? [];
+    list.push({ column: header[i] ?? `column ${i + 1}`, value });
+    cells.set(field, list);
   });
-  const cell = (field: CustomerField): string => values[field] ?? '';
+  const flags: CellProblem[] = [];
+  const flag = (cell: { column: string; value: string }, message: string) =>
+    flags.push({ column: cell.column, value: clip(cell.value, 60), message });
+  const first = (field: CustomerField) => cells.get(field)?.[0];
+  const text = (field: CustomerField) => first(field)?.value ?? '';
+  /** Every value of a field that may fill several columns, split where a column holds a list. */
+  const each = (field: CustomerField, split: (v: string) => string[] = splitList) =>
+    (cells.get(field) ?? []).flatMap((cell) => split(cell.value).map((value) => ({ ...cell, value })));
 
-  const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
-  if (!name) return 'The name is empty.';
-  if (name.length > 200) return 'The name is longer than 200 characters.';
-
-  const emails = splitList(cell('email')).map((e) => e.toLowerCase());
-  const badEmail = emails.find((e) => !EMAIL.test(e));
-  if (badEmail) return `"${clip(badEmail, 60)}" is not an email address.`;
-
-  const phones = splitList(cell('phone'));
-  const badPhone = phones.find((p) => !PHONE.test(p));
-  if (badPhone) return `"${clip(badPhone, 40)}" is not a phone number.`;
-
+  const emails: string[] = [];
+  for (const cell of each('email')) {
+    const email = cell.value.toLowerCase();
+    if (EMAIL.test(email)) emails.push(email);
+    else flag(cell, 'is not an email address');
+  }
+  const phones: string[] = [];
+  for (const cell of each('phone')) {
+    if (PHONE.test(cell.value)) phones.push(cell.value);
+    else flag(cell, 'is not a phone number');
+  }
   const identities: Identity[] = [];
   for (const site of SITES) {
-    const value = cell(site.id as CustomerField);
-    if (!value) continue;
-    const account = site.accountFrom(value);
-    if (!account) return `"${clip(value, 60)}" is not an account on ${site.label}.`;
-    identities.push(identityFrom(site.id as Site, account.handle, 'imported', account.id));
+    for (const cell of each(site.id as CustomerField, (v) => [v])) {
+      const account = site.accountFrom(cell.value);
+      if (account) identities.push(identityFrom(site.id as Site, account.handle, 'imported', account.id));
+      else flag(cell, `is not an account on ${site.label}`);
+    }
   }
 
-  const tags = splitList(cell('tags'));
-  const tierText = cell('tier').toLowerCase();
-  const tier = (TIERS as readonly string[]).includes(tierText) ? (tierText as Tier) : TIER_WORDS[tierText];
-  // A CRM's own segment names are worth keeping even when they are not one of Concierge's tiers.
-  if (tierText && !tier) tags.push(cell('tier'));
-  const language = cell('language').toLowerCase().split(/[-_]/)[0] ?? '';
-  if (language && !/^[a-z]{2,3}$/.test(language))
-    return `"${clip(cell('language'), 20)}" is not a language code such as en or ru.`;
+  let name = text('name') || [text('firstName'), text('lastName')].filter(Boolean).join(' ');
+  if (name.length > 200) {
+    flag(first('name') ?? first('firstName')!, 'is longer than 200 characters');
+    name = clip(name, 200);
+  }
+  // A person known by an address or an account alone is still a customer: named by it until an
+  // agent knows better.
+  name ||=
+    emails[0] ??
+    (identities[0] ? siteEntry(identities[0].site).showAccount(identities[0]) : (phones[0] ?? ''));
+  if (!name) return 'Nothing in the row says who this is: no name, email, phone or account.';
 
-  const crmId = cell('crmId');
-  if (crmId.length > 100) return 'The customer id is longer than 100 characters.';
-  const notes = cell('notes');
-  const city = cell('city');
+  const tags = [...new Set(each('tags', splitTags).map((cell) => cell.value))];
+  const tierCell = first('tier');
+  const tierText = tierCell?.value.toLowerCase() ?? '';
+  let tier = (TIERS as readonly string[]).includes(tierText) ? (tierText as Tier) : TIER_WORDS[tierText];
+  // A CRM's own segment names are worth keeping even when they are not one of Concierge's tiers.
+  if (tierCell && !tier) tags.push(tierCell.value);
+  tier ??= tierOfTags(tags);
+
+  const languageCell = first('language');
+  const language = languageCell ? languageCode(languageCell.value) : null;
+  if (languageCell && !language)
+    flag(languageCell, 'is not a language (a name such as English, or a code such as en)');
+
+  const crmCell = first('crmId');
+  const crmId = crmCell && crmCell.value.length <= 100 ? crmCell.value : '';
+  if (crmCell && !crmId) flag(crmCell, 'is longer than 100 characters');
+  const notes = text('notes');
+  const city = text('city');
   const draft: CustomerDraft = { name, identities, emails, phones, tags };
   if (tier) draft.tier = tier;
   if (language) draft.language = language;
   if (crmId) draft.crmId = crmId;
   if (city) draft.preferences = { city: clip(city, 200) };
   if (notes) draft.notes = [{ at: new Date().toISOString(), text: clip(notes, 5000), by: 'import' }];
-  return draft;
+  return { draft, flags };
+}
+
+/**
+ * A cell without the apostrophe that spreadsheets and some exports (Shopify's) put before a
+ * number to keep it text: "'+15550100" is "+15550100", "'00123" is "00123".
+ */
+function unguarded(value: string): string {
+  return value.startsWith("'") && /^'[+\d(]/.test(value) ? value.slice(1) : value;
+}
+
+/** The first tag that names a tier ("VIP", "Gold"), if any. */
+function tierOfTags(tags: readonly string[]): Tier | undefined {
+  for (const tag of tags) {
+    const word = tag.toLowerCase();
+    const tier = (TIERS as readonly string[]).includes(word) ? (word as Tier) : TIER_WORDS[word];
+    if (tier && tier !== 'regular' && tier !== 'new') return tier;
+  }
+  return undefined;
 }
 
 /** The keys a row is known by: the same key twice in one file is a mistake in the file. */
@@ -152,7 +218,17 @@ export function orderFromRow(
     return id ? 'The order number is longer than 100 characters.' : 'The order number is empty.';
   const date = isoDate(values.date ?? '');
   if (!date) return `"${clip(values.date ?? '', 30)}" is not a date (use 2026-11-03 or 03.11.2026).`;
-  const order: Order = { id, date, items: splitList(values.items ?? '').map(itemOf) };
+  // Item names may hold commas ("Kettle, stone"): a list of items is split on ; or | only.
+  const items = (values.items ?? '')
+    .split(/[;|]/)
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map(itemOf);
+  // A line-item export (Shopify's) gives each item's quantity a column of its own.
+  const quantity = Number(unguarded(values.quantity ?? ''));
+  if (items.length === 1 && values.quantity && Number.isInteger(quantity) && quantity > 0)
+    items[0]!.quantity = quantity;
+  const order: Order = { id, date, items };
   if (values.total) {
     const total = Number(
       values.total
@@ -166,6 +242,21 @@ export function orderFromRow(
   if (values.currency) order.currency = clip(values.currency.toUpperCase(), 10);
   if (values.status) order.status = clip(values.status, 60);
   return { line, customer: EMAIL.test(customer) ? emailKey(customer) : customer, order };
+}
+
+/** An order's row joined by another row of it: its items added, its totals and status kept where given. */
+function withItemsOf(order: OrderRow, more: OrderRow): OrderRow {
+  const { total, currency, status } = order.order;
+  return {
+    ...order,
+    order: {
+      ...order.order,
+      items: [...order.order.items, ...more.order.items],
+      ...((total ?? more.order.total) !== undefined && { total: total ?? more.order.total }),
+      ...((currency ?? more.order.currency) && { currency: currency ?? more.order.currency }),
+      ...((status ?? more.order.status) && { status: status ?? more.order.status }),
+    },
+  };
 }
 
 function itemOf(text: string): Order['items'][number] {
@@ -188,9 +279,34 @@ function isoDate(value: string): string | null {
   return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
+/**
+ * The lines a report export adds below its rows (Salesforce: "Grand Totals (200 records)", its
+ * confidentiality and copyright lines): one cell, where a row has many. Not rows at all.
+ */
+function isReportFooter(row: TableRow, width: number): boolean {
+  // A blank line between them (Salesforce writes "" there) is no row either.
+  return (
+    width > 1 &&
+    row.fields.length === 1 &&
+    (row.fields[0]!.trim() === '' ||
+      /^(grand totals?\b|total\b|confidential information|copyright\b|итого\b)/i.test(row.fields[0]!.trim()))
+  );
+}
+
+/** Tags as CRMs write them: split on commas, semicolons or pipes, else on spaces between slugs (Zendesk's "vip kitchen_fan"). */
+function splitTags(value: string): string[] {
+  if (/[,;|]/.test(value))
+    return value
+      .split(/[,;|]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+  const words = value.split(/\s+/).filter(Boolean);
+  return words.length > 1 && words.every((w) => /^[\p{Ll}\d_:/-]+$/u.test(w)) ? words : [value];
+}
+
 function splitList(value: string): string[] {
   return value
-    .split(/[;|]/)
+    .split(/[,;|]/)
     .map((v) => v.trim())
     .filter(Boolean);
 }
@@ -219,9 +335,9 @@ export function parseCustomersCsv(
   const skipped: ImportProblem[] = [];
   const duplicates = new DuplicateCheck();
   for (const row of table.rows) {
-    const result = customerRow(row, table.header.length, mapping, duplicates);
+    const result = customerRow(row, table.header, mapping, duplicates);
     if (typeof result === 'string') skipped.push({ line: row.line, message: result });
-    else rows.push(result);
+    else if (result) rows.push(result);
   }
   return { ok: true, value: { header: table.header, mapping, rows, skipped } };
 }
@@ -229,34 +345,44 @@ export function parseCustomersCsv(
 /** One table row as a customer row, or why it is skipped. */
 export function customerRow(
   row: TableRow,
-  width: number,
+  header: readonly string[],
   mapping: Mapping<CustomerField>,
   duplicates: DuplicateCheck,
-): CsvRow | string {
+): CsvRow | string | null {
+  const width = header.length;
+  if (isReportFooter(row, width)) return null;
   if (row.fields.length !== width) return `Expected ${width} fields, found ${row.fields.length}.`;
-  const draft = customerFromRow(row.fields, mapping);
-  if (typeof draft === 'string') return draft;
-  return duplicates.check(row.line, draft) ?? { line: row.line, draft };
+  const read = customerFromRow(row.fields, mapping, header);
+  if (typeof read === 'string') return read;
+  return duplicates.check(row.line, read.draft) ?? { line: row.line, ...read };
 }
 
 export function parseOrdersCsv(
   text: string,
   given?: Mapping<OrderField>,
-): { ok: true; orders: OrderRow[]; skipped: ImportProblem[] } | { ok: false; problems: ImportProblem[] } {
+):
+  | { ok: true; orders: OrderRow[]; skipped: ImportProblem[]; mapping: Mapping<OrderField> }
+  | { ok: false; problems: ImportProblem[] } {
   const table = readTable(text);
   if (!table.ok) return table;
   const mapping = given ?? guessOrderMapping(table.header);
   const problem = orderMappingProblem(mapping);
   if (problem) return { ok: false, problems: [{ line: 1, message: problem }] };
-  const orders: OrderRow[] = [];
+  const byId = new Map<string, OrderRow>();
   const skipped: ImportProblem[] = [];
   for (const row of table.rows) {
+    if (isReportFooter(row, table.header.length)) continue;
     const result =
       row.fields.length !== table.header.length
         ? `Expected ${table.header.length} fields, found ${row.fields.length}.`
         : orderFromRow(row.fields, mapping, row.line);
     if (typeof result === 'string') skipped.push({ line: row.line, message: result });
-    else orders.push(result);
+    else {
+      // Shops export an order as one row per line item: one order, with all its items.
+      const key = `${result.customer}\n${result.order.id}`;
+      const earlier = byId.get(key);
+      byId.set(key, earlier ? withItemsOf(earlier, result) : result);
+    }
   }
-  return { ok: true, orders, skipped };
+  return { ok: true, orders: [...byId.values()], skipped, mapping };
 }

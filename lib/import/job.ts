@@ -16,6 +16,9 @@ export interface ImportReport extends ImportCounts {
   /** Rows left out, each with its line and why; the first MAX_LISTED of them. */
   skipped: ImportProblem[];
   skippedCount: number;
+  /** Cells left out of rows that were imported, each with its line, column and why; the first MAX_LISTED. */
+  flagged: ImportProblem[];
+  flaggedCount: number;
 }
 
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problems: ImportProblem[] };
@@ -47,7 +50,15 @@ export async function runImport(
   request: ImportRequest,
   hooks: ImportHooks = {},
 ): Promise<ImportOutcome> {
-  const report: ImportReport = { added: 0, updated: 0, orders: 0, skipped: [], skippedCount: 0 };
+  const report: ImportReport = {
+    added: 0,
+    updated: 0,
+    orders: 0,
+    skipped: [],
+    skippedCount: 0,
+    flagged: [],
+    flaggedCount: 0,
+  };
   const skip = (problem: ImportProblem) => {
     report.skippedCount++;
     if (report.skipped.length < MAX_LISTED) report.skipped.push(problem);
@@ -80,9 +91,16 @@ export async function runImport(
           if (hooks.stopped?.()) throw new ImportStopped();
           const drafts = [];
           for (const row of chunk) {
-            const result = customerRow(row, header.length, mapping, duplicates);
+            const result = customerRow(row, header, mapping, duplicates);
             if (typeof result === 'string') skip({ line: row.line, message: result });
-            else drafts.push(result.draft);
+            else if (result) {
+              drafts.push(result.draft);
+              for (const { column, value, message } of result.flags) {
+                report.flaggedCount++;
+                const problem = { line: row.line, column, message: `"${value}" ${message}.` };
+                if (report.flagged.length < MAX_LISTED) report.flagged.push(problem);
+              }
+            }
           }
           if (writing.length >= IN_FLIGHT) await writing.shift();
           const batch = mutation('importBatch', { drafts, emptyBase });

@@ -4,6 +4,8 @@ import Papa from 'papaparse';
 export interface ImportProblem {
   line: number;
   message: string;
+  /** The column of a cell that could not be read, when the problem is one cell. */
+  column?: string;
 }
 
 export interface TableRow {

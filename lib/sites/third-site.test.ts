@@ -86,10 +86,11 @@ describe('a third site, added to the registry only', () => {
 
   it('has an import column, guessed from real header names, whose cells become accounts', () => {
     expect(CUSTOMER_FIELDS).toContain('mastodon');
+    // Accounts may fill several columns: both are read.
     expect(guessCustomerMapping(['Name', 'Mastodon Handle', 'Mastodon profile'])).toEqual([
       'name',
       'mastodon',
-      null,
+      'mastodon',
     ]);
     const csv = 'Name,Mastodon\nAna B,https://mastodon.social/@ana_b\nBo C,@bo_c\nCy D,not a handle!\n';
     const result = parseCustomersCsv(csv);
@@ -97,9 +98,10 @@ describe('a third site, added to the registry only', () => {
     expect(result.value.rows.map((r) => r.draft.identities?.map((i) => [i.site, i.handle]))).toEqual([
       [['mastodon', 'ana_b']],
       [['mastodon', 'bo_c']],
+      [],
     ]);
-    expect(result.value.skipped).toEqual([
-      { line: 4, message: '"not a handle!" is not an account on Mastodon.' },
+    expect(result.value.rows[2]?.flags).toEqual([
+      { column: 'Mastodon', value: 'not a handle!', message: 'is not an account on Mastodon' },
     ]);
   });
 
