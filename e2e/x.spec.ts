@@ -283,7 +283,7 @@ test('customers imported while the timeline is open are named on their next post
   // Earlier tests may have made customers of some authors on the timeline.
   const unknown = (text: string) => text === 'Not a customer yet';
   const unknownBefore = (await badgeTexts(page)).filter(unknown).length;
-  // More rows than an edit writes at once: the import saves the filter of known accounts at its end.
+  // An import of many rows, each account written to the accounts table in the import's transaction.
   const rows = [
     'Name,Twitter Username',
     ...Array.from({ length: 150 }, (_, i) => `Newcomer ${i},newcomer_${i}`),

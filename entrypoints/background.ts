@@ -8,7 +8,6 @@ import {
 import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
-import { readKnownFilter } from '@/lib/match/identity';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { exposeWorkerBench } from './bench/worker';
 
@@ -25,9 +24,6 @@ export default defineBackground(() => {
   onMessage('selectPost', ({ data, sender }) => handleSelectPost(deps, data, sender));
   onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
   onMessage('customersChanged', ({ data, sender }) => handleCustomersChanged(deps, data, sender));
-
-  // Ready before the first batches where it can be; they never wait for it.
-  void readKnownFilter(deps.database);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.runtime.onInstalled.addListener(() => {

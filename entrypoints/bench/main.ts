@@ -7,14 +7,12 @@ import { generateCustomers } from '../../bench/data';
 import { newCustomer } from '@/lib/db/customers';
 import { identityFrom } from '@/lib/db/identity';
 import { accountRows } from '@/lib/db/accounts';
-import { metaRows } from '@/lib/db/known-identities';
 import { ConciergeDb, DB_NAME } from '@/lib/db/schema';
 import type { Customer } from '@/lib/db/types';
 import { guessCustomerMapping } from '@/lib/import/columns';
 import { customerFromRow } from '@/lib/import/csv';
 import { IN_FLIGHT } from '@/lib/import/job';
 import { readTable } from '@/lib/import/table';
-import { filterOf, keyHashes } from '@/lib/match/known-filter';
 import { searchCustomers } from '@/lib/db/search';
 
 let prepared: Customer[] = [];
@@ -46,28 +44,23 @@ async function openRaw(name: string): Promise<IDBDatabase> {
 /**
  * One transaction, chunk by chunk, as many chunks in flight as the import keeps (a new one
  * issued as one is written), as an importer reading a file must; each customer's accounts beside
- * it and the filter of known identities last, as the import leaves them.
+ * it, as the import leaves them.
  */
 function writeChunks(idb: IDBDatabase, nextChunk: () => Customer[] | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['customers', 'accounts', 'meta'], 'readwrite');
+    const tx = idb.transaction(['customers', 'accounts'], 'readwrite');
     const store = tx.objectStore('customers');
     const accounts = tx.objectStore('accounts');
-    const hashes: number[] = [];
     let issued = false;
     const next = () => {
       if (issued) return;
       let last: IDBRequest | null = null;
       const chunk = nextChunk() ?? [];
-      for (const record of chunk) {
-        last = store.put(record);
-        for (const key of record.identityKeys) hashes.push(...keyHashes(key));
-      }
+      for (const record of chunk) last = store.put(record);
       // A store at a time, as the import writes them.
       for (const row of chunk.flatMap(accountRows)) last = accounts.put(row);
       if (last) return void (last.onsuccess = next);
       issued = true;
-      for (const row of metaRows(filterOf(hashes))) tx.objectStore('meta').put(row);
     };
     for (let i = 0; i < IN_FLIGHT; i++) next();
     tx.oncomplete = () => resolve();

@@ -1,6 +1,5 @@
 import { newCustomer, phoneKeysOf, withDerived, type CustomerDraft } from '../db/customers';
 import { emailKey, identityKeysOf } from '../db/identity';
-import { saveKnownIdentities } from '../db/known-identities';
 import type { ConciergeDb } from '../db/schema';
 import type { Customer } from '../db/types';
 import type { OrderRow } from './csv';
@@ -126,7 +125,6 @@ export async function importDrafts(
     await (
       await writeCustomers(transaction.table('customers'), drafts, counts)
     ).written;
-    await saveKnownIdentities(transaction);
   });
   return counts;
 }

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { phoneKeysOf } from '../db/customers';
 import { identityKeysOf } from '../db/identity';
-import { saveKnownIdentities } from '../db/known-identities';
 import { nameTokens } from '../match/names';
 import type { ReplyTemplate } from '../replies/defaults';
 import { requiresOf, TemplateSchema } from '../replies/templates-io';
@@ -84,13 +83,11 @@ export async function restoreBackup(
     'rw',
     [database.customers, database.interactions, database.rejections, database.templates, database.learning],
     async (transaction) => {
-      // Through the transaction, as the import writes: an await of a plain promise between two
-      // writes (saveKnownIdentities has some) must not send the later ones elsewhere.
+      // Through the transaction, as the import writes: each write stays in it across the awaits.
       const table = <K extends 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning'>(
         name: K,
       ): ConciergeDb[K] => transaction.table(name);
       await table('customers').bulkPut(customers);
-      await saveKnownIdentities(transaction);
       await table('interactions').bulkPut(backup.interactions as Interaction[]);
       await table('rejections').bulkPut(backup.rejections ?? []);
       await table('templates').bulkPut(

@@ -1,5 +1,4 @@
 import type { ConciergeDb } from '../db/schema';
-import { saveKnownIdentities } from '../db/known-identities';
 import { applyInTransaction, mutation } from '../db/mutations';
 import type { ImportCounts } from './apply';
 import type { CustomerField, Mapping, OrderField } from './columns';
@@ -124,7 +123,6 @@ export async function runImport(
         attached.unmatched.forEach(fromOrders);
         hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
       }
-      await saveKnownIdentities(transaction);
     });
   } catch (error) {
     if (error instanceof TableError) return { ok: false, problems: error.problems };
