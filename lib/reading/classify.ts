@@ -5,6 +5,7 @@
  * "заказом" are one word), negation ("not happy", "не доволен") and emoji. Deterministic: the same
  * text always reads the same.
  */
+import { INTENT_NAMES, type Intent } from './intents';
 import type { LifeEventKind } from '../db/types';
 import { exclusivePosterior, features, yesPosterior, type CountTable } from './bayes';
 import { problemsIn, RESOLVED } from './cues';
@@ -23,8 +24,7 @@ import {
 export { stem } from './lexicon';
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
-export type Intent =
-  'complaint' | 'question' | 'order_status' | 'return_refund' | 'praise' | 'purchase_intent' | 'other';
+export { INTENT_NAMES, type Intent };
 
 export interface Reading {
   language: string;
@@ -505,13 +505,3 @@ export function corrected(
     evidence: ['corrected by the agent', ...reading.evidence],
   };
 }
-
-export const INTENT_NAMES: readonly Intent[] = [
-  'complaint',
-  'question',
-  'order_status',
-  'return_refund',
-  'praise',
-  'purchase_intent',
-  'other',
-];

@@ -1,25 +1,16 @@
 import * as v from 'valibot';
 import type { ConciergeDb } from '../db/schema';
 import { LIFE_EVENT_KINDS } from '../db/types';
+import { INTENT_NAMES } from '../reading/intents';
 import { DEFAULT_TEMPLATES, type ReplyTemplate } from './defaults';
 import { render } from './template';
 import { KNOWN_VARIABLES } from './values';
-
-const INTENTS = [
-  'complaint',
-  'question',
-  'order_status',
-  'return_refund',
-  'praise',
-  'purchase_intent',
-  'other',
-] as const;
 
 export const TemplateSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/)),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
   language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/)),
-  intents: v.array(v.picklist(INTENTS)),
+  intents: v.array(v.picklist(INTENT_NAMES)),
   tone: v.picklist(['warm', 'formal', 'apologetic', 'gentle']),
   body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
   requires: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),

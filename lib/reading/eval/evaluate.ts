@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LIFE_EVENT_KINDS } from '../../db/types';
 import { classify, type Reading } from '../classify';
+import { INTENT_NAMES } from '../intents';
 
 export interface Labelled {
   lang: string;
@@ -95,15 +96,6 @@ function score(truth: string[][], predicted: string[][], labels: readonly string
 }
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export const INTENT_LABELS = [
-  'complaint',
-  'question',
-  'order_status',
-  'return_refund',
-  'praise',
-  'purchase_intent',
-  'other',
-] as const;
 
 /** `read` is how a post is read: classify() with its learned reader unless told otherwise. */
 export function evaluate(
@@ -123,7 +115,7 @@ export function evaluate(
     intents: score(
       set.map((p) => p.intents),
       readings.map((r) => r.intents),
-      INTENT_LABELS,
+      INTENT_NAMES,
     ),
     lifeEvents: score(
       set.map((p) => p.lifeEvents),
