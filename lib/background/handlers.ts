@@ -64,9 +64,8 @@ export async function handlePostsSeen(
   const tabId = tabOf(sender, deps);
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   const matches = await matchAuthors(deps.database, posts);
-  await mutate('recordPostsSeen', { posts }, deps.database);
   const { brandHandles } = await loadSettings();
-  await mutate('recordPageReplies', { posts, brandHandles }, deps.database);
+  await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
   await addTabPosts(tabId, pageUrl, customerIds(matches));
   return labelsOf(posts, matches);
 }

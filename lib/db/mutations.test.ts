@@ -40,7 +40,7 @@ beforeEach(async () => {
   database = new ConciergeDb(`mutations-${crypto.randomUUID()}`);
   await loadSample(database);
   lorena = (await database.customers.where('nameWords').equals('lorena').first())!;
-  await mutate('recordPostsSeen', { posts: [post] }, database);
+  await mutate('recordPagePosts', { posts: [post], brandHandles: [] }, database);
 });
 
 const snapshot = async () =>
@@ -75,9 +75,9 @@ const valid = (): { [N in MutationName]: MutationArgs<N> } => ({
   saveTemplate: { template },
   deleteTemplate: { id: 'en-thanks' },
   importTemplates: { templates: [template] },
-  recordPostsSeen: { posts: [{ ...post, id: '1859000000000000102', url: `${post.url}2` }] },
-  recordPageReplies: {
+  recordPagePosts: {
     posts: [
+      { ...post, id: '1859000000000000102', url: `${post.url}2` },
       {
         ...post,
         id: '1859000000000000109',

@@ -28,7 +28,7 @@ import { loadSample } from './sample';
 import { db, type ConciergeDb } from './schema';
 import type { Customer, Interaction } from './types';
 import { accountIsValid } from '../sites/lookup';
-import { validateCustomer } from './validate';
+import { DATE, validateCustomer } from './validate';
 
 type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning';
 
@@ -57,7 +57,6 @@ export class MutationError extends Error {
 const id = v.pipe(v.string(), v.uuid());
 /** `${site}:${post id}`, as lib/post.ts makes it. */
 const postKey = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INTENT = v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/));
 
 async function customer(context: Context, customerId: string): Promise<Customer> {
@@ -72,10 +71,15 @@ async function post(context: Context, key: string): Promise<Interaction> {
   return found;
 }
 
-/** Writes a customer after the checks an agent's edit must pass. */
-async function putCustomer(context: Context, next: Customer, at: string): Promise<Customer> {
+/** The checks an agent's edit must pass, as a MutationError. */
+function checkWhole(next: Customer): void {
   const problem = validateCustomer(next);
   if (problem) throw new MutationError(`${problem.key}: ${problem.values.join(', ')}`);
+}
+
+/** Writes a customer after the checks an agent's edit must pass. */
+async function putCustomer(context: Context, next: Customer, at: string): Promise<Customer> {
+  checkWhole(next);
   return writeCustomer(context, next, at);
 }
 
@@ -114,8 +118,7 @@ export const MUTATIONS = {
     customers: true,
     async apply(c, args, at) {
       const next = withDerived(args.customer as Customer, at);
-      const problem = validateCustomer(next);
-      if (problem) throw new MutationError(`${problem.key}: ${problem.values.join(', ')}`);
+      checkWhole(next);
       await c.tx.table<Customer, string>('customers').add(next);
       return next;
     },
@@ -223,17 +226,14 @@ export const MUTATIONS = {
     tables: ['templates'],
     apply: (c, { templates }) => saveTemplates(c.database, (t) => t.bulkPut(templates as ReplyTemplate[])),
   }),
-  /** Posts a page showed: each recorded once. */
-  recordPostsSeen: define({
-    args: v.strictObject({ posts: v.array(SocialPostSchema) }),
-    tables: ['interactions'],
-    apply: (c, { posts }, at) => recordSeen(c.database, posts, at),
-  }),
-  /** Replies a page showed: the brand's mark posts answered. */
-  recordPageReplies: define({
+  /** Posts a page showed: each recorded once, and the brand's replies among them mark posts answered. */
+  recordPagePosts: define({
     args: v.strictObject({ posts: v.array(SocialPostSchema), brandHandles: v.array(str(100)) }),
     tables: ['interactions'],
-    apply: (c, { posts, brandHandles }, at) => recordReplies(c.database, posts, brandHandles, at),
+    async apply(c, { posts, brandHandles }, at) {
+      await recordSeen(c.database, posts, at);
+      await recordReplies(c.database, posts, brandHandles, at);
+    },
   }),
   /**
    * A chunk of an import's customer rows. Runs inside the import's own transaction (see

@@ -1,4 +1,5 @@
-import { keyPrefixes, SITE_IDS } from '../sites/lookup';
+import { SITE_IDS } from '../sites/lookup';
+import { identityKey } from './identity';
 import { foldName } from '../match/names';
 import type { ConciergeDb } from './schema';
 import type { Customer } from './types';
@@ -54,7 +55,7 @@ export async function searchCustomers(
     customers.where('emails').startsWith(lower).limit(MAX_MATCHES).primaryKeys(),
     customers
       .where('identityKeys')
-      .startsWithAnyOf(SITE_IDS.flatMap((site) => keyPrefixes(site).map((prefix) => prefix + lower)))
+      .startsWithAnyOf(SITE_IDS.flatMap((site) => [identityKey(site, lower), identityKey(site, '', lower)]))
       .limit(MAX_MATCHES)
       .primaryKeys(),
     // Ignoring case walks the index key by key; tags are matched as typed and in lower case.

@@ -9,7 +9,8 @@ export interface Invalid {
 
 /** What an email looks like, for edits and imports alike (accounts: lib/sites/registry.ts). */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day as the editor and the data keep it. */
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What an agent's edit must satisfy before it is saved; the first problem, or null. */
 export function validateCustomer(c: Customer): Invalid | null {

@@ -125,7 +125,7 @@ export function customerFromRow(
   const tags = [...new Set(each('tags', splitTags).map((cell) => cell.value))];
   const tierCell = first('tier');
   const tierText = tierCell?.value.toLowerCase() ?? '';
-  let tier = (TIERS as readonly string[]).includes(tierText) ? (tierText as Tier) : TIER_WORDS[tierText];
+  let tier = tierOf(tierText);
   // A CRM's own segment names are worth keeping even when they are not one of Concierge's tiers.
   if (tierCell && !tier) tags.push(tierCell.value);
   tier ??= tierOfTags(tags);
@@ -157,11 +157,15 @@ function unguarded(value: string): string {
   return value.startsWith("'") && /^'[+\d(]/.test(value) ? value.slice(1) : value;
 }
 
+/** A tier by its name or a CRM's word for it (lower case); undefined for any other word. */
+function tierOf(word: string): Tier | undefined {
+  return (TIERS as readonly string[]).includes(word) ? (word as Tier) : TIER_WORDS[word];
+}
+
 /** The first tag that names a tier ("VIP", "Gold"), if any. */
 function tierOfTags(tags: readonly string[]): Tier | undefined {
   for (const tag of tags) {
-    const word = tag.toLowerCase();
-    const tier = (TIERS as readonly string[]).includes(word) ? (word as Tier) : TIER_WORDS[word];
+    const tier = tierOf(tag.toLowerCase());
     if (tier && tier !== 'regular' && tier !== 'new') return tier;
   }
   return undefined;

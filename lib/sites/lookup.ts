@@ -2,9 +2,7 @@
  * What the rest of Concierge asks of the site registry. Derived from SITES only, so a site added
  * there (or by a test) flows through validation, import, export, search and the editor.
  */
-import { SITES, type Site, type SiteAccount, type SiteEntry } from './registry';
-
-const NUMBER = /^\d{1,30}$/;
+import { ACCOUNT_NUMBER, SITES, type Site, type SiteAccount, type SiteEntry } from './registry';
 
 export const SITE_IDS = /* @__PURE__ */ SITES.map((s) => s.id as Site) as [Site, ...Site[]];
 
@@ -37,14 +35,9 @@ export function matchesOf(site?: Site): string[] {
 export function accountIsValid(site: string, account: SiteAccount): boolean {
   const entry = entryOf(site);
   if (!entry) return false;
-  const idOk = account.id === undefined || NUMBER.test(account.id);
+  const idOk = account.id === undefined || ACCOUNT_NUMBER.test(account.id);
   if (!account.handle) return entry.numericIds && !!account.id && idOk;
   return entry.handle.test(account.handle) && idOk;
-}
-
-/** The prefixes of a site's identity keys (lib/db/identity.ts): by handle, and by number. */
-export function keyPrefixes(site: string): [string, string] {
-  return [`${site}:`, `${site}:id:`];
 }
 
 /** The site a page belongs to, by its host; null on any other site or a malformed URL. */

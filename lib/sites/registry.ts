@@ -40,7 +40,8 @@ export interface SiteEntry {
   exportHeader: string;
 }
 
-const NUMBER = /^\d{1,30}$/;
+/** A site's numeric account id. */
+export const ACCOUNT_NUMBER = /^\d{1,30}$/;
 const X_HANDLE = /^[A-Za-z0-9_]{1,50}$/;
 const X_PROFILE = /^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\/([^/?#]+)/i;
 const FACEBOOK_NAME = /^[A-Za-z0-9.]{1,80}$/;
@@ -78,7 +79,7 @@ const ENTRIES = [
     handle: FACEBOOK_NAME,
     numericIds: true,
     accountFrom(value) {
-      if (NUMBER.test(value)) return { handle: '', id: value };
+      if (ACCOUNT_NUMBER.test(value)) return { handle: '', id: value };
       if (/^https?:\/\//i.test(value)) {
         const profile = parseProfileHref(value, 'https://www.facebook.com');
         return profile ? { handle: profile.handle, ...(profile.id && { id: profile.id }) } : null;
