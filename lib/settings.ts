@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_TIER_WORDS, type TierWords } from './import/tiers';
 
 export interface Settings {
   /** Signs replies ("{{agent.name}}"). */
@@ -11,6 +12,8 @@ export interface Settings {
   responseTargetHours: number;
   /** A profile not updated for this many months is flagged as possibly out of date. */
   staleAfterMonths: number;
+  /** The words the team's CRM uses for tiers, read by the import (lib/import/tiers.ts). */
+  tierWords: TierWords;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   brandHandles: [],
   responseTargetHours: 24,
   staleAfterMonths: 12,
+  tierWords: DEFAULT_TIER_WORDS,
 };
 
 const MONTH = 30.44 * 86_400_000;

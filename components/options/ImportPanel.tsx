@@ -1,11 +1,22 @@
 import { useRef, type ReactNode } from 'react';
 import { storageErrorMessage } from '@/lib/db/errors';
-import { t } from '@/lib/i18n';
+import { formatDuration, t } from '@/lib/i18n';
 import { ImportClient, WorkerFailure, type ImportResult } from '@/lib/import/client';
-import { CUSTOMER_FIELDS, ORDER_FIELDS } from '@/lib/import/columns';
-import { customerMappingProblem, orderMappingProblem } from '@/lib/import/csv';
+import {
+  CUSTOMER_FIELDS,
+  customerMappingProblem,
+  ORDER_FIELDS,
+  orderMappingProblem,
+  type Mapping,
+} from '@/lib/import/columns';
+import { progressFigures } from '@/lib/import/progress';
+import type { FileKind } from '@/lib/import/protocol';
+import { rememberedMapping, rememberMapping } from '@/lib/import/remembered';
+import type { Format } from '@/lib/import/sheet';
+import { useSettings } from '../useSettings';
 import { ImportReportView } from './ImportReportView';
-import { MappingTable } from './MappingTable';
+import { MappingTable, type Basis } from './MappingTable';
+import { TierWordsEditor } from './TierWordsEditor';
 import { useImport, type CustomersPreview, type OrdersPreview } from './importStore';
 
 /**
@@ -15,40 +26,58 @@ import { useImport, type CustomersPreview, type OrdersPreview } from './importSt
 export function ImportPanel() {
   const client = useRef<ImportClient | null>(null);
   client.current ??= new ImportClient();
-  const { customers, orders, running, result, set } = useImport();
+  const settings = useSettings();
+  const { customers, orders, running, result, done, set } = useImport();
 
-  const pick = async (file: File | undefined, kind: 'customers' | 'orders') => {
+  const pick = async (file: File | undefined, kind: FileKind, sheet?: string) => {
     if (!file) return;
-    set({ result: null });
-    const preview = await client.current!.preview(file, kind);
+    set({ result: null, done: false });
+    const preview = await client.current!.preview(file, kind, sheet);
     if (preview.kind === 'failed') {
       set({ [kind]: null, result: { kind: 'failed', problems: preview.problems } });
       return;
     }
-    if (kind === 'customers') set({ customers: { file, preview: preview as CustomersPreview } });
-    else set({ orders: { file, preview: preview as OrdersPreview } });
+    if (preview.kind === 'backup') {
+      set({ customers: { file, preview, basis: [] } });
+      return;
+    }
+    const fields: readonly string[] = preview.kind === 'customers' ? CUSTOMER_FIELDS : ORDER_FIELDS;
+    const remembered = await rememberedMapping(kind, preview.header, fields);
+    const mapping = remembered ?? preview.mapping;
+    const basis: Basis[] = remembered ? mapping.map((f) => (f ? 'remembered' : null)) : preview.confidence;
+    const picked = { file, preview: { ...preview, mapping }, basis };
+    if (preview.kind === 'customers') set({ customers: picked as NonNullable<typeof customers> });
+    else set({ orders: picked as NonNullable<typeof orders> });
   };
 
   const finish = (outcome: ImportResult | { kind: 'error'; message: string }) =>
-    set({ running: null, result: outcome });
+    set({ running: null, result: outcome, done: outcome.kind === 'imported' || outcome.kind === 'restored' });
 
   const start = async () => {
-    set({ running: 'starting', result: null });
+    set({ running: { progress: null, startedAt: Date.now() }, result: null });
     try {
       if (customers?.preview.kind === 'backup') {
         finish(await client.current!.restore(customers.file));
         return;
       }
+      const table = customers?.preview.kind === 'customers' ? customers.preview : null;
       const outcome = await client.current!.import(
         {
-          customers:
-            customers && customers.preview.kind === 'customers'
-              ? { file: customers.file, mapping: customers.preview.mapping }
-              : undefined,
-          orders: orders ? { file: orders.file, mapping: orders.preview.mapping } : undefined,
+          customers: table
+            ? { file: customers!.file, sheet: table.sheet, mapping: table.mapping }
+            : undefined,
+          orders: orders
+            ? { file: orders.file, sheet: orders.preview.sheet, mapping: orders.preview.mapping }
+            : undefined,
+          tierWords: settings.tierWords,
         },
-        (progress) => set({ running: progress }),
+        (progress) =>
+          set({ running: { ...useImport.getState().running!, progress: { ...progress, at: Date.now() } } }),
       );
+      if (outcome.kind === 'imported') {
+        if (table) await rememberMapping('customers', table.header, table.mapping);
+        if (orders) await rememberMapping('orders', orders.preview.header, orders.preview.mapping);
+      }
       finish(outcome);
     } catch (error) {
       const quota = error instanceof WorkerFailure && error.name === 'QuotaExceededError';
@@ -62,7 +91,7 @@ export function ImportPanel() {
   const customerProblem =
     customers?.preview.kind === 'customers' ? customerMappingProblem(customers.preview.mapping) : null;
   const orderProblem = orders ? orderMappingProblem(orders.preview.mapping) : null;
-  const ready = !running && (customers || orders) && !customerProblem && !orderProblem;
+  const ready = !running && !done && (customers || orders) && !customerProblem && !orderProblem;
 
   return (
     <div className="import">
@@ -71,7 +100,7 @@ export function ImportPanel() {
       <FilePick
         label={t('importCustomersFile')}
         testId="import-file"
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={!!running}
         onPick={(f) => void pick(f, 'customers')}
       />
@@ -83,18 +112,28 @@ export function ImportPanel() {
       {customers?.preview.kind === 'customers' && (
         <Mapped
           file={customers.file}
-          encoding={customers.preview.encoding}
+          format={customers.preview.format}
+          sheets={customers.preview.sheets}
+          sheet={customers.preview.sheet}
+          onSheet={(sheet) => void pick(customers.file, 'customers', sheet)}
+          remembered={customers.basis.includes('remembered')}
           problem={customerProblem}
           table={
             <MappingTable
               testId="import-mapping"
               header={customers.preview.header}
-              rows={customers.preview.rows}
+              samples={customers.preview.samples}
               mapping={customers.preview.mapping}
+              basis={customers.basis}
               fields={CUSTOMER_FIELDS}
-              onChange={(mapping) =>
+              onChange={(mapping, basis) =>
                 set({
-                  customers: { ...customers, preview: { ...customers.preview, mapping } as CustomersPreview },
+                  customers: {
+                    ...customers,
+                    basis,
+                    preview: { ...customers.preview, mapping } as CustomersPreview,
+                  },
+                  done: false,
                 })
               }
             />
@@ -104,7 +143,7 @@ export function ImportPanel() {
       <FilePick
         label={t('importOrdersFile')}
         testId="import-orders-file"
-        accept=".csv,.tsv,.txt,text/csv"
+        accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={!!running || customers?.preview.kind === 'backup'}
         onPick={(f) => void pick(f, 'orders')}
       />
@@ -112,20 +151,31 @@ export function ImportPanel() {
       {orders && (
         <Mapped
           file={orders.file}
-          encoding={orders.preview.encoding}
+          format={orders.preview.format}
+          sheets={orders.preview.sheets}
+          sheet={orders.preview.sheet}
+          onSheet={(sheet) => void pick(orders.file, 'orders', sheet)}
+          remembered={orders.basis.includes('remembered')}
           problem={orderProblem}
           table={
             <MappingTable
               testId="import-orders-mapping"
               header={orders.preview.header}
-              rows={orders.preview.rows}
+              samples={orders.preview.samples}
               mapping={orders.preview.mapping}
+              basis={orders.basis}
               fields={ORDER_FIELDS}
-              onChange={(mapping) => set({ orders: { ...orders, preview: { ...orders.preview, mapping } } })}
+              onChange={(mapping: Mapping<(typeof ORDER_FIELDS)[number]>, basis) =>
+                set({
+                  orders: { ...orders, basis, preview: { ...orders.preview, mapping } as OrdersPreview },
+                  done: false,
+                })
+              }
             />
           }
         />
       )}
+      <TierWordsEditor />
       <div className="row">
         <button
           type="button"
@@ -141,24 +191,48 @@ export function ImportPanel() {
             {t('importStop')}
           </button>
         )}
+        {done && <span className="muted">{t('importDoneHint')}</span>}
       </div>
       <div data-testid="import-report" role="status" aria-live="polite">
-        {running && (
-          <p>
-            <progress value={running === 'starting' ? undefined : running.share} max={1} />{' '}
-            {running === 'starting'
-              ? t('importRunning')
-              : running.phase === 'orders'
-                ? t('importProgressOrders')
-                : t('importProgress', running.rows)}
-          </p>
-        )}
+        {running && <ProgressLine running={running} />}
         {result && <ImportReportView result={result} />}
       </div>
     </div>
   );
 }
 
+/** Rows done of the total, the rate and the time left. */
+function ProgressLine({
+  running,
+}: {
+  running: NonNullable<ReturnType<typeof useImport.getState>['running']>;
+}) {
+  const { progress } = running;
+  if (!progress)
+    return (
+      <p>
+        <progress aria-label={t('importRunning')} /> {t('importRunning')}
+      </p>
+    );
+  if (progress.phase === 'orders')
+    return (
+      <p>
+        <progress aria-label={t('importProgressOrders')} value={1} max={1} /> {t('importProgressOrders')}
+      </p>
+    );
+  const figures = progressFigures(progress, progress.at - running.startedAt);
+  const text = t('importProgress', figures.done, figures.total);
+  return (
+    <p data-testid="import-progress">
+      <progress aria-label={text} value={figures.done} max={figures.total} /> {text}
+      {figures.rate !== null &&
+        figures.secondsLeft !== null &&
+        ` · ${t('importRate', Math.round(figures.rate), formatDuration(figures.secondsLeft))}`}
+    </p>
+  );
+}
+
+/** The native file input, which keeps showing the chosen file's name; picking the same file again re-reads it. */
 function FilePick({
   label,
   testId,
@@ -180,33 +254,66 @@ function FilePick({
         accept={accept}
         data-testid={testId}
         disabled={disabled}
-        onChange={(e) => {
-          onPick(e.target.files?.[0]);
-          // The same file picked again (after fixing it) must fire again.
-          e.target.value = '';
+        onClick={(e) => {
+          // The same file picked again (after fixing it) must fire a change.
+          e.currentTarget.value = '';
         }}
+        onChange={(e) => onPick(e.target.files?.[0])}
       />
     </label>
   );
 }
 
-/** A picked file: its name and encoding, its column mapping, and what the mapping still lacks. */
+const FORMAT_NAMES: Record<Format, string> = {
+  xlsx: 'Excel (.xlsx)',
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1251': 'Windows-1251',
+};
+
+/** A picked file: its name and format, its sheet, its column mapping, and what the mapping still lacks. */
 function Mapped({
   file,
-  encoding,
+  format,
+  sheets,
+  sheet,
+  onSheet,
+  remembered,
   problem,
   table,
 }: {
   file: File;
-  encoding: string;
+  format: Format;
+  sheets?: string[];
+  sheet?: string;
+  onSheet: (sheet: string) => void;
+  remembered: boolean;
   problem: string | null;
   table: ReactNode;
 }) {
   return (
     <>
       <p className="muted">
-        {file.name} — {t('importEncoding', encoding)}
+        {file.name} — {t('importEncoding', FORMAT_NAMES[format])}
       </p>
+      {sheets && sheets.length > 1 && (
+        <label className="inline">
+          {t('importSheet')}{' '}
+          <select data-testid="import-sheet" value={sheet} onChange={(e) => onSheet(e.target.value)}>
+            {sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {remembered && (
+        <p className="ok" data-testid="import-remembered">
+          {t('importRememberedNote')}
+        </p>
+      )}
       {table}
       {problem && (
         <p className="error" role="alert">

@@ -20,6 +20,7 @@ export function SettingsSection() {
         Number.isFinite(Number(draft.staleAfterMonths)) && Number(draft.staleAfterMonths) > 0
           ? Math.min(Number(draft.staleAfterMonths), 120)
           : 12,
+      tierWords: draft.tierWords,
     });
     setStatus(t('settingsSaved'));
   };

@@ -1,18 +1,23 @@
 import { create } from 'zustand';
 import type { Progress, ImportResult } from '@/lib/import/client';
 import type { FilePreview } from '@/lib/import/preview';
-
-type Picked<P> = { file: File; preview: P } | null;
+import type { Basis } from './MappingTable';
 
 export type CustomersPreview = Extract<FilePreview, { kind: 'customers' | 'backup' }>;
 export type OrdersPreview = Extract<FilePreview, { kind: 'orders' }>;
+
+/** A picked file, what it holds, and how each column's field was chosen. */
+export type Picked<P> = { file: File; preview: P; basis: Basis[] } | null;
 
 /** The import panel's state: files picked, their previews and mappings, the running job, its outcome. */
 interface ImportState {
   customers: Picked<CustomersPreview>;
   orders: Picked<OrdersPreview>;
-  running: Progress | 'starting' | null;
+  /** The job's last report, when it came, and when the import started. */
+  running: { progress: (Progress & { at: number }) | null; startedAt: number } | null;
   result: ImportResult | { kind: 'error'; message: string } | null;
+  /** The picked files have been imported; a new file must be picked before Import is offered again. */
+  done: boolean;
   set: (patch: Partial<Omit<ImportState, 'set'>>) => void;
 }
 
@@ -21,5 +26,6 @@ export const useImport = create<ImportState>((set) => ({
   orders: null,
   running: null,
   result: null,
+  done: false,
   set: (patch) => set(patch),
 }));

@@ -4,6 +4,7 @@ import type { ImportReport } from './job';
 import type { FilePreview } from './preview';
 import type { FileKind, WorkerReply, WorkerRequest } from './protocol';
 import type { ImportProblem } from './table';
+import type { TierWords } from './tiers';
 
 export type Progress = Extract<WorkerReply, { type: 'progress' }>['progress'];
 
@@ -22,6 +23,9 @@ export class WorkerFailure extends Error {
     super(message);
   }
 }
+
+/** A picked file, the sheet chosen in it (workbooks) and its mapping. */
+type Chosen<F extends string> = { file: File; sheet?: string; mapping: Mapping<F> };
 
 type Pending = { resolve: (reply: WorkerReply) => void; onProgress?: (p: Progress) => void };
 
@@ -51,8 +55,8 @@ export class ImportClient {
     });
   }
 
-  async preview(file: File, kind: FileKind): Promise<FilePreview> {
-    const reply = await this.send({ type: 'preview', id: this.nextId++, name: file.name, kind, file });
+  async preview(file: File, kind: FileKind, sheet?: string): Promise<FilePreview> {
+    const reply = await this.send({ type: 'preview', id: this.nextId++, name: file.name, kind, file, sheet });
     return reply.type === 'preview'
       ? reply.preview
       : { kind: 'failed', problems: [{ line: 0, message: failureText(reply) }] };
@@ -60,14 +64,20 @@ export class ImportClient {
 
   async import(
     files: {
-      customers?: { file: File; mapping: Mapping<CustomerField> };
-      orders?: { file: File; mapping: Mapping<OrderField> };
+      customers?: Chosen<CustomerField>;
+      orders?: Chosen<OrderField>;
+      tierWords: TierWords;
     },
     onProgress: (p: Progress) => void,
   ): Promise<ImportResult> {
-    const customers = files.customers && { file: files.customers.file, mapping: files.customers.mapping };
-    const orders = files.orders && { file: files.orders.file, mapping: files.orders.mapping };
-    return resultOf(await this.send({ type: 'import', id: this.nextId++, customers, orders }, onProgress));
+    const customers = files.customers && { ...files.customers, name: files.customers.file.name };
+    const orders = files.orders && { ...files.orders, name: files.orders.file.name };
+    return resultOf(
+      await this.send(
+        { type: 'import', id: this.nextId++, customers, orders, tierWords: files.tierWords },
+        onProgress,
+      ),
+    );
   }
 
   async restore(file: File): Promise<ImportResult> {

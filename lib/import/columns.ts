@@ -60,6 +60,8 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'клиент',
     'контакт',
     'название',
+    'наименование',
+    'полное наименование',
   ],
   firstName: ['firstname', 'first', 'givenname', 'имя'],
   lastName: ['lastname', 'last', 'surname', 'familyname', 'фамилия'],
@@ -113,19 +115,40 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'externalid',
     'crmid',
     'userid',
+    'uniqueexternalid',
     'ид',
     'id клиента',
     'id контакта',
+    'код',
   ],
-  tier: ['tier', 'segment', 'level', 'loyaltytier', 'сегмент', 'уровень'],
+  // A lifecycle or status column names the tier through the user's tier words (tiers.ts).
+  tier: [
+    'tier',
+    'segment',
+    'level',
+    'loyaltytier',
+    'loyaltylevel',
+    'customertier',
+    'vip',
+    'вип',
+    'lifecyclestage',
+    'customerstatus',
+    'сегмент',
+    'уровень',
+    'уровень лояльности',
+    'статус клиента',
+    'стадия жизненного цикла',
+  ],
   tags: ['tags', 'tag', 'labels', 'теги', 'метки', 'теги (контакт)'],
-  language: ['language', 'lang', 'locale', 'preferredlanguage', 'язык'],
+  // Intercom's "Language Override" is mostly empty: the browser's language is the one to read.
+  language: ['language', 'lang', 'locale', 'preferredlanguage', 'browserlanguage', 'язык'],
   notes: ['notes', 'note', 'comment', 'comments', 'description', 'примечание', 'комментарий', 'заметки'],
   city: ['city', 'town', 'defaultaddresscity', 'mailingcity', 'город', 'населенный пункт'],
 };
 
 const ORDER_NAMES: Record<OrderField, string[]> = {
   customer: [
+    'billingemail',
     'customer',
     'customerid',
     'customeremail',
@@ -133,27 +156,30 @@ const ORDER_NAMES: Record<OrderField, string[]> = {
     'contactid',
     'клиент',
     'email клиента',
+    'e-mail покупателя',
+    'email покупателя',
     'id клиента',
     'почта',
   ],
-  orderId: ['orderid', 'order', 'ordernumber', 'name', 'number', 'id', 'номер заказа', 'заказ', 'номер'],
-  date: ['date', 'orderdate', 'createdat', 'created', 'дата', 'дата заказа', 'создан'],
+  orderId: ['orderid', 'order', 'ordernumber', 'name', 'number', 'номер заказа', 'id', 'заказ', 'номер'],
+  date: ['date', 'orderdate', 'createdat', 'created', 'дата', 'дата заказа', 'дата создания', 'создан'],
   items: [
     'items',
     'products',
     'product',
     'lineitems',
     'lineitemname',
+    'itemname',
     'товары',
     'товар',
     'состав',
     'название товара',
   ],
   total: ['total', 'ordertotal', 'amount', 'sum', 'сумма', 'итого', 'сумма заказа'],
-  currency: ['currency', 'валюта'],
+  currency: ['currency', 'ordercurrency', 'валюта'],
   // What an agent needs is whether it shipped: fulfilment before payment.
   status: ['status', 'orderstatus', 'fulfillmentstatus', 'статус', 'статус заказа', 'financialstatus'],
-  quantity: ['quantity', 'qty', 'lineitemquantity', 'количество', 'кол-во'],
+  quantity: ['quantity', 'qty', 'lineitemquantity', 'itemquantity', 'количество', 'кол-во'],
 };
 
 /** Header text in one form: lower case, ё as е, without spaces, dots, underscores or colons. */
@@ -184,6 +210,14 @@ const ORDER_TABLE = table(ORDER_NAMES);
  */
 export const LIST_FIELDS: ReadonlySet<string> = new Set<string>(['email', 'phone', 'tags', ...SITE_IDS]);
 
+/** How sure a guess is: the header is a name the field is known by, or only looks like one. */
+/** 'doubtful': the header looks right but the values do not (an "Email" column of postcodes). */
+export type Confidence = 'exact' | 'likely' | 'doubtful';
+export interface Guess<F extends string> {
+  mapping: Mapping<F>;
+  confidence: (Confidence | null)[];
+}
+
 /**
  * Each column's field. A header named exactly wins over one that only looks like it (Shopify's
  * "Total" over "Subtotal"); among exact names, the one listed first (its rank) wins ("Fulfillment
@@ -194,36 +228,54 @@ function guess<F extends string>(
   header: readonly string[],
   byName: Map<string, { field: F; rank: number }>,
   fallback: (h: string) => F | null,
-): Mapping<F> {
+): Guess<F> {
   const mapping: Mapping<F> = header.map(() => null);
+  const confidence: (Confidence | null)[] = header.map(() => null);
+  const named = header.map(
+    (raw) => byName.get(normaliseHeader(raw)) ?? byName.get(normaliseHeader(unqualified(raw))),
+  );
   const best = new Map<F, { column: number; rank: number }>();
-  header.forEach((raw, column) => {
-    const exact = byName.get(normaliseHeader(raw)) ?? byName.get(normaliseHeader(unqualified(raw)));
+  named.forEach((exact, column) => {
     if (!exact) return;
-    if (LIST_FIELDS.has(exact.field)) mapping[column] = exact.field;
+    if (LIST_FIELDS.has(exact.field)) [mapping[column], confidence[column]] = [exact.field, 'exact'];
     else if ((best.get(exact.field)?.rank ?? Infinity) > exact.rank)
       best.set(exact.field, { column, rank: exact.rank });
   });
-  for (const [field, { column }] of best) mapping[column] = field;
+  for (const [field, { column }] of best) [mapping[column], confidence[column]] = [field, 'exact'];
   header.forEach((raw, column) => {
-    if (mapping[column] || byName.has(normaliseHeader(raw)) || byName.has(normaliseHeader(unqualified(raw))))
-      return;
+    if (mapping[column] || named[column]) return;
     const field = fallback(normaliseHeader(raw));
     if (!field || (mapping.includes(field) && !LIST_FIELDS.has(field))) return;
-    mapping[column] = field;
+    [mapping[column], confidence[column]] = [field, 'likely'];
   });
-  return mapping;
+  return { mapping, confidence };
 }
 
-/** A header without the entity amoCRM names in brackets after it: "Имя (контакт)" is "Имя". */
-const unqualified = (header: string) => header.replace(/\s*\([^()]*\)\s*$/, '');
+/**
+ * A header without the entity it belongs to: amoCRM's brackets ("Имя (контакт)" is "Имя") and
+ * Pipedrive's dashes ("Person - Phone - Mobile" is "Phone").
+ */
+const unqualified = (header: string) =>
+  header
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/^(person|contact|organization|deal)\s+-\s+/i, '')
+    .replace(/\s+-\s+(work|home|mobile|other|main)$/i, '');
 
 /** Columns about an address or a channel rather than holding one: consent, types, postal codes. */
 const NOT_A_VALUE =
-  /marketing|accept|consent|optin|optout|opted|subscri|unsubscri|verified|bounce|status|type|domain|ext|zip|postal|postcode|индекс|подпис|рассылк|тип/;
+  /marketing|accept|consent|assistant|optin|optout|opted|subscri|unsubscri|verified|bounce|status|type|domain|ext|zip|postal|postcode|индекс|подпис|рассылк|тип/;
 
 /** The customer field each header most likely names; null where none fits. */
 export function guessCustomerMapping(header: readonly string[]): Mapping<CustomerField> {
+  return guessCustomerColumns(header).mapping;
+}
+
+export function guessOrderMapping(header: readonly string[]): Mapping<OrderField> {
+  return guessOrderColumns(header).mapping;
+}
+
+/** The customer fields with how sure each guess is. */
+export function guessCustomerColumns(header: readonly string[]): Guess<CustomerField> {
   return guess(header, CUSTOMER_TABLE, (h) => {
     if (NOT_A_VALUE.test(h)) return null;
     if (/e-?mail|электроннаяпочта/.test(h)) return 'email';
@@ -232,10 +284,28 @@ export function guessCustomerMapping(header: readonly string[]): Mapping<Custome
   });
 }
 
-export function guessOrderMapping(header: readonly string[]): Mapping<OrderField> {
+export function guessOrderColumns(header: readonly string[]): Guess<OrderField> {
   return guess(header, ORDER_TABLE, (h) => {
     if (/e-?mail|электроннаяпочта/.test(h) && !NOT_A_VALUE.test(h)) return 'customer';
     if (/total|сумм/.test(h) && !/sub|tax|discount|shipping|налог|скидк|доставк/.test(h)) return 'total';
     return null;
   });
 }
+
+/** What a mapping needs before an import can start; null when it is usable. */
+export function customerMappingProblem(mapping: Mapping<CustomerField>): string | null {
+  const says = (field: CustomerField | null) =>
+    field !== null && ['name', 'firstName', 'lastName', 'email', 'phone', ...SITE_IDS].includes(field);
+  if (!mapping.some(says)) return 'Choose the column that holds the name (or an email, phone or account).';
+  return null;
+}
+
+export function orderMappingProblem(mapping: Mapping<OrderField>): string | null {
+  if (!mapping.includes('customer'))
+    return 'Choose the column that names the customer (email or customer id).';
+  if (!mapping.includes('orderId')) return 'Choose the column that holds the order number.';
+  if (!mapping.includes('date')) return 'Choose the column that holds the order date.';
+  return null;
+}
+
+/** A cell that could not be read: the rest of its row is imported without it. */

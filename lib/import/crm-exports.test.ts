@@ -19,7 +19,7 @@ describe('real CRM exports are read whole', () => {
       ['Mei Tanaka', 'de', '51004'],
       ['no.name@example.com', 'en', '51005'],
     ]);
-    expect(byName(customers, 'Lorena Willis').phones).toEqual(['+1 555 0100 201', '+1 555 0100 299']);
+    expect(byName(customers, 'Lorena Willis').phones).toEqual(['+15550100201', '+15550100299']);
     expect(byName(customers, 'Lorena Willis').identities).toEqual([{ site: 'x', handle: 'lorenawillis' }]);
     expect(mapping.filter((f) => f === 'phone')).toHaveLength(2);
   });
@@ -55,12 +55,12 @@ describe('real CRM exports are read whole', () => {
     const { customers, problems } = await read('salesforce-contact.csv');
     expect(problems).toEqual([]);
     expect(byName(customers, 'Lorena Willis').phones).toEqual([
-      '+1 555 0100 201',
-      '+1 555 0100 298',
-      '+44 555 0100 777',
+      '+15550100201',
+      '+15550100298',
+      '+445550100777',
     ]);
     expect(byName(customers, 'Dmitry Sokolov')).toMatchObject({
-      phones: ['+7 900 000-00-02', '+7 900 000-00-03'],
+      phones: ['+79000000002', '+79000000003'],
       emails: ['d.sokolov@example.com'],
       city: 'Moscow',
     });
@@ -84,7 +84,7 @@ describe('real CRM exports are read whole', () => {
     expect(customers).toHaveLength(2);
     expect(byName(customers, 'Алиса Андреева')).toMatchObject({
       emails: ['alisa.work@example.com', 'alisa@example.com'],
-      phones: ['+7 900 000-00-01', '+7 900 000-00-11'],
+      phones: ['+79000000001', '+79000000011'],
       identities: [{ site: 'facebook', handle: 'alisa.andreeva.9' }],
       city: 'Казань',
       crmId: '101',
@@ -96,7 +96,7 @@ describe('real CRM exports are read whole', () => {
     const { customers, problems } = await read('amocrm-contacts.csv');
     expect(problems).toEqual([]);
     expect(byName(customers, 'Дмитрий Соколов')).toMatchObject({
-      phones: ['+7 495 000-00-02', '+7 900 000-00-02'],
+      phones: ['+74950000002', '+79000000002'],
       emails: ['sokolov@work.example', 'd.sokolov@example.com'],
       tags: ['VIP', 'кофемашина'],
       tier: 'vip',
@@ -192,6 +192,196 @@ describe('orders as the shop keeps them', () => {
         currency: 'EUR',
         status: 'unfulfilled',
       },
+    ]);
+  });
+});
+
+describe('more CRMs, read whole from their own header rows', () => {
+  it('Freshdesk: work and mobile phones, the Twitter handle, language names, comma tags', async () => {
+    const { customers, problems } = await read('freshdesk-contacts.csv');
+    expect(problems).toEqual([]);
+    expect(customers).toHaveLength(3);
+    expect(byName(customers, 'Lorena Willis')).toMatchObject({
+      phones: ['+15550100201', '+15550100299'],
+      identities: [{ site: 'x', handle: 'lorenawillis' }],
+      tags: ['vip', 'kitchen'],
+      tier: 'vip',
+      language: 'en',
+      crmId: 'CRM-51001',
+    });
+    expect(byName(customers, 'Алиса Андреева').language).toBe('ru');
+  });
+
+  it('Intercom: user id, tags, the browser language', async () => {
+    const { customers, problems } = await read('intercom-users.csv');
+    expect(problems).toEqual([]);
+    expect(customers.map((c) => [c.name, c.crmId, c.language, c.tier])).toEqual([
+      ['Lorena Willis', 'u-51001', 'en', 'vip'],
+      ['Mei Tanaka', 'u-51002', 'de', undefined],
+    ]);
+  });
+
+  it('Pipedrive: "Person - " headers, every e-mail and phone, labels, the postal code left alone', async () => {
+    const { customers, problems, mapping } = await read('pipedrive-people.csv');
+    expect(problems).toEqual([]);
+    expect(byName(customers, 'Lorena Willis')).toMatchObject({
+      crmId: '101',
+      emails: ['lorena@work.example', 'lorena.willis@example.com'],
+      phones: ['+15550100201', '+15550100299'],
+      tier: 'vip',
+    });
+    expect(byName(customers, 'Dmitry Sokolov').phones).toEqual(['+74950000002', '+79000000002']);
+    expect(mapping.at(-1)).toBeNull();
+  });
+
+  it('Zoho CRM: "zcrm_" record ids, secondary e-mail, home and mobile phones, semicolon tags', async () => {
+    const { customers, problems, mapping } = await read('zoho-contacts.csv');
+    expect(problems).toEqual([]);
+    expect(byName(customers, 'Lorena Willis')).toMatchObject({
+      crmId: 'zcrm_4876876000000123001',
+      emails: ['lorena.willis@example.com', 'lorena@work.example'],
+      phones: ['+15550100201', '+15550100299'],
+      identities: [{ site: 'x', handle: 'lorenawillis' }],
+      tags: ['VIP', 'kitchen'],
+      tier: 'vip',
+      city: 'Leeds',
+    });
+    // "Email Opt Out" and "Mailing Zip" hold no address.
+    expect(mapping[14]).toBeNull();
+    expect(mapping[16]).toBeNull();
+  });
+
+  it('RetailCRM: the VIP flag gives the tier, both phones, the postal code is no e-mail', async () => {
+    const { customers, problems } = await read('retailcrm-customers.csv');
+    expect(problems).toEqual([]);
+    expect(customers.map((c) => [c.name, c.tier, c.crmId])).toEqual([
+      ['Алиса Андреева', 'vip', '5001'],
+      ['Дмитрий Соколов', undefined, '5002'],
+    ]);
+    expect(byName(customers, 'Алиса Андреева').phones).toEqual(['+79000000001', '+78430000001']);
+    // A Russian number written with the trunk 8 is kept as written.
+    expect(byName(customers, 'Дмитрий Соколов').phones).toEqual(['8 (900) 000-00-02']);
+  });
+
+  it('1C: "Наименование" is the name, "Код" the id, "Адрес электронной почты" the e-mail', async () => {
+    const { customers, problems } = await read('1c-counterparties.csv');
+    expect(problems).toEqual([]);
+    expect(customers.map((c) => [c.name, c.crmId, c.emails, c.phones])).toEqual([
+      ['Андреева Алиса Петровна', '00-000101', ['alisa@example.com'], ['+79000000001']],
+      ['Соколов Дмитрий', '00-000102', ['d.sokolov@example.com'], ['+79000000002']],
+    ]);
+  });
+
+  it("the tier words are the user's to change", async () => {
+    const bytes = new Uint8Array(readFileSync('lib/import/fixtures/hubspot-contacts.csv'));
+    const standard = await readCustomerFile(bytes, 'hubspot-contacts.csv');
+    // HubSpot's lifecycle stage "customer" is a regular customer by default...
+    expect(byName(standard.customers, 'Lorena Willis').tier).toBe('regular');
+    // ...and gold for a team that says so.
+    const custom = await readCustomerFile(bytes, 'hubspot-contacts.csv', { tierWords: { customer: 'gold' } });
+    expect(byName(custom.customers, 'Lorena Willis').tier).toBe('gold');
+  });
+});
+
+describe('order exports from the shops', () => {
+  const orderFile = (name: string) =>
+    readOrderFile(new Uint8Array(readFileSync(`lib/import/fixtures/${name}`)), name);
+
+  it('Shopify: a two-item order is one order with both items', async () => {
+    const { orders, problems } = await orderFile('shopify-orders.csv');
+    expect(problems).toEqual([]);
+    expect(orders.map((o) => [o.id, o.customer, o.items, o.total, o.currency, o.status, o.date])).toEqual([
+      [
+        '#1001',
+        'tomas.rivera@example.com',
+        [
+          { name: 'Stone kettle', quantity: 2 },
+          { name: 'Enamel mug', quantity: 1 },
+        ],
+        93,
+        'EUR',
+        'fulfilled',
+        '2026-11-02',
+      ],
+      [
+        '#1002',
+        'lorena.willis@example.com',
+        [{ name: 'Kettle, stone, 1.5 l', quantity: 1 }],
+        25,
+        'GBP',
+        'unfulfilled',
+        '2026-11-04',
+      ],
+    ]);
+  });
+
+  it('WooCommerce (one row per item): the billing e-mail names the customer, order_total the total', async () => {
+    const { orders, problems, mapping } = await orderFile('woocommerce-orders.csv');
+    expect(problems).toEqual([]);
+    expect(mapping.indexOf('customer')).toBe(21);
+    expect(orders.map((o) => [o.id, o.customer, o.items, o.total, o.currency, o.status, o.date])).toEqual([
+      [
+        '3101',
+        'tomas.rivera@example.com',
+        [
+          { name: 'Stone kettle', quantity: 2 },
+          { name: 'Descaler', quantity: 1 },
+        ],
+        82.9,
+        'EUR',
+        'completed',
+        '2026-11-05',
+      ],
+      [
+        '3102',
+        'lorena.willis@example.com',
+        [{ name: 'Enamel mug (set of 4)', quantity: 1 }],
+        49,
+        'EUR',
+        'processing',
+        '2026-11-06',
+      ],
+    ]);
+  });
+
+  it('WooCommerce (one row per order): the line_items cell holds every item and its quantity', async () => {
+    const text = [
+      'order_id,order_number,date,status,order_total,billing_email,line_items',
+      '3101,3101,2026-11-05 14:20:11,completed,82.90,tomas.rivera@example.com,name:Stone kettle|product_id:71|sku:SK-15|quantity:2|total:78.00;name:Descaler|product_id:72|sku:DS-01|quantity:1|total:0.00',
+    ].join('\n');
+    const { orders, problems } = await readOrderFile(new TextEncoder().encode(text));
+    expect(problems).toEqual([]);
+    expect(orders[0]!.items).toEqual([
+      { name: 'Stone kettle', quantity: 2 },
+      { name: 'Descaler', quantity: 1 },
+    ]);
+  });
+
+  it('Bitrix24 shop (Windows-1251): one order per number, Russian dates, roubles', async () => {
+    const { orders, problems } = await orderFile('bitrix24-orders.csv');
+    expect(problems).toEqual([]);
+    expect(orders.map((o) => [o.id, o.customer, o.items, o.total, o.currency, o.status, o.date])).toEqual([
+      [
+        '7001',
+        'alisa@example.com',
+        [
+          { name: 'Кофемашина CM-2', quantity: 1 },
+          { name: 'Фильтр для воды', quantity: 2 },
+        ],
+        56980,
+        'RUB',
+        'Выполнен',
+        '2026-11-03',
+      ],
+      [
+        '7002',
+        'd.sokolov@example.com',
+        [{ name: 'Чайник каменный', quantity: 1 }],
+        3490,
+        'RUB',
+        'Принят, ожидается оплата',
+        '2026-11-05',
+      ],
     ]);
   });
 });

@@ -1,14 +1,18 @@
 import type { CustomerDraft } from '../db/customers';
 import { emailKey, identityFrom, phoneKey } from '../db/identity';
-import { TIERS, type Identity, type Order, type Tier } from '../db/types';
+import type { Identity, Order } from '../db/types';
 import { EMAIL } from '../db/validate';
-import { SITE_IDS, siteEntry } from '../sites/lookup';
+import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
 import { languageCode } from './language';
+import { phoneE164 } from './phone';
+import { DEFAULT_TIER_WORDS, tierOf, tierOfTags, type TierWords } from './tiers';
 import {
+  customerMappingProblem,
   guessCustomerMapping,
   guessOrderMapping,
+  orderMappingProblem,
   type CustomerField,
   type Mapping,
   type OrderField,
@@ -25,32 +29,7 @@ export interface CsvRow {
 }
 
 const PHONE = /^\+?[\d\s().-]{5,30}$/;
-const TIER_WORDS: Record<string, Tier> = {
-  вип: 'vip',
-  золото: 'gold',
-  золотой: 'gold',
-  обычный: 'regular',
-  новый: 'new',
-  premium: 'vip',
-};
 
-/** What a mapping needs before an import can start; null when it is usable. */
-export function customerMappingProblem(mapping: Mapping<CustomerField>): string | null {
-  const says = (field: CustomerField | null) =>
-    field !== null && ['name', 'firstName', 'lastName', 'email', 'phone', ...SITE_IDS].includes(field);
-  if (!mapping.some(says)) return 'Choose the column that holds the name (or an email, phone or account).';
-  return null;
-}
-
-export function orderMappingProblem(mapping: Mapping<OrderField>): string | null {
-  if (!mapping.includes('customer'))
-    return 'Choose the column that names the customer (email or customer id).';
-  if (!mapping.includes('orderId')) return 'Choose the column that holds the order number.';
-  if (!mapping.includes('date')) return 'Choose the column that holds the order date.';
-  return null;
-}
-
-/** A cell that could not be read: the rest of its row is imported without it. */
 export interface CellProblem {
   column: string;
   value: string;
@@ -72,6 +51,7 @@ export function customerFromRow(
   fields: readonly string[],
   mapping: Mapping<CustomerField>,
   header: readonly string[] = [],
+  tierWords: TierWords = DEFAULT_TIER_WORDS,
 ): CustomerRead | string {
   const cells = new Map<CustomerField, { column: string; value: string }[]>();
   mapping.forEach((field, i) => {
@@ -98,8 +78,9 @@ export function customerFromRow(
   }
   const phones: string[] = [];
   for (const cell of each('phone')) {
-    if (PHONE.test(cell.value)) phones.push(cell.value);
-    else flag(cell, 'is not a phone number');
+    const phone = phoneE164(cell.value) ?? (PHONE.test(cell.value) ? cell.value : null);
+    if (phone && !phones.includes(phone)) phones.push(phone);
+    else if (!phone) flag(cell, 'is not a phone number');
   }
   const identities: Identity[] = [];
   for (const site of SITES) {
@@ -124,11 +105,12 @@ export function customerFromRow(
 
   const tags = [...new Set(each('tags', splitTags).map((cell) => cell.value))];
   const tierCell = first('tier');
-  const tierText = tierCell?.value.toLowerCase() ?? '';
-  let tier = tierOf(tierText);
+  // A yes/no column named for a tier (RetailCRM's "VIP": "Да") says the tier by its header.
+  const yes = tierCell && yesOrNo(tierCell.value);
+  let tier = tierCell && tierOf(yes === undefined ? tierCell.value : yes ? tierCell.column : '', tierWords);
   // A CRM's own segment names are worth keeping even when they are not one of Concierge's tiers.
-  if (tierCell && !tier) tags.push(tierCell.value);
-  tier ??= tierOfTags(tags);
+  if (tierCell && !tier && yes === undefined) tags.push(tierCell.value);
+  tier ??= tierOfTags(tags, tierWords);
 
   const languageCell = first('language');
   const language = languageCell ? languageCode(languageCell.value) : null;
@@ -157,18 +139,13 @@ function unguarded(value: string): string {
   return value.startsWith("'") && /^'[+\d(]/.test(value) ? value.slice(1) : value;
 }
 
-/** A tier by its name or a CRM's word for it (lower case); undefined for any other word. */
-function tierOf(word: string): Tier | undefined {
-  return (TIERS as readonly string[]).includes(word) ? (word as Tier) : TIER_WORDS[word];
-}
+const YES = new Set(['yes', 'y', 'true', '1', 'да', 'д']);
+const NO = new Set(['no', 'n', 'false', '0', 'нет', 'н']);
 
-/** The first tag that names a tier ("VIP", "Gold"), if any. */
-function tierOfTags(tags: readonly string[]): Tier | undefined {
-  for (const tag of tags) {
-    const tier = tierOf(tag.toLowerCase());
-    if (tier && tier !== 'regular' && tier !== 'new') return tier;
-  }
-  return undefined;
+/** True or false for a yes/no cell; undefined for any other value. */
+function yesOrNo(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  return YES.has(word) ? true : NO.has(word) ? false : undefined;
 }
 
 /** The keys a row is known by: the same key twice in one file is a mistake in the file. */
@@ -222,12 +199,7 @@ export function orderFromRow(
     return id ? 'The order number is longer than 100 characters.' : 'The order number is empty.';
   const date = isoDate(values.date ?? '');
   if (!date) return `"${clip(values.date ?? '', 30)}" is not a date (use 2026-11-03 or 03.11.2026).`;
-  // Item names may hold commas ("Kettle, stone"): a list of items is split on ; or | only.
-  const items = (values.items ?? '')
-    .split(/[;|]/)
-    .map((v) => v.trim())
-    .filter(Boolean)
-    .map(itemOf);
+  const items = itemsOf(values.items ?? '');
   // A line-item export (Shopify's) gives each item's quantity a column of its own.
   const quantity = Number(unguarded(values.quantity ?? ''));
   if (items.length === 1 && values.quantity && Number.isInteger(quantity) && quantity > 0)
@@ -261,6 +233,33 @@ function withItemsOf(order: OrderRow, more: OrderRow): OrderRow {
       ...((status ?? more.order.status) && { status: status ?? more.order.status }),
     },
   };
+}
+
+/**
+ * The items of an order's cell. Item names may hold commas ("Kettle, stone"), so a list is split on
+ * ; or | only. WooCommerce's one-row-per-order export writes each item as "name:…|quantity:2|…",
+ * items separated by ";".
+ */
+function itemsOf(cell: string): Order['items'] {
+  if (/^name:/.test(cell.trim())) return cell.split(';').flatMap(keyedItem);
+  return cell
+    .split(/[;|]/)
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map(itemOf);
+}
+
+function keyedItem(text: string): Order['items'] {
+  const parts = new Map(
+    text.split('|').map((part) => {
+      const at = part.indexOf(':');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
+    }),
+  );
+  const name = parts.get('name');
+  if (!name) return [];
+  const quantity = Number(parts.get('quantity'));
+  return [{ name: clip(name, 300), ...(Number.isInteger(quantity) && quantity > 0 && { quantity }) }];
 }
 
 function itemOf(text: string): Order['items'][number] {
@@ -329,6 +328,7 @@ export interface ParsedCustomers {
 export function parseCustomersCsv(
   text: string,
   given?: Mapping<CustomerField>,
+  tierWords?: TierWords,
 ): { ok: true; value: ParsedCustomers } | { ok: false; problems: ImportProblem[] } {
   const table = readTable(text);
   if (!table.ok) return table;
@@ -339,7 +339,7 @@ export function parseCustomersCsv(
   const skipped: ImportProblem[] = [];
   const duplicates = new DuplicateCheck();
   for (const row of table.rows) {
-    const result = customerRow(row, table.header, mapping, duplicates);
+    const result = customerRow(row, table.header, mapping, duplicates, tierWords);
     if (typeof result === 'string') skipped.push({ line: row.line, message: result });
     else if (result) rows.push(result);
   }
@@ -352,11 +352,12 @@ export function customerRow(
   header: readonly string[],
   mapping: Mapping<CustomerField>,
   duplicates: DuplicateCheck,
+  tierWords?: TierWords,
 ): CsvRow | string | null {
   const width = header.length;
   if (isReportFooter(row, width)) return null;
   if (row.fields.length !== width) return `Expected ${width} fields, found ${row.fields.length}.`;
-  const read = customerFromRow(row.fields, mapping, header);
+  const read = customerFromRow(row.fields, mapping, header, tierWords);
   if (typeof read === 'string') return read;
   return duplicates.check(row.line, read.draft) ?? { line: row.line, ...read };
 }

@@ -6,7 +6,8 @@
 import type { Identity } from '../db/types';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import { parseCustomersCsv, parseOrdersCsv, type ImportProblem } from './csv';
-import { decodeBytes } from './decode';
+import { fileText } from './sheet';
+import type { TierWords } from './tiers';
 
 export interface ReadCustomer {
   name: string;
@@ -39,11 +40,12 @@ const unreadable = <F extends string>(problems: ImportProblem[]) => ({ problems,
 
 export async function readCustomerFile(
   bytes: Uint8Array,
-  _fileName?: string,
+  fileName?: string,
+  options: { sheet?: string; tierWords?: TierWords } = {},
 ): Promise<Read<{ customers: ReadCustomer[] }, CustomerField>> {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { customers: [], ...unreadable([{ line: 0, message: decoded.message }]) };
-  const parsed = parseCustomersCsv(decoded.text);
+  const read = await fileText(bytes, fileName, options.sheet);
+  if (!read.ok) return { customers: [], ...unreadable([{ line: 0, message: read.message }]) };
+  const parsed = parseCustomersCsv(read.text, undefined, options.tierWords);
   if (!parsed.ok) return { customers: [], ...unreadable(parsed.problems) };
   const { rows, skipped, mapping } = parsed.value;
   const flagged = rows.flatMap((row) =>
@@ -66,11 +68,12 @@ export async function readCustomerFile(
 
 export async function readOrderFile(
   bytes: Uint8Array,
-  _fileName?: string,
+  fileName?: string,
+  options: { sheet?: string } = {},
 ): Promise<Read<{ orders: ReadOrder[] }, OrderField>> {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { orders: [], ...unreadable([{ line: 0, message: decoded.message }]) };
-  const parsed = parseOrdersCsv(decoded.text);
+  const read = await fileText(bytes, fileName, options.sheet);
+  if (!read.ok) return { orders: [], ...unreadable([{ line: 0, message: read.message }]) };
+  const parsed = parseOrdersCsv(read.text);
   if (!parsed.ok) return { orders: [], ...unreadable(parsed.problems) };
   const orders = parsed.orders.map(({ customer, order }) => ({ ...order, customer }));
   return { orders, problems: parsed.skipped, mapping: parsed.mapping };

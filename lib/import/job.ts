@@ -1,13 +1,24 @@
 import type { ConciergeDb } from '../db/schema';
 import { applyInTransaction, mutation } from '../db/mutations';
 import type { ImportCounts } from './apply';
-import type { CustomerField, Mapping, OrderField } from './columns';
-import { customerMappingProblem, customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
+import { customerMappingProblem, type CustomerField, type Mapping, type OrderField } from './columns';
+import { customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
+import type { TierWords } from './tiers';
 import { streamTable, TableError, type ImportProblem } from './table';
 
 export interface ImportRequest {
   customers?: { text: string; mapping: Mapping<CustomerField> };
   orders?: { text: string; mapping: Mapping<OrderField> };
+  /** The user's words for tiers (Options); the defaults otherwise. */
+  tierWords?: TierWords;
+}
+
+/** Rows done of the total (estimated from the lines of the file until the end). */
+export interface JobProgress {
+  phase: 'customers' | 'orders';
+  share: number;
+  rows: number;
+  total: number;
 }
 
 export interface ImportReport extends ImportCounts {
@@ -23,7 +34,7 @@ export interface ImportReport extends ImportCounts {
 export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problems: ImportProblem[] };
 
 export interface ImportHooks {
-  onProgress?: (progress: { phase: 'customers' | 'orders'; share: number; rows: number }) => void;
+  onProgress?: (progress: JobProgress) => void;
   /** Asked between chunks; true stops the import and undoes it. */
   stopped?: () => boolean;
 }
@@ -86,11 +97,11 @@ export async function runImport(
         // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
         // the first, so the database never idles while this thread prepares its next requests.
         const writing: Promise<unknown>[] = [];
-        await streamTable(text, CHUNK, async (header, chunk, share) => {
+        await streamTable(text, CHUNK, async (header, chunk, { line, lines }) => {
           if (hooks.stopped?.()) throw new ImportStopped();
           const drafts = [];
           for (const row of chunk) {
-            const result = customerRow(row, header, mapping, duplicates);
+            const result = customerRow(row, header, mapping, duplicates, request.tierWords);
             if (typeof result === 'string') skip({ line: row.line, message: result });
             else if (result) {
               drafts.push(result.draft);
@@ -108,7 +119,10 @@ export async function runImport(
           report.updated += counts.updated;
           writing.push(written);
           rows += chunk.length;
-          hooks.onProgress?.({ phase: 'customers', share, rows });
+          // A line still to read is about a row still to import: blank lines and line breaks inside
+          // cells make the total an estimate until the end, where it is exact.
+          const total = rows + Math.max(0, lines - line);
+          hooks.onProgress?.({ phase: 'customers', share: Math.min(1, line / lines), rows, total });
         });
         for (const written of writing) await written;
       }
@@ -121,7 +135,8 @@ export async function runImport(
         );
         report.orders += attached.orders;
         attached.unmatched.forEach(fromOrders);
-        hooks.onProgress?.({ phase: 'orders', share: 1, rows: orders.orders.length });
+        const count = orders.orders.length;
+        hooks.onProgress?.({ phase: 'orders', share: 1, rows: count, total: count });
       }
     });
   } catch (error) {

@@ -1,28 +1,42 @@
+import { EMAIL } from '../db/validate';
+import { siteEntry, isSite } from '../sites/lookup';
 import { parseBackup } from './backup';
 import {
-  guessCustomerMapping,
-  guessOrderMapping,
+  guessCustomerColumns,
+  guessOrderColumns,
+  type Confidence,
   type CustomerField,
+  type Guess,
   type Mapping,
   type OrderField,
 } from './columns';
-import { decodeBytes, type Encoding } from './decode';
 import type { FileKind } from './protocol';
+import { fileText, type Format } from './sheet';
 import { readTable, type ImportProblem } from './table';
 
-export const PREVIEW_ROWS = 5;
+/** Rows read for a preview: enough to find three values in a column that is mostly empty. */
+export const PREVIEW_ROWS = 200;
+export const SAMPLES = 3;
 /** Large enough for a million-row CRM export; a bigger file is refused before it is read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024 - 1;
 
+/** What a CRM export holds, column by column, before anything is imported. */
+interface TablePreview<K extends 'customers' | 'orders', F extends string> {
+  kind: K;
+  format: Format;
+  /** A workbook's sheets and the one shown. */
+  sheets?: string[];
+  sheet?: string;
+  header: string[];
+  /** Up to three different values of each column, from its first rows. */
+  samples: string[][];
+  mapping: Mapping<F>;
+  confidence: (Confidence | null)[];
+}
+
 export type FilePreview =
-  | {
-      kind: 'customers';
-      encoding: Encoding;
-      header: string[];
-      rows: string[][];
-      mapping: Mapping<CustomerField>;
-    }
-  | { kind: 'orders'; encoding: Encoding; header: string[]; rows: string[][]; mapping: Mapping<OrderField> }
+  | TablePreview<'customers', CustomerField>
+  | TablePreview<'orders', OrderField>
   | { kind: 'backup'; customers: number; interactions: number }
   | { kind: 'failed'; problems: ImportProblem[] };
 
@@ -35,14 +49,23 @@ export function tooLarge(size: number): ImportProblem | null {
   };
 }
 
-/** What a file holds, before anything is imported: its columns, a few rows, the guessed mapping. */
-export function previewFile(name: string, bytes: Uint8Array, kind: FileKind): FilePreview {
+/** What a file holds, before anything is imported: its columns with samples, the guessed mapping. */
+export async function previewFile(
+  name: string,
+  bytes: Uint8Array,
+  kind: FileKind,
+  sheet?: string,
+): Promise<FilePreview> {
   const large = tooLarge(bytes.length);
   if (large) return { kind: 'failed', problems: [large] };
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: 'failed', problems: [{ line: 0, message: decoded.message }] };
-  if (kind === 'customers' && (/\.json$/i.test(name) || /^\s*[{[]/.test(decoded.text))) {
-    const backup = parseBackup(decoded.text);
+  const read = await fileText(bytes, name, sheet);
+  if (!read.ok) return { kind: 'failed', problems: [{ line: 0, message: read.message }] };
+  if (
+    kind === 'customers' &&
+    read.format !== 'xlsx' &&
+    (/\.json$/i.test(name) || /^\s*[{[]/.test(read.text))
+  ) {
+    const backup = parseBackup(read.text);
     if (!backup.ok) return { kind: 'failed', problems: backup.problems };
     return {
       kind: 'backup',
@@ -50,22 +73,48 @@ export function previewFile(name: string, bytes: Uint8Array, kind: FileKind): Fi
       interactions: backup.backup.interactions.length,
     };
   }
-  const table = readTable(decoded.text, PREVIEW_ROWS);
+  const table = readTable(read.text, PREVIEW_ROWS);
   if (!table.ok) return { kind: 'failed', problems: table.problems };
-  const rows = table.rows.map((r) => r.fields);
+  const samples = samplesOf(
+    table.header,
+    table.rows.map((r) => r.fields),
+  );
+  const workbook = read.sheets ? { sheets: read.sheets, sheet: read.sheet } : {};
+  const base = { format: read.format, ...workbook, header: table.header, samples };
   return kind === 'customers'
-    ? {
-        kind,
-        encoding: decoded.encoding,
-        header: table.header,
-        rows,
-        mapping: guessCustomerMapping(table.header),
-      }
-    : {
-        kind,
-        encoding: decoded.encoding,
-        header: table.header,
-        rows,
-        mapping: guessOrderMapping(table.header),
-      };
+    ? { kind, ...base, ...checked(guessCustomerColumns(table.header), samples) }
+    : { kind, ...base, ...checked(guessOrderColumns(table.header), samples) };
+}
+
+function samplesOf(header: readonly string[], rows: readonly string[][]): string[][] {
+  return header.map((_, column) => {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const value = (row[column] ?? '').trim();
+      if (value) seen.add(value.slice(0, 80));
+      if (seen.size === SAMPLES) break;
+    }
+    return [...seen];
+  });
+}
+
+const PHONE_LIKE = /^'?\+?[\d\s().-]{5,30}$/;
+
+/** Whether a value could be what the field holds; fields without a shape take anything. */
+function fits(field: string, value: string): boolean {
+  if (field === 'email') return EMAIL.test(value.toLowerCase());
+  if (field === 'phone') return PHONE_LIKE.test(value);
+  if (isSite(field)) return siteEntry(field).accountFrom(value) !== null;
+  return true;
+}
+
+/** A guess whose column's values do not look like the field is marked doubtful. */
+function checked<F extends string>(guess: Guess<F>, samples: string[][]): Guess<F> {
+  const confidence = guess.confidence.map((c, column) => {
+    const field = guess.mapping[column];
+    const values = samples[column] ?? [];
+    if (!c || !field || !values.length) return c;
+    return values.some((v) => fits(field, v)) ? c : 'doubtful';
+  });
+  return { mapping: guess.mapping, confidence };
 }

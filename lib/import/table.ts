@@ -137,7 +137,7 @@ export class TableError extends Error {
 export function streamTable(
   input: string,
   size: number,
-  onChunk: (header: string[], rows: TableRow[], share: number) => Promise<void>,
+  onChunk: (header: string[], rows: TableRow[], at: { line: number; lines: number }) => Promise<void>,
 ): Promise<void> {
   const text = normalise(input);
   if (!text.trim()) return Promise.reject(new TableError([{ line: 0, message: 'The file is empty.' }]));
@@ -161,7 +161,7 @@ export function streamTable(
           const rows = buffer;
           buffer = [];
           control.pause();
-          onChunk(header!, rows, Math.min(1, row.line / countLines(text))).then(
+          onChunk(header!, rows, { line: row.line, lines: countLines(text) }).then(
             () => control.resume(),
             (error: unknown) => {
               control.abort();
@@ -176,7 +176,8 @@ export function streamTable(
         if (!header) return fail(new TableError([{ line: 0, message: 'The file has no header line.' }]));
         if (!rowsSeen)
           return fail(new TableError([{ line: 0, message: 'The file has a header but no rows.' }]));
-        onChunk(header, buffer, 1).then(() => resolve(), fail);
+        const lines = countLines(text);
+        onChunk(header, buffer, { line: lines, lines }).then(() => resolve(), fail);
       },
     );
   });

@@ -6,10 +6,10 @@ import { Dexie, RangeSet } from 'dexie';
 import { ConciergeDb } from '../db/schema';
 import { apply, mutation } from '../db/mutations';
 import { parseBackup } from './backup';
-import { decodeBytes } from './decode';
 import { ImportStopped, runImport } from './job';
 import { previewFile } from './preview';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { fileText } from './sheet';
 
 let stopped = false;
 
@@ -32,10 +32,10 @@ function announceChange(): void {
 }
 const reply = (message: WorkerReply) => postMessage(message);
 
-async function textOf(file: Blob): Promise<string> {
-  const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-  if (!decoded.ok) throw new Error(decoded.message);
-  return decoded.text;
+async function textOf(file: Blob, name = '', sheet?: string): Promise<string> {
+  const read = await fileText(new Uint8Array(await file.arrayBuffer()), name, sheet);
+  if (!read.ok) throw new Error(read.message);
+  return read.text;
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -47,7 +47,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({
         type: 'preview',
         id: request.id,
-        preview: previewFile(request.name, new Uint8Array(await request.file.arrayBuffer()), request.kind),
+        preview: await previewFile(
+          request.name,
+          new Uint8Array(await request.file.arrayBuffer()),
+          request.kind,
+          request.sheet,
+        ),
       });
       return;
     case 'restore': {
@@ -64,13 +69,14 @@ async function handle(request: WorkerRequest): Promise<void> {
         database(),
         {
           customers: request.customers && {
-            text: await textOf(request.customers.file),
+            text: await textOf(request.customers.file, request.customers.name, request.customers.sheet),
             mapping: request.customers.mapping,
           },
           orders: request.orders && {
-            text: await textOf(request.orders.file),
+            text: await textOf(request.orders.file, request.orders.name, request.orders.sheet),
             mapping: request.orders.mapping,
           },
+          tierWords: request.tierWords,
         },
         {
           onProgress: (progress) => reply({ type: 'progress', id: request.id, progress }),

@@ -1,0 +1,92 @@
+/**
+ * A file's bytes as the text of a table, whatever the CRM exported: CSV or TSV in any of the
+ * encodings decode.ts knows, or an Excel workbook (.xlsx), whose sheet is written out as CSV so
+ * that one reader serves both. Formats Concierge cannot read (old .xls, Numbers, OpenDocument) get
+ * a message that says what to export instead.
+ */
+import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/universal';
+import { decodeBytes, type Encoding } from './decode';
+
+export type Format = Encoding | 'xlsx';
+
+export type FileText =
+  | {
+      ok: true;
+      text: string;
+      format: Format;
+      /** A workbook's sheets, and the one read; absent for text files. */
+      sheets?: string[];
+      sheet?: string;
+    }
+  | { ok: false; message: string };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, mark: number[]) => mark.every((b, i) => bytes[i] === b);
+
+export const XLS_MESSAGE =
+  'This is an old Excel workbook (.xls), which Concierge cannot read. In Excel choose File → Save As → "Excel Workbook (.xlsx)" or "CSV UTF-8", then pick the new file.';
+export const NUMBERS_MESSAGE =
+  'This is an Apple Numbers file, which Concierge cannot read. In Numbers choose File → Export To → Excel… or CSV…, then pick the exported file.';
+export const ODS_MESSAGE =
+  'This is an OpenDocument spreadsheet (.ods), which Concierge cannot read. Save it as "Excel 2007-365 (.xlsx)" or as CSV (UTF-8), then pick the new file.';
+const NOT_A_WORKBOOK =
+  'This file is a ZIP archive but not an Excel workbook. Export the customers as .xlsx or CSV and pick that file.';
+
+/** The first member's name in a ZIP archive: "mimetype" (OpenDocument), "Index/…" (Numbers). */
+function firstMember(bytes: Uint8Array): string {
+  if (bytes.length < 30) return '';
+  const length = bytes[26]! | (bytes[27]! << 8);
+  return new TextDecoder().decode(bytes.subarray(30, 30 + Math.min(length, 200)));
+}
+
+/** The text of the file; `sheet` names a workbook's sheet to read (the first by default). */
+export async function fileText(bytes: Uint8Array, fileName = '', sheet?: string): Promise<FileText> {
+  const name = fileName.toLowerCase();
+  if (startsWith(bytes, OLE)) return { ok: false, message: XLS_MESSAGE };
+  if (name.endsWith('.numbers')) return { ok: false, message: NUMBERS_MESSAGE };
+  if (name.endsWith('.ods')) return { ok: false, message: ODS_MESSAGE };
+  if (startsWith(bytes, ZIP)) {
+    const member = firstMember(bytes);
+    if (member === 'mimetype') return { ok: false, message: ODS_MESSAGE };
+    if (member.startsWith('Index/') || member.startsWith('Metadata/'))
+      return { ok: false, message: NUMBERS_MESSAGE };
+    return workbookText(bytes, sheet);
+  }
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text, format: decoded.encoding } : decoded;
+}
+
+async function workbookText(bytes: Uint8Array, wanted?: string): Promise<FileText> {
+  let sheets;
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // Numbers are kept as written: a phone or an id must not become 1.5551234567e10.
+    sheets = await readXlsxFile(buffer, { parseNumber: (text: string) => text, trim: false });
+  } catch {
+    return { ok: false, message: NOT_A_WORKBOOK };
+  }
+  const names = sheets.map((s) => s.sheet);
+  const chosen = sheets.find((s) => s.sheet === wanted) ?? sheets[0];
+  if (!chosen || chosen.data.length === 0)
+    return {
+      ok: false,
+      message: 'The workbook has no rows. Check that the export finished, then try again.',
+    };
+  const rows = chosen.data.map((row) => row.map(cellText));
+  const text = Papa.unparse(rows, { newline: '\n' });
+  return { ok: true, text, format: 'xlsx', sheets: names, sheet: chosen.sheet };
+}
+
+/** A cell as the CSV export of the same sheet would write it; dates as ISO dates. */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) {
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+}
