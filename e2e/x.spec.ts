@@ -91,11 +91,16 @@ test('the side panel shows the customer card and personal suggestions', async ()
   const suggestions = panel.getByTestId('suggestion');
   await expect(suggestions).toHaveCount(3);
   await expect(suggestions.first().locator('textarea')).toHaveValue(
-    /^Hi Lorena, I’m sorry the Built-in microwave BM-60 is giving you trouble/,
+    /^Hi Lorena, I’m so sorry the Built-in microwave BM-60 is giving you trouble/,
   );
+  // Why, in a manager's words; how the post was read sits behind its own toggle.
   await expect(suggestions.first().getByTestId('suggestion-reasons')).toHaveText(
-    'answers: complaint · apologetic tone suits the mood · uses 2 details of the profile',
+    'mentions the Built-in microwave BM-60 from order HC-20418 · answers: complaint · apologetic tone suits the mood',
   );
+  const evidence = panel.getByTestId('reading-evidence');
+  await expect(evidence.locator('li').first()).toBeHidden();
+  await evidence.locator('summary').click();
+  await expect(evidence).toContainText('complaint: “stopped heating”');
   // She is furious: the panel says so, and nothing cheerful is offered.
   await expect(panel.getByTestId('reading-sentiment')).toHaveText('unhappy');
   await expect(panel.getByTestId('reading-intent')).toContainText(['complaint']);
@@ -237,7 +242,8 @@ test('on a post’s own page in Russian, Insert fills the inline reply box in Ru
   await expect(panel.getByTestId('customer-card')).toContainText('Кофемашина Brio');
   const first = panel.getByTestId('suggestion').first();
   const text = await first.locator('textarea').inputValue();
-  expect(text).toMatch(/^Алиса, здравствуйте! Очень жаль, что с «Кофемашина Brio»/);
+  // Her order is in her profile: where it is, in Russian, without asking for the number she gave.
+  expect(text).toMatch(/^Алиса, проверили ваш заказ от 10 ноября: его статус — «отправлен»/);
   await first.getByTestId('insert-reply').click();
   await expect.poll(() => draftOf(page, 'inline')).toBe(text);
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);

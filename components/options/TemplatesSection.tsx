@@ -3,6 +3,7 @@ import { download } from '../download';
 import { newCustomer } from '@/lib/db/customers';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
+import type { Grounding } from '@/lib/replies/grounding';
 import { mutate } from '@/lib/db/mutations';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -14,6 +15,17 @@ import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
 import { useTemplates } from '../useTemplates';
 
 const SAMPLE = newCustomer(SAMPLE_CUSTOMERS[0]!);
+/** The preview fills every variable: a post about the sample's first item, its order number given. */
+const SAMPLE_ORDER = SAMPLE.orders[0];
+const SAMPLE_GROUNDING: Grounding = {
+  brandReplies: [],
+  ...(SAMPLE_ORDER && {
+    order: SAMPLE_ORDER,
+    item: SAMPLE_ORDER.items[0]?.name,
+    orderBy: 'item' as const,
+    givenOrderId: SAMPLE_ORDER.id,
+  }),
+};
 const TONES: ReplyTemplate['tone'][] = ['warm', 'formal', 'apologetic', 'gentle'];
 
 /** The team's reply templates: list, create, edit, delete, import and export. */
@@ -157,6 +169,8 @@ function TemplateForm({
     { author: { handle: 'lorenawillis', displayName: 'Lorena Willis', profileUrl: '' } },
     SAMPLE,
     { agentName: 'Sam', brandName: 'Hearth & Co.' },
+    SAMPLE_GROUNDING,
+    draft.language,
   );
   const preview = render(draft.body, values, KNOWN_VARIABLES).text;
   const toggle = <T,>(list: readonly T[] | undefined, value: T, on: boolean): T[] =>

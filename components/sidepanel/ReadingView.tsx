@@ -4,6 +4,7 @@ import { mutate } from '@/lib/db/mutations';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/reading/classify';
+import { parseEvidence, type Evidence } from '@/lib/reading/evidence';
 
 /** How Concierge read the post: mood, intents, urgency, the words it rests on, and life events to keep. */
 export function ReadingView({
@@ -56,9 +57,14 @@ export function ReadingView({
         <span className="chip muted">{t('readingUrgency', Math.round(reading.urgency * 100))}</span>
       </p>
       {reading.evidence.length > 0 && (
-        <p className="muted evidence">
-          {t('readingEvidence')}: {reading.evidence.slice(0, 6).join(' · ')}
-        </p>
+        <details className="evidence" data-testid="reading-evidence">
+          <summary>{t('readingDetails')}</summary>
+          <ul className="muted">
+            {reading.evidence.slice(0, 8).map((line) => (
+              <li key={line}>{evidenceText(parseEvidence(line))}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {reading.lifeEvents.map((event) => (
         <p key={event} className="life-event" data-testid="post-life-event">
@@ -109,4 +115,28 @@ export function ReadingView({
       )}
     </section>
   );
+}
+
+/** One piece of evidence in the UI's words: "asks for: “track my order”", "a warm word: love". */
+function evidenceText(e: Evidence): string {
+  switch (e.kind) {
+    case 'intent':
+      return t('evidenceIntent', t(`intent_${e.intent}` as MessageKey), e.words);
+    case 'lifeEvent':
+      return t('evidenceIntent', t(`lifeEvent_${e.event}` as MessageKey), e.words);
+    case 'problem':
+      return t('evidenceIntent', t(`problem_${e.problem}` as MessageKey), e.words);
+    case 'word':
+      return t(e.positive ? 'evidenceWarm' : 'evidenceCold', e.words);
+    case 'learned':
+      return t('evidenceLearned');
+    case 'orderNumber':
+      return t('evidenceOrderNumber', e.value);
+    case 'product':
+      return t('evidenceProduct', e.value);
+    case 'corrected':
+      return t('readingCorrected');
+    case 'other':
+      return e.text;
+  }
 }

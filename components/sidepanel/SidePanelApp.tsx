@@ -85,6 +85,7 @@ export function SidePanelApp() {
                   customer={selected.customer}
                   settings={settings}
                   tabId={selected.tabId}
+                  pageKeys={all[selected.tabId]?.keys ?? []}
                   reading={reading}
                 />
               )}

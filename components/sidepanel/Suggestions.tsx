@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { mutate } from '@/lib/db/mutations';
-import { templateLearning } from '@/lib/db/queries';
+import { templateLearning, threadOf } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
@@ -9,7 +9,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTemplates } from '../useTemplates';
 import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
 import type { RankReason } from '@/lib/replies/rank';
-import { privateInvite, suggestReplies } from '@/lib/replies/suggest';
+import { suggestFor } from '@/lib/replies';
+import { privateInvite } from '@/lib/replies/suggest';
 import type { Settings } from '@/lib/settings';
 import { usePanelStore } from './store';
 
@@ -28,10 +29,14 @@ function reasonText(reason: RankReason): string {
       return t('rankLifeEvent', t(`lifeEvent_${reason.event}` as MessageKey));
     case 'tone':
       return t('rankTone', t(`tone_${reason.tone}` as MessageKey));
-    case 'personal':
-      return t('rankPersonal', reason.details);
     case 'learned':
       return t('rankLearned', reason.uses);
+    case 'product':
+      return t('rankProduct', reason.item, reason.orderId);
+    case 'given':
+      return t(reason.what === 'order' ? 'rankGivenOrder' : 'rankGivenEmail', reason.value);
+    case 'status':
+      return t('rankStatus', reason.orderId, reason.status);
   }
 }
 
@@ -40,28 +45,32 @@ export function Suggestions({
   customer,
   settings,
   tabId,
+  pageKeys,
   reading,
 }: {
   post: Interaction;
   customer: Customer | null;
   settings: Settings;
   tabId: number;
+  /** The posts of the page the post is on: its thread is among them. */
+  pageKeys: readonly string[];
   reading: Reading;
 }) {
   const templates = useTemplates();
   const learning = useLiveQuery(templateLearning, []);
+  const thread = useLiveQuery(() => threadOf(pageKeys, post), [pageKeys, post.site, post.postId]);
   const suggestions = useMemo(
     () =>
-      suggestReplies(
-        { author: post.author, lang: post.lang, text: post.text },
+      suggestFor({
+        post: { author: post.author, lang: post.lang, text: post.text },
+        thread: thread ?? [],
         customer,
         settings,
         templates,
-        Date.now(),
         reading,
-        learning ?? [],
-      ),
-    [post.author, post.lang, post.text, customer, settings, templates, reading, learning],
+        learning: learning ?? [],
+      }),
+    [post.author, post.lang, post.text, thread, customer, settings, templates, reading, learning],
   );
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
@@ -74,7 +83,12 @@ export function Suggestions({
   } | null>(null);
 
   const tryInsert = (text: string, templateId: string, edited: boolean) => {
-    const details = privateDetails(text, customer);
+    // What the customer already wrote in public (an order number under the brand's question) is theirs to repeat.
+    const published = [
+      post.text,
+      ...(thread ?? []).filter((p) => p.authorKey === post.authorKey).map((p) => p.text),
+    ];
+    const details = privateDetails(text, customer, published);
     if (details.length) setPending({ text, details, templateId, edited });
     else void insert(text, templateId, edited);
   };

@@ -32,6 +32,7 @@ export async function recordSeen(
         updatedAt: now,
       };
       if (post.lang) record.lang = post.lang;
+      if (post.inReplyTo?.id) record.inReplyTo = post.inReplyTo.id;
       if (post.createdAt) record.createdAt = post.createdAt;
       fresh.push(record);
     });

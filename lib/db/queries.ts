@@ -80,3 +80,30 @@ export const postsByKey = async (
   database: ConciergeDb = db(),
 ): Promise<Interaction[]> =>
   (await database.interactions.bulkGet([...keys])).filter((i): i is Interaction => !!i);
+
+/**
+ * The thread under a post among the posts of its page (`keys`): the replies to it and to them,
+ * oldest first, the brand's and the customer's included.
+ */
+export async function threadOf(
+  keys: readonly string[],
+  post: Pick<Interaction, 'site' | 'postId'>,
+  database: ConciergeDb = db(),
+): Promise<Interaction[]> {
+  const found = (await database.interactions.bulkGet([...keys])).filter(
+    (i): i is Interaction => !!i && i.site === post.site && !!i.inReplyTo,
+  );
+  // Replies to replies belong to the thread too ("Done, it's HC-20418" under the brand's question).
+  const inThread = new Set([post.postId]);
+  const thread: Interaction[] = [];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const reply of found)
+      if (!inThread.has(reply.postId) && inThread.has(reply.inReplyTo!)) {
+        inThread.add(reply.postId);
+        thread.push(reply);
+        grew = true;
+      }
+  }
+  return thread.sort((a, b) => (a.createdAt ?? a.seenAt).localeCompare(b.createdAt ?? b.seenAt));
+}

@@ -80,6 +80,8 @@ export const InteractionSchema = v.object({
   status: v.picklist(['open', 'replied', 'dismissed']),
   snoozedUntil: v.optional(str(40)),
   respondedAt: v.optional(str(40)),
+  inReplyTo: v.optional(str(100)),
+  threadReplies: v.optional(v.array(str(100))),
   correction: v.optional(
     v.object({
       sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])),

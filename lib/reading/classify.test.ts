@@ -5,6 +5,15 @@ import { evaluate, loadEvalSet } from './eval/evaluate';
 import { trainReadingModel } from './eval/train';
 
 describe('classify', () => {
+  it('counts no @handle or link as a word, and no refund as a bad thing', () => {
+    expect(classify('@awful_service https://bad.example/terrible ok').sentiment).toBe('neutral');
+    expect(classify('@worst_shop_ever love it').sentiment).toBe('positive');
+    expect(classify('I got my refund, thanks').evidence).not.toContain('− refund');
+    expect(classify('not very good').sentiment).toBe('negative');
+    // "new cat" inside "new catalogue" is no new pet.
+    expect(classify('Just saw the new catalogue').lifeEvents).toEqual([]);
+  });
+
   it.each([
     ['My microwave stopped heating after two weeks 😡 order HC-20418', 'en', 'negative', ['complaint'], []],
     [
@@ -26,6 +35,10 @@ describe('classify', () => {
     // Asking for money back is rarely calm: 28 of the 30 such development posts are negative.
     ['Хочу вернуть деньги за чайник', 'ru', 'negative', ['return_refund'], []],
     ['Мы переехали в новую квартиру!', 'ru', 'neutral', ['other'], ['moved']],
+    // The defects seen on public labelled posts.
+    ['How do I track my order?', 'en', 'neutral', ['order_status', 'question'], []],
+    ['What should I do now?', 'en', 'neutral', ['question'], []],
+    ['That doesn’t excuse poor service', 'en', 'negative', ['complaint'], []],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);
     expect(reading.language).toBe(language);

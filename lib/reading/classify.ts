@@ -14,6 +14,7 @@ import {
   ABSENCE,
   CONTRAST,
   NEGATIVE_EMOJI,
+  NEGATION_FILLERS,
   NEGATORS,
   POSITIVE_EMOJI,
   PRAISING_NEGATION,
@@ -49,7 +50,7 @@ const p = (re: RegExp, label: string): Pattern => ({ re, label });
 const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
   order_status: [
     p(
-      /\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered)\b/i,
+      /\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|track (my|the|our|an?) (order|parcel|package|delivery|shipment)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered)\b/i,
       'delivery',
     ),
     p(
@@ -122,7 +123,7 @@ const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
   ],
   purchase_intent: [
     p(
-      /\b(want(ing)? to (buy|order|get)|thinking (of|about) (buying|getting|ordering)|planning to (buy|order|get)|where (can|do) i (buy|get|order)|how much (is|does|for)|in stock|restock|back in stock|price (of|for)|is (it|this) any good|worth (it|buying)|should i (buy|get)|gift for|looking for a|need a new|what do you recommend|recommend (a|me|something)|do you (sell|stock)|any (black friday |christmas |holiday |summer )?(deals|discounts?|offers|sales?) on|(deals|discounts?|offers) on the|coming to the|be back (in stock|before|by|soon)|(i'?d|would) love (a|one|the) \w+ (version|size|colou?r)|if you ever (make|do|bring)|wish ?list|payday|treat(ing)? myself|torn between|(which|what) (one )?(would you|should i|is better|ages better|lasts longer)|\bor the\b.{0,30}\bbetter\b|bundle|(really |badly )?need (a|an) (new|decent|good|proper)|what .{0,30}(should i|i should) (get|buy)|eyeing|in my (basket|cart)|to my (basket|cart)|saving (up )?for|treat(ing)? (my|myself)|anything (similar|like) (to )?(the|your)|gift cards?|under [£$€]\d|what to get (my|for))/i,
+      /\b(want(ing)? to (buy|order|get)|thinking (of|about) (buying|getting|ordering)|planning to (buy|order|get)|where (can|do) i (buy|get|order)|how much (is|does|for)|in stock|restock|back in stock|price (of|for)|is (it|this) any good|worth (it|buying)|should i (buy|get)|gift for|looking for a|need a new|what do you recommend|recommend (a|me|something)|do you (sell|stock)|any (black friday |christmas |holiday |summer )?(deals|discounts?|offers|sales?) on|(deals|discounts?|offers) on the|coming to the|be back (in stock|before|by|soon)|(i'?d|would) love (a|one|the) \w+ (version|size|colou?r)|if you ever (make|do|bring)|wish ?list|payday|treat(ing)? myself|torn between|(which|what) (one )?(would you (recommend|pick|choose|get|go for)|should i (get|buy|choose|pick|go for)|is better|ages better|lasts longer)|\bor the\b.{0,30}\bbetter\b|bundle|(really |badly )?need (a|an) (new|decent|good|proper)|what .{0,30}(should i|i should) (get|buy)|eyeing|in my (basket|cart)|to my (basket|cart)|saving (up )?for|treat(ing)? (my|myself)|anything (similar|like) (to )?(the|your)|gift cards?|under [£$€]\d|what to get (my|for))/i,
       'buying',
     ),
     p(
@@ -166,7 +167,7 @@ const LIFE_EVENTS: Record<LifeEventKind, Pattern[]> = {
   ],
   new_pet: [
     p(
-      /\b(new (puppy|kitten|dog|cat)|adopted (a|our) (dog|cat|puppy|kitten)|got a (puppy|kitten|dog|cat)|rescue (dog|cat))/i,
+      /\b(new (puppy|kitten|dog|cat)|adopted (a|our) (dog|cat|puppy|kitten)|got a (puppy|kitten|dog|cat)|rescue (dog|cat))\b/i,
       'new pet',
     ),
     p(
@@ -273,6 +274,9 @@ function sentimentOf(
   const { sentenceOf, asked } = sentencesOf(text);
   const praisingNegation = PRAISING_NEGATION.test(text);
   const turn = words.findLastIndex((w) => CONTRAST.has(w));
+  // A negator turns the first word of feeling after it, not every one: in "doesn't excuse poor
+  // service", "poor" stays poor.
+  const spent = new Set<number>();
   let score = 0;
   words.forEach((word, i) => {
     let value = valence(word);
@@ -280,10 +284,16 @@ function sentimentOf(
     if (value > 0 && asked[i]) value = 0;
     if (!value) return;
     // "not happy", "не доволен", "not bad": a negator just before, in the same sentence, flips the word.
-    const from = Math.max(0, i - 3);
-    const negator = words
-      .slice(from, i)
-      .find((w, k) => NEGATORS.has(w) && sentenceOf[from + k] === sentenceOf[i]);
+    let at = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 3) && sentenceOf[k] === sentenceOf[i]; k--) {
+      if (NEGATORS.has(words[k]!)) {
+        if (!spent.has(k)) at = k;
+        break;
+      }
+      if (!NEGATION_FILLERS.has(words[k]!)) break;
+    }
+    const negator = at >= 0 ? words[at] : undefined;
+    if (at >= 0) spent.add(at);
     if (negator && value > 0 && !praisingNegation) value = -1.2;
     else if (negator && value < 0) value = ABSENCE.has(negator) ? 0 : 1;
     if (!value) return;
@@ -313,8 +323,11 @@ const WAITING =
 const GREETING =
   /^(happy (friday|monday|weekend|holidays|new year)|good (morning|night|evening)|hello everyone|доброе утро|всем (привет|хороших)|хороших выходных|с пятницей)/i;
 
+/** Links and @handles say nothing of how the customer feels or what they want. */
+const NOT_WORDS = /https?:\/\/\S+|\bwww\.\S+|(?<![\w.])@[\w.]{1,30}/g;
+
 export function classify(input: string, lang?: string, learned: Learned | null = LEARNED): Reading {
-  const text = input.slice(0, MAX_TEXT);
+  const text = input.slice(0, MAX_TEXT).replace(NOT_WORDS, ' ');
   const language = detectLanguage(text, lang);
   const evidence: string[] = [];
   const words = tokens(text);

@@ -177,7 +177,6 @@ const NEGATIVE = [
   'wtf',
   'nightmare',
   'ruin',
-  'refund',
   'complain',
   'complaint',
   'delay',
@@ -477,6 +476,8 @@ const POSITIVE = [
  * like", "free delivery", "smells like", "lol" under a broken kettle. Our lists decide those.
  */
 const AFINN_SILENT = new Set([
+  // "That doesn't excuse…" accuses; the word itself says nothing of the mood.
+  'excuse',
   'like',
   'likes',
   'liked',
@@ -586,6 +587,47 @@ export function valence(word: string): number {
 
 /** Negators that deny a thing rather than a quality: "no refund" is no better than "refund". */
 export const ABSENCE: ReadonlySet<string> = new Set(['no', 'нет', 'ни', 'без']);
+
+/**
+ * Words a negation reaches across to the word it turns: "not very good", "не очень доволен",
+ * "wasn't that bad". Any other word between ends its reach ("doesn't excuse poor service").
+ */
+export const NEGATION_FILLERS: ReadonlySet<string> = new Set([
+  'very',
+  'so',
+  'too',
+  'that',
+  'really',
+  'at',
+  'all',
+  'a',
+  'an',
+  'the',
+  'quite',
+  'exactly',
+  'particularly',
+  'overly',
+  'super',
+  'be',
+  'been',
+  'feel',
+  'feeling',
+  'look',
+  'looks',
+  'seem',
+  'seems',
+  'очень',
+  'так',
+  'слишком',
+  'совсем',
+  'особо',
+  'вообще',
+  'сильно',
+  'был',
+  'была',
+  'было',
+  'были',
+]);
 
 /** Praise said through a negation: "can't stop using it", "не могу нарадоваться". */
 export const PRAISING_NEGATION =

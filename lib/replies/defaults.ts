@@ -11,9 +11,14 @@ export interface ReplyTemplate {
   body: string;
   /** Offered only when these variables have values (no "your ." in a reply). */
   requires: string[];
+  /**
+   * Offered only when these have no value: a template that asks for the order number is not
+   * offered once the customer gave it, nor one that invites to a DM once the brand did.
+   */
+  unless?: string[];
   /** Life events the template is written for (a move, a loss…): it ranks first for them. */
   lifeEvents?: LifeEventKind[];
-  /** Upbeat or selling: never offered under a loss, an illness or a lost job. */
+  /** Upbeat or selling: never offered under a loss, an illness or a lost job, nor to an unhappy customer. */
   cheerful?: boolean;
 }
 
@@ -22,39 +27,146 @@ const SIGN_RU = '{{agent.name | brand.name | "Команда поддержки"
 
 export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   {
-    id: 'en-order-followup',
-    name: 'Follow up on the last order',
+    id: 'en-praise-item',
+    name: 'Thank for praise of their item',
     language: 'en',
-    intents: ['complaint', 'order_status', 'return_refund'],
+    intents: ['praise'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      'Hi {{greeting.name | "there"}}, thank you so much! We’re really glad the {{order.item}} is a hit. Enjoy it, and we’re here whenever you need us. — ' +
+      SIGN_EN,
+    requires: ['order.item'],
+  },
+  {
+    id: 'en-praise',
+    name: 'Thank for praise',
+    language: 'en',
+    intents: ['praise'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      'Hi {{greeting.name | "there"}}, thank you so much for the kind words! We’ll pass them on to the team — you made our day. — ' +
+      SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-buying-help',
+    name: 'Help to choose',
+    language: 'en',
+    intents: ['purchase_intent'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      'Hi {{greeting.name | "there"}}, happy to help you choose! Tell us what matters most to you (size, budget or a particular feature) and we’ll suggest the one that fits. Or send us a direct message for a quick side-by-side. — ' +
+      SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-order-status',
+    name: 'Where the order is',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I’ve checked your order placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
+      SIGN_EN,
+    requires: ['order.date', 'order.status'],
+    unless: ['order.item'],
+  },
+  {
+    id: 'en-order-status-item',
+    name: 'Where their item is',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I’ve checked the order with your {{order.item}}, placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
+      SIGN_EN,
+    requires: ['order.item', 'order.date', 'order.status'],
+  },
+  {
+    id: 'en-order-given',
+    name: 'Take the order number they gave',
+    language: 'en',
+    intents: ['order_status', 'complaint', 'return_refund'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, thank you for the order number. I have order {{given.orderId}} in front of me and I’m looking into it now; I’ll update you here shortly. — ' +
+      SIGN_EN,
+    requires: ['given.orderId'],
+    unless: ['order.item'],
+  },
+  {
+    id: 'en-complaint-item',
+    name: 'Sorry about their item',
+    language: 'en',
+    intents: ['complaint', 'return_refund'],
     tone: 'apologetic',
     body:
-      'Hi {{customer.firstName}}, I’m sorry the {{order.item}} is giving you trouble. I’ve pulled up your order from {{order.daysSince}} days ago — could you send us a direct message so we can put this right today? — ' +
+      'Hi {{greeting.name | "there"}}, I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right, with a replacement or a refund, whichever suits you. Could you send us a direct message with a photo if you can? — ' +
       SIGN_EN,
-    requires: ['customer.firstName', 'order.item'],
+    requires: ['order.item'],
+    unless: ['given.orderId'],
+  },
+  {
+    id: 'en-complaint-item-found',
+    name: 'Sorry about their item, order found',
+    language: 'en',
+    intents: ['complaint', 'return_refund'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, thank you: I found order {{given.orderId}}, and I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right with a replacement or a refund, whichever suits you; I’ll message you privately to arrange it. — ' +
+      SIGN_EN,
+    requires: ['order.item', 'given.orderId'],
+  },
+  {
+    id: 'en-complaint',
+    name: 'Apologise and offer help',
+    language: 'en',
+    intents: ['complaint'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m sorry about this; it’s not the experience we want for you. Send us a direct message with your order number and what happened, and we’ll put it right. — ' +
+      SIGN_EN,
+    requires: [],
+    unless: ['given.orderId', 'thread.askedPrivate'],
+  },
+  {
+    id: 'en-refund',
+    name: 'Start a return or refund',
+    language: 'en',
+    intents: ['return_refund'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
+      SIGN_EN,
+    requires: [],
+    unless: ['given.orderId', 'thread.askedPrivate'],
+  },
+  {
+    id: 'en-find-order',
+    name: 'Ask for the order number',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, sorry for the wait! Could you send us a direct message with your order number or the email you ordered with? We’ll find out where it is straight away. — ' +
+      SIGN_EN,
+    requires: [],
+    unless: ['given.orderId', 'given.email', 'order.id', 'thread.askedOrder'],
   },
   {
     id: 'en-delivery-preference',
     cheerful: true,
     name: 'Mention the delivery preference',
     language: 'en',
-    intents: ['order_status', 'purchase_intent', 'question'],
+    intents: ['order_status', 'purchase_intent'],
     tone: 'warm',
     body:
-      'Hi {{customer.firstName}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}} — send us a DM with a time that suits you. — ' +
+      'Hi {{greeting.name | "there"}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}}; send us a direct message with a time that suits you. — ' +
       SIGN_EN,
-    requires: ['customer.firstName', 'preference.delivery'],
-  },
-  {
-    id: 'en-thanks',
-    cheerful: true,
-    name: 'Thank and take it on',
-    language: 'en',
-    intents: ['praise', 'other'],
-    tone: 'warm',
-    body:
-      'Hi {{customer.firstName | author.name | "there"}}, thank you for reaching out! We’re on it and will get back to you shortly. — ' +
-      SIGN_EN,
-    requires: [],
+    requires: ['preference.delivery'],
   },
   {
     id: 'en-dm-invite',
@@ -63,55 +175,199 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'order_status', 'return_refund', 'question'],
     tone: 'formal',
     body:
-      'Hi {{customer.firstName | author.name | "there"}}, we’d love to help with this.\nCould you send us a direct message with the details? We’ll take it from there. — ' +
+      'Hi {{greeting.name | "there"}}, we’d love to help with this.\nCould you send us a direct message with the details? We’ll take it from there. — ' +
       SIGN_EN,
     requires: [],
+    unless: ['thread.askedPrivate'],
   },
   {
-    id: 'en-find-order',
-    name: 'Ask how to find the order',
+    id: 'en-answer-question',
+    name: 'Answer a question',
     language: 'en',
-    intents: ['order_status', 'complaint', 'return_refund'],
+    intents: ['question'],
     tone: 'warm',
     body:
-      'Hi {{customer.firstName | author.name | "there"}}, thanks for letting us know! Please DM us the email you ordered with, and we’ll check on it straight away. — ' +
+      'Hi {{greeting.name | "there"}}, good question! Let us check the details for you; we’ll reply here shortly, or send us a direct message if you’d rather talk it through. — ' +
       SIGN_EN,
     requires: [],
   },
   {
-    id: 'ru-order-followup',
-    name: 'Последний заказ',
+    id: 'en-thanks',
+    name: 'Acknowledge',
+    language: 'en',
+    intents: ['other'],
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, thanks for getting in touch! We’ve seen your message and will reply here shortly. — ' +
+      SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-condolence',
+    name: 'Gentle, for a hard time',
+    language: 'en',
+    intents: ['complaint', 'other', 'question', 'order_status', 'return_refund'],
+    tone: 'gentle',
+    lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
+    body:
+      '{{greeting.name | "Hello"}}, I’m so sorry to hear this. Please don’t worry about anything on our side; send us a direct message whenever you’re ready and we’ll take care of it quietly. — ' +
+      SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'en-congrats',
+    name: 'Congratulate',
+    language: 'en',
+    intents: ['praise', 'other'],
+    tone: 'warm',
+    cheerful: true,
+    lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
+    body:
+      'Congratulations, {{greeting.name | "friend"}}! That’s wonderful news. If there’s anything we can do to help, we’re one message away. — ' +
+      SIGN_EN,
+    requires: [],
+  },
+  {
+    id: 'ru-praise-item',
+    name: 'Благодарность за отзыв о покупке',
     language: 'ru',
-    intents: ['complaint', 'order_status', 'return_refund'],
+    intents: ['praise'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      '{{greeting.name | "Здравствуйте"}}, большое спасибо! Очень рады, что «{{order.item}}» пришёлся по душе. Если что-то понадобится, мы всегда на связи. — ' +
+      SIGN_RU,
+    requires: ['order.item'],
+  },
+  {
+    id: 'ru-praise',
+    name: 'Поблагодарить за отзыв',
+    language: 'ru',
+    intents: ['praise'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      '{{greeting.name | "Здравствуйте"}}, спасибо за тёплые слова! Обязательно передадим их команде — вы сделали наш день. — ' +
+      SIGN_RU,
+    requires: [],
+  },
+  {
+    id: 'ru-buying-help',
+    name: 'Помочь с выбором',
+    language: 'ru',
+    intents: ['purchase_intent'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      '{{greeting.name | "Здравствуйте"}}, с радостью поможем выбрать! Напишите, что для вас важнее всего (размер, бюджет или какая-то функция), и мы подскажем подходящую модель. Или напишите нам в личные сообщения — сравним варианты. — ' +
+      SIGN_RU,
+    requires: [],
+  },
+  {
+    id: 'ru-order-status',
+    name: 'Где заказ',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, проверили ваш заказ от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
+      SIGN_RU,
+    requires: ['order.date', 'order.status'],
+    unless: ['order.item'],
+  },
+  {
+    id: 'ru-order-status-item',
+    name: 'Где их товар',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, проверили «{{order.item}}» из заказа от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
+      SIGN_RU,
+    requires: ['order.item', 'order.date', 'order.status'],
+  },
+  {
+    id: 'ru-order-given',
+    name: 'Принять номер заказа',
+    language: 'ru',
+    intents: ['order_status', 'complaint', 'return_refund'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, спасибо за номер заказа. Заказ {{given.orderId}} у нас перед глазами, уже разбираемся и скоро ответим здесь. — ' +
+      SIGN_RU,
+    requires: ['given.orderId'],
+    unless: ['order.item'],
+  },
+  {
+    id: 'ru-complaint-item',
+    name: 'Извиниться за товар',
+    language: 'ru',
+    intents: ['complaint', 'return_refund'],
     tone: 'apologetic',
     body:
-      '{{customer.firstName}}, здравствуйте! Очень жаль, что с «{{order.item}}» возникли сложности. Мы уже видим ваш заказ — напишите нам, пожалуйста, в личные сообщения, и мы всё решим сегодня. — ' +
+      '{{greeting.name | "Здравствуйте"}}, очень жаль, что с «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
       SIGN_RU,
-    requires: ['customer.firstName', 'order.item'],
+    requires: ['order.item'],
+    unless: ['given.orderId'],
+  },
+  {
+    id: 'ru-complaint-item-found',
+    name: 'Извиниться за товар, заказ найден',
+    language: 'ru',
+    intents: ['complaint', 'return_refund'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, спасибо, нашли заказ {{given.orderId}}. Очень жаль, что с «{{order.item}}» возникли сложности: заменим или вернём деньги — как вам удобнее. Напишем вам в личные сообщения, чтобы всё оформить. — ' +
+      SIGN_RU,
+    requires: ['order.item', 'given.orderId'],
+  },
+  {
+    id: 'ru-complaint',
+    name: 'Извиниться и помочь',
+    language: 'ru',
+    intents: ['complaint'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, нам очень жаль, это не то, чего мы хотели бы для вас. Напишите нам, пожалуйста, в личные сообщения номер заказа и что случилось — мы всё исправим. — ' +
+      SIGN_RU,
+    requires: [],
+    unless: ['given.orderId', 'thread.askedPrivate'],
+  },
+  {
+    id: 'ru-refund',
+    name: 'Оформить возврат',
+    language: 'ru',
+    intents: ['return_refund'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
+      SIGN_RU,
+    requires: [],
+    unless: ['given.orderId', 'thread.askedPrivate'],
+  },
+  {
+    id: 'ru-find-order',
+    name: 'Попросить номер заказа',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'warm',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, простите за ожидание! Пришлите, пожалуйста, в личные сообщения номер заказа или почту, на которую он оформлен, — сразу проверим, где он. — ' +
+      SIGN_RU,
+    requires: [],
+    unless: ['given.orderId', 'given.email', 'order.id', 'thread.askedOrder'],
   },
   {
     id: 'ru-delivery-preference',
     cheerful: true,
     name: 'Предпочтение по доставке',
     language: 'ru',
-    intents: ['order_status', 'purchase_intent', 'question'],
+    intents: ['order_status', 'purchase_intent'],
     tone: 'warm',
     body:
-      '{{customer.firstName}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' +
+      '{{greeting.name | "Здравствуйте"}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' +
       SIGN_RU,
-    requires: ['customer.firstName', 'preference.delivery'],
-  },
-  {
-    id: 'ru-thanks',
-    cheerful: true,
-    name: 'Поблагодарить',
-    language: 'ru',
-    intents: ['praise', 'other'],
-    tone: 'warm',
-    body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что написали! Мы уже разбираемся и скоро вернёмся с ответом. — ' +
-      SIGN_RU,
-    requires: [],
+    requires: ['preference.delivery'],
   },
   {
     id: 'ru-dm-invite',
@@ -120,66 +376,42 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'order_status', 'return_refund', 'question'],
     tone: 'formal',
     body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, мы поможем.\nНапишите нам, пожалуйста, в личные сообщения подробности — дальше мы всё возьмём на себя. — ' +
+      '{{greeting.name | "Здравствуйте"}}, мы поможем.\nНапишите нам, пожалуйста, в личные сообщения подробности — дальше мы всё возьмём на себя. — ' +
       SIGN_RU,
     requires: [],
+    unless: ['thread.askedPrivate'],
   },
   {
-    id: 'ru-find-order',
-    name: 'Попросить данные заказа',
+    id: 'ru-answer-question',
+    name: 'Ответить на вопрос',
     language: 'ru',
-    intents: ['order_status', 'complaint', 'return_refund'],
+    intents: ['question'],
     tone: 'warm',
     body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, спасибо, что сообщили! Пришлите, пожалуйста, в личные сообщения почту, на которую оформлен заказ, — сразу проверим. — ' +
+      '{{greeting.name | "Здравствуйте"}}, хороший вопрос! Уточним детали и ответим здесь же, или напишите нам в личные сообщения. — ' +
       SIGN_RU,
     requires: [],
   },
   {
-    id: 'en-condolence',
-    name: 'Gentle, for a hard time',
-    language: 'en',
-    intents: ['complaint', 'other', 'question'],
-    tone: 'gentle',
-    lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
-    body:
-      '{{customer.firstName | author.name | "Hi"}}, I’m so sorry to hear this. Please don’t worry about anything on our side — send us a direct message and we’ll take care of it quietly. — ' +
-      SIGN_EN,
-    requires: [],
-  },
-  {
-    id: 'en-congrats',
-    name: 'Congratulate',
-    language: 'en',
-    intents: ['praise', 'question', 'other'],
-    tone: 'warm',
-    cheerful: true,
-    lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
-    body:
-      'Congratulations, {{customer.firstName | author.name | "friend"}}! That’s wonderful news. If there’s anything we can do to help, we’re one message away. — ' +
-      SIGN_EN,
-    requires: [],
-  },
-  {
-    id: 'en-answer-question',
-    name: 'Answer a question',
-    language: 'en',
-    intents: ['question', 'purchase_intent'],
+    id: 'ru-thanks',
+    name: 'Ответить, что увидели',
+    language: 'ru',
+    intents: ['other'],
     tone: 'warm',
     body:
-      'Hi {{customer.firstName | author.name | "there"}}, good question! Let us check the details for you — we’ll reply here shortly, or send us a direct message if you’d rather talk it through. — ' +
-      SIGN_EN,
+      '{{greeting.name | "Здравствуйте"}}, спасибо, что написали! Мы увидели ваше сообщение и скоро ответим здесь. — ' +
+      SIGN_RU,
     requires: [],
   },
   {
     id: 'ru-condolence',
     name: 'Бережно, в трудный момент',
     language: 'ru',
-    intents: ['complaint', 'other', 'question'],
+    intents: ['complaint', 'other', 'question', 'order_status', 'return_refund'],
     tone: 'gentle',
     lifeEvents: ['pet_loss', 'bereavement', 'illness', 'job_loss', 'divorced'],
     body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, нам очень жаль. Ни о чём не беспокойтесь — напишите нам в личные сообщения, и мы всё тихо уладим. — ' +
+      '{{greeting.name | "Здравствуйте"}}, нам очень жаль. Ни о чём не беспокойтесь — напишите нам в личные сообщения, когда будете готовы, и мы всё тихо уладим. — ' +
       SIGN_RU,
     requires: [],
   },
@@ -187,23 +419,12 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-congrats',
     name: 'Поздравить',
     language: 'ru',
-    intents: ['praise', 'question', 'other'],
+    intents: ['praise', 'other'],
     tone: 'warm',
     cheerful: true,
     lifeEvents: ['moved', 'married', 'new_baby', 'new_pet', 'new_job', 'birthday', 'graduation'],
     body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, поздравляем! Это чудесная новость. Если понадобится помощь — мы на связи. — ' +
-      SIGN_RU,
-    requires: [],
-  },
-  {
-    id: 'ru-answer-question',
-    name: 'Ответить на вопрос',
-    language: 'ru',
-    intents: ['question', 'purchase_intent'],
-    tone: 'warm',
-    body:
-      '{{customer.firstName | author.name | "Здравствуйте"}}, хороший вопрос! Уточним детали и ответим здесь же, или напишите нам в личные сообщения. — ' +
+      '{{greeting.name | "Здравствуйте"}}, поздравляем! Это чудесная новость. Если понадобится помощь — мы на связи. — ' +
       SIGN_RU,
     requires: [],
   },

@@ -18,11 +18,18 @@ const ADDRESS =
  * and anything the profile holds that would identify the customer (their emails, phones, order
  * numbers, and preferences marked private with a leading "private:" note).
  */
-export function privateDetails(reply: string, customer: Customer | null): PrivateDetail[] {
+export function privateDetails(
+  reply: string,
+  customer: Customer | null,
+  /** What the customer wrote in public themselves (the post, their replies): repeating it reveals nothing. */
+  published: readonly string[] = [],
+): PrivateDetail[] {
   const found = new Map<string, PrivateDetail>();
+  const said = published.join('\n').toLowerCase();
   const add = (kind: PrivateKind, value: string) => {
     const v = value.trim();
-    if (v && !found.has(v.toLowerCase())) found.set(v.toLowerCase(), { kind, value: v });
+    if (v && !found.has(v.toLowerCase()) && !said.includes(v.toLowerCase()))
+      found.set(v.toLowerCase(), { kind, value: v });
   };
   for (const m of reply.match(EMAIL) ?? []) add('email', m);
   for (const m of reply.match(PHONE) ?? []) if (m.replace(/\D/g, '').length >= 7) add('phone', m);

@@ -7,8 +7,13 @@ export type RankReason =
   | { kind: 'intent'; intent: string }
   | { kind: 'lifeEvent'; event: LifeEventKind }
   | { kind: 'tone'; tone: ReplyTemplate['tone']; sentiment: Reading['sentiment'] }
-  | { kind: 'personal'; details: number }
-  | { kind: 'learned'; uses: number };
+  | { kind: 'learned'; uses: number }
+  /** The post names this item of this order ("mentions the kettle from order HC-19007"). */
+  | { kind: 'product'; item: string; orderId: string }
+  /** The customer already gave the order number or e-mail in the post or the thread. */
+  | { kind: 'given'; what: 'order' | 'email'; value: string }
+  /** The order's status, for a question about where it is. */
+  | { kind: 'status'; orderId: string; status: string };
 
 export interface Ranked {
   template: ReplyTemplate;
@@ -37,10 +42,14 @@ export function rankTemplates(
   learned: (id: string) => { bonus: number; uses: number } = () => ({ bonus: 0, uses: 0 }),
 ): Ranked[] {
   const sad = reading.lifeEvents.some((e) => SAD.has(e));
+  // Congratulations answer news, not a question, a purchase or a problem told beside it.
+  const onlyNews = reading.intents.every((i) => i === 'praise' || i === 'other');
   const ranked: Ranked[] = [];
   templates.forEach((template, index) => {
     if (!usable(template)) return;
-    if (sad && template.cheerful) return;
+    // Nothing upbeat or selling under a loss, nor to someone who is unhappy.
+    if (template.cheerful && (sad || reading.sentiment === 'negative')) return;
+    if (template.lifeEvents?.length && template.cheerful && !onlyNews) return;
     const reasons: RankReason[] = [];
     let score = -index * 0.01;
     const event = template.lifeEvents?.find((e) => reading.lifeEvents.includes(e));
@@ -61,10 +70,8 @@ export function rankTemplates(
       score += template.tone === 'apologetic' ? 2 : 1;
       reasons.push({ kind: 'tone', tone: template.tone, sentiment: reading.sentiment });
     }
-    if (template.requires.length) {
-      score += template.requires.length;
-      reasons.push({ kind: 'personal', details: template.requires.length });
-    }
+    // The more of the post and the profile a template rests on, the more it says to this person.
+    score += template.requires.length;
     // The agent's own choices for posts like this one: only templates that fit it at all learn.
     const { bonus, uses } = learned(template.id);
     if (bonus && (intents.length || event)) {

@@ -2,8 +2,9 @@ import type { Customer, TemplateLearning } from '../db/types';
 import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
 import { classify, type Reading } from '../reading/classify';
+import { groundIn, type Grounding, type ThreadPost } from './grounding';
 import { learnedBonus, learningKey } from './learning';
-import type { ReplyTemplate } from './defaults';
+import { DEFAULT_TEMPLATES, type ReplyTemplate } from './defaults';
 import { rankTemplates, type RankReason } from './rank';
 import { render } from './template';
 import { KNOWN_VARIABLES, templateValues } from './values';
@@ -21,9 +22,16 @@ export const SHOWN = 3;
 
 const SUPPORTED = ['en', 'ru'];
 
-/** The language to answer in: the post's own, else the customer's, else English. */
+/**
+ * The language to answer in: the post's own (as the page tags it, else as its letters say), else
+ * the customer's, else English. A Russian post from a customer whose profile says English is
+ * answered in Russian.
+ */
 export function replyLanguage(post: Pick<SocialPost, 'lang' | 'text'>, customer: Customer | null): string {
-  const candidates = [post.lang, /[а-яё]/i.test(post.text) ? 'ru' : undefined, customer?.language];
+  const cyrillic = (post.text.match(/[а-яё]/gi) ?? []).length;
+  const latin = (post.text.match(/[a-z]/gi) ?? []).length;
+  const written = cyrillic > latin ? 'ru' : latin > 0 ? 'en' : undefined;
+  const candidates = [post.lang, written, customer?.language];
   for (const lang of candidates) {
     const base = lang?.toLowerCase().split('-')[0];
     if (base && SUPPORTED.includes(base)) return base;
@@ -31,25 +39,39 @@ export function replyLanguage(post: Pick<SocialPost, 'lang' | 'text'>, customer:
   return 'en';
 }
 
+export interface SuggestInput {
+  post: Pick<SocialPost, 'author' | 'lang' | 'text'>;
+  /** The other posts visible under it, oldest first: the customer's and the brand's replies. */
+  thread?: readonly ThreadPost[];
+  customer: Customer | null;
+  settings: Pick<Settings, 'agentName' | 'brandName' | 'brandHandles'>;
+  now?: number;
+  templates?: readonly ReplyTemplate[];
+  reading?: Reading;
+  learning?: readonly TemplateLearning[];
+  limit?: number;
+}
+
 /**
  * The best replies for a post: templates in the reply language, ranked for what the post says
- * (intents, mood, life events) and what the profile knows, filled from it, each with why.
+ * (intents, mood, life events) and filled from what the post, its thread and the profile ground:
+ * the item the post is about, the order number already given, the brand's earlier answers.
  */
-export function suggestReplies(
-  post: Pick<SocialPost, 'author' | 'lang' | 'text'>,
-  customer: Customer | null,
-  settings: Pick<Settings, 'agentName' | 'brandName'>,
-  templates: readonly ReplyTemplate[],
-  now = Date.now(),
-  reading: Reading = classify(post.text, post.lang),
-  learning: readonly TemplateLearning[] = [],
-  limit = SHOWN,
-): Suggestion[] {
+export function suggestReplies(input: SuggestInput): Suggestion[] {
+  const { post, customer, settings, thread = [], templates = DEFAULT_TEMPLATES } = input;
+  const reading = input.reading ?? classify(post.text, post.lang);
   const language = replyLanguage(post, customer);
-  const values = templateValues(post, customer, settings, now);
+  const grounding = groundIn({
+    post,
+    thread,
+    customer,
+    brandHandles: settings.brandHandles,
+    aboutDelivery: reading.intents.includes('order_status'),
+  });
+  const values = templateValues(post, customer, settings, grounding, language, input.now);
   const has = (variable: string) => values[variable] !== undefined && String(values[variable]).trim() !== '';
   // What the agent chose before for posts that want the same thing as this one.
-  const byKey = new Map(learning.map((l) => [l.key, l]));
+  const byKey = new Map((input.learning ?? []).map((l) => [l.key, l]));
   const learned = (id: string) => {
     const l = byKey.get(learningKey(id, reading.intents[0] ?? 'other'));
     return { bonus: learnedBonus(l), uses: (l?.picks ?? 0) + (l?.edits ?? 0) };
@@ -57,23 +79,36 @@ export function suggestReplies(
   const ranked = rankTemplates(
     reading,
     templates,
-    (t) => t.language === language && t.requires.every(has),
+    (t) => t.language === language && t.requires.every(has) && !(t.unless ?? []).some(has),
     learned,
   );
-  return ranked.slice(0, limit).map(({ template: t, reasons }) => ({
+  return ranked.slice(0, input.limit ?? SHOWN).map(({ template: t, reasons }) => ({
     templateId: t.id,
     name: t.name,
     language,
-    reasons,
+    reasons: [...groundedReasons(t, grounding), ...reasons],
     text: render(t.body, values, KNOWN_VARIABLES).text,
   }));
+}
+
+/** What the template rests on, in the words the panel shows ("mentions the kettle from order …"). */
+function groundedReasons(template: ReplyTemplate, grounding: Grounding): RankReason[] {
+  const uses = (variable: string) => template.body.includes(variable);
+  const reasons: RankReason[] = [];
+  if (uses('order.item') && grounding.item && grounding.order)
+    reasons.push({ kind: 'product', item: grounding.item, orderId: grounding.order.id });
+  if (uses('given.orderId') && grounding.givenOrderId)
+    reasons.push({ kind: 'given', what: 'order', value: grounding.givenOrderId });
+  if (uses('order.status') && grounding.order?.status)
+    reasons.push({ kind: 'status', orderId: grounding.order.id, status: grounding.order.status });
+  return reasons;
 }
 
 /** The reply that moves the conversation to private messages: what to offer instead of details in public. */
 export function privateInvite(
   post: Pick<SocialPost, 'author' | 'lang' | 'text'>,
   customer: Customer | null,
-  settings: Pick<Settings, 'agentName' | 'brandName'>,
+  settings: Pick<Settings, 'agentName' | 'brandName' | 'brandHandles'>,
   templates: readonly ReplyTemplate[],
 ): Suggestion | null {
   const language = replyLanguage(post, customer);
@@ -81,7 +116,14 @@ export function privateInvite(
     templates.find((t) => t.id === `${language}-dm-invite`) ??
     templates.find((t) => t.language === language && /dm-invite/.test(t.id));
   if (!template) return null;
-  const values = templateValues(post, customer, settings);
+  const grounding = groundIn({
+    post,
+    thread: [],
+    customer,
+    brandHandles: settings.brandHandles,
+    aboutDelivery: false,
+  });
+  const values = templateValues(post, customer, settings, grounding, language);
   return {
     templateId: template.id,
     name: template.name,

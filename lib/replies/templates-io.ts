@@ -14,6 +14,7 @@ export const TemplateSchema = v.object({
   tone: v.picklist(['warm', 'formal', 'apologetic', 'gentle']),
   body: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
   requires: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),
+  unless: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),
   lifeEvents: v.optional(v.array(v.picklist(LIFE_EVENT_KINDS))),
   cheerful: v.optional(v.boolean()),
 });

@@ -1,11 +1,12 @@
-import { firstName, lastOrder } from '../db/customers';
 import type { Customer } from '../db/types';
 import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
+import { greetingName, type Grounding } from './grounding';
 import type { TemplateValues } from './template';
 
 /** Every variable a template may use; `preference.<key>` takes any key of the profile. */
 export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
+  'greeting.name',
   'customer.firstName',
   'customer.name',
   'customer.tier',
@@ -14,6 +15,10 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'order.date',
   'order.daysSince',
   'order.status',
+  'given.orderId',
+  'given.email',
+  'thread.askedPrivate',
+  'thread.askedOrder',
   'author.name',
   'author.handle',
   'agent.name',
@@ -22,28 +27,85 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
 
 const DAY = 86_400_000;
 
+/** The brand already asked for a private message, or for the order number, in this thread. */
+const ASKED_PRIVATE =
+  /\b(dm|direct message|private message|inbox|message us|send us a message)\b|личн\S* сообщ|в личк|директ|напишите нам/i;
+const ASKED_ORDER = /order (number|no\.?|#|id)|номер\S* заказ|почт\S*,? на которую/i;
+
+/** Order statuses as shops write them, in the other language of the reply. */
+const STATUS_WORDS: Record<string, Record<string, string>> = {
+  ru: {
+    shipped: 'отправлен',
+    delivered: 'доставлен',
+    fulfilled: 'отправлен',
+    unfulfilled: 'ещё не отправлен',
+    'partially fulfilled': 'отправлен частично',
+    processing: 'в обработке',
+    pending: 'ожидает оплаты',
+    completed: 'выполнен',
+    cancelled: 'отменён',
+    canceled: 'отменён',
+    refunded: 'деньги возвращены',
+    'in transit': 'в пути',
+    'out for delivery': 'передан курьеру',
+  },
+  en: {
+    отправлен: 'shipped',
+    доставлен: 'delivered',
+    выполнен: 'completed',
+    'в обработке': 'processing',
+    'в пути': 'in transit',
+    отменён: 'cancelled',
+    отменен: 'cancelled',
+  },
+};
+
+const statusIn = (status: string, language: string) =>
+  STATUS_WORDS[language]?.[status.trim().toLowerCase()] ?? status;
+
+/** A date as people write it in the reply's language: "3 November", "3 ноября". */
+function spokenDate(iso: string, language: string): string | undefined {
+  const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * The values a reply's template is filled from: the greeting name in the reply's alphabet, the
+ * order the post is about (never another one's item), what the customer already gave in the
+ * thread, and what the brand already asked there.
+ */
 export function templateValues(
   post: Pick<SocialPost, 'author'>,
   customer: Customer | null,
   settings: Pick<Settings, 'agentName' | 'brandName'>,
+  grounding: Grounding,
+  language: string,
   now = Date.now(),
 ): TemplateValues {
+  const authorName = greetingName(post.author.displayName, language);
+  const customerName = customer ? greetingName(customer.name, language) : undefined;
   const values: TemplateValues = {
-    'author.name': post.author.displayName,
+    'greeting.name': customerName ?? authorName,
+    'author.name': authorName,
     'author.handle': post.author.handle,
     'agent.name': settings.agentName,
     'brand.name': settings.brandName,
+    'given.orderId': grounding.givenOrderId,
+    'given.email': grounding.givenEmail,
   };
+  if (grounding.brandReplies.some((text) => ASKED_PRIVATE.test(text))) values['thread.askedPrivate'] = 'yes';
+  if (grounding.brandReplies.some((text) => ASKED_ORDER.test(text))) values['thread.askedOrder'] = 'yes';
   if (!customer) return values;
-  values['customer.firstName'] = firstName(customer);
+  values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
   values['customer.tier'] = customer.tier;
-  const order = lastOrder(customer);
+  const order = grounding.order;
   if (order) {
     values['order.id'] = order.id;
-    values['order.item'] = order.items[0]?.name;
-    values['order.date'] = order.date;
-    values['order.status'] = order.status;
+    values['order.item'] = grounding.item;
+    values['order.date'] = spokenDate(order.date, language);
+    values['order.status'] = order.status && statusIn(order.status, language);
     const days = Math.floor((now - Date.parse(order.date)) / DAY);
     if (Number.isFinite(days) && days >= 0) values['order.daysSince'] = days;
   }

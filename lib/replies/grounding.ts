@@ -1,0 +1,150 @@
+/**
+ * What a reply may rest on, read from the post, the thread under it and the customer's profile:
+ * the order and item the post is about, an order number or e-mail the customer already gave, and
+ * whether the brand has already answered. A reply names only what is found here: never the latest
+ * order's item for a post about something else, never a request for what was already given.
+ */
+import type { Customer, Order } from '../db/types';
+import { foldName, transliterate } from '../match/names';
+
+/** A post of the thread under the post being answered, oldest first. */
+export interface ThreadPost {
+  author: { handle: string; displayName?: string };
+  text: string;
+  createdAt?: string;
+}
+
+export interface Grounding {
+  /** The order the post is about: named by its number, by its item's words, or (for delivery) the latest. */
+  order?: Order;
+  /** The item of that order the post names, as the order spells it. */
+  item?: string;
+  /** How the order was found. */
+  orderBy?: 'number' | 'item' | 'latest';
+  /** The words of the post that named the item. */
+  itemWords?: string[];
+  /** An order number the customer wrote in the post or the thread. */
+  givenOrderId?: string;
+  /** An e-mail the customer wrote in the post or the thread. */
+  givenEmail?: string;
+  /** What the brand already wrote under the post, newest last. */
+  brandReplies: string[];
+}
+
+/** "#1001", "order 12345", "заказ №7001"; and codes in capitals such as "HC-20418". */
+const ORDER_NUMBER = /(?:#|№\s?|\b(?:order|заказ\S*)\s+(?:no\.?|number|номер|#|№)?\s*)([A-Z]{0,4}-?\d{3,})/i;
+const ORDER_CODE = /\b([A-Z]{1,4}-\d{3,})\b/;
+/** Links, with or without their scheme: what is in them was not written to the brand. */
+const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/gi;
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+/** Words that name no product: what any order, parcel or post says. */
+const GENERIC = new Set(
+  (
+    'order orders parcel package delivery item items product thing stuff one new old your with from that this ' +
+    'have just still what when where which there their about would could should been were they them very ' +
+    'заказ заказа заказе посылка посылку доставка доставку товар товара вещь ваша ваш ваши наш наша мой моя ' +
+    'этот эта это того когда где который которая есть было были очень просто'
+  ).split(' '),
+);
+
+/** A word as compared: folded (case, accents, ё), in Latin letters, cut to a stem of five. */
+function stemOf(word: string): string {
+  return transliterate(word).slice(0, 5);
+}
+
+function wordsOf(text: string): string[] {
+  return foldName(text)
+    .split(' ')
+    .filter((w) => w.length >= 4 && !GENERIC.has(w) && !/^\d+$/.test(w));
+}
+
+const handleOf = (handle: string) => handle.trim().replace(/^@/, '').toLowerCase();
+
+/**
+ * The item of the customer's orders that the text names, matching stems across English and
+ * Russian letters ("kettle"/"kettles", "чайник"/"чайника", "kofemashina"/"Кофемашина"). The item
+ * with the largest share of its words named wins; between equals, the newer order.
+ */
+function itemNamed(
+  text: string,
+  orders: readonly Order[],
+): { order: Order; item: string; words: string[] } | null {
+  const said = new Map<string, string>();
+  for (const word of wordsOf(text)) said.set(stemOf(word), word);
+  if (!said.size) return null;
+  let best: { order: Order; item: string; words: string[]; share: number } | null = null;
+  const newestFirst = [...orders].sort((a, b) => b.date.localeCompare(a.date));
+  for (const order of newestFirst) {
+    for (const { name } of order.items) {
+      const itemWords = wordsOf(name);
+      const named = itemWords.map((w) => said.get(stemOf(w))).filter((w): w is string => !!w);
+      if (!named.length) continue;
+      const share = named.length / itemWords.length;
+      if (!best || share > best.share) best = { order, item: name, words: [...new Set(named)], share };
+    }
+  }
+  return best && { order: best.order, item: best.item, words: best.words };
+}
+
+export function groundIn(input: {
+  post: { author: { handle: string }; text: string };
+  thread: readonly ThreadPost[];
+  customer: Pick<Customer, 'orders'> | null;
+  brandHandles: readonly string[];
+  /** The post asks where an order is: its latest order may answer, item or not. */
+  aboutDelivery: boolean;
+}): Grounding {
+  const { post, thread, customer, brandHandles, aboutDelivery } = input;
+  const brand = new Set(brandHandles.map(handleOf));
+  const author = handleOf(post.author.handle);
+  const fromCustomer = [
+    post.text,
+    ...thread.filter((p) => handleOf(p.author.handle) === author).map((p) => p.text),
+  ];
+  const brandReplies = thread.filter((p) => brand.has(handleOf(p.author.handle))).map((p) => p.text);
+
+  const grounding: Grounding = { brandReplies };
+  for (const written of fromCustomer) {
+    const text = written.replace(LINK, ' ');
+    grounding.givenOrderId ??= (ORDER_NUMBER.exec(text)?.[1] ?? ORDER_CODE.exec(text)?.[1])?.toUpperCase();
+    grounding.givenEmail ??= EMAIL.exec(text)?.[0].toLowerCase();
+  }
+  const orders = customer?.orders ?? [];
+  const cited = grounding.givenOrderId
+    ? orders.find((o) => o.id.replace(/^#/, '').toUpperCase() === grounding.givenOrderId!.replace(/^#/, ''))
+    : undefined;
+  // The item is named in the post itself; the thread names the order, not the subject.
+  const named = itemNamed(post.text, cited ? [cited] : orders);
+  if (named) {
+    grounding.order = named.order;
+    grounding.item = named.item;
+    grounding.itemWords = named.words;
+    grounding.orderBy = cited ? 'number' : 'item';
+  } else if (cited) {
+    grounding.order = cited;
+    grounding.orderBy = 'number';
+  } else if (aboutDelivery && orders.length) {
+    grounding.order = [...orders].sort((a, b) => b.date.localeCompare(a.date))[0];
+    grounding.orderBy = 'latest';
+  }
+  return grounding;
+}
+
+/**
+ * The name to greet with in a reply's alphabet: the first word of the name, without emoji or
+ * symbols; a Cyrillic name in Latin letters for a reply in English; none for a Russian reply to a
+ * Latin name (a greeting without a name reads better than a mangled one).
+ */
+export function greetingName(name: string, language: string): string | undefined {
+  const first = name
+    .replace(/[^\p{L}\p{M}\s'’-]/gu, ' ')
+    .trim()
+    .split(/\s+/)[0];
+  if (!first || first.length < 2) return undefined;
+  const cyrillic = /[\u0400-\u04ff]/.test(first);
+  if (language === 'ru') return cyrillic ? first : undefined;
+  if (!cyrillic) return first;
+  const latin = transliterate(first.toLowerCase());
+  return latin.charAt(0).toUpperCase() + latin.slice(1);
+}
