@@ -206,7 +206,7 @@ test('stopping the service worker loses nothing: an import goes on, and messages
     await options.waitForTimeout(50 + Math.floor(Math.random() * spread));
     await cdp.send('ServiceWorker.stopAllWorkers');
   }
-  await expect(options.getByTestId('import-report')).toContainText(`${IMPORT_ROWS} added`, {
+  await expect(options.getByTestId('import-report')).toContainText(`${IMPORT_ROWS.toLocaleString('en-US')} added`, {
     timeout: 10 * 60_000,
   });
   const stored = await options.evaluate(async () => {
