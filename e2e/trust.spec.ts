@@ -206,9 +206,12 @@ test('stopping the service worker loses nothing: an import goes on, and messages
     await options.waitForTimeout(50 + Math.floor(Math.random() * spread));
     await cdp.send('ServiceWorker.stopAllWorkers');
   }
-  await expect(options.getByTestId('import-report')).toContainText(`${IMPORT_ROWS.toLocaleString('en-US')} added`, {
-    timeout: 10 * 60_000,
-  });
+  await expect(options.getByTestId('import-report')).toContainText(
+    `${IMPORT_ROWS.toLocaleString('en-US')} added`,
+    {
+      timeout: 10 * 60_000,
+    },
+  );
   const stored = await options.evaluate(async () => {
     const open = indexedDB.open('concierge');
     const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));

@@ -12,6 +12,8 @@ export interface Settings {
   responseTargetHours: number;
   /** A profile not updated for this many months is flagged as possibly out of date. */
   staleAfterMonths: number;
+  /** How the brand speaks, in a few words, for replies drafted on the device. */
+  brandVoice: string;
   /** The words the team's CRM uses for tiers, read by the import (lib/import/tiers.ts). */
   tierWords: TierWords;
 }
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   brandHandles: [],
   responseTargetHours: 24,
   staleAfterMonths: 12,
+  brandVoice: '',
   tierWords: DEFAULT_TIER_WORDS,
 };
 

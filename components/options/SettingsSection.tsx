@@ -20,6 +20,7 @@ export function SettingsSection() {
         Number.isFinite(Number(draft.staleAfterMonths)) && Number(draft.staleAfterMonths) > 0
           ? Math.min(Number(draft.staleAfterMonths), 120)
           : 12,
+      brandVoice: draft.brandVoice.trim().slice(0, 500),
       tierWords: draft.tierWords,
     });
     setStatus(t('settingsSaved'));
@@ -59,6 +60,16 @@ export function SettingsSection() {
             value={draft.brandHandles.join('; ')}
             maxLength={500}
             onChange={(e) => setDraft({ ...draft, brandHandles: e.target.value.split(';') })}
+          />
+        </label>
+        <label>
+          {t('settingBrandVoice')}
+          <textarea
+            data-testid="setting-brand-voice"
+            value={draft.brandVoice}
+            maxLength={500}
+            rows={2}
+            onChange={(e) => setDraft({ ...draft, brandVoice: e.target.value })}
           />
         </label>
         <label>

@@ -10,7 +10,8 @@ import { useTemplates } from '../useTemplates';
 import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
 import type { RankReason } from '@/lib/replies/rank';
 import { suggestFor } from '@/lib/replies';
-import { privateInvite } from '@/lib/replies/suggest';
+import { privateInvite, replyContext } from '@/lib/replies/suggest';
+import { OnDeviceDraft } from './OnDeviceDraft';
 import type { Settings } from '@/lib/settings';
 import { usePanelStore } from './store';
 
@@ -59,19 +60,20 @@ export function Suggestions({
   const templates = useTemplates();
   const learning = useLiveQuery(templateLearning, []);
   const thread = useLiveQuery(() => threadOf(pageKeys, post), [pageKeys, post.site, post.postId]);
-  const suggestions = useMemo(
-    () =>
-      suggestFor({
-        post: { author: post.author, lang: post.lang, text: post.text },
-        thread: thread ?? [],
-        customer,
-        settings,
-        templates,
-        reading,
-        learning: learning ?? [],
-      }),
+  const input = useMemo(
+    () => ({
+      post: { author: post.author, lang: post.lang, text: post.text },
+      thread: thread ?? [],
+      customer,
+      settings,
+      templates,
+      reading,
+      learning: learning ?? [],
+    }),
     [post.author, post.lang, post.text, thread, customer, settings, templates, reading, learning],
   );
+  const suggestions = useMemo(() => suggestFor(input), [input]);
+  const context = useMemo(() => replyContext(input), [input]);
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
   // A reply about to go public with private details in it waits here for the agent's choice.
@@ -121,6 +123,19 @@ export function Suggestions({
   return (
     <section className="suggestions">
       <h3>{t('suggestionsTitle')}</h3>
+      <OnDeviceDraft
+        key={post.key}
+        postText={post.text}
+        thread={input.thread}
+        greetingName={context.values['greeting.name']?.toString()}
+        brandName={settings.brandName}
+        agentName={settings.agentName}
+        brandVoice={settings.brandVoice}
+        grounding={context.grounding}
+        language={context.language}
+        busy={busy}
+        onInsert={(text, edited) => tryInsert(text, 'on-device-draft', edited)}
+      />
       {suggestions.map((s) => {
         const id = `${post.key}/${s.templateId}`;
         const text = drafts[id] ?? s.text;

@@ -58,17 +58,8 @@ export interface SuggestInput {
  * the item the post is about, the order number already given, the brand's earlier answers.
  */
 export function suggestReplies(input: SuggestInput): Suggestion[] {
-  const { post, customer, settings, thread = [], templates = DEFAULT_TEMPLATES } = input;
-  const reading = input.reading ?? classify(post.text, post.lang);
-  const language = replyLanguage(post, customer);
-  const grounding = groundIn({
-    post,
-    thread,
-    customer,
-    brandHandles: settings.brandHandles,
-    aboutDelivery: reading.intents.includes('order_status'),
-  });
-  const values = templateValues(post, customer, settings, grounding, language, input.now);
+  const { templates = DEFAULT_TEMPLATES } = input;
+  const { reading, language, grounding, values } = replyContext(input);
   const has = (variable: string) => values[variable] !== undefined && String(values[variable]).trim() !== '';
   // What the agent chose before for posts that want the same thing as this one.
   const byKey = new Map((input.learning ?? []).map((l) => [l.key, l]));
@@ -89,6 +80,22 @@ export function suggestReplies(input: SuggestInput): Suggestion[] {
     reasons: [...groundedReasons(t, grounding), ...reasons],
     text: render(t.body, values, KNOWN_VARIABLES).text,
   }));
+}
+
+/** What a reply to this post rests on: how it was read, its language, what grounds it, the values. */
+export function replyContext(input: SuggestInput) {
+  const { post, customer, settings, thread = [] } = input;
+  const reading = input.reading ?? classify(post.text, post.lang);
+  const language = replyLanguage(post, customer);
+  const grounding = groundIn({
+    post,
+    thread,
+    customer,
+    brandHandles: settings.brandHandles,
+    aboutDelivery: reading.intents.includes('order_status'),
+  });
+  const values = templateValues(post, customer, settings, grounding, language, input.now);
+  return { reading, language, grounding, values };
 }
 
 /** What the template rests on, in the words the panel shows ("mentions the kettle from order …"). */
