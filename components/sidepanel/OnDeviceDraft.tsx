@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
-import { builtInAi, draftAvailability, draftReply, type Availability } from '@/lib/replies/draft';
-import type { Grounding } from '@/lib/replies/grounding';
+import {
+  builtInAi,
+  draftAvailability,
+  draftReply,
+  type Availability,
+  type DraftInput,
+} from '@/lib/replies/draft';
 
 type State =
   | { step: 'idle' }
@@ -16,34 +21,22 @@ type State =
  * included) only on the agent's click.
  */
 export function OnDeviceDraft({
-  postText,
-  thread,
-  greetingName,
-  brandName,
-  agentName,
-  brandVoice,
-  grounding,
-  language,
+  input,
   busy,
   onInsert,
 }: {
-  postText: string;
-  thread: readonly { author: { handle: string }; text: string }[];
-  greetingName?: string;
-  brandName: string;
-  agentName: string;
-  brandVoice: string;
-  grounding: Grounding;
-  language: string;
+  /** What the draft rests on: the post, its thread, the grounding, the brand's voice, the language. */
+  input: DraftInput;
   busy: boolean;
   onInsert: (text: string, edited: boolean) => void;
 }) {
+  const { language } = input;
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
   const [text, setText] = useState('');
   // The thread as it is now: a draft begun on another thread is dropped.
   const threadNow = useRef('');
-  threadNow.current = JSON.stringify([postText, thread.map((p) => p.text)]);
+  threadNow.current = JSON.stringify([input.post.text, input.thread.map((p) => p.text)]);
 
   useEffect(() => {
     let live = true;
@@ -64,20 +57,9 @@ export function OnDeviceDraft({
   const write = async () => {
     const began = threadNow.current;
     setState({ step: 'working', progress: availability === 'available' ? null : 0 });
-    const result = await draftReply(
-      builtInAi(),
-      {
-        post: { text: postText },
-        thread,
-        greetingName,
-        brandName,
-        agentName,
-        brandVoice,
-        grounding,
-        language,
-      },
-      { onProgress: (loaded) => setState({ step: 'working', progress: loaded }) },
-    );
+    const result = await draftReply(builtInAi(), input, {
+      onProgress: (loaded) => setState({ step: 'working', progress: loaded }),
+    });
     if (threadNow.current !== began) return setState({ step: 'note', message: t('draftThreadChanged') });
     if (!result.ok)
       return setState({ step: 'note', message: t(`draftFailed_${result.reason}` as MessageKey) });

@@ -73,7 +73,20 @@ export function Suggestions({
     [post.author, post.lang, post.text, thread, customer, settings, templates, reading, learning],
   );
   const suggestions = useMemo(() => suggestFor(input), [input]);
-  const context = useMemo(() => replyContext(input), [input]);
+  const draftInput = useMemo(() => {
+    const { grounding, language, values } = replyContext(input);
+    const greetingName = values['greeting.name']?.toString();
+    return {
+      post: { text: post.text },
+      thread: input.thread,
+      ...(greetingName && { greetingName }),
+      brandName: settings.brandName,
+      agentName: settings.agentName,
+      brandVoice: settings.brandVoice,
+      grounding,
+      language,
+    };
+  }, [input, post.text, settings]);
   const { drafts, setDraft, insertStatus, setInsertStatus } = usePanelStore();
   const [busy, setBusy] = useState(false);
   // A reply about to go public with private details in it waits here for the agent's choice.
@@ -125,14 +138,7 @@ export function Suggestions({
       <h3>{t('suggestionsTitle')}</h3>
       <OnDeviceDraft
         key={post.key}
-        postText={post.text}
-        thread={input.thread}
-        greetingName={context.values['greeting.name']?.toString()}
-        brandName={settings.brandName}
-        agentName={settings.agentName}
-        brandVoice={settings.brandVoice}
-        grounding={context.grounding}
-        language={context.language}
+        input={draftInput}
         busy={busy}
         onInsert={(text, edited) => tryInsert(text, 'on-device-draft', edited)}
       />
