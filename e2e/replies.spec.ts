@@ -34,7 +34,7 @@ test.beforeAll(() => {
 async function open(): Promise<{ page: Page; panel: Page }> {
   const page = await h.context.newPage();
   await page.goto('https://x.com/mixed');
-  await expect.poll(async () => (await badgeTexts(page)).length).toBe(13);
+  await expect.poll(async () => (await badgeTexts(page)).length).toBe(12);
   const panel = await extensionPage(h, 'sidepanel.html');
   await panel.getByTestId('post-item').first().waitFor();
   return { page, panel };

@@ -65,7 +65,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 test('hostile posts render as text in badges and the side panel; nothing runs, no CSP violation, links are http(s) only', async () => {
   const page = await h.context.newPage();
   await page.goto('https://x.com/hostile');
-  await expect.poll(async () => (await badgeTexts(page)).length).toBeGreaterThanOrEqual(13);
+  await expect.poll(async () => (await badgeTexts(page)).length).toBeGreaterThanOrEqual(12);
   expect(
     await page.evaluate(
       () =>
@@ -135,7 +135,7 @@ test('hostile CRM fields render as text on the options page', async () => {
 test('messages posted by the page are ignored: no reply is inserted, nothing breaks', async () => {
   const page = await h.context.newPage();
   await page.goto('https://x.com/home');
-  await expect.poll(() => badgeTexts(page)).toHaveLength(9);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(8);
   await page.evaluate(() => {
     const forged = [
       { type: 'insertReply', data: { postId: '1859000000000000101', text: 'forged' } },
@@ -154,7 +154,7 @@ test('messages posted by the page are ignored: no reply is inserted, nothing bre
   });
   await page.waitForTimeout(500);
   expect(await page.locator('[role="dialog"]').count()).toBe(0);
-  expect(await badgeTexts(page)).toHaveLength(9);
+  expect(await badgeTexts(page)).toHaveLength(8);
   await page.close();
 });
 
@@ -169,10 +169,10 @@ test('a whole session sends nothing anywhere: import, browsing both sites, sugge
   await expect(options.getByTestId('import-report')).toContainText('1 added');
   const x = await h.context.newPage();
   await x.goto('https://x.com/home');
-  await expect.poll(() => badgeTexts(x)).toHaveLength(9);
+  await expect.poll(() => badgeTexts(x)).toHaveLength(8);
   const fb = await h.context.newPage();
   await fb.goto('https://www.facebook.com/');
-  await expect.poll(() => badgeTexts(fb)).toHaveLength(4);
+  await expect.poll(() => badgeTexts(fb)).toHaveLength(3);
   // The panel shows the tab busy last: the Facebook feed.
   const panel = await extensionPage(h, 'sidepanel.html');
   await panel.getByTestId('post-item').filter({ hasText: 'Mei Tanaka' }).first().click();
@@ -230,7 +230,7 @@ test('stopping the service worker loses nothing: an import goes on, and messages
   // The worker is stopped again; a post arriving now wakes it, and its answer still comes.
   const page = await h.context.newPage();
   await page.goto('https://x.com/home');
-  await expect.poll(() => badgeTexts(page)).toHaveLength(9);
+  await expect.poll(() => badgeTexts(page)).toHaveLength(8);
   await cdp.send('ServiceWorker.stopAllWorkers');
   await page.evaluate(() => {
     const cell = document.createElement('div');

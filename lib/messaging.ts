@@ -30,6 +30,7 @@ const PostMatchSchema = v.strictObject({
   key: shortText(120),
   postId: id,
   customer: v.nullable(v.strictObject({ id: shortText(100), name: shortText(200), tier: shortText(20) })),
+  own: v.optional(v.picklist(['brand', 'ad'])),
 });
 /** A message that carries nothing. */
 export const NothingSchema = v.optional(v.strictObject({}));
@@ -43,6 +44,8 @@ export interface PostMatch {
   key: string;
   postId: string;
   customer: { id: string; name: string; tier: string } | null;
+  /** Not a customer's post at all: the brand's own ("Brand" badge) or an ad (no badge). */
+  own?: 'brand' | 'ad';
 }
 
 export type InsertResult =

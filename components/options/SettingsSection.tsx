@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { customersChanged } from '@/lib/db/mutations';
 import { settingsItem, type Settings } from '@/lib/settings';
 import { useSettings } from '../useSettings';
 
@@ -23,6 +24,8 @@ export function SettingsSection() {
       brandVoice: draft.brandVoice.trim().slice(0, 500),
       tierWords: draft.tierWords,
     });
+    // The brand's accounts decide which badges say "Brand": open tabs are told anew.
+    customersChanged();
     setStatus(t('settingsSaved'));
   };
 

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { useSettings } from '../useSettings';
 import { AddCustomerForm } from './AddCustomerForm';
 import { Candidates } from './Candidates';
+import { FirstRun } from './FirstRun';
 import { ReadingView } from './ReadingView';
 import { Stats } from './Stats';
 import { CustomerCard } from './CustomerCard';
@@ -30,6 +31,8 @@ export function SidePanelApp() {
   const posts = useQueue(all, settings, now);
   const stats = usePageStats(tabId);
   const { selectedKey, select } = usePanelStore();
+  const [later, setLater] = useState(false);
+  const firstRun = !later && !settings.brandName && !settings.brandHandles.length;
 
   // A badge clicked on the page selects its post here.
   useEffect(() => {
@@ -50,6 +53,7 @@ export function SidePanelApp() {
           </p>
         )}
       </header>
+      {firstRun && <FirstRun onLater={() => setLater(true)} />}
       {tabId == null ? (
         <p className="empty">{t('panelNoTab')}</p>
       ) : !posts?.length ? (

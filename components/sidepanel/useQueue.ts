@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { TabPostsMap } from '@/lib/background/tab-posts';
 import { classify, corrected, type Reading } from '@/lib/reading/classify';
 import { inQueue, priorityOf, type Priority } from '@/lib/queue/priority';
+import { brandAccounts, isBrandAuthor } from '@/lib/brand';
 import type { Settings } from '@/lib/settings';
 import { usePanelPosts, type PanelPost } from './usePanelData';
 
@@ -32,10 +33,15 @@ export function useQueue(map: TabPostsMap, settings: Settings, now: number): Que
   const posts = usePanelPosts([...tabOf.keys()], customerOf);
   return useMemo(() => {
     if (!posts) return undefined;
-    // The brand's own posts and replies are not customers waiting.
-    const brand = new Set(settings.brandHandles.map((h) => h.toLowerCase()));
+    // The brand's own posts and replies, and ads, are not customers waiting.
+    const brand = brandAccounts(settings.brandHandles);
     return posts
-      .filter((p) => inQueue(p.interaction, now) && !brand.has(p.interaction.author.handle.toLowerCase()))
+      .filter(
+        (p) =>
+          inQueue(p.interaction, now) &&
+          !p.interaction.promoted &&
+          !isBrandAuthor(p.interaction.author, brand),
+      )
       .map((p) => {
         const reading = corrected(classify(p.interaction.text, p.interaction.lang), p.interaction.correction);
         return {

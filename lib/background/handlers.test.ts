@@ -6,6 +6,7 @@ import { mutate } from '../db/mutations';
 import { ConciergeDb } from '../db/schema';
 import type { PostMatch, SenderLike } from '../messaging';
 import { handleCustomersChanged, handlePostsSeen, type HandlerDeps } from './handlers';
+import { DEFAULT_SETTINGS, settingsItem } from '../settings';
 import { tabPostsItem } from './tab-posts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -87,6 +88,26 @@ describe('badges after customers change', () => {
     await handleCustomersChanged(deps, undefined, OPTIONS);
     expect(sent.flatMap((s) => s.labels.map((l) => l.customer))).toEqual([null, null, null]);
     expect((await tabPostsItem.getValue())[7]?.customers).toEqual({});
+  });
+
+  it("labels the brand's own posts and ads as such, however the brand's account was typed, before and after a change", async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, brandHandles: ['https://x.com/HearthAndCo'] });
+    const answer = await handlePostsSeen(
+      deps,
+      {
+        pageUrl: 'https://x.com/home',
+        posts: [
+          post('301', 'hearthandco'),
+          { ...post('302', 'shiny'), promoted: true },
+          post('303', 'ada_b'),
+        ],
+      },
+      tab(7),
+    );
+    expect(answer.map((m) => m.own)).toEqual(['brand', 'ad', undefined]);
+    await handleCustomersChanged(deps, undefined, OPTIONS);
+    const own = new Map(sent[0]!.labels.map((m) => [m.key, m.own]));
+    expect([own.get('x:301'), own.get('x:302'), own.get('x:303')]).toEqual(['brand', 'ad', undefined]);
   });
 
   it('a tab that went away is skipped, the others are still told', async () => {

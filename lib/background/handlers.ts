@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { mutate } from '../db/mutations';
 import { postsByKey } from '../db/queries';
+import { brandAccounts, isBrandAuthor } from '../brand';
 import { loadSettings } from '../settings';
 import type { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
@@ -37,15 +38,20 @@ function tabOf(sender: SenderLike, deps: HandlerDeps): number {
   return tabId;
 }
 
-/** What a badge says of each post's author: the customer, or nobody. */
+/** What a badge says of each post's author: the customer, nobody, the brand itself, or an ad. */
 function labelsOf(
-  posts: readonly Pick<SocialPost, 'site' | 'id'>[],
+  posts: readonly Pick<SocialPost, 'site' | 'id' | 'author' | 'promoted'>[],
   matches: ReadonlyMap<string, AccountOwner | null>,
+  brand: ReadonlySet<string>,
 ): PostMatch[] {
   return posts.map((post) => {
-    const customer = matches.get(postKey(post)) ?? null;
+    const key = postKey(post);
+    if (post.promoted) return { key, postId: post.id, customer: null, own: 'ad' as const };
+    if (isBrandAuthor(post.author, brand))
+      return { key, postId: post.id, customer: null, own: 'brand' as const };
+    const customer = matches.get(key) ?? null;
     return {
-      key: postKey(post),
+      key,
       postId: post.id,
       customer: customer && { id: customer.customerId, name: customer.name, tier: customer.tier },
     };
@@ -67,7 +73,7 @@ export async function handlePostsSeen(
   const { brandHandles } = await loadSettings();
   await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
   await addTabPosts(tabId, pageUrl, customerIds(matches));
-  return labelsOf(posts, matches);
+  return labelsOf(posts, matches, brandAccounts(brandHandles));
 }
 
 /**
@@ -88,12 +94,14 @@ export async function handleCustomersChanged(
     site: p.site,
     id: p.postId,
     author: p.author,
+    ...(p.promoted && { promoted: true }),
   }));
+  const brand = brandAccounts((await loadSettings()).brandHandles);
   const matches = await matchAuthors(deps.database, posts);
   // Keys of posts no longer recorded are matched to nobody.
   const all = new Map(tabs.flatMap((t) => t.keys.map((key) => [key, null] as const)));
   await rematchTabs(new Map([...all, ...customerIds(matches)]));
-  const byKey = new Map(labelsOf(posts, matches).map((label) => [label.key, label]));
+  const byKey = new Map(labelsOf(posts, matches, brand).map((label) => [label.key, label]));
   await Promise.all(
     tabs.map(({ tabId, keys }) => {
       // A post no longer recorded went with its deleted customer: its badge names nobody now.

@@ -4,6 +4,8 @@ export const BADGE_ATTR = 'data-concierge-badge';
 
 export interface BadgeLabels {
   unknown: string;
+  /** On the brand's own posts and replies. */
+  brand: string;
   tier: (tier: string) => string;
   title: string;
 }
@@ -16,6 +18,7 @@ button { all: unset; cursor: pointer; font: 500 11px/16px system-ui, sans-serif;
 button:focus-visible { outline: 2px solid #1d6fd6; outline-offset: 1px; }
 button.known { background: #e6f4ea; color: #145a2c; border-color: #b5dcc2; }
 button.vip { background: #fff4d6; color: #6b4b00; border-color: #f0d58a; }
+button.brand { background: #eef1f4; color: #3c4650; border-color: #cfd6dd; }
 `;
 
 // Closed shadow roots: the page's scripts cannot read customer names out of the badge. The
@@ -95,8 +98,13 @@ export function renderBadge(
   }
   const { button } = badge;
   const { customer } = match;
-  button.textContent = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
-  button.className = customer ? (customer.tier === 'vip' ? 'known vip' : 'known') : 'unknown';
+  if (match.own === 'brand') {
+    button.textContent = labels.brand;
+    button.className = 'brand';
+  } else {
+    button.textContent = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
+    button.className = customer ? (customer.tier === 'vip' ? 'known vip' : 'known') : 'unknown';
+  }
   selects.set(badge.host, onSelect);
 }
 

@@ -9,5 +9,5 @@ export function badgeLabels(): BadgeLabels {
     if (label === undefined) tiers.set(name, (label = tierLabel(name)));
     return label;
   };
-  return { unknown: t('badgeUnknown'), title: t('badgeTitle'), tier };
+  return { unknown: t('badgeUnknown'), brand: t('badgeBrand'), title: t('badgeTitle'), tier };
 }

@@ -12,7 +12,7 @@ import { runContent, type ContentApp, type ContentDeps } from './run';
  * in several tasks (work over 12 ms goes on in a task of its own).
  */
 const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
-const labels = { unknown: 'Not a customer yet', tier: (t: string) => t, title: 'Concierge' };
+const labels = { unknown: 'Not a customer yet', brand: 'Brand', tier: (t: string) => t, title: 'Concierge' };
 
 // Each test's content script is stopped after it: one left running would badge the next test's posts too.
 const running: AbortController[] = [];
@@ -121,6 +121,33 @@ describe('the content script on a page it finds already badged', () => {
     ]);
     expect(texts().filter((t) => t === 'Lorena Willis · vip')).toHaveLength(1);
     expect(texts()).not.toContain('Nobody Here · new');
+    spy.mockRestore();
+  });
+
+  it('marks the brand’s own posts "Brand" and draws no badge on an ad, taking back one drawn before', async () => {
+    timeline();
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    const answered: PostMatch[] = [];
+    const app = runOnX({ postsSeen: strangers(answered) });
+    await firstBadges(app);
+    const [first, second] = answered;
+    const hosts = () => document.querySelectorAll('[data-concierge-badge]').length;
+    const before = hosts();
+    await app.relabel([
+      { ...first!, own: 'brand' },
+      { ...second!, own: 'ad' },
+    ]);
+    expect(roots.map((r) => r.querySelector('button')?.textContent)).toContain('Brand');
+    expect(hosts()).toBe(before - 1);
     spy.mockRestore();
   });
 

@@ -78,6 +78,8 @@ export function runContent(deps: ContentDeps): ContentApp {
       anchor = null;
     }
     if (!anchor) return;
+    // An ad is nobody's post to answer: no badge, and none left from before.
+    if (match.own === 'ad') return removeBadges(anchor);
     renderBadge(anchor, match, labels, () => void deps.selectPost(key));
     badged.add(el);
     stats.badgesDrawn += 1;

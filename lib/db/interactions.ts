@@ -1,4 +1,5 @@
 import { postKey, type SocialPost } from '../post';
+import { brandAccounts, isBrandAuthor } from '../brand';
 import { authorKeys } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Interaction } from './types';
@@ -33,6 +34,7 @@ export async function recordSeen(
       };
       if (post.lang) record.lang = post.lang;
       if (post.inReplyTo?.id) record.inReplyTo = post.inReplyTo.id;
+      if (post.promoted) record.promoted = true;
       if (post.createdAt) record.createdAt = post.createdAt;
       fresh.push(record);
     });
@@ -66,7 +68,7 @@ export async function recordReplies(
   brandHandles: readonly string[],
   now = new Date().toISOString(),
 ): Promise<number> {
-  const brand = new Set(brandHandles.map((h) => h.trim().replace(/^@/, '').toLowerCase()).filter(Boolean));
+  const brand = brandAccounts(brandHandles);
   const replies = posts.filter((p) => p.inReplyTo?.id);
   if (!replies.length) return 0;
   let marked = 0;
@@ -75,10 +77,9 @@ export async function recordReplies(
       const key = postKey({ site: reply.site, id: reply.inReplyTo!.id! });
       const target = await database.interactions.get(key);
       if (!target) continue;
-      const by = reply.author.handle.toLowerCase();
       const ownAnswer = authorKeys(reply.site, reply.author).includes(target.authorKey);
-      if (brand.has(by)) {
-        if (target.respondedAt || brand.has(target.author.handle.toLowerCase())) continue;
+      if (isBrandAuthor(reply.author, brand)) {
+        if (target.respondedAt || isBrandAuthor(target.author, brand)) continue;
         await database.interactions.update(key, {
           status: 'replied',
           respondedAt: reply.createdAt ?? now,

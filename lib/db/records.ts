@@ -81,6 +81,7 @@ export const InteractionSchema = v.object({
   snoozedUntil: v.optional(str(40)),
   respondedAt: v.optional(str(40)),
   inReplyTo: v.optional(str(100)),
+  promoted: v.optional(v.boolean()),
   threadReplies: v.optional(v.array(str(100))),
   correction: v.optional(
     v.object({

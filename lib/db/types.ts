@@ -109,6 +109,8 @@ export interface Interaction {
   snoozedUntil?: string;
   /** When the brand's first answer to this post appeared on the page (its time, else when seen). */
   respondedAt?: string;
+  /** A promoted post (an ad): never a customer waiting. */
+  promoted?: boolean;
   /** The id of the post this one answers, when it is a reply or a comment: its thread. */
   inReplyTo?: string;
   /** Ids of replies by others than the brand and the author seen under this post on the page. */

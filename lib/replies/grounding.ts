@@ -5,6 +5,7 @@
  * order's item for a post about something else, never a request for what was already given.
  */
 import type { Customer, Order } from '../db/types';
+import { brandAccounts, isBrandAuthor } from '../brand';
 import { foldName, transliterate } from '../match/names';
 
 /** A post of the thread under the post being answered, oldest first. */
@@ -96,13 +97,13 @@ export function groundIn(input: {
   aboutDelivery: boolean;
 }): Grounding {
   const { post, thread, customer, brandHandles, aboutDelivery } = input;
-  const brand = new Set(brandHandles.map(handleOf));
+  const brand = brandAccounts(brandHandles);
   const author = handleOf(post.author.handle);
   const fromCustomer = [
     post.text,
     ...thread.filter((p) => handleOf(p.author.handle) === author).map((p) => p.text),
   ];
-  const brandReplies = thread.filter((p) => brand.has(handleOf(p.author.handle))).map((p) => p.text);
+  const brandReplies = thread.filter((p) => isBrandAuthor(p.author, brand)).map((p) => p.text);
 
   const grounding: Grounding = { brandReplies };
   for (const written of fromCustomer) {
