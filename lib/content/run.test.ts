@@ -53,6 +53,18 @@ const runOnX = (deps: Partial<ContentDeps> = {}) =>
     ...deps,
   });
 
+/** Badges live in closed shadow roots: a test keeps the roots as they are made. */
+function keepShadowRoots() {
+  const roots: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  return { roots, spy };
+}
+
 describe('the content script on a page it finds already badged', () => {
   it('removes the dead badges of an earlier copy, draws its own, and takes them away when stopped', async () => {
     timeline();
@@ -97,17 +109,7 @@ describe('the content script on a page it finds already badged', () => {
 
   it('names the customer on a badge when the worker relabels its post after customers changed', async () => {
     timeline();
-    // Badges live in closed shadow roots: the test keeps the roots as they are made.
-    const roots: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init,
-    ) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const { roots, spy } = keepShadowRoots();
     const answered: PostMatch[] = [];
     const app = runOnX({ postsSeen: strangers(answered) });
     await firstBadges(app);
@@ -126,16 +128,7 @@ describe('the content script on a page it finds already badged', () => {
 
   it('marks the brand’s own posts "Brand" and draws no badge on an ad, taking back one drawn before', async () => {
     timeline();
-    const roots: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init,
-    ) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const { roots, spy } = keepShadowRoots();
     const answered: PostMatch[] = [];
     const app = runOnX({ postsSeen: strangers(answered) });
     await firstBadges(app);
