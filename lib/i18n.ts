@@ -26,7 +26,9 @@ export function formatNumber(value: number): string {
   return numbers.format(value);
 }
 
-/** A span of time as "about 3 minutes", "40 seconds", in the UI language. */
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** A span of time as "3 minutes", "40 seconds", in the UI language; one formatter per unit, made once. */
 export function formatDuration(seconds: number): string {
   const [value, unit] =
     seconds < 90
@@ -34,11 +36,16 @@ export function formatDuration(seconds: number): string {
       : seconds < 5400
         ? [Math.round(seconds / 60), 'minute']
         : [Math.round(seconds / 3600), 'hour'];
-  return new Intl.NumberFormat(browser.i18n.getUILanguage(), {
-    style: 'unit',
-    unit,
-    unitDisplay: 'long',
-  }).format(value);
+  let format = durations.get(unit);
+  if (!format) {
+    format = new Intl.NumberFormat(browser.i18n.getUILanguage(), {
+      style: 'unit',
+      unit,
+      unitDisplay: 'long',
+    });
+    durations.set(unit, format);
+  }
+  return format.format(value);
 }
 
 export function tierLabel(tier: string): string {

@@ -27,7 +27,14 @@ export function ImportPanel() {
   const client = useRef<ImportClient | null>(null);
   client.current ??= new ImportClient();
   const settings = useSettings();
-  const { customers, orders, running, result, done, set } = useImport();
+  // Everything but the progress: a progress report re-renders the progress line alone, never the
+  // mapping tables, so the page stays light while a million rows go by.
+  const customers = useImport((s) => s.customers);
+  const orders = useImport((s) => s.orders);
+  const running = useImport((s) => s.running !== null);
+  const result = useImport((s) => s.result);
+  const done = useImport((s) => s.done);
+  const set = useImport((s) => s.set);
 
   const pick = async (file: File | undefined, kind: FileKind, sheet?: string) => {
     if (!file) return;
@@ -194,7 +201,7 @@ export function ImportPanel() {
         {done && <span className="muted">{t('importDoneHint')}</span>}
       </div>
       <div data-testid="import-report" role="status" aria-live="polite">
-        {running && <ProgressLine running={running} />}
+        {running && <ProgressLine />}
         {result && <ImportReportView result={result} />}
       </div>
     </div>
@@ -202,11 +209,9 @@ export function ImportPanel() {
 }
 
 /** Rows done of the total, the rate and the time left. */
-function ProgressLine({
-  running,
-}: {
-  running: NonNullable<ReturnType<typeof useImport.getState>['running']>;
-}) {
+function ProgressLine() {
+  const running = useImport((s) => s.running);
+  if (!running) return null;
   const { progress } = running;
   if (!progress)
     return (

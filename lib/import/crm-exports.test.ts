@@ -272,6 +272,16 @@ describe('more CRMs, read whole from their own header rows', () => {
     ]);
   });
 
+  it('WooCommerce customers: the e-mail, the city; the postal code and the username are no e-mail', async () => {
+    const { customers, problems, mapping } = await read('woocommerce-customers.csv');
+    expect(problems).toEqual([]);
+    expect(customers.map((c) => [c.name, c.emails, c.city])).toEqual([
+      ['Tomás Rivera', ['tomas.rivera@example.com'], 'Valencia'],
+      ['Lorena Willis', ['lorena.willis@example.com'], 'Leeds'],
+    ]);
+    expect(mapping.filter(Boolean)).toEqual(['name', 'email', 'city']);
+  });
+
   it("the tier words are the user's to change", async () => {
     const bytes = new Uint8Array(readFileSync('lib/import/fixtures/hubspot-contacts.csv'));
     const standard = await readCustomerFile(bytes, 'hubspot-contacts.csv');
