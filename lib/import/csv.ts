@@ -28,7 +28,8 @@ export interface CsvRow {
   flags: CellProblem[];
 }
 
-const PHONE = /^\+?[\d\s().-]{5,30}$/;
+/** What a phone written in any common layout looks like, its country code or not. */
+export const PHONE = /^\+?[\d\s().-]{5,30}$/;
 
 export interface CellProblem {
   column: string;

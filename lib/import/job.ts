@@ -16,7 +16,6 @@ export interface ImportRequest {
 /** Rows done of the total (estimated from the lines of the file until the end). */
 export interface JobProgress {
   phase: 'customers' | 'orders';
-  share: number;
   rows: number;
   total: number;
 }
@@ -122,7 +121,7 @@ export async function runImport(
           // A line still to read is about a row still to import: blank lines and line breaks inside
           // cells make the total an estimate until the end, where it is exact.
           const total = rows + Math.max(0, lines - line);
-          hooks.onProgress?.({ phase: 'customers', share: Math.min(1, line / lines), rows, total });
+          hooks.onProgress?.({ phase: 'customers', rows, total });
         });
         for (const written of writing) await written;
       }
@@ -136,7 +135,7 @@ export async function runImport(
         report.orders += attached.orders;
         attached.unmatched.forEach(fromOrders);
         const count = orders.orders.length;
-        hooks.onProgress?.({ phase: 'orders', share: 1, rows: count, total: count });
+        hooks.onProgress?.({ phase: 'orders', rows: count, total: count });
       }
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import {
   type OrderField,
 } from './columns';
 import type { FileKind } from './protocol';
+import { PHONE } from './csv';
 import { fileText, type Format } from './sheet';
 import { readTable, type ImportProblem } from './table';
 
@@ -98,12 +99,10 @@ function samplesOf(header: readonly string[], rows: readonly string[][]): string
   });
 }
 
-const PHONE_LIKE = /^'?\+?[\d\s().-]{5,30}$/;
-
 /** Whether a value could be what the field holds; fields without a shape take anything. */
 function fits(field: string, value: string): boolean {
   if (field === 'email') return EMAIL.test(value.toLowerCase());
-  if (field === 'phone') return PHONE_LIKE.test(value);
+  if (field === 'phone') return PHONE.test(value.replace(/^'/, ''));
   if (isSite(field)) return siteEntry(field).accountFrom(value) !== null;
   return true;
 }
