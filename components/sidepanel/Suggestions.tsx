@@ -117,14 +117,17 @@ export function Suggestions({
     } catch {
       result = undefined;
     }
-    setBusy(false);
     if (result?.ok) {
       const intent = reading.intents[0] ?? 'other';
-      void mutate('recordTemplateUse', { templateId, intent, edited }).catch(() => undefined);
-      // The reply is on its way (the agent sends it on the site): record it, answered.
       const by = settings.agentName || undefined;
-      void mutate('recordReply', { key: post.key, text, ...(by && { by }) }).catch(() => undefined);
+      // Both are written before the status says so: a panel closed right after "Inserted" keeps them.
+      await Promise.allSettled([
+        mutate('recordTemplateUse', { templateId, intent, edited }),
+        // The reply is on its way (the agent sends it on the site): record it, answered.
+        mutate('recordReply', { key: post.key, text, ...(by && { by }) }),
+      ]);
     }
+    setBusy(false);
     setInsertStatus({
       postKey: post.key,
       ok: !!result?.ok,

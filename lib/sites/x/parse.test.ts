@@ -186,3 +186,33 @@ describe('X adapter: broken markup', () => {
     expect(report.misses).toEqual({ 'no-author': 2, 'no-id': 1 });
   });
 });
+
+describe('X adapter: Articles and quote boxes', () => {
+  const report = parseXPosts(page('article.en.html'), 'https://x.com/home');
+  const byId = new Map(report.posts.map((p) => [p.id, p]));
+
+  it('reads an Article’s title and body as its text, leaving the post embedded in it out', () => {
+    expect(report.misses).toEqual({});
+    expect(report.posts.map((p) => p.id)).toEqual([
+      '1861000000000000201',
+      '1861000000000000202',
+      '1861000000000000203',
+    ]);
+    const article = byId.get('1861000000000000201');
+    expect(article?.author.handle).toBe('maya_okafor');
+    expect(article?.text).toBe(
+      'Six months with the Hearth stone kettle\n\nThe lid cracked in week three and support never answered.\nI would still buy it again.',
+    );
+  });
+
+  it('takes a quoted post’s id only from a link of the quoted author', () => {
+    // The quote's text links to someone else's post, and the quote has no permalink of its own.
+    expect(byId.get('1861000000000000202')?.quoted).toEqual({
+      handle: 'kettle_fan',
+      displayName: 'Kettle Fan',
+      text: 'As this post says, check the lid.',
+    });
+    // The quoted author's own permalink (handle in another case) wins over a link before it.
+    expect(byId.get('1861000000000000203')?.quoted?.id).toBe('1860000000000000150');
+  });
+});

@@ -75,6 +75,9 @@ interface Scan {
 }
 
 const SCAN = '[data-testid], a[href], div[role="link"][tabindex="0"], article';
+/** An X Article (long-form post) has a title and a rich-text body instead of tweetText. */
+const ARTICLE_TITLE = 'twitter-article-title';
+const ARTICLE_BODY = 'twitterArticleRichTextView';
 const AVATAR_PREFIX = 'UserAvatar-Container-';
 
 function scan(article: Element): Scan {
@@ -83,7 +86,8 @@ function scan(article: Element): Scan {
   for (const el of selectAll(article, SCAN)) {
     if (skip?.contains(el)) continue;
     if (el.tagName === 'ARTICLE') {
-      result.nested = true;
+      // A post embedded in an Article's body is part of that body; any other nested one is a placeholder.
+      if (!result.byTestId.get(ARTICLE_BODY)?.contains(el)) result.nested = true;
       skip = el;
       continue;
     }
@@ -132,7 +136,7 @@ function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReas
     if (lang && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) && !/^(und|zxx|q[a-z]{2})$/.test(lang)) {
       post.lang = lang;
     }
-  }
+  } else post.text = articleText(own.byTestId);
   if (status.createdAt) post.createdAt = status.createdAt;
   if (own.byTestId.has('tweet-text-show-more-link')) post.truncated = true;
   if (article.closest(X.promotedAncestor)) post.promoted = true;
@@ -158,6 +162,22 @@ function parseArticle(article: Element, ctx: PageContext): SocialPost | MissReas
     if (quoted) post.quoted = quoted;
   }
   return post;
+}
+
+/** An Article's title and body as one text, the posts embedded in the body left out. */
+function articleText(byTestId: Map<string, Element>): string {
+  const title = byTestId.get(ARTICLE_TITLE);
+  const body = byTestId.get(ARTICLE_BODY);
+  if (!title && !body) return '';
+  let bodyText = '';
+  if (body) {
+    const copy = body.cloneNode(true) as Element;
+    for (const embed of selectAll(copy, 'article')) embed.remove();
+    // The body is a Draft.js document: one block per paragraph.
+    const blocks = selectAll(copy, '[data-block="true"]');
+    bodyText = blocks.length ? blocks.map((b) => readableText(b)).join('\n') : readableText(copy);
+  }
+  return clip([title ? readableText(title) : '', bodyText].filter(Boolean).join('\n\n'), MAX_TEXT);
 }
 
 function readAuthor(
@@ -250,9 +270,11 @@ function readQuote(quoteEl: Element, base: string): SocialPost['quoted'] | null 
     displayName: author.displayName,
     text: textEl ? clip(readableText(textEl), MAX_TEXT) : '',
   };
+  // Only a permalink of the quoted author's names the quoted post: a link in its text may be anyone's.
+  const quotedHandle = author.handle.toLowerCase();
   for (const link of selectAll(quoteEl, X.statusLink)) {
     const ref = parseStatusHref(link.getAttribute('href') ?? '', base);
-    if (ref) {
+    if (ref && ref.handle.toLowerCase() === quotedHandle) {
       quoted.id = ref.id;
       break;
     }
