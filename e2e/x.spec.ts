@@ -114,7 +114,7 @@ test('clicking a badge selects its post in the side panel', async () => {
   const page = await openTimeline();
   const panel = await openPanel();
   await article(page, 'meitanaka_', '1859000000000000104').locator('[data-concierge-badge]').click();
-  await expect(panel.locator('[data-testid="post-item"][aria-pressed="true"]')).toContainText('Mei Tanaka');
+  await expect(panel.locator('[data-testid="post-item"][aria-selected="true"]')).toContainText('Mei Tanaka');
   await expect(panel.getByTestId('customer-card')).toContainText('Cast-iron teapot');
   expect(page.url()).toBe(HOME);
   await panel.close();
@@ -334,7 +334,7 @@ test('the brand answering on the page is recorded: the post is answered, with th
   const alisa = panel.locator('.queue-row').filter({ hasText: 'HC-7781' });
   await expect(alisa.getByTestId('queue-reasons')).toContainText('answered');
   await expect(panel.getByTestId('stats-page')).toContainText('1');
-  await expect(panel.getByTestId('stats-page').locator('td').nth(2)).toHaveText('0.8 h');
+  await expect(panel.getByTestId('stats-page').locator('td').nth(2)).toHaveText('50 min');
   await expect(panel.locator('.queue-row').filter({ hasText: '@hearthandco' })).toHaveCount(0);
   await panel.close();
   await page.close();

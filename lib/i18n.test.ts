@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { spanParts } from './i18n';
 
 const messages = (
   lang: string,
@@ -29,5 +30,23 @@ describe('UI text', () => {
         for (const p of names) expect(e.message.toLowerCase(), `${lang}:${name}`).toContain(`$${p}$`);
       }
     }
+  });
+});
+
+describe('waits, as people say them', () => {
+  it('uses the largest unit, and the next one while it still matters', () => {
+    expect(spanParts(0)).toEqual([['min', 0]]);
+    expect(spanParts(0.8)).toEqual([['min', 48]]);
+    expect(spanParts(5 + 10 / 60)).toEqual([
+      ['h', 5],
+      ['min', 10],
+    ]);
+    expect(spanParts(22)).toEqual([['h', 22]]);
+    expect(spanParts(318)).toEqual([
+      ['d', 13],
+      ['h', 6],
+    ]);
+    expect(spanParts(24 * 12)).toEqual([['d', 12]]);
+    expect(spanParts(-3)).toEqual([['min', 0]]);
   });
 });

@@ -52,3 +52,37 @@ export function tierLabel(tier: string): string {
   const label = t(`tier_${tier}` as MessageKey);
   return label.startsWith('tier_') ? tier : label;
 }
+
+/**
+ * A wait as people say it: "45 min", "5 h 10 min", "3 d 4 h"; the smaller unit left out when it
+ * is zero, or when the larger one is big enough that it no longer matters.
+ */
+export function spanParts(hours: number): [unit: 'd' | 'h' | 'min', value: number][] {
+  const minutes = Math.max(0, Math.round(hours * 60));
+  if (minutes < 60) return [['min', minutes]];
+  const h = Math.floor(minutes / 60);
+  if (h < 24) {
+    const m = minutes % 60;
+    return m && h < 10
+      ? [
+          ['h', h],
+          ['min', m],
+        ]
+      : [['h', h]];
+  }
+  const d = Math.floor(h / 24);
+  const rest = h % 24;
+  return rest && d < 30
+    ? [
+        ['d', d],
+        ['h', rest],
+      ]
+    : [['d', d]];
+}
+
+/** A wait in the UI language ("3 d 4 h", "3 д 4 ч"). */
+export function formatSpan(hours: number): string {
+  return spanParts(hours)
+    .map(([unit, value]) => t(`span_${unit}`, value))
+    .join(' ');
+}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { interactionsSince } from '@/lib/db/queries';
 import type { Interaction } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { formatSpan, t, type MessageKey } from '@/lib/i18n';
 import { BANDS, responseStats, type ResponseStats } from '@/lib/queue/stats';
 import type { Settings } from '@/lib/settings';
 
@@ -26,13 +26,16 @@ export function Stats({
   const page = month?.filter((p) => pageKeys.includes(p.key));
   if (!month) return null;
   const target = settings.responseTargetHours;
+  const all = responseStats(month, target, now);
   return (
     <section className="stats" data-testid="stats">
       <h2 className="list-title">{t('statsTitle')}</h2>
       <table>
         <thead>
           <tr>
-            <th />
+            <th>
+              <span className="visually-hidden">{t('statsScope')}</span>
+            </th>
             <th>{t('statsWaiting')}</th>
             <th>{t('statsAnswered')}</th>
             <th>{t('statsMedian')}</th>
@@ -41,10 +44,11 @@ export function Stats({
         </thead>
         <tbody>
           <Row label={t('statsPage')} stats={responseStats(page ?? [], target, now)} testId="stats-page" />
-          <Row label={t('statsAll')} stats={responseStats(month, target, now)} testId="stats-all" />
+          <Row label={t('statsAll')} stats={all} testId="stats-all" />
         </tbody>
       </table>
-      <Bands stats={responseStats(month, target, now)} />
+      <Untimed stats={all} />
+      <Bands stats={all} />
     </section>
   );
 }
@@ -55,28 +59,39 @@ function Row({ label, stats, testId }: { label: string; stats: ResponseStats; te
       <th scope="row">{label}</th>
       <td>{stats.waiting}</td>
       <td>{stats.answered}</td>
-      <td>{stats.medianHours === null ? t('statsNone') : t('statsHours', stats.medianHours.toFixed(1))}</td>
+      <td>{stats.medianHours === null ? t('statsNone') : formatSpan(stats.medianHours)}</td>
       <td className={stats.breaches ? 'error' : ''}>{stats.breaches}</td>
     </tr>
   );
 }
 
-/** A bar per band of time taken to answer: the shape of the month at a glance. */
+/** Posts whose wait is not known are counted, and said to be untimed rather than taken as no wait. */
+function Untimed({ stats }: { stats: ResponseStats }) {
+  if (!stats.waitUnknown && !stats.untimed) return null;
+  return (
+    <p className="muted" data-testid="stats-untimed">
+      {t('statsUntimed', stats.waitUnknown, stats.untimed)}
+    </p>
+  );
+}
+
+/** A row per band of time taken to answer, with its count: the shape of the month at a glance. */
 function Bands({ stats }: { stats: ResponseStats }) {
   const most = Math.max(1, ...stats.bands);
   return (
-    <figure className="bands" aria-label={t('statsChart')} data-testid="stats-chart">
-      {BANDS.map((_, i) => (
-        <div key={i} className="band">
-          <span
-            className="bar"
-            style={{ height: `${(stats.bands[i]! / most) * 40}px` }}
-            title={String(stats.bands[i])}
-          />
-          <span className="muted">{t(`band_${i}` as MessageKey)}</span>
-        </div>
-      ))}
+    <figure className="bands" data-testid="stats-chart">
       <figcaption className="muted">{t('statsChart')}</figcaption>
+      <ul>
+        {BANDS.map((_, i) => (
+          <li key={i} className="band">
+            <span className="band-label">{t(`band_${i}` as MessageKey)}</span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar" style={{ width: `${(stats.bands[i]! / most) * 100}%` }} />
+            </span>
+            <span className="band-count">{stats.bands[i]}</span>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -177,20 +177,32 @@ export const MUTATIONS = {
     tables: ['interactions'],
     apply: (c, { key, until }, at) => updatePost(c, key, { snoozedUntil: until }, at),
   }),
-  /** The agent marked a post answered without Concierge's Insert (answered elsewhere, say). */
+  /**
+   * The agent says the post is answered. A reply inserted through Concierge is the answer, timed
+   * when it was inserted; without one (answered elsewhere) the time of the answer is unknown.
+   * The brand's reply seen on the page has already set the time, and keeps it.
+   */
   markAnswered: define({
     args: v.strictObject({ key: postKey }),
     tables: ['interactions'],
-    apply: (c, { key }, at) => updatePost(c, key, { status: 'replied' }, at),
+    async apply(c, { key }, at) {
+      const found = await post(c, key);
+      const inserted = found.replies[0]?.at;
+      const respondedAt = found.respondedAt ?? inserted;
+      await updatePost(c, key, { status: 'replied', ...(respondedAt && { respondedAt }) }, at);
+    },
   }),
-  /** A reply was put into the site's box: the post is answered with it. */
+  /**
+   * A reply was put into the site's box. It is not sent until the agent sends it on the site: the
+   * post stays in the queue until the brand's reply shows on the page or the agent presses Replied.
+   */
   recordReply: define({
     args: v.strictObject({ key: postKey, text: str(10_000), by: v.optional(str(200)) }),
     tables: ['interactions'],
     async apply(c, { key, text, by }, at) {
       const found = await post(c, key);
       const reply = { text, at, ...(by && { by }) };
-      await updatePost(c, key, { status: 'replied', replies: [...found.replies, reply] }, at);
+      await updatePost(c, key, { replies: [...found.replies, reply] }, at);
     },
   }),
   /** The agent's reading of a post, used instead of Concierge's from now on. */

@@ -6,7 +6,9 @@ export type PriorityReason =
   | { kind: 'negative' }
   | { kind: 'complaint' }
   | { kind: 'tier'; tier: string }
-  | { kind: 'waiting'; hours: number; targetHours: number; overdue: boolean }
+  /** Hours null: the page did not show when the post was written. */
+  | { kind: 'waiting'; hours: number | null; targetHours: number; overdue: boolean }
+  | { kind: 'inserted' }
   | { kind: 'thread'; replies: number }
   | { kind: 'answered' };
 
@@ -24,7 +26,8 @@ const HOUR = 3_600_000;
  * alone), and a post the brand answered goes to the bottom. Each part that counts is a reason.
  */
 export function priorityOf(
-  post: Pick<Interaction, 'createdAt' | 'seenAt' | 'status' | 'threadReplies'>,
+  post: Pick<Interaction, 'createdAt' | 'seenAt' | 'status' | 'threadReplies'> &
+    Partial<Pick<Interaction, 'replies'>>,
   customer: Pick<Customer, 'tier'> | null,
   reading: Pick<Reading, 'sentiment' | 'intents' | 'urgency'>,
   settings: Pick<Settings, 'responseTargetHours'>,
@@ -44,15 +47,27 @@ export function priorityOf(
     score += customer.tier === 'vip' ? 25 : 10;
     reasons.push({ kind: 'tier', tier: customer.tier });
   }
-  const since = Date.parse(post.createdAt ?? post.seenAt);
+  // Without the post's own time, the time it was first seen still ranks it, as at least that long.
+  const known = post.createdAt !== undefined && Number.isFinite(Date.parse(post.createdAt));
+  const since = Date.parse(known ? post.createdAt! : post.seenAt);
   const hours = Number.isFinite(since) ? Math.max(0, (now - since) / HOUR) : 0;
   const target = Math.max(1, settings.responseTargetHours);
   score += Math.min(40, (hours / target) * 20);
-  reasons.push({ kind: 'waiting', hours: Math.round(hours), targetHours: target, overdue: hours >= target });
+  reasons.push({
+    kind: 'waiting',
+    hours: known ? hours : null,
+    targetHours: target,
+    overdue: known && hours >= target,
+  });
   const replies = post.threadReplies?.length ?? 0;
   if (replies && post.status !== 'replied') {
     score -= 15;
     reasons.push({ kind: 'thread', replies });
+  }
+  // A reply is in the site's box: the agent is on it, and it has not been seen sent yet.
+  if (post.status !== 'replied' && post.replies?.length) {
+    score -= 60;
+    reasons.push({ kind: 'inserted' });
   }
   if (post.status === 'replied') {
     score -= 200;

@@ -2,10 +2,14 @@ import type { Interaction } from '../db/types';
 
 export interface ResponseStats {
   waiting: number;
+  /** Waiting posts whose own time the page did not show: how long they have waited is unknown. */
+  waitUnknown: number;
   answered: number;
-  /** Median time to the brand's first answer, in hours; null when nothing was answered yet. */
+  /** Answered posts whose wait is unknown: no time for the post, or none for its answer. */
+  untimed: number;
+  /** Median time to the brand's first answer, in hours; null when no answer was timed. */
   medianHours: number | null;
-  /** Answered later than the target, or still waiting past it. */
+  /** Answered later than the target, or known to be waiting past it. */
   breaches: number;
   /** First-answer times in bands: under 1 h, 1–4 h, 4–12 h, 12–24 h, over 24 h. */
   bands: number[];
@@ -13,6 +17,24 @@ export interface ResponseStats {
 
 export const BANDS = [1, 4, 12, 24, Infinity];
 const HOUR = 3_600_000;
+
+/** When the post was written, if the page said; the time it was first seen is no stand-in. */
+function postedAt(post: Interaction): number | null {
+  const t = post.createdAt ? Date.parse(post.createdAt) : NaN;
+  return Number.isFinite(t) ? t : null;
+}
+
+/**
+ * Hours from the post to the brand's first answer: the brand's reply seen on the page, or the
+ * reply inserted through Concierge that the agent confirmed. Null when either time is unknown,
+ * or when they contradict each other (an answer before the post).
+ */
+export function answerHours(post: Interaction): number | null {
+  const since = postedAt(post);
+  const answered = post.respondedAt ? Date.parse(post.respondedAt) : NaN;
+  if (since === null || !Number.isFinite(answered) || answered < since) return null;
+  return (answered - since) / HOUR;
+}
 
 /** Waiting, answered, how fast and how often late, for a set of customer posts. */
 export function responseStats(
@@ -22,7 +44,9 @@ export function responseStats(
 ): ResponseStats {
   const stats: ResponseStats = {
     waiting: 0,
+    waitUnknown: 0,
     answered: 0,
+    untimed: 0,
     medianHours: null,
     breaches: 0,
     bands: BANDS.map(() => 0),
@@ -30,18 +54,21 @@ export function responseStats(
   const times: number[] = [];
   for (const post of posts) {
     if (post.status === 'dismissed') continue;
-    const since = Date.parse(post.createdAt ?? post.seenAt);
     if (post.status === 'replied') {
       stats.answered++;
-      if (post.respondedAt) {
-        const hours = Math.max(0, (Date.parse(post.respondedAt) - since) / HOUR);
-        times.push(hours);
-        stats.bands[BANDS.findIndex((b) => hours < b)]!++;
-        if (hours > targetHours) stats.breaches++;
+      const hours = answerHours(post);
+      if (hours === null) {
+        stats.untimed++;
+        continue;
       }
+      times.push(hours);
+      stats.bands[BANDS.findIndex((b) => hours < b)]!++;
+      if (hours > targetHours) stats.breaches++;
     } else {
       stats.waiting++;
-      if ((now - since) / HOUR > targetHours) stats.breaches++;
+      const since = postedAt(post);
+      if (since === null) stats.waitUnknown++;
+      else if ((now - since) / HOUR > targetHours) stats.breaches++;
     }
   }
   if (times.length) {

@@ -402,10 +402,24 @@ describe('response record', () => {
       { ...base, key: 'x:3', postId: '3', createdAt: at(0), seenAt: at(1), status: 'open' as const },
       { ...base, key: 'x:4', postId: '4', seenAt: at(40), status: 'open' as const },
       { ...base, key: 'x:5', postId: '5', seenAt: at(0), status: 'dismissed' as const },
+      // Answered without a time (the agent's Replied alone), and an answer timed before its post:
+      // neither is a wait of 0 h.
+      { ...base, key: 'x:6', postId: '6', createdAt: at(0), seenAt: at(0), status: 'replied' as const },
+      {
+        ...base,
+        key: 'x:7',
+        postId: '7',
+        createdAt: at(10),
+        seenAt: at(10),
+        status: 'replied' as const,
+        respondedAt: at(9),
+      },
     ];
     expect(responseStats(posts, 24, Date.parse(at(41)))).toEqual({
       waiting: 2,
-      answered: 2,
+      waitUnknown: 1,
+      answered: 4,
+      untimed: 2,
       medianHours: 16,
       breaches: 2,
       bands: [0, 1, 0, 0, 1],
@@ -448,6 +462,36 @@ describe('response record', () => {
         ['hearthandco'],
       ),
     ).toBe(0);
+  });
+
+  it('times a reply inserted through Concierge once the agent confirms it; Replied alone has no time', async () => {
+    const { ConciergeDb } = await import('../db/schema');
+    const { recordSeen } = await import('../db/interactions');
+    const { mutate } = await import('../db/mutations');
+    const { priorityOf } = await import('../queue/priority');
+    const { classify } = await import('../reading/classify');
+    const database = new ConciergeDb(`insert-${crypto.randomUUID()}`);
+    const post = (id: string) => ({
+      site: 'x' as const,
+      id,
+      url: `https://x.com/jane/status/${id}`,
+      kind: 'post' as const,
+      author: { handle: 'jane', displayName: 'Jane', profileUrl: '' },
+      text: 'Where is my order?',
+      createdAt: at(0),
+    });
+    await recordSeen(database, [post('31'), post('32')]);
+    await mutate('recordReply', { key: 'x:31', text: 'On its way!' }, database);
+    // Inserted is not sent: the post waits, marked as being answered, until it is confirmed.
+    const inserted = (await database.interactions.get('x:31'))!;
+    expect(inserted.status).toBe('open');
+    const reasons = priorityOf(inserted, null, classify(inserted.text), { responseTargetHours: 24 }).reasons;
+    expect(reasons).toContainEqual({ kind: 'inserted' });
+    await mutate('markAnswered', { key: 'x:31' }, database);
+    const confirmed = (await database.interactions.get('x:31'))!;
+    expect(confirmed).toMatchObject({ status: 'replied', respondedAt: inserted.replies[0]!.at });
+    await mutate('markAnswered', { key: 'x:32' }, database);
+    expect((await database.interactions.get('x:32'))!.respondedAt).toBeUndefined();
   });
 
   it('counts replies by others in the thread, each once, and not the author answering themself', async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ageOf } from './age';
 import { fixtureHtml, fixturePage } from '../fixture-page';
 import { siteOfUrl } from '../lookup';
 import { facebookKey, parseFacebookPosts } from './parse';
@@ -6,6 +7,9 @@ import { facebookKey, parseFacebookPosts } from './parse';
 const page = (name: string): Document => fixturePage('facebook', name);
 const POST_ID = 'pfbid02Lq7hWmz9c3kPZ8yXoRtUv5sN1aB3cD4eF6gH7iJ8kL9mN';
 const POST_URL = `https://www.facebook.com/hearthandco/posts/${POST_ID}`;
+// Comments show their age ("22h"): the page is read at a fixed time, so their times are known.
+const SEEN = Date.parse('2026-11-22T12:00:00.000Z');
+vi.useFakeTimers({ toFake: ['Date'], now: SEEN });
 
 describe('Facebook adapter: a page post with comments and replies (older markup, English UI)', () => {
   const report = parseFacebookPosts(page('page-post.en.html'), POST_URL);
@@ -54,6 +58,8 @@ describe('Facebook adapter: a page post with comments and replies (older markup,
       },
       text: 'Mine arrived with a cracked lid 😞 photo here: https://photos.example/lid-123',
       inReplyTo: { id: POST_ID },
+      // "1d" when the page was seen.
+      createdAt: '2026-11-21T12:00:00.000Z',
     });
   });
 
@@ -272,5 +278,25 @@ describe('Facebook adapter: one element at a time, as the content script hands t
     );
     expect(() => parseFacebookPosts(doc, 'https://www.facebook.com/')).not.toThrow();
     expect(parseFacebookPosts(doc, 'https://www.facebook.com/').posts).toEqual([]);
+  });
+});
+
+describe('Facebook adapter: comment times from the age the page shows', () => {
+  it('reads ages in English and Russian, and nothing else', () => {
+    expect(ageOf('22h')).toBe(22 * 3_600_000);
+    expect(ageOf('1d')).toBe(86_400_000);
+    expect(ageOf('3w')).toBe(21 * 86_400_000);
+    expect(ageOf('5m')).toBe(300_000);
+    expect(ageOf('22 ч')).toBe(22 * 3_600_000);
+    expect(ageOf('3 дн.')).toBe(3 * 86_400_000);
+    expect(ageOf('1 нед.')).toBe(7 * 86_400_000);
+    expect(ageOf('Just now')).toBe(0);
+    for (const other of ['Reply', 'Like', '22', 'November 3', 'Jonas', '5 apples'])
+      expect(ageOf(other)).toBeNull();
+  });
+
+  it('gives a comment marked "22h" the time 22 hours before the page was seen', () => {
+    const report = parseFacebookPosts(page('page-post.en.html'), POST_URL);
+    expect(report.posts.find((p) => p.id === '998877665533')?.createdAt).toBe('2026-11-21T14:00:00.000Z');
   });
 });

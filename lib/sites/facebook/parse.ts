@@ -2,6 +2,7 @@ import type { MissReason, ParseReport, SocialPost } from '../../post';
 import { selectAll } from '../../dom-list';
 import { clip } from '../../text';
 import { readableText } from '../dom-text';
+import { timeFromAge } from './age';
 import { FB, SPONSORED_LABELS } from './selectors';
 import {
   parseCommentHref,
@@ -484,12 +485,13 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   if (!person) return 'no-author';
   // The author's links carry the comment id too, but only the timestamp link names the post.
   let ref: CommentRef | null = null;
+  let stamp: Element | null = null;
   let lastHref: string | null = null;
-  for (const { href } of s.links) {
+  for (const { el, href } of s.links) {
     if (href === lastHref) continue;
     lastHref = href;
     const found = parseCommentHref(href, origin);
-    if (found && (!ref || (!ref.post && found.post))) ref = found;
+    if (found && (!ref || (!ref.post && found.post))) [ref, stamp] = [found, el];
     if (ref?.post) break;
   }
   if (!ref) return 'no-id';
@@ -518,7 +520,8 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
   } else {
     post.inReplyTo = { id: postRef.id };
   }
-  const createdAt = isoTime(s.time);
+  // Comments show an age ("22h") rather than a time.
+  const createdAt = isoTime(s.time) ?? (stamp ? timeFromAge(stamp.textContent ?? '', Date.now()) : undefined);
   if (createdAt) post.createdAt = createdAt;
   if (hasSeeMore(s, null)) post.truncated = true;
   return post;
