@@ -58,7 +58,7 @@ test('the content script put into an open tab again takes over: one set of badge
     .filter({ hasText: 'Do you ship to Norway' })
     .locator('[data-concierge-badge]')
     .click();
-  await expect(panel.locator('[data-testid="post-item"][aria-pressed="true"]')).toContainText('Norway');
+  await expect(panel.locator('[data-testid="post-item"][aria-selected="true"]')).toContainText('Norway');
   await panel.close();
   await page.close();
 });

@@ -112,11 +112,16 @@ test('the queue puts the furious VIP first and says why; dismiss, snooze and rep
   const count = await items.count();
 
   const row = (text: string) => panel.locator('.queue-row').filter({ hasText: text });
-  await row('WORST service').getByTestId('queue-dismiss').click();
+  // The selected post's actions sit in its detail.
+  const act = async (text: string, action: string) => {
+    await row(text).click();
+    await panel.getByTestId('post-detail').getByTestId(action).click();
+  };
+  await act('WORST service', 'queue-dismiss');
   await expect(row('WORST service')).toHaveCount(0);
-  await row('dishwasher safe').getByTestId('queue-snooze').click();
+  await act('dishwasher safe', 'queue-snooze');
   await expect(row('dishwasher safe')).toHaveCount(0);
-  await row('moved to Kazan').getByTestId('queue-replied').click();
+  await act('moved to Kazan', 'queue-replied');
   await expect(panel.locator('.queue-row').last()).toContainText('moved to Kazan');
   await expect(panel.locator('.queue-row').last().getByTestId('queue-reasons')).toContainText('answered');
   await expect(items).toHaveCount(count - 2);
@@ -174,6 +179,70 @@ test('templates: a broken tag is explained while the rest previews; a new templa
   await expect(panel.locator('[data-testid="suggestion"][data-template^="custom-"] textarea')).toHaveValue(
     'Hi Jonas, yes, we ship to Norway and the rest of Europe! — Hearth & Co.',
   );
+  await panel.close();
+  await page.close();
+});
+
+test('keyboard alone: from the queue to an inserted reply in under 10 keys; the answer is then timed', async () => {
+  const { page, panel } = await open();
+  let keys = 0;
+  const press = async (key: string) => {
+    keys++;
+    await panel.keyboard.press(key);
+  };
+  const queue = panel.getByRole('listbox');
+  // The brand's accounts are asked for later: this is about the queue.
+  const firstRun = panel.getByTestId('first-run');
+  if (await firstRun.count()) await firstRun.getByRole('button').last().click();
+  // One tab stop for the whole queue: Tab from the top of the panel reaches it, past nothing else.
+  await panel.locator('body').focus();
+  while (!(await queue.evaluate((el) => el === document.activeElement)) && keys < 5) await press('Tab');
+  await expect(queue).toBeFocused();
+  await expect(queue.getByRole('option', { selected: true })).toHaveCount(1);
+  // The arrow keys choose a post (the third); the list's own focus stays on the list.
+  await press('ArrowDown');
+  await press('ArrowDown');
+  await press('ArrowUp');
+  await press('ArrowDown');
+  const chosen = queue.getByRole('option', { selected: true });
+  await expect(chosen).toHaveAttribute(
+    'data-key',
+    (await queue.getByRole('option').nth(2).getAttribute('data-key'))!,
+  );
+  const key = (await chosen.getAttribute('data-key'))!;
+  await expect(queue).toBeFocused();
+  await press('Enter');
+  const insert = panel.getByTestId('post-detail').getByTestId('insert-reply').first();
+  await expect(insert).toBeFocused();
+  await expect(insert).toHaveAttribute('aria-keyshortcuts', 'I');
+  await press('Enter');
+  // A reply with private details in it asks first, focused on its safe choice.
+  const status = panel.getByTestId('insert-status');
+  await expect(status.or(panel.getByTestId('privacy-warning'))).toBeVisible();
+  if (await panel.getByTestId('privacy-warning').isVisible()) {
+    await expect(panel.getByTestId('use-private-version')).toBeFocused();
+    await press('Enter');
+  }
+  await expect(status).toContainText('Inserted');
+  expect(keys).toBeLessThan(10);
+  // Focus is back on the post, which waits as being answered until the agent confirms it.
+  await expect(queue).toBeFocused();
+  const row = queue.locator(`[data-key="${key}"]`);
+  await expect(row.getByTestId('queue-reasons')).toContainText('reply inserted');
+  await expect(panel.getByTestId('post-detail').getByTestId('queue-replied')).toHaveAttribute(
+    'title',
+    'Replied (key: R in the queue)',
+  );
+  await panel.keyboard.press('r');
+  await expect(row.getByTestId('queue-reasons')).toContainText('answered');
+  // Timed from the post to the insert, written as people say it.
+  await expect(panel.getByTestId('stats-page').locator('td').nth(2)).toHaveText(/^\d+ d( \d+ h)?$/);
+  await expect(panel.getByTestId('stats-chart').locator('.band-count').last()).toHaveText('1');
+  // D dismisses the selected post without leaving the queue.
+  await panel.keyboard.press('Home');
+  const first = await queue.getByRole('option', { selected: true }).getAttribute('data-key');
+  await panel.keyboard.press('d');
+  await expect(panel.locator(`[data-key="${first}"]`)).toHaveCount(0);
   await panel.close();
   await page.close();
 });

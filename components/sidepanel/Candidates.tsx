@@ -6,13 +6,17 @@ import type { Interaction } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { NamedCandidate } from '@/lib/background/candidates';
+import { AddCustomerForm } from './AddCustomerForm';
 
 /**
  * For an author who is no customer yet: customers with a resembling name, each with how alike
- * and why, to confirm (the account joins the customer) or reject (never offered again).
+ * and why, to confirm (the account joins the customer) or reject (never offered again). Only when
+ * there are none, or the agent says it is none of them, is the author offered as a new customer:
+ * a duplicate is then never one click away.
  */
 export function Candidates({ post }: { post: Interaction }) {
   const [candidates, setCandidates] = useState<NamedCandidate[] | null>(null);
+  const [noneOfThese, setNoneOfThese] = useState(false);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -26,7 +30,8 @@ export function Candidates({ post }: { post: Interaction }) {
     };
   }, [post.authorKey, post.author.displayName]);
 
-  if (!candidates?.length) return null;
+  if (!candidates) return null;
+  if (!candidates.length || noneOfThese) return <AddCustomerForm post={post} />;
 
   const confirm = async (candidate: NamedCandidate) => {
     try {
@@ -74,6 +79,9 @@ export function Candidates({ post }: { post: Interaction }) {
           </li>
         ))}
       </ul>
+      <button type="button" data-testid="none-of-these" onClick={() => setNoneOfThese(true)}>
+        {t('candidatesNone')}
+      </button>
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,11 +1,10 @@
-import { mutate } from '@/lib/db/mutations';
-import { t, tierLabel } from '@/lib/i18n';
+import { useRef, type KeyboardEvent } from 'react';
+import { formatSpan, t, tierLabel } from '@/lib/i18n';
 import { accountLabel } from '@/lib/sites/lookup';
 import type { PriorityReason } from '@/lib/queue/priority';
 import { TierTag } from '../TierTag';
+import { QUEUE_ID, QUEUE_KEYS, queueAction, type QueueAction } from './triage';
 import type { QueueRow } from './useQueue';
-
-const SNOOZE_MS = 60 * 60 * 1000;
 
 function reasonText(reason: PriorityReason): string {
   switch (reason.kind) {
@@ -15,10 +14,13 @@ function reasonText(reason: PriorityReason): string {
       return t('intent_complaint');
     case 'tier':
       return tierLabel(reason.tier);
-    case 'waiting':
-      return reason.overdue
-        ? t('queueOverdue', reason.hours, reason.targetHours)
-        : t('queueWaiting', reason.hours, reason.targetHours);
+    case 'waiting': {
+      if (reason.hours === null) return t('queueWaitUnknown');
+      const target = formatSpan(reason.targetHours);
+      return t(reason.overdue ? 'queueOverdue' : 'queueWaiting', formatSpan(reason.hours), target);
+    }
+    case 'inserted':
+      return t('queueInserted');
     case 'thread':
       return t('queueThreadReplies', reason.replies);
     case 'answered':
@@ -26,7 +28,13 @@ function reasonText(reason: PriorityReason): string {
   }
 }
 
-/** The queue: who needs an answer first, why, and the agent's dismiss, snooze and replied. */
+const optionId = (key: string) => `queue-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/**
+ * The queue: who needs an answer first, and why. A listbox with one tab stop: the arrow keys,
+ * Home and End choose a post; Enter goes to its first suggestion; D, S and R dismiss, snooze and
+ * mark it replied, and I inserts its first suggestion.
+ */
 export function PostList({
   rows,
   selectedKey,
@@ -36,70 +44,97 @@ export function PostList({
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }) {
+  const list = useRef<HTMLUListElement>(null);
+  const pointer = useRef(false);
+  const index = rows.findIndex((r) => r.interaction.key === selectedKey);
+
+  const choose = (i: number) => {
+    const row = rows[Math.max(0, Math.min(rows.length - 1, i))];
+    if (!row) return;
+    onSelect(row.interaction.key);
+    list.current?.querySelector(`#${optionId(row.interaction.key)}`)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => choose(index + 1),
+      ArrowUp: () => choose(index < 0 ? 0 : index - 1),
+      Home: () => choose(0),
+      End: () => choose(rows.length - 1),
+      Enter: () => firstInsert()?.focus(),
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      move();
+      return;
+    }
+    // By the key's place, not its letter: D is D on a Russian layout too.
+    const action = (Object.keys(QUEUE_KEYS) as QueueAction[]).find(
+      (a) => `Key${QUEUE_KEYS[a]}` === event.code,
+    );
+    const row = rows[index];
+    if (!action || !row) return;
+    event.preventDefault();
+    if (action === 'insert') firstInsert()?.click();
+    else void queueAction(action, row.interaction);
+  };
+
   return (
-    <ul className="post-list" aria-label={t('panelPostsTitle')}>
+    <ul
+      ref={list}
+      id={QUEUE_ID}
+      className="post-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('panelPostsTitle')}
+      aria-activedescendant={index >= 0 ? optionId(rows[index]!.interaction.key) : undefined}
+      aria-keyshortcuts="ArrowUp ArrowDown Home End Enter D S R I"
+      onKeyDown={onKeyDown}
+      // Tabbing in chooses the first post; a click chooses its own (no scroll under the pointer).
+      onPointerDown={() => (pointer.current = true)}
+      onFocus={() => {
+        if (!pointer.current && index < 0) choose(0);
+        pointer.current = false;
+      }}
+    >
       {rows.map(({ interaction: post, customer, priority }) => (
-        <li key={post.key} className="queue-row">
-          <button
-            type="button"
-            data-testid="post-item"
-            data-key={post.key}
-            aria-pressed={post.key === selectedKey}
-            className={post.key === selectedKey ? 'post-item selected' : 'post-item'}
-            onClick={() => onSelect(post.key)}
-          >
-            <span className="post-author">
-              <strong>{customer?.name ?? post.author.displayName}</strong>
-              <span className="muted"> {accountLabel(post.site, post.author)}</span>
-              {post.kind !== 'post' && (
-                <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>
-              )}
-              {customer ? (
-                <TierTag tier={customer.tier} />
-              ) : (
-                <span className="tier tier-unknown">{t('badgeUnknown')}</span>
-              )}
-            </span>
-            <span className="post-text">{post.text}</span>
-            <span className="muted why" data-testid="queue-reasons">
-              {priority.reasons.map(reasonText).join(' · ')}
-            </span>
-          </button>
-          <span className="queue-actions">
-            <button
-              type="button"
-              data-testid="queue-dismiss"
-              title={t('queueDismiss')}
-              onClick={() => void mutate('dismissPost', { key: post.key })}
-            >
-              {t('queueDismiss')}
-            </button>
-            <button
-              type="button"
-              data-testid="queue-snooze"
-              title={t('queueSnooze')}
-              onClick={() =>
-                void mutate('snoozePost', {
-                  key: post.key,
-                  until: new Date(Date.now() + SNOOZE_MS).toISOString(),
-                })
-              }
-            >
-              {t('queueSnooze')}
-            </button>
-            {post.status !== 'replied' && (
-              <button
-                type="button"
-                data-testid="queue-replied"
-                title={t('queueReplied')}
-                onClick={() => void mutate('markAnswered', { key: post.key })}
-              >
-                {t('queueReplied')}
-              </button>
+        <li
+          key={post.key}
+          id={optionId(post.key)}
+          role="option"
+          aria-selected={post.key === selectedKey}
+          data-testid="post-item"
+          data-key={post.key}
+          className={post.key === selectedKey ? 'queue-row post-item selected' : 'queue-row post-item'}
+          onClick={() => onSelect(post.key)}
+        >
+          <span className="post-author">
+            <strong>{customer?.name ?? post.author.displayName}</strong>
+            <span className="muted"> {accountLabel(post.site, post.author)}</span>
+            {post.kind !== 'post' && (
+              <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>
             )}
+            {customer ? (
+              <TierTag tier={customer.tier} />
+            ) : (
+              <span className="tier tier-unknown">{t('badgeUnknown')}</span>
+            )}
+          </span>
+          <span className="post-text">{post.text}</span>
+          <span className="muted why" data-testid="queue-reasons">
+            {priority.reasons.map(reasonText).join(' · ')}
           </span>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The selected post's first Insert button, where Enter in the queue goes. */
+function firstInsert(): HTMLButtonElement | null {
+  return document.querySelector<HTMLButtonElement>(
+    '[data-testid="post-detail"] [data-testid="insert-reply"]',
   );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { useSettings } from '../useSettings';
-import { AddCustomerForm } from './AddCustomerForm';
 import { Candidates } from './Candidates';
 import { FirstRun } from './FirstRun';
 import { ReadingView } from './ReadingView';
 import { Stats } from './Stats';
 import { CustomerCard } from './CustomerCard';
 import { PostList } from './PostList';
+import { QueueActions } from './QueueActions';
 import { usePanelStore } from './store';
 import { Suggestions } from './Suggestions';
 import { usePageStats } from './usePageStats';
@@ -45,6 +45,15 @@ export function SidePanelApp() {
 
   return (
     <main className="panel">
+      {selected && (
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.getElementById('suggestions')?.focus()}
+        >
+          {t('skipToSuggestions')}
+        </button>
+      )}
       <header className="panel-head">
         <h1>{t('extName')}</h1>
         {stats && (
@@ -66,6 +75,7 @@ export function SidePanelApp() {
           {selected ? (
             <div className="detail" data-testid="post-detail">
               <blockquote className="post-quote">{selected.interaction.text}</blockquote>
+              <QueueActions post={selected.interaction} />
               {reading && (
                 <ReadingView
                   key={selected.interaction.key}
@@ -80,7 +90,6 @@ export function SidePanelApp() {
                 <>
                   <p className="muted">{t('panelUnknownAuthor')}</p>
                   <Candidates key={`candidates:${selected.interaction.key}`} post={selected.interaction} />
-                  <AddCustomerForm key={selected.interaction.key} post={selected.interaction} />
                 </>
               )}
               {reading && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mutate } from '@/lib/db/mutations';
 import { templateLearning, threadOf } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
@@ -12,6 +12,7 @@ import type { RankReason } from '@/lib/replies/rank';
 import { suggestFor } from '@/lib/replies';
 import { privateInvite, replyContext } from '@/lib/replies/suggest';
 import { OnDeviceDraft } from './OnDeviceDraft';
+import { QUEUE_ID, QUEUE_KEYS } from './triage';
 import type { Settings } from '@/lib/settings';
 import { usePanelStore } from './store';
 
@@ -97,6 +98,14 @@ export function Suggestions({
     edited: boolean;
   } | null>(null);
 
+  // The warning takes focus where the agent can see it: on its safe choice, scrolled into view.
+  const warning = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!pending) return;
+    warning.current?.scrollIntoView({ block: 'nearest' });
+    warning.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [pending]);
+
   const tryInsert = (text: string, templateId: string, edited: boolean) => {
     // What the customer already wrote in public (an order number under the brand's question) is theirs to repeat.
     const published = [
@@ -128,6 +137,8 @@ export function Suggestions({
       ]);
     }
     setBusy(false);
+    // The button was disabled while busy, which drops focus: it goes back to the post in the queue.
+    document.getElementById(QUEUE_ID)?.focus();
     setInsertStatus({
       postKey: post.key,
       ok: !!result?.ok,
@@ -137,15 +148,15 @@ export function Suggestions({
 
   if (!suggestions.length) return <p className="muted">{t('suggestionsNone')}</p>;
   return (
-    <section className="suggestions">
-      <h3>{t('suggestionsTitle')}</h3>
+    <section className="suggestions" id="suggestions" tabIndex={-1} aria-labelledby="suggestions-title">
+      <h3 id="suggestions-title">{t('suggestionsTitle')}</h3>
       <OnDeviceDraft
         key={post.key}
         input={draftInput}
         busy={busy}
         onInsert={(text, edited) => tryInsert(text, 'on-device-draft', edited)}
       />
-      {suggestions.map((s) => {
+      {suggestions.map((s, i) => {
         const id = `${post.key}/${s.templateId}`;
         const text = drafts[id] ?? s.text;
         return (
@@ -167,6 +178,10 @@ export function Suggestions({
               type="button"
               className="primary"
               data-testid="insert-reply"
+              {...(i === 0 && {
+                title: t('shortcutTitle', t('insertReply'), QUEUE_KEYS.insert),
+                'aria-keyshortcuts': QUEUE_KEYS.insert,
+              })}
               disabled={busy || !text.trim()}
               onClick={() => tryInsert(text, s.templateId, text !== s.text)}
             >
@@ -176,8 +191,16 @@ export function Suggestions({
         );
       })}
       {pending && (
-        <div className="privacy-warning" role="alertdialog" data-testid="privacy-warning">
-          <p>
+        <div
+          ref={warning}
+          className="privacy-warning"
+          role="alertdialog"
+          aria-labelledby="privacy-warning-title"
+          aria-describedby="privacy-warning-text"
+          data-testid="privacy-warning"
+        >
+          <h4 id="privacy-warning-title">{t('privacyTitle')}</h4>
+          <p id="privacy-warning-text">
             {t(
               'privacyWarning',
               pending.details
