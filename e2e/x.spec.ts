@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { badgeTexts, extensionPage, type Harness } from './support/extension';
 import { xPage } from './support/pages';
-import { article, expectBatchesBadgedOnce, extensionSuite, pageStats } from './support/session';
+import { article, expectBatchesBadgedOnce, extensionSuite, pageStats, tabIdOf } from './support/session';
 
 const HOME = 'https://x.com/home';
 const CONVERSATION = 'https://x.com/alisa_andreeva/status/1859000000000000201';
@@ -10,6 +11,8 @@ const suite = extensionSuite((h) =>
   h.serve('https://x.com', {
     '/home': xPage('timeline.en.html'),
     '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
+    // X as it might look after a redesign: the rows are there, the post element is renamed.
+    '/changed': xPage('timeline.en.html').replaceAll('data-testid="tweet"', 'data-testid="post"'),
   }),
 );
 let h: Harness;
@@ -359,4 +362,51 @@ test('a customer edited in the options page is named anew on the open page’s b
   await options.close();
   await panel.close();
   await page.close();
+});
+
+test('a page whose markup changed says so in the panel, and saves a diagnostic with no text, names or ids', async () => {
+  const page = await h.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('https://x.com/changed');
+  const tabId = await tabIdOf(h, 'https://x.com/changed');
+  const panel = await extensionPage(h, `sidepanel.html?tab=${tabId}`);
+  const alarm = panel.getByTestId('health-alarm');
+  await expect(alarm).toContainText('can’t read this page');
+  await expect(alarm).toContainText('Of 12 posts on the page, 0 were read');
+  const [file] = await Promise.all([
+    panel.waitForEvent('download'),
+    alarm.getByTestId('health-diagnostic').click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/^concierge-diagnostic-x-\d{4}-\d\d-\d\d\.json$/);
+  const text = readFileSync((await file.path())!, 'utf8');
+  const diagnostic = JSON.parse(text) as {
+    site: string;
+    health: { units: number; read: number };
+    unread: unknown[];
+  };
+  expect(diagnostic).toMatchObject({ site: 'x', health: { read: 0 } });
+  expect(diagnostic.unread).toHaveLength(3);
+  expect(text).toContain('"testId": "post"');
+  for (const secret of [
+    'Lorena',
+    'lorenawillis',
+    '1859000000000000101',
+    'microwave',
+    'Алиса',
+    'alisa_andreeva',
+  ])
+    expect(text).not.toContain(secret);
+  // The page itself heard nothing of it.
+  expect(errors).toEqual([]);
+  // A page that reads well says nothing of the kind.
+  const home = await h.context.newPage();
+  await home.goto(HOME);
+  await expect.poll(() => badgeTexts(home)).toHaveLength(8);
+  const homeTab = await tabIdOf(h, 'https://x.com/home');
+  const calm = await extensionPage(h, `sidepanel.html?tab=${homeTab}`);
+  await expect(calm.getByTestId('diagnostics')).toContainText('posts read');
+  await expect(calm.getByTestId('health-alarm')).toHaveCount(0);
+  for (const p of [calm, panel, home, page]) await p.close();
 });

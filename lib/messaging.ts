@@ -6,6 +6,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { NamedCandidate } from './background/candidates';
+import type { PageDiagnostic } from './content/diagnostic';
+import type { PageHealth } from './content/health';
 import type { LabStats } from './content/lab';
 import type { SocialPost } from './post';
 import { httpUrl, id, shortText, SocialPostSchema } from './post-schema';
@@ -59,6 +61,8 @@ export interface PageStats {
   misses: Partial<Record<string, number>>;
   batches: number;
   badgesDrawn: number;
+  /** Whether the page looks readable: post-like units against those read (lib/content/health.ts). */
+  health?: PageHealth;
   /** Where the time went, in the benchmark's build only (lib/content/lab.ts). */
   lab?: LabStats;
 }
@@ -76,9 +80,13 @@ interface ProtocolMap {
   labels(data: { labels: PostMatch[] }): void;
   /** side panel → content: diagnostics of the page. */
   pageStats(): PageStats;
+  /** side panel → content: the page's structure around what it could not read, for a bug report. */
+  pageDiagnostic(): PageDiagnostic;
   /** side panel → background: customers an unknown author may be, for the agent to confirm. */
   nameCandidates(data: { authorKey: string; displayName: string }): NamedCandidate[];
 }
+
+export type { PageDiagnostic, PageHealth };
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 

@@ -205,6 +205,16 @@ describe('message handlers under fuzzing', () => {
         batches: 0,
         badgesDrawn: 0,
       }),
+      diagnostic: (extensionVersion) => ({
+        site: 'x',
+        page: '/',
+        at: '',
+        extensionVersion,
+        health: { units: 0, read: 0 },
+        postsSeen: 0,
+        misses: {},
+        unread: [],
+      }),
       relabel: async (labels) => void relabelled.push(...labels.map((l) => l.key)),
       insertReply: async (postId, text) => {
         inserted.push(`${postId}:${text}`);
@@ -219,6 +229,7 @@ describe('message handlers under fuzzing', () => {
       );
       await expect(h.labels({ labels: [] }, sender)).rejects.toBeInstanceOf(InvalidMessageError);
       expect(() => h.pageStats(undefined, sender)).toThrow(InvalidMessageError);
+      expect(() => h.pageDiagnostic(undefined, sender)).toThrow(InvalidMessageError);
     }
     for (let i = 0; i < 150; i++) {
       const payload = i % 2 ? mutate({ postId: '1859000000000000101', text: 'Hello' }, r) : junk(r);

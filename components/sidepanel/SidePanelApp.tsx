@@ -6,6 +6,7 @@ import { FirstRun } from './FirstRun';
 import { ReadingView } from './ReadingView';
 import { Stats } from './Stats';
 import { CustomerCard } from './CustomerCard';
+import { PageHealthAlarm } from './PageHealthAlarm';
 import { PostList } from './PostList';
 import { QueueActions } from './QueueActions';
 import { usePanelStore } from './store';
@@ -62,6 +63,9 @@ export function SidePanelApp() {
           </p>
         )}
       </header>
+      {stats?.health?.unreadable && tabId != null && (
+        <PageHealthAlarm health={stats.health} tabId={tabId} site={stats.site} />
+      )}
       {firstRun && <FirstRun onLater={() => setLater(true)} />}
       {tabId == null ? (
         <p className="empty">{t('panelNoTab')}</p>

@@ -105,3 +105,12 @@ export function article(page: Page, handle: string, id: string) {
     .locator('article[data-testid="tweet"]')
     .filter({ has: page.locator(`a[href="/${handle}/status/${id}"]`) });
 }
+
+/** The browser's id of the tab showing `url`, asked of the extension's worker. */
+export async function tabIdOf(h: Harness, url: string): Promise<number> {
+  return h.worker.evaluate(async (address) => {
+    type Tabs = { tabs: { query: (q: { url: string }) => Promise<{ id?: number }[]> } };
+    const [tab] = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ url: address });
+    return tab?.id ?? 0;
+  }, url);
+}

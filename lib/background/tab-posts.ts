@@ -97,8 +97,9 @@ export function forgetTab(tabId: number): Promise<void> {
 }
 
 /** The tab a panel should show: the given one if it has posts, else the one most recently busy. */
-export function pickTab(map: TabPostsMap, preferred?: number): number | null {
-  if (preferred != null && map[preferred]) return preferred;
+export function pickTab(map: TabPostsMap, preferred?: number, preferredIsSupported = false): number | null {
+  // A supported page with no posts read is still the one to show: it may be one Concierge cannot read.
+  if (preferred != null && (map[preferred] || preferredIsSupported)) return preferred;
   const entries = Object.entries(map).sort(([, a], [, b]) => b.updatedAt - a.updatedAt);
   return entries[0] ? Number(entries[0][0]) : null;
 }

@@ -5,6 +5,7 @@ import {
   InvalidMessageError,
   parsePayload,
   type InsertResult,
+  type PageDiagnostic,
   type PageStats,
   type SenderLike,
 } from '../messaging';
@@ -14,7 +15,12 @@ import type { ContentApp } from './run';
  * The content script's answers to the side panel. Only our own extension pages may ask: a
  * message from anywhere else (another extension, a page) gets a typed refusal and changes nothing.
  */
-export function contentHandlers(app: ContentApp, extensionId: string, extensionOrigin: string) {
+export function contentHandlers(
+  app: ContentApp,
+  extensionId: string,
+  extensionOrigin: string,
+  extensionVersion = '',
+) {
   const check = (sender: SenderLike) => {
     if (!fromExtensionPage(sender, extensionId, extensionOrigin))
       throw new InvalidMessageError('sender is not an extension page');
@@ -32,6 +38,10 @@ export function contentHandlers(app: ContentApp, extensionId: string, extensionO
     pageStats(_data: unknown, sender: SenderLike): PageStats {
       check(sender);
       return app.stats();
+    },
+    pageDiagnostic(_data: unknown, sender: SenderLike): PageDiagnostic {
+      check(sender);
+      return app.diagnostic(extensionVersion);
     },
   };
 }

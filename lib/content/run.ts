@@ -3,6 +3,8 @@ import { observeElements } from '../observe';
 import { postKey, type SocialPost } from '../post';
 import type { SiteAdapter } from '../sites/types';
 import { removeBadges, renderBadge, type BadgeLabels } from './badge';
+import { diagnosticOf, type PageDiagnostic } from './diagnostic';
+import { isRead, pageHealth, unitsOf } from './health';
 import type { Lab } from './lab';
 
 const MAX_SEND = 200;
@@ -26,6 +28,8 @@ export interface ContentDeps {
 
 export interface ContentApp {
   stats: () => PageStats;
+  /** The structure around the units not read, for a bug report: no text, names or ids. */
+  diagnostic: (extensionVersion: string) => PageDiagnostic;
   /** Who the authors of posts shown are now (the worker's answer after customers changed). */
   relabel: (labels: PostMatch[]) => Promise<void>;
   insertReply: (postId: string, text: string) => Promise<InsertResult>;
@@ -222,13 +226,43 @@ export function runContent(deps: ContentDeps): ContentApp {
     ...(lab && { measure: (ms: number) => lab.spend(ms) }),
   });
 
+  /** The elements posts were read from that are on the page now. */
+  const readFrom = (): Element[] => {
+    const els: Element[] = [];
+    for (const { el } of shown.values()) {
+      const element = el.deref();
+      if (element?.isConnected) els.push(element);
+    }
+    return els;
+  };
+  const missCount = () => Object.values(stats.misses).reduce<number>((a, b) => a + (b ?? 0), 0);
+
   return {
     stats: () => ({
       ...stats,
       misses: { ...stats.misses },
       postsSeen: counted.size,
+      health: pageHealth(doc, adapter.unitSelector, readFrom(), counted.size, missCount()),
       ...(lab && { lab: lab.stats(shown.size) }),
     }),
+    diagnostic(extensionVersion) {
+      const read = readFrom();
+      const units = unitsOf(doc, adapter.unitSelector);
+      const unread = units.filter((u) => !isRead(u, read));
+      const health = pageHealth(doc, adapter.unitSelector, read, counted.size, missCount());
+      return diagnosticOf(
+        {
+          site: adapter.site,
+          at: new Date().toISOString(),
+          extensionVersion,
+          health: { units: health.units, read: health.read },
+          postsSeen: counted.size,
+          misses: { ...stats.misses },
+        },
+        deps.pageUrl(),
+        unread,
+      );
+    },
     relabel: (labels) => relabel(labels.filter((label) => shown.has(label.key))),
     // The element already read for the post: the page is not searched again.
     insertReply(postId, text) {

@@ -20,11 +20,17 @@ export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): v
     ...(import.meta.env.CONCIERGE_BENCH && { lab: startLab(() => performance.now()) }),
   });
 
-  const handlers = contentHandlers(app, browser.runtime.id, browser.runtime.getURL('/'));
+  const handlers = contentHandlers(
+    app,
+    browser.runtime.id,
+    browser.runtime.getURL('/'),
+    browser.runtime.getManifest().version,
+  );
   const removers = [
     onMessage('insertReply', ({ data, sender }) => handlers.insertReply(data, sender)),
     onMessage('labels', ({ data, sender }) => handlers.labels(data, sender)),
     onMessage('pageStats', ({ data, sender }) => handlers.pageStats(data, sender)),
+    onMessage('pageDiagnostic', ({ data, sender }) => handlers.pageDiagnostic(data, sender)),
   ];
   signal.addEventListener('abort', () => removers.forEach((remove) => remove()), { once: true });
 }

@@ -9,6 +9,11 @@ export interface SiteAdapter {
   site: Site;
   /** Matches every element that may hold a post; the parser decides what it really is. */
   postSelector: string;
+  /**
+   * What any post on the site looks like, broader than postSelector and meant to hold when the
+   * markup changes in detail: counted against the posts read, for the page-health alarm.
+   */
+  unitSelector: string;
   parse(root: ParentNode, pageUrl: string): ParseReport;
   /** What an element shows now (empty while it shows nothing): a change means a recycled row. */
   keyOf(el: Element): string;

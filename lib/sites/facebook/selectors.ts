@@ -59,6 +59,8 @@ export const FB = {
   article: '[role="article"]',
   /** Older feed units: numbered articles and pagelets. */
   feedUnit: '[aria-posinset], [data-pagelet^="FeedUnit"]',
+  /** Anything drawn as a post or comment, for the page-health count: a feed's rows included. */
+  unit: '[role="article"], [aria-posinset], [data-pagelet^="FeedUnit"], [role="feed"] > div',
   // Gated on the attribute: every element of every new row is tested against this list, and
   // one test of [aria-label] turns most of them away before eighteen comparisons would.
   postMenu: `[aria-label]:is(${POST_MENU_LABELS.map(menuSelector).join(', ')})`,

@@ -6,6 +6,7 @@ import { X } from './selectors';
 export const xAdapter: SiteAdapter = {
   site: 'x',
   postSelector: X.post,
+  unitSelector: X.unit,
   parse: parseXPosts,
   keyOf: xPostKey,
   // Beside the name; a post drawn without its name block gets the badge beside its time.

@@ -5,6 +5,8 @@
 export const X = {
   /** One post; nested articles inside a post mean "this post is unavailable". */
   post: 'article[data-testid="tweet"]',
+  /** Anything drawn as a post, whatever its test id: a timeline row's article, or one in the main column. */
+  unit: '[data-testid="cellInnerDiv"] article, main article',
   /** Name block: first link has the display name, second the @handle; both link to /handle. */
   userName: '[data-testid="User-Name"]',
   /** Fallback author source: the avatar container's test id ends with the handle. */
