@@ -81,7 +81,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       }}
     >
       <div className="row">
-        <button type="button" onClick={onClose}>
+        <button type="button" data-testid="close-editor" onClick={onClose}>
           {t('editClose')}
         </button>
       </div>

@@ -22,7 +22,12 @@ export interface Harness {
 
 /** Chromium with the built extension; every host is closed unless a test serves it. */
 export async function launch(
-  options: { headless?: boolean; locale?: string; extensionDir?: string } = {},
+  options: {
+    headless?: boolean;
+    locale?: string;
+    extensionDir?: string;
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profileDir = mkdtempSync(join(tmpdir(), 'concierge-profile-'));
@@ -30,7 +35,10 @@ export async function launch(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
+    // The extension's UI language is the browser's, which Chromium takes from LANGUAGE on Linux.
+    ...(options.locale && { env: { ...process.env, LANGUAGE: options.locale } }),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

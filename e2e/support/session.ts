@@ -10,12 +10,12 @@ import { badgeTexts, extensionPage, launch, type Harness } from './extension';
  */
 export function extensionSuite(
   serve?: (h: Harness) => Promise<void>,
-  options: { sample?: boolean; acceptDialogs?: boolean } = {},
+  options: { sample?: boolean; acceptDialogs?: boolean; launch?: Parameters<typeof launch>[0] } = {},
 ): () => Harness {
   let h: Harness | undefined;
   const dialogs: string[] = [];
   test.beforeAll(async () => {
-    h = await launch();
+    h = await launch(options.launch);
     await serve?.(h);
     h.context.on('page', (p) =>
       p.on('dialog', (d) => {

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { extensionPage, type Harness } from './support/extension';
+import { xPage, xTimelineWith } from './support/pages';
+import { extensionSuite, tabIdOf } from './support/session';
+
+/**
+ * axe-core over every main state of the side panel and the options page, in light and dark,
+ * in English and Russian: zero violations of WCAG 2.1 A and AA, text contrast 4.5:1 included.
+ */
+const LOOK_ALIKE = [
+  { handle: 'lorena_w_77', name: 'Lorena Wills', id: '1862000000000000001', text: 'Where is my kettle?' },
+];
+
+async function expectNoViolations(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+  expect(found, `axe in "${state}"`).toEqual([]);
+}
+
+const messages = (locale: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(`public/_locales/${locale.slice(0, 2)}/messages.json`, 'utf8'));
+
+const CSV = [
+  'Record ID,First Name,Last Name,Email,Phone Number,Twitter Username,Lead Status',
+  'h-1,Ada,Lane,ada@example.com,+1 555 0100,ada_lane,vip',
+  'h-2,Bob,Stone,not-an-email,,,',
+].join('\r\n');
+
+for (const locale of ['en-US', 'ru']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${locale}, ${colorScheme}`, () => {
+      const suite = extensionSuite(
+        (h) =>
+          h.serve('https://x.com', {
+            '/home': xPage('timeline.en.html'),
+            '/alike': xTimelineWith(LOOK_ALIKE),
+            '/changed': xPage('timeline.en.html').replaceAll('data-testid="tweet"', 'data-testid="post"'),
+          }),
+        { launch: { locale, colorScheme } },
+      );
+      let h: Harness;
+      test.beforeAll(() => {
+        h = suite();
+      });
+
+      test('the side panel in each state a user sees', async () => {
+        const empty = await extensionPage(h, 'sidepanel.html');
+        // The language and the theme asked for are the ones shown.
+        await expect(empty.locator('.empty')).toHaveText(messages(locale).panelNoTab!.message);
+        const background = await empty.evaluate(
+          () => getComputedStyle(document.documentElement).backgroundColor,
+        );
+        expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 25, 29)' : 'rgb(255, 255, 255)');
+        await expectNoViolations(empty, 'no page yet, first run');
+
+        const home = await h.context.newPage();
+        await home.goto('https://x.com/home');
+        const panel = await extensionPage(h, `sidepanel.html?tab=${await tabIdOf(h, 'https://x.com/home')}`);
+        await expect(panel.getByTestId('post-item').first()).toBeVisible();
+        await expectNoViolations(panel, 'queue and first run');
+
+        await panel.getByTestId('post-item').filter({ hasText: 'microwave' }).click();
+        await expect(panel.getByTestId('customer-card')).toBeVisible();
+        await expectNoViolations(panel, 'a selected post of a customer');
+
+        const first = panel.getByTestId('suggestion').first();
+        await first.locator('textarea').fill('We emailed lorena.willis@example.com about it.');
+        await first.getByTestId('insert-reply').click();
+        await expect(panel.getByTestId('privacy-warning')).toBeVisible();
+        await expectNoViolations(panel, 'privacy warning');
+
+        const alike = await h.context.newPage();
+        await alike.goto('https://x.com/alike');
+        const candidates = await extensionPage(
+          h,
+          `sidepanel.html?tab=${await tabIdOf(h, 'https://x.com/alike')}`,
+        );
+        await candidates.getByTestId('post-item').filter({ hasText: 'kettle' }).click();
+        await expect(candidates.getByTestId('candidates')).toBeVisible();
+        await expectNoViolations(candidates, 'candidates for an unknown author');
+        await candidates.getByTestId('none-of-these').click();
+        await expect(candidates.getByTestId('add-customer')).toBeVisible();
+        await expectNoViolations(candidates, 'adding a customer');
+
+        const changed = await h.context.newPage();
+        await changed.goto('https://x.com/changed');
+        const alarm = await extensionPage(
+          h,
+          `sidepanel.html?tab=${await tabIdOf(h, 'https://x.com/changed')}`,
+        );
+        await expect(alarm.getByTestId('health-alarm')).toBeVisible();
+        await expectNoViolations(alarm, 'page-health alarm');
+        for (const p of [empty, home, panel, alike, candidates, changed, alarm]) await p.close();
+      });
+
+      test('the options page in each state a user sees', async () => {
+        const page = await extensionPage(h, 'options.html');
+        await expect(page.getByTestId('customer-table')).toBeVisible();
+        await expectNoViolations(page, 'customers');
+
+        await page.getByTestId('edit-customer').first().click();
+        await expect(page.getByTestId('customer-editor')).toBeVisible();
+        await expectNoViolations(page, 'customer editor');
+        await page.getByTestId('close-editor').click();
+
+        await page
+          .getByTestId('import-file')
+          .setInputFiles({ name: 'hubspot.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+        await expect(page.getByTestId('import-mapping')).toBeVisible();
+        await expectNoViolations(page, 'import mapping');
+        await page.getByTestId('import-start').click();
+        await expect(page.getByTestId('import-report')).toBeVisible();
+        await expectNoViolations(page, 'import report');
+
+        await page.getByTestId('template-new').click();
+        await expect(page.getByTestId('template-form')).toBeVisible();
+        await expectNoViolations(page, 'template editor');
+        await page.close();
+      });
+    });
+  }
+}
