@@ -323,8 +323,11 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
           // No named helpers in here: the bundler would wrap them in a function the page lacks.
           while (!(
             document.querySelector('[data-testid="post-detail"] [data-testid="customer-card"]') &&
-            target.getAttribute('aria-pressed') === 'true'
+            target.getAttribute('aria-selected') === 'true'
           )) {
+            // A changed panel must fail the run, not spin until CI's clock runs out.
+            if (performance.now() - start > 10_000)
+              throw new Error('no customer card 10 s after choosing a post');
             await new Promise((resolve) => requestAnimationFrame(resolve));
           }
           return performance.now() - start;

@@ -813,7 +813,16 @@ async function loadSample(h: Harness): Promise<void> {
   await options.close();
 }
 
+/** CI's budget run takes about three minutes; a hung browser must fail it long before CI's own limit. */
+const CI_DEADLINE_MS = 20 * 60_000;
+
 async function main(): Promise<void> {
+  if (MODE === 'ci') {
+    setTimeout(() => {
+      console.error(`\nThe budget run did not finish within ${CI_DEADLINE_MS / 60_000} minutes.`);
+      process.exit(1);
+    }, CI_DEADLINE_MS).unref();
+  }
   console.log('\nBundles (gzipped)');
   for (const { name, bytes } of bundleSizes(resolve('.output/chrome-mv3'))) {
     const content = name.startsWith('content-scripts/');
