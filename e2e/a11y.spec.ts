@@ -116,6 +116,12 @@ for (const locale of ['en-US', 'ru']) {
         await expectNoViolations(page, 'import mapping');
         await page.getByTestId('import-start').click();
         await expect(page.getByTestId('import-report')).toBeVisible();
+        // A cell left out is explained in the UI's language.
+        await expect(page.getByTestId('import-flagged')).toContainText(
+          locale === 'ru'
+            ? '«not-an-email» — не адрес электронной почты.'
+            : '"not-an-email" is not an email address.',
+        );
         await expectNoViolations(page, 'import report');
 
         await page.getByTestId('template-new').click();

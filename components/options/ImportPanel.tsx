@@ -18,6 +18,7 @@ import { ImportReportView } from './ImportReportView';
 import { MappingTable, type Basis } from './MappingTable';
 import { TierWordsEditor } from './TierWordsEditor';
 import { useImport, type CustomersPreview, type OrdersPreview } from './importStore';
+import { saidText } from './importText';
 
 /**
  * Import of CRM exports and Concierge backups: pick the files, check the column mapping against a
@@ -124,7 +125,7 @@ export function ImportPanel() {
           sheet={customers.preview.sheet}
           onSheet={(sheet) => void pick(customers.file, 'customers', sheet)}
           remembered={customers.basis.includes('remembered')}
-          problem={customerProblem}
+          problem={customerProblem && saidText(customerProblem)}
           table={
             <MappingTable
               testId="import-mapping"
@@ -163,7 +164,7 @@ export function ImportPanel() {
           sheet={orders.preview.sheet}
           onSheet={(sheet) => void pick(orders.file, 'orders', sheet)}
           remembered={orders.basis.includes('remembered')}
-          problem={orderProblem}
+          problem={orderProblem && saidText(orderProblem)}
           table={
             <MappingTable
               testId="import-orders-mapping"

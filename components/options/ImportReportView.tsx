@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { ImportResult } from '@/lib/import/client';
 import type { ImportProblem } from '@/lib/import/table';
+import { problemText } from './importText';
 
 type Shown = ImportResult | { kind: 'error'; message: string };
 
@@ -25,7 +26,7 @@ export function ImportReportView({ result }: { result: Shown }) {
             {result.problems.map((p, i) => (
               <li key={i}>
                 {p.line > 0 ? `${t('importLine', p.line)}: ` : ''}
-                {p.message}
+                {problemText(p)}
               </li>
             ))}
           </ul>
@@ -48,7 +49,7 @@ export function ImportReportView({ result }: { result: Shown }) {
               <ul data-testid="import-skipped">
                 {report.skipped.map((p, i) => (
                   <li key={i}>
-                    {t('importLine', p.line)}: {p.message}
+                    {t('importLine', p.line)}: {problemText(p)}
                   </li>
                 ))}
               </ul>
@@ -76,7 +77,7 @@ function FlaggedCells({ flagged, count }: { flagged: ImportProblem[]; count: num
             {t('importFlaggedColumn', column, problems.length)}{' '}
             {problems
               .slice(0, 3)
-              .map((p) => `${t('importLine', p.line)}: ${p.message}`)
+              .map((p) => `${t('importLine', p.line)}: ${problemText(p)}`)
               .join('; ')}
           </li>
         ))}

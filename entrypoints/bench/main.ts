@@ -24,7 +24,7 @@ function prepare(text: string): number {
   const mapping = guessCustomerMapping(table.header);
   prepared = table.rows.flatMap((row) => {
     const read = customerFromRow(row.fields, mapping);
-    return typeof read === 'string' ? [] : [newCustomer(read.draft)];
+    return 'draft' in read ? [newCustomer(read.draft)] : [];
   });
   return prepared.length;
 }

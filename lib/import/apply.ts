@@ -4,6 +4,7 @@ import type { ConciergeDb } from '../db/schema';
 import type { Customer } from '../db/types';
 import type { OrderRow } from './csv';
 import type { ImportProblem } from './table';
+import { problemOf, say } from './said';
 
 export interface ImportCounts {
   added: number;
@@ -160,10 +161,7 @@ export async function attachOrders(
     for (const row of chunk) {
       const customer = byKey.get(row.customer);
       if (!customer) {
-        unmatched.push({
-          line: row.line,
-          message: `No customer has the email or id "${row.customer.slice(0, 80)}".`,
-        });
+        unmatched.push(problemOf(row.line, say('orderUnknownCustomer', row.customer.slice(0, 80))));
         continue;
       }
       const current = changed.get(customer.id) ?? customer;

@@ -1,5 +1,6 @@
 import { SITE_IDS } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
+import { say, type Said } from './said';
 
 /**
  * What the columns of a CRM export mean. Exports from HubSpot, Salesforce, Zendesk, Shopify,
@@ -293,18 +294,17 @@ export function guessOrderColumns(header: readonly string[]): Guess<OrderField> 
 }
 
 /** What a mapping needs before an import can start; null when it is usable. */
-export function customerMappingProblem(mapping: Mapping<CustomerField>): string | null {
+export function customerMappingProblem(mapping: Mapping<CustomerField>): Said | null {
   const says = (field: CustomerField | null) =>
     field !== null && ['name', 'firstName', 'lastName', 'email', 'phone', ...SITE_IDS].includes(field);
-  if (!mapping.some(says)) return 'Choose the column that holds the name (or an email, phone or account).';
+  if (!mapping.some(says)) return say('chooseName');
   return null;
 }
 
-export function orderMappingProblem(mapping: Mapping<OrderField>): string | null {
-  if (!mapping.includes('customer'))
-    return 'Choose the column that names the customer (email or customer id).';
-  if (!mapping.includes('orderId')) return 'Choose the column that holds the order number.';
-  if (!mapping.includes('date')) return 'Choose the column that holds the order date.';
+export function orderMappingProblem(mapping: Mapping<OrderField>): Said | null {
+  if (!mapping.includes('customer')) return say('chooseCustomer');
+  if (!mapping.includes('orderId')) return say('chooseOrderId');
+  if (!mapping.includes('date')) return say('chooseDate');
   return null;
 }
 

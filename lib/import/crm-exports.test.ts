@@ -126,7 +126,12 @@ describe('a cell that cannot be read costs that cell, not the customer', () => {
     const { customers, problems } = await file('Name,Email,Tags\n,,vip\n,bo@example.com,\n');
     expect(customers.map((c) => c.name)).toEqual(['bo@example.com']);
     expect(problems).toEqual([
-      { line: 2, message: 'Nothing in the row says who this is: no name, email, phone or account.' },
+      {
+        line: 2,
+        message: 'Nothing in the row says who this is: no name, email, phone or account.',
+        code: 'noOne',
+        params: [],
+      },
     ]);
   });
 });

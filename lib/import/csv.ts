@@ -18,6 +18,7 @@ import {
   type OrderField,
 } from './columns';
 import { readTable, type ImportProblem, type TableRow } from './table';
+import { isSaid, problemOf, say, type ImportCode, type Said } from './said';
 
 export type { ImportProblem } from './table';
 
@@ -34,7 +35,8 @@ export const PHONE = /^\+?[\d\s().-]{5,30}$/;
 export interface CellProblem {
   column: string;
   value: string;
-  message: string;
+  /** Why, with the value: "\"x\" is not an email address." */
+  said: Said;
 }
 
 /** A row read as a customer, with the cells left out and why. */
@@ -53,7 +55,7 @@ export function customerFromRow(
   mapping: Mapping<CustomerField>,
   header: readonly string[] = [],
   tierWords: TierWords = DEFAULT_TIER_WORDS,
-): CustomerRead | string {
+): CustomerRead | Said {
   const cells = new Map<CustomerField, { column: string; value: string }[]>();
   mapping.forEach((field, i) => {
     const value = unguarded(cleanText(fields[i] ?? ''));
@@ -63,8 +65,10 @@ export function customerFromRow(
     cells.set(field, list);
   });
   const flags: CellProblem[] = [];
-  const flag = (cell: { column: string; value: string }, message: string) =>
-    flags.push({ column: cell.column, value: clip(cell.value, 60), message });
+  const flag = (cell: { column: string; value: string }, code: ImportCode, ...more: string[]) => {
+    const value = clip(cell.value, 60);
+    flags.push({ column: cell.column, value, said: say(code, value, ...more) });
+  };
   const first = (field: CustomerField) => cells.get(field)?.[0];
   const text = (field: CustomerField) => first(field)?.value ?? '';
   /** Every value of a field that may fill several columns, split where a column holds a list. */
@@ -75,26 +79,26 @@ export function customerFromRow(
   for (const cell of each('email')) {
     const email = cell.value.toLowerCase();
     if (EMAIL.test(email)) emails.push(email);
-    else flag(cell, 'is not an email address');
+    else flag(cell, 'cellEmail');
   }
   const phones: string[] = [];
   for (const cell of each('phone')) {
     const phone = phoneE164(cell.value) ?? (PHONE.test(cell.value) ? cell.value : null);
     if (phone && !phones.includes(phone)) phones.push(phone);
-    else if (!phone) flag(cell, 'is not a phone number');
+    else if (!phone) flag(cell, 'cellPhone');
   }
   const identities: Identity[] = [];
   for (const site of SITES) {
     for (const cell of each(site.id as CustomerField, (v) => [v])) {
       const account = site.accountFrom(cell.value);
       if (account) identities.push(identityFrom(site.id as Site, account.handle, 'imported', account.id));
-      else flag(cell, `is not an account on ${site.label}`);
+      else flag(cell, 'cellAccount', site.label);
     }
   }
 
   let name = text('name') || [text('firstName'), text('lastName')].filter(Boolean).join(' ');
   if (name.length > 200) {
-    flag(first('name') ?? first('firstName')!, 'is longer than 200 characters');
+    flag(first('name') ?? first('firstName')!, 'cellLong200');
     name = clip(name, 200);
   }
   // A person known by an address or an account alone is still a customer: named by it until an
@@ -102,7 +106,7 @@ export function customerFromRow(
   name ||=
     emails[0] ??
     (identities[0] ? siteEntry(identities[0].site).showAccount(identities[0]) : (phones[0] ?? ''));
-  if (!name) return 'Nothing in the row says who this is: no name, email, phone or account.';
+  if (!name) return say('noOne');
 
   const tags = [...new Set(each('tags', splitTags).map((cell) => cell.value))];
   const tierCell = first('tier');
@@ -115,12 +119,11 @@ export function customerFromRow(
 
   const languageCell = first('language');
   const language = languageCell ? languageCode(languageCell.value) : null;
-  if (languageCell && !language)
-    flag(languageCell, 'is not a language (a name such as English, or a code such as en)');
+  if (languageCell && !language) flag(languageCell, 'cellLanguage');
 
   const crmCell = first('crmId');
   const crmId = crmCell && crmCell.value.length <= 100 ? crmCell.value : '';
-  if (crmCell && !crmId) flag(crmCell, 'is longer than 100 characters');
+  if (crmCell && !crmId) flag(crmCell, 'cellLong100');
   const notes = text('notes');
   const city = text('city');
   const draft: CustomerDraft = { name, identities, emails, phones, tags };
@@ -165,11 +168,11 @@ export function rowKeys(draft: CustomerDraft): string[] {
 export class DuplicateCheck {
   private readonly seen = new Map<string, number>();
 
-  check(line: number, draft: CustomerDraft): string | null {
+  check(line: number, draft: CustomerDraft): Said | null {
     const keys = rowKeys(draft);
     for (const key of keys) {
       const first = this.seen.get(key);
-      if (first !== undefined) return `The same ${key} as on line ${first}.`;
+      if (first !== undefined) return say('sameAs', key, first);
     }
     for (const key of keys) this.seen.set(key, line);
     return null;
@@ -183,23 +186,22 @@ export interface OrderRow {
   order: Order;
 }
 
-/** Reads one row of an orders file; a string says why the row is skipped. */
+/** Reads one row of an orders file, or says why the row is skipped. */
 export function orderFromRow(
   fields: readonly string[],
   mapping: Mapping<OrderField>,
   line: number,
-): OrderRow | string {
+): OrderRow | Said {
   const values: Partial<Record<OrderField, string>> = {};
   mapping.forEach((field, i) => {
     if (field) values[field] = cleanText(fields[i] ?? '');
   });
   const customer = values.customer ?? '';
-  if (!customer) return 'The customer is empty.';
+  if (!customer) return say('orderNoCustomer');
   const id = values.orderId ?? '';
-  if (!id || id.length > 100)
-    return id ? 'The order number is longer than 100 characters.' : 'The order number is empty.';
+  if (!id || id.length > 100) return say(id ? 'orderIdLong' : 'orderIdEmpty');
   const date = isoDate(values.date ?? '');
-  if (!date) return `"${clip(values.date ?? '', 30)}" is not a date (use 2026-11-03 or 03.11.2026).`;
+  if (!date) return say('orderDate', clip(values.date ?? '', 30));
   const items = itemsOf(values.items ?? '');
   // A line-item export (Shopify's) gives each item's quantity a column of its own.
   const quantity = Number(unguarded(values.quantity ?? ''));
@@ -213,7 +215,7 @@ export function orderFromRow(
         .replace(',', '.')
         .replace(/[^\d.-]/g, ''),
     );
-    if (!Number.isFinite(total)) return `"${clip(values.total, 30)}" is not an amount.`;
+    if (!Number.isFinite(total)) return say('orderAmount', clip(values.total, 30));
     order.total = total;
   }
   if (values.currency) order.currency = clip(values.currency.toUpperCase(), 10);
@@ -335,13 +337,13 @@ export function parseCustomersCsv(
   if (!table.ok) return table;
   const mapping = given ?? guessCustomerMapping(table.header);
   const problem = customerMappingProblem(mapping);
-  if (problem) return { ok: false, problems: [{ line: 1, message: problem }] };
+  if (problem) return { ok: false, problems: [problemOf(1, problem)] };
   const rows: CsvRow[] = [];
   const skipped: ImportProblem[] = [];
   const duplicates = new DuplicateCheck();
   for (const row of table.rows) {
     const result = customerRow(row, table.header, mapping, duplicates, tierWords);
-    if (typeof result === 'string') skipped.push({ line: row.line, message: result });
+    if (isSaid(result)) skipped.push(problemOf(row.line, result));
     else if (result) rows.push(result);
   }
   return { ok: true, value: { header: table.header, mapping, rows, skipped } };
@@ -354,12 +356,12 @@ export function customerRow(
   mapping: Mapping<CustomerField>,
   duplicates: DuplicateCheck,
   tierWords?: TierWords,
-): CsvRow | string | null {
+): CsvRow | Said | null {
   const width = header.length;
   if (isReportFooter(row, width)) return null;
-  if (row.fields.length !== width) return `Expected ${width} fields, found ${row.fields.length}.`;
+  if (row.fields.length !== width) return say('fields', width, row.fields.length);
   const read = customerFromRow(row.fields, mapping, header, tierWords);
-  if (typeof read === 'string') return read;
+  if (isSaid(read)) return read;
   return duplicates.check(row.line, read.draft) ?? { line: row.line, ...read };
 }
 
@@ -373,16 +375,16 @@ export function parseOrdersCsv(
   if (!table.ok) return table;
   const mapping = given ?? guessOrderMapping(table.header);
   const problem = orderMappingProblem(mapping);
-  if (problem) return { ok: false, problems: [{ line: 1, message: problem }] };
+  if (problem) return { ok: false, problems: [problemOf(1, problem)] };
   const byId = new Map<string, OrderRow>();
   const skipped: ImportProblem[] = [];
   for (const row of table.rows) {
     if (isReportFooter(row, table.header.length)) continue;
     const result =
       row.fields.length !== table.header.length
-        ? `Expected ${table.header.length} fields, found ${row.fields.length}.`
+        ? say('fields', table.header.length, row.fields.length)
         : orderFromRow(row.fields, mapping, row.line);
-    if (typeof result === 'string') skipped.push({ line: row.line, message: result });
+    if (isSaid(result)) skipped.push(problemOf(row.line, result));
     else {
       // Shops export an order as one row per line item: one order, with all its items.
       const key = `${result.customer}\n${result.order.id}`;

@@ -1,16 +1,18 @@
+import { say, type Said } from './said';
+
 /**
  * Turns a file's bytes into text. CRM exports come as UTF-8 (with or without a byte order mark),
  * UTF-16 (Excel's "Unicode text") and Windows-1251 (Russian Excel and older Bitrix24 exports).
  */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+export type Decoded = { ok: true; text: string; encoding: Encoding } | ({ ok: false } & Said);
 
 /** Share of control characters (other than tab and line breaks) that marks a file as binary. */
 const BINARY_SHARE = 0.01;
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, message: 'The file is empty.' };
+  if (bytes.length === 0) return { ok: false, ...say('fileEmpty') };
   let encoding: Encoding;
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, start] = ['utf-8', 3];
@@ -26,11 +28,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     encoding = 'windows-1251';
     text = new TextDecoder(encoding).decode(body);
   }
-  if (looksBinary(text))
-    return {
-      ok: false,
-      message: 'This is not a text file (it holds binary data). Export the customers as CSV and try again.',
-    };
+  if (looksBinary(text)) return { ok: false, ...say('fileBinary') };
   return { ok: true, text, encoding };
 }
 

@@ -64,7 +64,9 @@ describe('reading a customers CSV', () => {
     // A group's link is no person's: the cell is left out, Eve is imported.
     const eve = parsed(`${HEADER}\nEve,,,,https://www.facebook.com/groups/bakers/,,,,\n`).rows[0];
     expect(eve?.draft.name).toBe('Eve');
-    expect(eve?.flags[0]?.message).toBe('is not an account on Facebook');
+    expect(eve?.flags[0]?.said.message).toBe(
+      '"https://www.facebook.com/groups/bakers/" is not an account on Facebook.',
+    );
   });
 
   it('recognises CRM headers in English and Russian, and joins first and last names', () => {
@@ -121,13 +123,19 @@ describe('reading a customers CSV', () => {
     );
     expect(rows.map((r) => r.draft.name)).toEqual(['Ada', 'Bob', 'c@example.com', 'Dan', 'Fay']);
     expect(rows.at(-1)?.draft.tags).toEqual(['Бронза']);
-    expect(rows.flatMap((r) => r.flags.map((f) => [r.line, f.column, f.value, f.message]))).toEqual([
-      [3, 'email', 'not-an-email', 'is not an email address'],
-      [5, 'x', 'bad handle!', 'is not an account on X'],
+    expect(rows.flatMap((r) => r.flags.map((f) => [r.line, f.column, f.value, f.said.message]))).toEqual([
+      [3, 'email', 'not-an-email', '"not-an-email" is not an email address.'],
+      [5, 'x', 'bad handle!', '"bad handle!" is not an account on X.'],
     ]);
+    // Each says what it is by a code too, for the UI to say it in its own language.
     expect(skipped).toEqual([
-      { line: 6, message: 'Expected 4 fields, found 1.' },
-      { line: 7, message: 'The same email a@example.com as on line 2.' },
+      { line: 6, message: 'Expected 4 fields, found 1.', code: 'fields', params: ['4', '1'] },
+      {
+        line: 7,
+        message: 'The same email a@example.com as on line 2.',
+        code: 'sameAs',
+        params: ['email a@example.com', '2'],
+      },
     ]);
   });
 
@@ -180,7 +188,7 @@ describe('decoding files', () => {
       ok: false,
       message: expect.stringContaining('not a text file'),
     });
-    expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, message: 'The file is empty.' });
+    expect(decodeBytes(new Uint8Array())).toMatchObject({ ok: false, message: 'The file is empty.' });
     const huge = { length: 200 * 1024 * 1024 } as Uint8Array;
     expect(await previewFile('big.csv', huge, 'customers')).toMatchObject({
       kind: 'failed',
@@ -285,8 +293,20 @@ describe('importing', () => {
           flaggedCount: 0,
           skippedCount: 2,
           skipped: [
-            { line: 4, message: 'Orders file: No customer has the email or id "nobody@example.com".' },
-            { line: 5, message: 'Orders file: "31.02.2026" is not a date (use 2026-11-03 or 03.11.2026).' },
+            {
+              line: 4,
+              message: 'Orders file: No customer has the email or id "nobody@example.com".',
+              code: 'orderUnknownCustomer',
+              params: ['nobody@example.com'],
+              ordersFile: true,
+            },
+            {
+              line: 5,
+              message: 'Orders file: "31.02.2026" is not a date (use 2026-11-03 or 03.11.2026).',
+              code: 'orderDate',
+              params: ['31.02.2026'],
+              ordersFile: true,
+            },
           ],
         },
       });
@@ -330,7 +350,9 @@ describe('importing', () => {
     });
     expect(broken).toEqual({
       ok: false,
-      problems: [{ line: 5002, message: expect.stringContaining('not closed') }],
+      problems: [
+        { line: 5002, message: expect.stringContaining('not closed'), code: 'fileUnclosedQuote', params: [] },
+      ],
     });
     expect(await database.customers.toArray()).toEqual(before);
 

@@ -8,6 +8,7 @@ import type { CustomerField, Mapping, OrderField } from './columns';
 import { parseCustomersCsv, parseOrdersCsv, type ImportProblem } from './csv';
 import { fileText } from './sheet';
 import type { TierWords } from './tiers';
+import { problemOf } from './said';
 
 export interface ReadCustomer {
   name: string;
@@ -44,12 +45,12 @@ export async function readCustomerFile(
   options: { sheet?: string; tierWords?: TierWords } = {},
 ): Promise<Read<{ customers: ReadCustomer[] }, CustomerField>> {
   const read = await fileText(bytes, fileName, options.sheet);
-  if (!read.ok) return { customers: [], ...unreadable([{ line: 0, message: read.message }]) };
+  if (!read.ok) return { customers: [], ...unreadable([problemOf(0, read)]) };
   const parsed = parseCustomersCsv(read.text, undefined, options.tierWords);
   if (!parsed.ok) return { customers: [], ...unreadable(parsed.problems) };
   const { rows, skipped, mapping } = parsed.value;
   const flagged = rows.flatMap((row) =>
-    row.flags.map((f) => ({ line: row.line, column: f.column, message: `"${f.value}" ${f.message}.` })),
+    row.flags.map((f) => ({ ...problemOf(row.line, f.said), column: f.column })),
   );
   const customers = rows.map(({ draft }) => ({
     name: draft.name,
@@ -72,7 +73,7 @@ export async function readOrderFile(
   options: { sheet?: string } = {},
 ): Promise<Read<{ orders: ReadOrder[] }, OrderField>> {
   const read = await fileText(bytes, fileName, options.sheet);
-  if (!read.ok) return { orders: [], ...unreadable([{ line: 0, message: read.message }]) };
+  if (!read.ok) return { orders: [], ...unreadable([problemOf(0, read)]) };
   const parsed = parseOrdersCsv(read.text);
   if (!parsed.ok) return { orders: [], ...unreadable(parsed.problems) };
   const orders = parsed.orders.map(({ customer, order }) => ({ ...order, customer }));

@@ -5,6 +5,7 @@ import { customerMappingProblem, type CustomerField, type Mapping, type OrderFie
 import { customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
 import type { TierWords } from './tiers';
 import { streamTable, TableError, type ImportProblem } from './table';
+import { isSaid, problemOf, say } from './said';
 
 export interface ImportRequest {
   customers?: { text: string; mapping: Mapping<CustomerField> };
@@ -75,12 +76,13 @@ export async function runImport(
 
   if (request.customers) {
     const problem = customerMappingProblem(request.customers.mapping);
-    if (problem) return { ok: false, problems: [{ line: 1, message: problem }] };
+    if (problem) return { ok: false, problems: [problemOf(1, problem)] };
   }
   // Orders are few next to customers and must be whole before anything is written.
   const orders = request.orders ? parseOrdersCsv(request.orders.text, request.orders.mapping) : null;
   if (orders && !orders.ok) return { ok: false, problems: orders.problems };
-  const fromOrders = (p: ImportProblem) => skip({ ...p, message: `Orders file: ${p.message}` });
+  const fromOrders = (p: ImportProblem) =>
+    skip({ ...p, message: say('ordersFile', p.message).message, ordersFile: true });
   orders?.skipped.forEach(fromOrders);
 
   try {
@@ -101,12 +103,12 @@ export async function runImport(
           const drafts = [];
           for (const row of chunk) {
             const result = customerRow(row, header, mapping, duplicates, request.tierWords);
-            if (typeof result === 'string') skip({ line: row.line, message: result });
+            if (isSaid(result)) skip(problemOf(row.line, result));
             else if (result) {
               drafts.push(result.draft);
-              for (const { column, value, message } of result.flags) {
+              for (const { column, said } of result.flags) {
                 report.flaggedCount++;
-                const problem = { line: row.line, column, message: `"${value}" ${message}.` };
+                const problem = { ...problemOf(row.line, said), column };
                 if (report.flagged.length < MAX_LISTED) report.flagged.push(problem);
               }
             }

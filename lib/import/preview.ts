@@ -14,6 +14,7 @@ import type { FileKind } from './protocol';
 import { PHONE } from './csv';
 import { fileText, type Format } from './sheet';
 import { readTable, type ImportProblem } from './table';
+import { problemOf, say } from './said';
 
 /** Rows read for a preview: enough to find three values in a column that is mostly empty. */
 export const PREVIEW_ROWS = 200;
@@ -44,10 +45,7 @@ export type FilePreview =
 export function tooLarge(size: number): ImportProblem | null {
   if (size <= MAX_IMPORT_BYTES) return null;
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return {
-    line: 0,
-    message: `The file is ${mb(size)}; Concierge imports files under ${mb(MAX_IMPORT_BYTES + 1)}. Split it into smaller files and import them one after another.`,
-  };
+  return { line: 0, ...say('fileTooBig', mb(size), mb(MAX_IMPORT_BYTES + 1)) };
 }
 
 /** What a file holds, before anything is imported: its columns with samples, the guessed mapping. */
@@ -60,7 +58,7 @@ export async function previewFile(
   const large = tooLarge(bytes.length);
   if (large) return { kind: 'failed', problems: [large] };
   const read = await fileText(bytes, name, sheet);
-  if (!read.ok) return { kind: 'failed', problems: [{ line: 0, message: read.message }] };
+  if (!read.ok) return { kind: 'failed', problems: [problemOf(0, read)] };
   if (
     kind === 'customers' &&
     read.format !== 'xlsx' &&

@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { decodeBytes, type Encoding } from './decode';
+import { say, type Said } from './said';
 
 export type Format = Encoding | 'xlsx';
 
@@ -19,21 +20,16 @@ export type FileText =
       sheets?: string[];
       sheet?: string;
     }
-  | { ok: false; message: string };
+  | ({ ok: false } & Said);
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (bytes: Uint8Array, mark: number[]) => mark.every((b, i) => bytes[i] === b);
 
-export const XLS_MESSAGE =
-  'This is an old Excel workbook (.xls), which Concierge cannot read. In Excel choose File → Save As → "Excel Workbook (.xlsx)" or "CSV UTF-8", then pick the new file.';
-export const NUMBERS_MESSAGE =
-  'This is an Apple Numbers file, which Concierge cannot read. In Numbers choose File → Export To → Excel… or CSV…, then pick the exported file.';
-export const ODS_MESSAGE =
-  'This is an OpenDocument spreadsheet (.ods), which Concierge cannot read. Save it as "Excel 2007-365 (.xlsx)" or as CSV (UTF-8), then pick the new file.';
-const NOT_A_WORKBOOK =
-  'This file is a ZIP archive but not an Excel workbook. Export the customers as .xlsx or CSV and pick that file.';
+export const XLS_MESSAGE = say('fileXls').message;
+export const NUMBERS_MESSAGE = say('fileNumbers').message;
+export const ODS_MESSAGE = say('fileOds').message;
 
 /** The first member's name in a ZIP archive: "mimetype" (OpenDocument), "Index/…" (Numbers). */
 function firstMember(bytes: Uint8Array): string {
@@ -45,14 +41,14 @@ function firstMember(bytes: Uint8Array): string {
 /** The text of the file; `sheet` names a workbook's sheet to read (the first by default). */
 export async function fileText(bytes: Uint8Array, fileName = '', sheet?: string): Promise<FileText> {
   const name = fileName.toLowerCase();
-  if (startsWith(bytes, OLE)) return { ok: false, message: XLS_MESSAGE };
-  if (name.endsWith('.numbers')) return { ok: false, message: NUMBERS_MESSAGE };
-  if (name.endsWith('.ods')) return { ok: false, message: ODS_MESSAGE };
+  if (startsWith(bytes, OLE)) return { ok: false, ...say('fileXls') };
+  if (name.endsWith('.numbers')) return { ok: false, ...say('fileNumbers') };
+  if (name.endsWith('.ods')) return { ok: false, ...say('fileOds') };
   if (startsWith(bytes, ZIP)) {
     const member = firstMember(bytes);
-    if (member === 'mimetype') return { ok: false, message: ODS_MESSAGE };
+    if (member === 'mimetype') return { ok: false, ...say('fileOds') };
     if (member.startsWith('Index/') || member.startsWith('Metadata/'))
-      return { ok: false, message: NUMBERS_MESSAGE };
+      return { ok: false, ...say('fileNumbers') };
     return workbookText(bytes, sheet);
   }
   const decoded = decodeBytes(bytes);
@@ -66,15 +62,11 @@ async function workbookText(bytes: Uint8Array, wanted?: string): Promise<FileTex
     // Numbers are kept as written: a phone or an id must not become 1.5551234567e10.
     sheets = await readXlsxFile(buffer, { parseNumber: (text: string) => text, trim: false });
   } catch {
-    return { ok: false, message: NOT_A_WORKBOOK };
+    return { ok: false, ...say('fileZip') };
   }
   const names = sheets.map((s) => s.sheet);
   const chosen = sheets.find((s) => s.sheet === wanted) ?? sheets[0];
-  if (!chosen || chosen.data.length === 0)
-    return {
-      ok: false,
-      message: 'The workbook has no rows. Check that the export finished, then try again.',
-    };
+  if (!chosen || chosen.data.length === 0) return { ok: false, ...say('workbookNoRows') };
   const rows = chosen.data.map((row) => row.map(cellText));
   const text = Papa.unparse(rows, { newline: '\n' });
   return { ok: true, text, format: 'xlsx', sheets: names, sheet: chosen.sheet };

@@ -1,9 +1,15 @@
 import Papa from 'papaparse';
+import { say, type ImportCode } from './said';
 
 /** A problem with a file or one of its rows; line 0 means the file as a whole. */
 export interface ImportProblem {
   line: number;
+  /** In English; `code` and `params` let the UI write it in its own language. */
   message: string;
+  code?: ImportCode;
+  params?: string[];
+  /** The problem is in the orders file (the customers file when absent). */
+  ordersFile?: boolean;
   /** The column of a cell that could not be read, when the problem is one cell. */
   column?: string;
 }
@@ -16,9 +22,6 @@ export interface TableRow {
 
 export type Table =
   { ok: true; header: string[]; rows: TableRow[] } | { ok: false; problems: ImportProblem[] };
-
-const UNCLOSED_QUOTE =
-  'A quoted field is not closed (a " is missing), so the rest of the file cannot be read.';
 
 /** The text as the reader wants it: no byte order mark, one kind of line ending. */
 function normalise(input: string): string {
@@ -66,7 +69,7 @@ function parse(text: string, visit: Visitor, complete: () => void): void {
       for (let i = text.indexOf('\n', cursor); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
       cursor = end;
       if (result.errors.some((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')) {
-        visit.problem({ line: rowLine, message: UNCLOSED_QUOTE });
+        visit.problem({ line: rowLine, ...say('fileUnclosedQuote') });
         parser.abort();
         return;
       }
@@ -100,7 +103,7 @@ function parse(text: string, visit: Visitor, complete: () => void): void {
  */
 export function readTable(input: string, limit = Infinity): Table {
   const text = normalise(input);
-  if (!text.trim()) return { ok: false, problems: [{ line: 0, message: 'The file is empty.' }] };
+  if (!text.trim()) return { ok: false, problems: [{ line: 0, ...say('fileEmpty') }] };
   let header: string[] | null = null;
   const rows: TableRow[] = [];
   const problems: ImportProblem[] = [];
@@ -117,9 +120,8 @@ export function readTable(input: string, limit = Infinity): Table {
     () => undefined,
   );
   if (problems.length) return { ok: false, problems };
-  if (!header) return { ok: false, problems: [{ line: 0, message: 'The file has no header line.' }] };
-  if (!rows.length)
-    return { ok: false, problems: [{ line: 0, message: 'The file has a header but no rows.' }] };
+  if (!header) return { ok: false, problems: [{ line: 0, ...say('fileNoHeader') }] };
+  if (!rows.length) return { ok: false, problems: [{ line: 0, ...say('fileNoRows') }] };
   return { ok: true, header, rows };
 }
 
@@ -140,7 +142,7 @@ export function streamTable(
   onChunk: (header: string[], rows: TableRow[], at: { line: number; lines: number }) => Promise<void>,
 ): Promise<void> {
   const text = normalise(input);
-  if (!text.trim()) return Promise.reject(new TableError([{ line: 0, message: 'The file is empty.' }]));
+  if (!text.trim()) return Promise.reject(new TableError([{ line: 0, ...say('fileEmpty') }]));
   return new Promise((resolve, reject) => {
     let header: string[] | null = null;
     let buffer: TableRow[] = [];
@@ -173,9 +175,8 @@ export function streamTable(
       },
       () => {
         if (failed) return;
-        if (!header) return fail(new TableError([{ line: 0, message: 'The file has no header line.' }]));
-        if (!rowsSeen)
-          return fail(new TableError([{ line: 0, message: 'The file has a header but no rows.' }]));
+        if (!header) return fail(new TableError([{ line: 0, ...say('fileNoHeader') }]));
+        if (!rowsSeen) return fail(new TableError([{ line: 0, ...say('fileNoRows') }]));
         const lines = countLines(text);
         onChunk(header, buffer, { line: lines, lines }).then(() => resolve(), fail);
       },

@@ -101,7 +101,15 @@ describe('a third site, added to the registry only', () => {
       [],
     ]);
     expect(result.value.rows[2]?.flags).toEqual([
-      { column: 'Mastodon', value: 'not a handle!', message: 'is not an account on Mastodon' },
+      {
+        column: 'Mastodon',
+        value: 'not a handle!',
+        said: {
+          message: '"not a handle!" is not an account on Mastodon.',
+          code: 'cellAccount',
+          params: ['not a handle!', 'Mastodon'],
+        },
+      },
     ]);
   });
 
