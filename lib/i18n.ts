@@ -48,6 +48,32 @@ export function formatDuration(seconds: number): string {
   return format.format(value);
 }
 
+/**
+ * The UI's word for a value the data holds, when the UI knows it ("delivered" → "доставлен"):
+ * a preference's name, an order's or a post's status. Null for a word of the customer's own.
+ */
+export function labelOf(kind: 'pref' | 'orderStatus' | 'status', value: string): string | null {
+  const name = `${kind}_${value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')}`;
+  if (!/^[a-z]+_[a-z0-9_]+$/.test(name)) return null;
+  const label = t(name as MessageKey);
+  return label === name ? null : label;
+}
+
+let languages: Intl.DisplayNames | null = null;
+
+/** A language's name in the UI's language ("en" → "английский"); the code when the browser has no name. */
+export function languageName(code: string): string {
+  languages ??= new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'language', fallback: 'code' });
+  try {
+    return languages.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function tierLabel(tier: string): string {
   const label = t(`tier_${tier}` as MessageKey);
   return label.startsWith('tier_') ? tier : label;

@@ -152,7 +152,7 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
         {draft.identities.map((identity, i) => (
           <div className="row" key={i}>
             <select
-              aria-label="site"
+              aria-label={t('editSite')}
               value={identity.site}
               onChange={(e) => identities.set(i, { ...identity, site: e.target.value as Site })}
             >

@@ -128,13 +128,15 @@ export function CustomersSection() {
               {result.customers.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.name}
+                    <span translate="no">{c.name}</span>
                     <TierTag tier={c.tier} />
                   </td>
-                  <td className="muted">
+                  <td className="muted" translate="no">
                     {c.identities.map((i) => `${i.site}: ${i.handle || i.id}`).join(', ')}
                   </td>
-                  <td className="muted">{c.emails.join(', ')}</td>
+                  <td className="muted" translate="no">
+                    {c.emails.join(', ')}
+                  </td>
                   <td>
                     <button type="button" data-testid="edit-customer" onClick={() => edit(c.id)}>
                       {t('customersEdit')}

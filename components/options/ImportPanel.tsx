@@ -18,7 +18,7 @@ import { ImportReportView } from './ImportReportView';
 import { MappingTable, type Basis } from './MappingTable';
 import { TierWordsEditor } from './TierWordsEditor';
 import { useImport, type CustomersPreview, type OrdersPreview } from './importStore';
-import { saidText } from './importText';
+import { saidNode } from './ImportText';
 
 /**
  * Import of CRM exports and Concierge backups: pick the files, check the column mapping against a
@@ -125,7 +125,7 @@ export function ImportPanel() {
           sheet={customers.preview.sheet}
           onSheet={(sheet) => void pick(customers.file, 'customers', sheet)}
           remembered={customers.basis.includes('remembered')}
-          problem={customerProblem && saidText(customerProblem)}
+          problem={customerProblem && saidNode(customerProblem)}
           table={
             <MappingTable
               testId="import-mapping"
@@ -164,7 +164,7 @@ export function ImportPanel() {
           sheet={orders.preview.sheet}
           onSheet={(sheet) => void pick(orders.file, 'orders', sheet)}
           remembered={orders.basis.includes('remembered')}
-          problem={orderProblem && saidText(orderProblem)}
+          problem={orderProblem && saidNode(orderProblem)}
           table={
             <MappingTable
               testId="import-orders-mapping"
@@ -295,13 +295,13 @@ function Mapped({
   sheet?: string;
   onSheet: (sheet: string) => void;
   remembered: boolean;
-  problem: string | null;
+  problem: ReactNode;
   table: ReactNode;
 }) {
   return (
     <>
       <p className="muted">
-        {file.name} — {t('importEncoding', FORMAT_NAMES[format])}
+        <span translate="no">{file.name}</span> — {t('importEncoding', FORMAT_NAMES[format])}
       </p>
       {sheets && sheets.length > 1 && (
         <label className="inline">

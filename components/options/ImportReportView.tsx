@@ -1,7 +1,9 @@
 import { t } from '@/lib/i18n';
 import type { ImportResult } from '@/lib/import/client';
 import type { ImportProblem } from '@/lib/import/table';
-import { problemText } from './importText';
+import { Fragment } from 'react';
+import { WithContent } from '../Content';
+import { problemNode } from './ImportText';
 
 type Shown = ImportResult | { kind: 'error'; message: string };
 
@@ -26,7 +28,7 @@ export function ImportReportView({ result }: { result: Shown }) {
             {result.problems.map((p, i) => (
               <li key={i}>
                 {p.line > 0 ? `${t('importLine', p.line)}: ` : ''}
-                {problemText(p)}
+                {problemNode(p)}
               </li>
             ))}
           </ul>
@@ -49,7 +51,7 @@ export function ImportReportView({ result }: { result: Shown }) {
               <ul data-testid="import-skipped">
                 {report.skipped.map((p, i) => (
                   <li key={i}>
-                    {t('importLine', p.line)}: {problemText(p)}
+                    {t('importLine', p.line)}: {problemNode(p)}
                   </li>
                 ))}
               </ul>
@@ -74,11 +76,16 @@ function FlaggedCells({ flagged, count }: { flagged: ImportProblem[]; count: num
       <ul>
         {[...byColumn].map(([column, problems]) => (
           <li key={column}>
-            {t('importFlaggedColumn', column, problems.length)}{' '}
-            {problems
-              .slice(0, 3)
-              .map((p) => `${t('importLine', p.line)}: ${problemText(p)}`)
-              .join('; ')}
+            <WithContent
+              message={(name) => t('importFlaggedColumn', name!, problems.length)}
+              content={column}
+            />{' '}
+            {problems.slice(0, 3).map((p, n) => (
+              <Fragment key={n}>
+                {n > 0 && '; '}
+                {t('importLine', p.line)}: {problemNode(p)}
+              </Fragment>
+            ))}
           </li>
         ))}
       </ul>

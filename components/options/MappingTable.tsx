@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { LIST_FIELDS, type Confidence, type Mapping } from '@/lib/import/columns';
 import { isSite, siteEntry } from '@/lib/sites/lookup';
+import { WithContent } from '../Content';
 
 /** How a column's field was chosen, as the view shows it. */
 export type Basis = Confidence | 'remembered' | null;
@@ -47,13 +48,15 @@ export function MappingTable<F extends string>({
   const row = (c: (typeof columns)[number]) => (
     <tr key={c.i} className={mapping[c.i] ? '' : 'unused'}>
       <th scope="row" className="column-name">
-        {c.name || t('importUnnamedColumn', c.i + 1)}
+        {c.name ? <span translate="no">{c.name}</span> : t('importUnnamedColumn', c.i + 1)}
       </th>
       <td>
         {c.values.length ? (
           <ul className="samples">
             {c.values.map((v, k) => (
-              <li key={k}>{v}</li>
+              <li key={k} translate="no">
+                {v}
+              </li>
             ))}
           </ul>
         ) : (
@@ -61,8 +64,12 @@ export function MappingTable<F extends string>({
         )}
       </td>
       <td className="field">
+        {/* Named by a hidden sentence, so that the file's column name in it stays marked as the file's. */}
+        <span id={`${testId}-field-for-${c.i}`} hidden>
+          <WithContent message={(name) => t('importFieldFor', name!)} content={c.name || String(c.i + 1)} />
+        </span>
         <select
-          aria-label={t('importFieldFor', c.name || String(c.i + 1))}
+          aria-labelledby={`${testId}-field-for-${c.i}`}
           data-column={c.i}
           value={mapping[c.i] ?? ''}
           onChange={(e) => choose(c.i, e.target.value)}

@@ -6,13 +6,18 @@ import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
 import type { Grounding } from '@/lib/replies/grounding';
 import { mutate } from '@/lib/db/mutations';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { languageName, t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/reading/classify';
-import type { ReplyTemplate } from '@/lib/replies/defaults';
+import { DEFAULT_TEMPLATES, type ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
 import { exportTemplates, parseTemplates, requiresOf, templateProblems } from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
+import { withCode } from '../Content';
 import { useTemplates } from '../useTemplates';
+
+/** A template as Concierge ships it, not yet edited. */
+const builtIn = (tpl: ReplyTemplate): boolean =>
+  DEFAULT_TEMPLATES.some((d) => d.id === tpl.id && d.body === tpl.body && d.name === tpl.name);
 
 const SAMPLE = newCustomer(SAMPLE_CUSTOMERS[0]!);
 /** The preview fills every variable: a post about the sample's first item, its order number given. */
@@ -128,8 +133,11 @@ export function TemplatesSection() {
         <tbody>
           {templates.map((tpl) => (
             <tr key={tpl.id}>
-              <td>{tpl.name}</td>
-              <td className="muted">{tpl.language}</td>
+              <td lang={tpl.language}>{tpl.name}</td>
+              <td className="muted">
+                {languageName(tpl.language)}
+                {builtIn(tpl) && <> · {t('templateBuiltIn')}</>}
+              </td>
               <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
               <td>
                 <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>
@@ -203,8 +211,13 @@ function TemplateForm({
             value={draft.language}
             onChange={(e) => setDraft({ ...draft, language: e.target.value })}
           >
-            <option value="en">English</option>
-            <option value="ru">Русский</option>
+            {/* Each language in its own words, as language pickers do. */}
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="ru" lang="ru">
+              Русский
+            </option>
           </select>
         </label>
         <label>
@@ -264,7 +277,7 @@ function TemplateForm({
         />
         {t('templateCheerful')}
       </label>
-      <p className="muted">{t('templatesHelp')}</p>
+      <p className="muted">{withCode(t('templatesHelp'))}</p>
       <label>
         {t('templateBody')}
         <textarea
@@ -286,7 +299,7 @@ function TemplateForm({
         </div>
       )}
       <p className="muted">{t('templatePreview')}</p>
-      <blockquote className="post-quote" data-testid="template-preview">
+      <blockquote className="post-quote" data-testid="template-preview" lang={draft.language}>
         {preview}
       </blockquote>
       <div className="row">

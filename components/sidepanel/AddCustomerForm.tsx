@@ -48,7 +48,9 @@ export function AddCustomerForm({ post }: { post: Interaction }) {
       }}
     >
       <h2>{t('addCustomerTitle')}</h2>
-      <p className="muted">{accountLabel(post.site, post.author)}</p>
+      <p className="muted" translate="no">
+        {accountLabel(post.site, post.author)}
+      </p>
       <label>
         {t('fieldName')}
         <input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />

@@ -58,7 +58,8 @@ export function Candidates({ post }: { post: Interaction }) {
       <ul>
         {candidates.map((c) => (
           <li key={c.customerId} data-testid="candidate">
-            <strong>{c.name}</strong> <span className={`tier tier-${c.tier}`}>{tierLabel(c.tier)}</span>
+            <strong translate="no">{c.name}</strong>{' '}
+            <span className={`tier tier-${c.tier}`}>{tierLabel(c.tier)}</span>
             <span className="muted">
               {' '}
               · {t('candidateScore', Math.round(c.score * 100))} · {t(`reason_${c.reason}` as MessageKey)}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { mutate } from '@/lib/db/mutations';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { LIFE_EVENT_KINDS, type Customer, type Interaction, type LifeEventKind } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { labelOf, t, type MessageKey } from '@/lib/i18n';
 import { safeHttpUrl } from '@/lib/url';
 import { Section } from '../Section';
 import { TierTag } from '../TierTag';
@@ -12,6 +12,10 @@ import { useHistory } from './usePanelData';
 
 const date = (iso: string) => iso.slice(0, 10);
 
+/** The UI's word for a value it knows; otherwise the data's own word, marked as such. */
+const dataLabel = (kind: Parameters<typeof labelOf>[0], value: string) =>
+  labelOf(kind, value) ?? <span translate="no">{value}</span>;
+
 export function CustomerCard({ customer, current }: { customer: Customer; current: Interaction }) {
   const history = useHistory(customer)?.filter((i) => i.key !== current.key) ?? [];
   const settings = useSettings();
@@ -19,7 +23,7 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
   return (
     <article className="card" data-testid="customer-card">
       <header className="card-head">
-        <h2>{customer.name}</h2>
+        <h2 translate="no">{customer.name}</h2>
         <TierTag tier={customer.tier} />
       </header>
       {stale !== null && (
@@ -30,14 +34,16 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
       {customer.tags.length > 0 && (
         <p className="tags" aria-label={t('cardTags')}>
           {customer.tags.map((tag) => (
-            <span key={tag} className="tag">
+            <span key={tag} className="tag" translate="no">
               {tag}
             </span>
           ))}
         </p>
       )}
       {(customer.emails.length > 0 || customer.phones.length > 0) && (
-        <p className="muted">{[...customer.emails, ...customer.phones].join(' · ')}</p>
+        <p className="muted" translate="no">
+          {[...customer.emails, ...customer.phones].join(' · ')}
+        </p>
       )}
       <Section title={t('cardOrders')} empty={t('cardNoOrders')}>
         {customer.orders.length > 0 && (
@@ -46,11 +52,11 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
               .sort((a, b) => b.date.localeCompare(a.date))
               .map((order) => (
                 <li key={order.id}>
-                  <strong>{order.items.map((i) => i.name).join(', ')}</strong>
+                  <strong translate="no">{order.items.map((i) => i.name).join(', ')}</strong>
                   <span className="muted">
-                    {' '}
-                    · {order.id} · {date(order.date)}
-                    {order.status ? ` · ${order.status}` : ''}
+                    {' · '}
+                    <span translate="no">{order.id}</span> · {date(order.date)}
+                    {order.status && <> · {dataLabel('orderStatus', order.status)}</>}
                   </span>
                 </li>
               ))}
@@ -62,8 +68,8 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
           <dl className="prefs">
             {Object.entries(customer.preferences).map(([key, value]) => (
               <div key={key}>
-                <dt>{key}</dt>
-                <dd>{value}</dd>
+                <dt>{dataLabel('pref', key)}</dt>
+                <dd translate="no">{value}</dd>
               </div>
             ))}
           </dl>
@@ -74,7 +80,7 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
           <ul>
             {customer.lifeEvents.map((e, i) => (
               <li key={i}>
-                {e.text} <span className="muted">· {date(e.date)}</span>
+                <span translate="no">{e.text}</span> <span className="muted">· {date(e.date)}</span>
               </li>
             ))}
           </ul>
@@ -85,7 +91,7 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
           <ul>
             {customer.notes.map((n, i) => (
               <li key={i}>
-                {n.text} <span className="muted">· {date(n.at)}</span>
+                <span translate="no">{n.text}</span> <span className="muted">· {date(n.at)}</span>
               </li>
             ))}
           </ul>
@@ -100,15 +106,15 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
               return (
                 <li key={i.key}>
                   {href ? (
-                    <a href={href} target="_blank" rel="noreferrer noopener">
+                    <a href={href} target="_blank" rel="noreferrer noopener" translate="no">
                       {i.text || i.url}
                     </a>
                   ) : (
-                    i.text
+                    <span translate="no">{i.text}</span>
                   )}
                   <span className="muted">
                     {' '}
-                    · {date(i.createdAt ?? i.seenAt)} · {i.status}
+                    · {date(i.createdAt ?? i.seenAt)} · {dataLabel('status', i.status)}
                   </span>
                 </li>
               );

@@ -55,7 +55,9 @@ export function FirstRun({ onLater }: { onLater: () => void }) {
           data-testid="first-run-accounts"
           value={accounts}
           maxLength={500}
+          // An example handle and address, the same in every language.
           placeholder="@hearthandco; https://www.facebook.com/hearthandco"
+          translate="no"
           onChange={(e) => setAccounts(e.target.value)}
         />
       </label>

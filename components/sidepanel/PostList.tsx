@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { formatSpan, t, tierLabel } from '@/lib/i18n';
+import { detectLanguage } from '@/lib/reading/classify';
 import { accountLabel } from '@/lib/sites/lookup';
 import type { PriorityReason } from '@/lib/queue/priority';
 import { TierTag } from '../TierTag';
@@ -111,8 +112,11 @@ export function PostList({
           onClick={() => onSelect(post.key)}
         >
           <span className="post-author">
-            <strong>{customer?.name ?? post.author.displayName}</strong>
-            <span className="muted"> {accountLabel(post.site, post.author)}</span>
+            <strong translate="no">{customer?.name ?? post.author.displayName}</strong>
+            <span className="muted" translate="no">
+              {' '}
+              {accountLabel(post.site, post.author)}
+            </span>
             {post.kind !== 'post' && (
               <span className="muted"> · {t(post.kind === 'reply' ? 'kindReply' : 'kindComment')}</span>
             )}
@@ -122,7 +126,9 @@ export function PostList({
               <span className="tier tier-unknown">{t('badgeUnknown')}</span>
             )}
           </span>
-          <span className="post-text">{post.text}</span>
+          <span className="post-text" lang={detectLanguage(post.text, post.lang)}>
+            {post.text}
+          </span>
           <span className="muted why" data-testid="queue-reasons">
             {priority.reasons.map(reasonText).join(' · ')}
           </span>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { mutate } from '@/lib/db/mutations';
 import type { Customer, Interaction } from '@/lib/db/types';
 import { t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES, type Reading, type Sentiment } from '@/lib/reading/classify';
 import { parseEvidence, type Evidence } from '@/lib/reading/evidence';
+import { WithContent } from '../Content';
 
 /** How Concierge read the post: mood, intents, urgency, the words it rests on, and life events to keep. */
 export function ReadingView({
@@ -118,25 +119,33 @@ export function ReadingView({
 }
 
 /** One piece of evidence in the UI's words: "asks for: “track my order”", "a warm word: love". */
-function evidenceText(e: Evidence): string {
+function evidenceText(e: Evidence): ReactNode {
+  const quoting = (label: string, words: string) => (
+    <WithContent message={(slot) => t('evidenceIntent', label, slot)} content={words} />
+  );
   switch (e.kind) {
     case 'intent':
-      return t('evidenceIntent', t(`intent_${e.intent}` as MessageKey), e.words);
+      return quoting(t(`intent_${e.intent}` as MessageKey), e.words);
     case 'lifeEvent':
-      return t('evidenceIntent', t(`lifeEvent_${e.event}` as MessageKey), e.words);
+      return quoting(t(`lifeEvent_${e.event}` as MessageKey), e.words);
     case 'problem':
-      return t('evidenceIntent', t(`problem_${e.problem}` as MessageKey), e.words);
+      return quoting(t(`problem_${e.problem}` as MessageKey), e.words);
     case 'word':
-      return t(e.positive ? 'evidenceWarm' : 'evidenceCold', e.words);
+      return (
+        <WithContent
+          message={(slot) => t(e.positive ? 'evidenceWarm' : 'evidenceCold', slot)}
+          content={e.words}
+        />
+      );
     case 'learned':
       return t('evidenceLearned');
     case 'orderNumber':
-      return t('evidenceOrderNumber', e.value);
+      return <WithContent message={(slot) => t('evidenceOrderNumber', slot)} content={e.value} />;
     case 'product':
-      return t('evidenceProduct', e.value);
+      return <WithContent message={(slot) => t('evidenceProduct', slot)} content={e.value} />;
     case 'corrected':
       return t('readingCorrected');
     case 'other':
-      return e.text;
+      return <span translate="no">{e.text}</span>;
   }
 }

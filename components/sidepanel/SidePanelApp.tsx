@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { detectLanguage } from '@/lib/reading/classify';
 import { useSettings } from '../useSettings';
 import { Candidates } from './Candidates';
 import { FirstRun } from './FirstRun';
@@ -78,7 +79,12 @@ export function SidePanelApp() {
           <PostList rows={posts} selectedKey={selectedKey} onSelect={select} />
           {selected ? (
             <div className="detail" data-testid="post-detail">
-              <blockquote className="post-quote">{selected.interaction.text}</blockquote>
+              <blockquote
+                className="post-quote"
+                lang={detectLanguage(selected.interaction.text, selected.interaction.lang)}
+              >
+                {selected.interaction.text}
+              </blockquote>
               <QueueActions post={selected.interaction} />
               {reading && (
                 <ReadingView

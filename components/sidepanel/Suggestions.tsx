@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { mutate } from '@/lib/db/mutations';
 import { templateLearning, threadOf } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { labelOf, t, type MessageKey } from '@/lib/i18n';
+import { WithContent } from '../Content';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
 import type { Reading } from '@/lib/reading/classify';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,7 +24,7 @@ const FAILURE: Record<Exclude<InsertResult, { ok: true }>['reason'], MessageKey>
   invalid: 'insertFailed',
 };
 
-function reasonText(reason: RankReason): string {
+function reasonText(reason: RankReason): ReactNode {
   switch (reason.kind) {
     case 'intent':
       return t('rankIntent', t(`intent_${reason.intent}` as MessageKey));
@@ -34,11 +35,31 @@ function reasonText(reason: RankReason): string {
     case 'learned':
       return t('rankLearned', reason.uses);
     case 'product':
-      return t('rankProduct', reason.item, reason.orderId);
+      return (
+        <WithContent
+          message={(item, order) => t('rankProduct', item!, order!)}
+          content={[reason.item, reason.orderId]}
+        />
+      );
     case 'given':
-      return t(reason.what === 'order' ? 'rankGivenOrder' : 'rankGivenEmail', reason.value);
-    case 'status':
-      return t('rankStatus', reason.orderId, reason.status);
+      return (
+        <WithContent
+          message={(value) => t(reason.what === 'order' ? 'rankGivenOrder' : 'rankGivenEmail', value!)}
+          content={reason.value}
+        />
+      );
+    case 'status': {
+      // A status the UI knows is said in its words; any other is the CRM's own word.
+      const label = labelOf('orderStatus', reason.status);
+      return label ? (
+        <WithContent message={(order) => t('rankStatus', order!, label)} content={reason.orderId} />
+      ) : (
+        <WithContent
+          message={(order, status) => t('rankStatus', order!, status!)}
+          content={[reason.orderId, reason.status]}
+        />
+      );
+    }
   }
 }
 
@@ -161,10 +182,17 @@ export function Suggestions({
         const text = drafts[id] ?? s.text;
         return (
           <div key={id} className="suggestion" data-testid="suggestion" data-template={s.templateId}>
-            <p className="muted suggestion-name">{s.name}</p>
+            <p className="muted suggestion-name" lang={s.language}>
+              {s.name}
+            </p>
             {s.reasons.length > 0 && (
               <p className="muted reasons" data-testid="suggestion-reasons">
-                {s.reasons.map(reasonText).join(' · ')}
+                {s.reasons.map((r, n) => (
+                  <Fragment key={n}>
+                    {n > 0 && ' · '}
+                    {reasonText(r)}
+                  </Fragment>
+                ))}
               </p>
             )}
             <textarea
@@ -173,6 +201,7 @@ export function Suggestions({
               maxLength={10_000}
               onChange={(e) => setDraft(id, e.target.value)}
               aria-label={s.name}
+              lang={s.language}
             />
             <button
               type="button"
@@ -201,12 +230,17 @@ export function Suggestions({
         >
           <h4 id="privacy-warning-title">{t('privacyTitle')}</h4>
           <p id="privacy-warning-text">
-            {t(
-              'privacyWarning',
-              pending.details
-                .map((d) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${d.value})`)
-                .join(', '),
-            )}
+            <WithContent
+              message={(...values) =>
+                t(
+                  'privacyWarning',
+                  pending.details
+                    .map((d, n) => `${t(`privacyKind_${d.kind}` as MessageKey)} (${values[n]})`)
+                    .join(', '),
+                )
+              }
+              content={pending.details.map((d) => d.value)}
+            />
           </p>
           <div className="row">
             <button

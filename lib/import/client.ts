@@ -1,3 +1,4 @@
+import { Dexie, RangeSet } from 'dexie';
 import { customersChanged } from '../db/mutations';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import type { ImportReport } from './job';
@@ -96,7 +97,12 @@ function failureText(reply: WorkerReply): string {
 
 /** The worker's answer; customers it changed are announced in this page (its mutations ran there). */
 function resultOf(reply: WorkerReply): ImportResult {
-  if (reply.type === 'imported' || reply.type === 'restored') customersChanged();
+  if (reply.type === 'imported' || reply.type === 'restored') {
+    customersChanged();
+    // The worker announces the change over Dexie's channel; this page re-reads as well, so that
+    // its own lists never wait on a message between contexts that can come late.
+    Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
+  }
   switch (reply.type) {
     case 'imported':
       return { kind: 'imported', report: reply.report };

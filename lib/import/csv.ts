@@ -153,14 +153,23 @@ function yesOrNo(value: string): boolean | undefined {
 }
 
 /** The keys a row is known by: the same key twice in one file is a mistake in the file. */
-export function rowKeys(draft: CustomerDraft): string[] {
+function rowKeys(draft: CustomerDraft): { key: string; repeated: (line: number) => Said }[] {
   return [
-    ...(draft.crmId ? [`customer id ${draft.crmId}`] : []),
-    ...(draft.emails ?? []).map((e) => `email ${emailKey(e)}`),
-    ...(draft.identities ?? []).map(
-      (i) => `${siteEntry(i.site).label} account ${(i.id ?? i.handle).toLowerCase()}`,
-    ),
-    ...(draft.phones ?? []).map((p) => `phone ${phoneKey(p)}`),
+    ...(draft.crmId
+      ? [{ key: `id ${draft.crmId}`, repeated: (l: number) => say('sameCrmId', draft.crmId!, l) }]
+      : []),
+    ...(draft.emails ?? []).map((e) => ({
+      key: `email ${emailKey(e)}`,
+      repeated: (l: number) => say('sameEmail', e, l),
+    })),
+    ...(draft.identities ?? []).map((i) => ({
+      key: `${i.site} ${(i.id ?? i.handle).toLowerCase()}`,
+      repeated: (l: number) => say('sameAccount', siteEntry(i.site).label, i.id ?? i.handle, l),
+    })),
+    ...(draft.phones ?? []).map((p) => ({
+      key: `phone ${phoneKey(p)}`,
+      repeated: (l: number) => say('samePhone', p, l),
+    })),
   ];
 }
 
@@ -170,11 +179,11 @@ export class DuplicateCheck {
 
   check(line: number, draft: CustomerDraft): Said | null {
     const keys = rowKeys(draft);
-    for (const key of keys) {
+    for (const { key, repeated } of keys) {
       const first = this.seen.get(key);
-      if (first !== undefined) return say('sameAs', key, first);
+      if (first !== undefined) return repeated(first);
     }
-    for (const key of keys) this.seen.set(key, line);
+    for (const { key } of keys) this.seen.set(key, line);
     return null;
   }
 }

@@ -133,8 +133,8 @@ describe('reading a customers CSV', () => {
       {
         line: 7,
         message: 'The same email a@example.com as on line 2.',
-        code: 'sameAs',
-        params: ['email a@example.com', '2'],
+        code: 'sameEmail',
+        params: ['a@example.com', '2'],
       },
     ]);
   });
