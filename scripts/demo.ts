@@ -3,15 +3,18 @@
  * saved X and Facebook pages served at https://x.com and https://www.facebook.com (nothing goes
  * to the network), the side panel beside them.
  *
- *   npm run demo              a browser window you can use, when there is a display
+ *   npm run demo              a browser window you can use, when there is a display; the
+ *                             browser's own side panel opens beside the timeline at the end
  *   npm run demo -- --headless  no window: walks through the path and saves screenshots
  *
- * Either way it prints what Concierge found and saves screenshots in demo-output/.
+ * Either way it prints what Concierge found and saves screenshots in demo-output/, one of them
+ * with the page and the side panel side by side.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { badgeTexts, extensionPage, launch } from '../e2e/support/extension';
+import { badgeTexts, extensionPage, launch, type Harness } from '../e2e/support/extension';
 import { facebookPage, xPage } from '../e2e/support/pages';
+import { demoPage } from './demo/pages';
 
 const OUT = 'demo-output';
 const HOME = 'https://x.com/home';
@@ -28,18 +31,37 @@ async function waitForBadges(page: Page, count: number): Promise<string[]> {
   throw new Error('Concierge drew no badges on the demo timeline: is the extension built (npm run build)?');
 }
 
+/** The page and the side panel as the agent sees them, in one picture. */
+async function sideBySide(h: Harness, page: Page, panel: Page, path: string): Promise<void> {
+  const shots = [await page.screenshot(), await panel.screenshot()].map(
+    (png) => `<img alt="" src="data:image/png;base64,${png.toString('base64')}">`,
+  );
+  const pageSize = page.viewportSize()!;
+  const panelSize = panel.viewportSize()!;
+  const sheet = await h.context.newPage();
+  await sheet.setViewportSize({
+    width: pageSize.width + panelSize.width + 1,
+    height: Math.max(pageSize.height, panelSize.height),
+  });
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;gap:1px;background:#c4c7c5">${shots.join('')}</body>`,
+  );
+  await sheet.screenshot({ path });
+  await sheet.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const h = await launch({ headless });
   await h.serve('https://x.com', {
-    '/home': xPage('timeline.en.html'),
-    '/alisa_andreeva/status/1859000000000000201': xPage('conversation.ru.html'),
-    '/lorenawillis': xPage('profile.en.html'),
+    '/home': demoPage('x', xPage('timeline.en.html')),
+    '/alisa_andreeva/status/1859000000000000201': demoPage('x', xPage('conversation.ru.html')),
+    '/lorenawillis': demoPage('x', xPage('profile.en.html')),
   });
   await h.serve('https://www.facebook.com', {
-    [FACEBOOK_POST_PATH]: facebookPage('page-post.en.html'),
-    '/': facebookPage('feed.en.html'),
-    '/groups/kitchenlovers/': facebookPage('group.ru.html'),
+    [FACEBOOK_POST_PATH]: demoPage('facebook', facebookPage('page-post.en.html')),
+    '/': demoPage('facebook', facebookPage('feed.en.html')),
+    '/groups/kitchenlovers/': demoPage('facebook', facebookPage('group.ru.html')),
   });
 
   const options = await extensionPage(h, 'options.html');
@@ -56,6 +78,8 @@ async function main(): Promise<void> {
   console.log(`Sample customers: ${await options.getByTestId('customer-count').innerText()}`);
 
   const timeline = await h.context.newPage();
+  // Room for the side panel beside it, as on a laptop's screen.
+  await timeline.setViewportSize({ width: 1100, height: 900 });
   await timeline.goto(HOME);
   const badges = await waitForBadges(timeline, 8);
   console.log(`\nBadges on ${HOME}:`);
@@ -77,6 +101,7 @@ async function main(): Promise<void> {
   console.log(`\nInsert: ${await panel.getByTestId('insert-status').innerText()}`);
   await timeline.bringToFront();
   await timeline.screenshot({ path: `${OUT}/timeline-with-reply.png` });
+  await sideBySide(h, timeline, panel, `${OUT}/side-by-side.png`);
 
   const facebook = await h.context.newPage();
   await facebook.goto(FACEBOOK_POST);
@@ -92,7 +117,7 @@ async function main(): Promise<void> {
   await facebook.screenshot({ path: `${OUT}/facebook-with-reply.png`, fullPage: true });
 
   console.log(
-    `\nScreenshots: ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png, ${OUT}/facebook-with-reply.png`,
+    `\nScreenshots: ${OUT}/side-by-side.png, ${OUT}/options.png, ${OUT}/sidepanel.png, ${OUT}/timeline-with-reply.png, ${OUT}/facebook-with-reply.png`,
   );
 
   if (h.unexpected.length)
@@ -102,8 +127,16 @@ async function main(): Promise<void> {
     await h.close();
     return;
   }
+  // The browser's own side panel opens on a click in the page (Chrome wants a user's gesture):
+  // a click on a badge, as the agent would.
+  await panel.close();
+  await timeline.bringToFront();
+  await timeline.keyboard.press('Escape');
+  await timeline.reload();
+  await waitForBadges(timeline, 8);
+  await timeline.locator('[data-concierge-badge]').first().click();
   console.log(
-    '\nThe browser stays open: try the badges, the side panel tab and the options page. Close it to finish.',
+    '\nThe browser stays open with the side panel beside the timeline: click a badge, choose a post, insert a reply. Close the browser to finish.',
   );
   await new Promise<void>((done) => h.context.on('close', () => done()));
 }

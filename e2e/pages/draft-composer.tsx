@@ -51,6 +51,7 @@ function openDialog(article: Element): void {
   const el = document.createElement('div');
   el.setAttribute('role', 'dialog');
   el.setAttribute('aria-modal', 'true');
+  el.setAttribute('aria-label', 'Reply');
   el.style.cssText =
     'position:fixed;top:40px;left:25%;width:50%;background:#fff;border:1px solid #ccc;padding:12px;z-index:10';
   const context = document.createElement('div');
