@@ -84,7 +84,7 @@ function dressX(doc: Document): void {
       article
         .querySelector('[data-testid^="UserAvatar-Container-"]')
         ?.getAttribute('data-testid')
-        ?.slice(20) ?? '';
+        ?.replace('UserAvatar-Container-', '') ?? '';
     const img = doc.createElement('img');
     img.className = 'demo-avatar';
     img.alt = '';
