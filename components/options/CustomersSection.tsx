@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n';
 import { TierTag } from '../TierTag';
 import { CustomerEditor } from './CustomerEditor';
 import { useCustomers } from './customersStore';
+import { useImport } from './importStore';
 import { ImportPanel } from './ImportPanel';
 
 const PAGE = 50;
@@ -18,10 +19,12 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export function CustomersSection() {
   const { query, page, anchors, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
-  const count = useLiveQuery(() => customerCount(), []);
+  // An import's end re-reads both: the worker's change notice between contexts can come late.
+  const imported = useImport((s) => s.result);
+  const count = useLiveQuery(() => customerCount(), [imported]);
   const result = useLiveQuery(
     () => customersPage(query, page, PAGE, query ? null : (anchors[page] ?? null)),
-    [query, page, anchors[page]],
+    [query, page, anchors[page], imported],
   );
 
   const run = async (action: () => Promise<string>) => {

@@ -1,4 +1,3 @@
-import { Dexie, RangeSet } from 'dexie';
 import { customersChanged } from '../db/mutations';
 import type { CustomerField, Mapping, OrderField } from './columns';
 import type { ImportReport } from './job';
@@ -99,9 +98,6 @@ function failureText(reply: WorkerReply): string {
 function resultOf(reply: WorkerReply): ImportResult {
   if (reply.type === 'imported' || reply.type === 'restored') {
     customersChanged();
-    // The worker announces the change over Dexie's channel; this page re-reads as well, so that
-    // its own lists never wait on a message between contexts that can come late.
-    Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity, [[]]) });
   }
   switch (reply.type) {
     case 'imported':
