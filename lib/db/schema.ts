@@ -23,7 +23,9 @@ export class ConciergeDb extends Dexie {
   accounts!: EntityTable<AccountRow, 'key'>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    // No shared cache of live-query results: the import writes from a worker, whose change
+    // notice can come after its answer (or not at all), and a cached count then stays stale.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       customers: 'id, *identityKeys, *emails, *phones, *tags, name, tier, updatedAt',
       interactions: 'key, authorKey, seenAt, status',
