@@ -62,6 +62,25 @@ const writers = [
   message: 'Every write is a named mutation: call mutate() from lib/db/mutations.ts.',
 }));
 
+/** The team server runs in Node: nothing of the browser extension's storage or UI comes along. */
+const browserSide = {
+  group: [
+    'dexie',
+    'dexie-react-hooks',
+    'react',
+    'react-dom',
+    'wxt',
+    'wxt/*',
+    '**/db/schema',
+    '**/db/mutations',
+    '**/team/sync',
+    '**/team/outbox',
+    '**/team/apply',
+  ],
+  message:
+    'The server imports the shared protocol (lib/team/protocol.ts, lib/team/changes.ts), never browser code.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -110,6 +129,22 @@ export default tseslint.config(
       'entrypoints/bench/**',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: writers }] },
+  },
+  {
+    files: ['server/**'],
+    // The tests run the extension's sync engine against the server, with WXT's test set-up.
+    ignores: [...TESTS, 'server/vitest.config.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [browserSide, ...writers] }] },
+  },
+  {
+    // The extension never bundles server code: what both sides need lives in lib/team.
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [{ target: ['./lib', './components', './entrypoints'], from: './server' }] },
+      ],
+    },
   },
   {
     files: WORKER,

@@ -14,6 +14,7 @@ import {
 import { loadSample } from './sample';
 import { ConciergeDb } from './schema';
 import type { Customer } from './types';
+import { TEST_LINK } from '../team/test-link';
 
 const KEY = 'x:1859000000000000101';
 const post = {
@@ -39,6 +40,8 @@ let lorena: Customer;
 beforeEach(async () => {
   database = new ConciergeDb(`mutations-${crypto.randomUUID()}`);
   await loadSample(database);
+  // In a team: every shared mutation also queues its changes (the snapshot holds the outbox).
+  await mutate('joinTeam', { link: TEST_LINK }, database);
   lorena = (await database.customers.where('nameWords').equals('lorena').first())!;
   await mutate('recordPagePosts', { posts: [post], brandHandles: [] }, database);
 });
@@ -46,9 +49,18 @@ beforeEach(async () => {
 const snapshot = async () =>
   Object.fromEntries(
     await Promise.all(
-      (['customers', 'interactions', 'rejections', 'templates', 'learning', 'accounts'] as const).map(
-        async (t) => [t, await database.table(t).toArray()] as const,
-      ),
+      (
+        [
+          'customers',
+          'interactions',
+          'rejections',
+          'templates',
+          'learning',
+          'accounts',
+          'team',
+          'outbox',
+        ] as const
+      ).map(async (t) => [t, await database.table(t).toArray()] as const),
     ),
   );
 
@@ -114,6 +126,16 @@ const valid = (): { [N in MutationName]: MutationArgs<N> } => ({
   },
   loadSample: {},
   clearBase: {},
+  joinTeam: { link: { ...TEST_LINK, agent: 'Boris' } },
+  leaveTeam: {},
+  applyTeamRecords: {
+    records: [
+      { t: 'customers', k: lorena.id, version: 7, doc: { ...lorena, name: 'Lorena from the team' } },
+      { t: 'rejections', k: 'x:a|c', version: 8, doc: null },
+    ],
+    cursor: 8,
+  },
+  teamPushed: { seqs: [1] },
 });
 
 /** Random junk in one field of a valid payload: the near misses are the dangerous ones. */

@@ -29,8 +29,12 @@ import { db, type ConciergeDb } from './schema';
 import type { Customer, Interaction } from './types';
 import { accountIsValid } from '../sites/lookup';
 import { DATE, validateCustomer } from './validate';
+import { applyPulled, PulledRecordSchema } from '../team/apply';
+import { MAX_CHANGES } from '../team/changes';
+import { captureFor } from '../team/outbox';
+import { TeamLinkSchema } from '../team/link';
 
-type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning';
+type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning' | 'team' | 'outbox';
 
 interface Context {
   database: ConciergeDb;
@@ -44,6 +48,8 @@ interface Definition<S extends v.GenericSchema, R> {
   tables: readonly TableName[];
   /** It changes who customers are or what they are called: badges and the panel are told. */
   customers?: true;
+  /** What it writes is the team's too: in a team, its changes are queued for the server. */
+  shared?: true;
   apply(context: Context, args: v.InferOutput<S>, at: string): Promise<R>;
 }
 
@@ -106,6 +112,7 @@ async function updatePost(
 export const MUTATIONS = {
   /** The editor's Save: the whole record as the agent left it. */
   saveCustomer: define({
+    shared: true,
     args: v.strictObject({ customer: CustomerSchema }),
     tables: ['customers'],
     customers: true,
@@ -113,6 +120,7 @@ export const MUTATIONS = {
   }),
   /** A new customer, from the side panel's form. */
   addCustomer: define({
+    shared: true,
     args: v.strictObject({ customer: CustomerSchema }),
     tables: ['customers'],
     customers: true,
@@ -125,6 +133,7 @@ export const MUTATIONS = {
   }),
   /** A customer and what is attached to them: their posts seen and the agent's answers about them. */
   deleteCustomer: define({
+    shared: true,
     args: v.strictObject({ id }),
     tables: ['customers', 'interactions', 'rejections'],
     customers: true,
@@ -132,6 +141,7 @@ export const MUTATIONS = {
   }),
   /** The agent confirmed that an account belongs to a customer. */
   linkAccount: define({
+    shared: true,
     args: v.strictObject({ customerId: id, identity: IdentitySchema }),
     tables: ['customers'],
     customers: true,
@@ -144,6 +154,7 @@ export const MUTATIONS = {
   }),
   /** The agent said this author is not this customer: never offered again. */
   rejectCandidate: define({
+    shared: true,
     args: v.strictObject({ authorKey: str(200), customerId: id }),
     tables: ['rejections'],
     async apply(c, { authorKey, customerId }, at) {
@@ -151,6 +162,7 @@ export const MUTATIONS = {
     },
   }),
   addNote: define({
+    shared: true,
     args: v.strictObject({ customerId: id, note: NoteSchema }),
     tables: ['customers'],
     async apply(c, { customerId, note }, at) {
@@ -159,6 +171,7 @@ export const MUTATIONS = {
     },
   }),
   addLifeEvent: define({
+    shared: true,
     args: v.strictObject({ customerId: id, event: LifeEventSchema }),
     tables: ['customers'],
     async apply(c, { customerId, event }, at) {
@@ -168,11 +181,13 @@ export const MUTATIONS = {
     },
   }),
   dismissPost: define({
+    shared: true,
     args: v.strictObject({ key: postKey }),
     tables: ['interactions'],
     apply: (c, { key }, at) => updatePost(c, key, { status: 'dismissed' }, at),
   }),
   snoozePost: define({
+    shared: true,
     args: v.strictObject({ key: postKey, until: v.pipe(v.string(), v.isoTimestamp()) }),
     tables: ['interactions'],
     apply: (c, { key, until }, at) => updatePost(c, key, { snoozedUntil: until }, at),
@@ -183,6 +198,7 @@ export const MUTATIONS = {
    * The brand's reply seen on the page has already set the time, and keeps it.
    */
   markAnswered: define({
+    shared: true,
     args: v.strictObject({ key: postKey }),
     tables: ['interactions'],
     async apply(c, { key }, at) {
@@ -197,6 +213,7 @@ export const MUTATIONS = {
    * post stays in the queue until the brand's reply shows on the page or the agent presses Replied.
    */
   recordReply: define({
+    shared: true,
     args: v.strictObject({ key: postKey, text: str(10_000), by: v.optional(str(200)) }),
     tables: ['interactions'],
     async apply(c, { key, text, by }, at) {
@@ -207,6 +224,7 @@ export const MUTATIONS = {
   }),
   /** The agent's reading of a post, used instead of Concierge's from now on. */
   correctReading: define({
+    shared: true,
     args: v.strictObject({
       key: postKey,
       correction: v.object({
@@ -224,22 +242,26 @@ export const MUTATIONS = {
     apply: (c, { templateId, intent, edited }, at) => recordUse(c.database, templateId, intent, edited, at),
   }),
   saveTemplate: define({
+    shared: true,
     args: v.strictObject({ template: TemplateSchema }),
     tables: ['templates'],
     apply: (c, { template }) => saveTemplates(c.database, (t) => t.put(template as ReplyTemplate)),
   }),
   deleteTemplate: define({
+    shared: true,
     args: v.strictObject({ id: str(80) }),
     tables: ['templates'],
     apply: (c, args) => saveTemplates(c.database, (t) => t.delete(args.id)),
   }),
   importTemplates: define({
+    shared: true,
     args: v.strictObject({ templates: v.array(TemplateSchema) }),
     tables: ['templates'],
     apply: (c, { templates }) => saveTemplates(c.database, (t) => t.bulkPut(templates as ReplyTemplate[])),
   }),
   /** Posts a page showed: each recorded once, and the brand's replies among them mark posts answered. */
   recordPagePosts: define({
+    shared: true,
     args: v.strictObject({ posts: v.array(SocialPostSchema), brandHandles: v.array(str(100)) }),
     tables: ['interactions'],
     async apply(c, { posts, brandHandles }, at) {
@@ -252,6 +274,7 @@ export const MUTATIONS = {
    * applyInTransaction); resolves once the writes are issued, with their completion.
    */
   importBatch: define({
+    shared: true,
     args: v.strictObject({ drafts: v.array(CustomerDraftSchema), emptyBase: v.optional(v.boolean()) }),
     tables: ['customers'],
     customers: true,
@@ -263,6 +286,7 @@ export const MUTATIONS = {
   }),
   /** An orders file's rows, added to the customers they name; returns the rows that name nobody. */
   importOrders: define({
+    shared: true,
     args: v.strictObject({ orders: v.array(OrderRowSchema) }),
     tables: ['customers'],
     async apply(c, { orders }) {
@@ -272,6 +296,7 @@ export const MUTATIONS = {
     },
   }),
   restoreBackup: define({
+    shared: true,
     args: v.strictObject({ backup: BackupSchema }),
     tables: ['customers', 'interactions', 'rejections', 'templates', 'learning'],
     customers: true,
@@ -282,6 +307,45 @@ export const MUTATIONS = {
     tables: ['customers'],
     customers: true,
     apply: (c) => loadSample(c.database),
+  }),
+  /**
+   * The agent joins a team: the link is kept and their copy starts from the team's records. What
+   * was in the base before stays on this device only (sample customers never reach a team).
+   */
+  joinTeam: define({
+    args: v.strictObject({ link: TeamLinkSchema }),
+    tables: ['team', 'outbox'],
+    async apply(c, { link }) {
+      await c.tx.table('outbox').clear();
+      await c.tx.table('team').put({ ...link, key: 'team', cursor: 0 });
+    },
+  }),
+  /** The agent leaves the team: the link and unsent changes go; the records stay on the device. */
+  leaveTeam: define({
+    args: v.strictObject({}),
+    tables: ['team', 'outbox'],
+    async apply(c) {
+      await c.tx.table('outbox').clear();
+      await c.tx.table('team').clear();
+    },
+  }),
+  /** Records the team server sent, written over this copy (./team/apply.ts). */
+  applyTeamRecords: define({
+    args: v.strictObject({
+      records: v.pipe(v.array(PulledRecordSchema), v.maxLength(MAX_CHANGES)),
+      cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+    tables: ['customers', 'interactions', 'rejections', 'templates', 'team', 'outbox'],
+    customers: true,
+    apply: (c, { records, cursor }, at) => applyPulled(c.tx, records, cursor, at),
+  }),
+  /** Queued changes the server has taken: they leave the outbox. */
+  teamPushed: define({
+    args: v.strictObject({
+      seqs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.maxLength(MAX_CHANGES)),
+    }),
+    tables: ['outbox'],
+    apply: (c, { seqs }) => c.tx.table('outbox').bulkDelete(seqs),
   }),
   /** Customers, posts seen and the agent's answers about them; templates and settings stay. */
   clearBase: define({
@@ -359,10 +423,13 @@ export async function apply<N extends MutationName>(
   const { name, at, args } = checked(input);
   // Its arguments were checked against its own schema just above.
   const definition = MUTATIONS[name] as unknown as Definition<v.GenericSchema, MutationResult<N>>;
-  const tables = definition.tables.map((t) => database.table(t));
-  const result = await database.transaction('rw', tables, (tx) =>
-    definition.apply({ database, tx }, args, at),
-  );
+  // A shared mutation reads whether the agent is in a team, in its own transaction.
+  const names = definition.shared ? [...definition.tables, 'team', 'outbox'] : definition.tables;
+  const tables = [...new Set(names)].map((t) => database.table(t));
+  const result = await database.transaction('rw', tables, async (tx) => {
+    if (definition.shared && (await inTeam(tx))) captureFor(tx, { id: input.id, name, at });
+    return definition.apply({ database, tx }, args, at);
+  });
   if ('customers' in definition) customersChanged();
   return result;
 }
@@ -376,18 +443,26 @@ export function mutate<N extends MutationName>(
   return apply(mutation(name, args), database);
 }
 
+/** Whether the agent is in a team, read in the transaction (which must hold the team table). */
+export async function inTeam(tx: Transaction): Promise<boolean> {
+  return !!(await tx.table('team').get('team'));
+}
+
 /**
  * Validates a mutation and applies it inside a transaction the caller holds, with every table it
  * names: the import writes all its chunks in one, so that a stopped import changes nothing. The
- * caller calls customersChanged once its transaction commits.
+ * caller calls customersChanged once its transaction commits; in a team (`team`, read with
+ * inTeam in the same transaction), the mutation's changes are queued for the server.
  */
 export async function applyInTransaction<N extends MutationName>(
   input: Mutation<N>,
   database: ConciergeDb,
   tx: Transaction,
+  team = false,
 ): Promise<MutationResult<N>> {
   const { name, at, args } = checked(input);
   // Its arguments were checked against its own schema just above.
   const definition = MUTATIONS[name] as unknown as Definition<v.GenericSchema, MutationResult<N>>;
+  if (definition.shared && team) captureFor(tx, { id: input.id, name, at });
   return definition.apply({ database, tx }, args, at);
 }

@@ -3,6 +3,7 @@ import { accountsMiddleware, rebuildAccounts, type AccountRow } from './accounts
 import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
 import type { ReplyTemplate } from '../replies/defaults';
+import { outboxMiddleware, type OutboxRow, type TeamLink } from '../team/outbox';
 import type { Customer, Interaction, Rejection, TemplateLearning } from './types';
 
 export const DB_NAME = 'concierge';
@@ -21,6 +22,9 @@ export class ConciergeDb extends Dexie {
   learning!: EntityTable<TemplateLearning, 'key'>;
   /** Who each social account belongs to, derived from customers (./accounts): what matching reads. */
   accounts!: EntityTable<AccountRow, 'key'>;
+  /** The agent's team (one row, or none outside a team) and the changes waiting to reach it. */
+  team!: EntityTable<TeamLink, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   constructor(name = DB_NAME) {
     // No shared cache of live-query results: the import writes from a worker, whose change
@@ -68,7 +72,10 @@ export class ConciergeDb extends Dexie {
     // 6: the filter of known accounts goes: read beside the accounts table alone, in one
     // benchmark run, it made the p95 of matching no faster at 100,000 or a million customers.
     this.version(6).stores({ meta: null });
+    // 7: a team: the link to its server, and the local changes waiting to be pushed to it.
+    this.version(7).stores({ team: 'key', outbox: '++seq, *keys' });
     this.use(accountsMiddleware);
+    this.use(outboxMiddleware);
   }
 }
 

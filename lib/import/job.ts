@@ -1,5 +1,5 @@
 import type { ConciergeDb } from '../db/schema';
-import { applyInTransaction, mutation } from '../db/mutations';
+import { applyInTransaction, inTeam, mutation } from '../db/mutations';
 import type { ImportCounts } from './apply';
 import { customerMappingProblem, type CustomerField, type Mapping, type OrderField } from './columns';
 import { customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
@@ -86,60 +86,67 @@ export async function runImport(
   orders?.skipped.forEach(fromOrders);
 
   try {
-    await database.transaction('rw', database.customers, async (transaction) => {
-      // Bound to this transaction: the chunks are written from the parser's callbacks, which
-      // Dexie's zone (how it finds the current transaction) does not always reach.
-      const customers: ConciergeDb['customers'] = transaction.table('customers');
-      if (request.customers) {
-        const { text, mapping } = request.customers;
-        const duplicates = new DuplicateCheck();
-        const emptyBase = (await customers.count()) === 0;
-        let rows = 0;
-        // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
-        // the first, so the database never idles while this thread prepares its next requests.
-        const writing: Promise<unknown>[] = [];
-        await streamTable(text, CHUNK, async (header, chunk, { line, lines }) => {
-          if (hooks.stopped?.()) throw new ImportStopped();
-          const drafts = [];
-          for (const row of chunk) {
-            const result = customerRow(row, header, mapping, duplicates, request.tierWords);
-            if (isSaid(result)) skip(problemOf(row.line, result));
-            else if (result) {
-              drafts.push(result.draft);
-              for (const { column, said } of result.flags) {
-                report.flaggedCount++;
-                const problem = { ...problemOf(row.line, said), column };
-                if (report.flagged.length < MAX_LISTED) report.flagged.push(problem);
+    await database.transaction(
+      'rw',
+      [database.customers, database.team, database.outbox],
+      async (transaction) => {
+        // Bound to this transaction: the chunks are written from the parser's callbacks, which
+        // Dexie's zone (how it finds the current transaction) does not always reach.
+        const customers: ConciergeDb['customers'] = transaction.table('customers');
+        // In a team, every chunk's customers are queued for the server with the chunk itself.
+        const team = await inTeam(transaction);
+        if (request.customers) {
+          const { text, mapping } = request.customers;
+          const duplicates = new DuplicateCheck();
+          const emptyBase = (await customers.count()) === 0;
+          let rows = 0;
+          // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
+          // the first, so the database never idles while this thread prepares its next requests.
+          const writing: Promise<unknown>[] = [];
+          await streamTable(text, CHUNK, async (header, chunk, { line, lines }) => {
+            if (hooks.stopped?.()) throw new ImportStopped();
+            const drafts = [];
+            for (const row of chunk) {
+              const result = customerRow(row, header, mapping, duplicates, request.tierWords);
+              if (isSaid(result)) skip(problemOf(row.line, result));
+              else if (result) {
+                drafts.push(result.draft);
+                for (const { column, said } of result.flags) {
+                  report.flaggedCount++;
+                  const problem = { ...problemOf(row.line, said), column };
+                  if (report.flagged.length < MAX_LISTED) report.flagged.push(problem);
+                }
               }
             }
-          }
-          if (writing.length >= IN_FLIGHT) await writing.shift();
-          const batch = mutation('importBatch', { drafts, emptyBase });
-          const { counts, written } = await applyInTransaction(batch, database, transaction);
-          report.added += counts.added;
-          report.updated += counts.updated;
-          writing.push(written);
-          rows += chunk.length;
-          // A line still to read is about a row still to import: blank lines and line breaks inside
-          // cells make the total an estimate until the end, where it is exact.
-          const total = rows + Math.max(0, lines - line);
-          hooks.onProgress?.({ phase: 'customers', rows, total });
-        });
-        for (const written of writing) await written;
-      }
-      if (orders?.ok) {
-        if (hooks.stopped?.()) throw new ImportStopped();
-        const attached = await applyInTransaction(
-          mutation('importOrders', { orders: orders.orders }),
-          database,
-          transaction,
-        );
-        report.orders += attached.orders;
-        attached.unmatched.forEach(fromOrders);
-        const count = orders.orders.length;
-        hooks.onProgress?.({ phase: 'orders', rows: count, total: count });
-      }
-    });
+            if (writing.length >= IN_FLIGHT) await writing.shift();
+            const batch = mutation('importBatch', { drafts, emptyBase });
+            const { counts, written } = await applyInTransaction(batch, database, transaction, team);
+            report.added += counts.added;
+            report.updated += counts.updated;
+            writing.push(written);
+            rows += chunk.length;
+            // A line still to read is about a row still to import: blank lines and line breaks inside
+            // cells make the total an estimate until the end, where it is exact.
+            const total = rows + Math.max(0, lines - line);
+            hooks.onProgress?.({ phase: 'customers', rows, total });
+          });
+          for (const written of writing) await written;
+        }
+        if (orders?.ok) {
+          if (hooks.stopped?.()) throw new ImportStopped();
+          const attached = await applyInTransaction(
+            mutation('importOrders', { orders: orders.orders }),
+            database,
+            transaction,
+            team,
+          );
+          report.orders += attached.orders;
+          attached.unmatched.forEach(fromOrders);
+          const count = orders.orders.length;
+          hooks.onProgress?.({ phase: 'orders', rows: count, total: count });
+        }
+      },
+    );
   } catch (error) {
     if (error instanceof TableError) return { ok: false, problems: error.problems };
     throw error;

@@ -1,0 +1,77 @@
+/**
+ * Records pulled from the team server, written into this copy. The agent's own changes still
+ * waiting in the outbox are merged over each pulled record, as the server will merge them when
+ * they arrive: the copy shows the agent's work at once and ends where the team ends.
+ */
+import type { Transaction } from 'dexie';
+import * as v from 'valibot';
+import { withDerived } from '../db/customers';
+import { CustomerSchema, InteractionSchema, RejectionSchema } from '../db/records';
+import type { Customer } from '../db/types';
+import { TemplateSchema } from '../replies/templates-io';
+import { mergeRecord, PRIMARY_KEY, SHARED_TABLES, type Doc, type SharedTable } from './changes';
+import { recordRef, type OutboxRow, type TeamLink } from './outbox';
+
+export const PulledRecordSchema = v.strictObject({
+  t: v.picklist(SHARED_TABLES),
+  k: v.pipe(v.string(), v.minLength(1), v.maxLength(400)),
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  doc: v.nullable(v.record(v.string(), v.unknown())),
+});
+export type Pulled = v.InferOutput<typeof PulledRecordSchema>;
+
+const SCHEMAS: Record<SharedTable, v.GenericSchema> = {
+  customers: CustomerSchema,
+  interactions: InteractionSchema,
+  rejections: RejectionSchema,
+  templates: TemplateSchema,
+};
+
+export interface Applied {
+  written: number;
+  deleted: number;
+  /** Records the server sent that are not records of ours: left out, never written. */
+  refused: number;
+}
+
+/** Writes pulled records and moves the cursor, in the caller's transaction. */
+export async function applyPulled(
+  tx: Transaction,
+  records: readonly Pulled[],
+  cursor: number,
+  at: string,
+): Promise<Applied> {
+  const outcome: Applied = { written: 0, deleted: 0, refused: 0 };
+  const link = await tx.table<TeamLink, string>('team').get('team');
+  // The agent left the team while this pull was on its way: nothing of it is written.
+  if (!link) return outcome;
+  const refs = records.map((r) => recordRef(r.t, r.k));
+  const pending = await tx.table<OutboxRow, number>('outbox').where('keys').anyOf(refs).sortBy('seq');
+  for (const record of records) {
+    let doc: Doc | null = record.doc && { ...record.doc };
+    for (const row of pending)
+      for (const change of row.changes)
+        if (change.t === record.t && change.k === record.k)
+          doc = mergeRecord(doc, change, record.doc === null);
+    const table = tx.table(record.t);
+    if (!doc) {
+      await table.delete(record.k);
+      outcome.deleted++;
+      continue;
+    }
+    const parsed = v.safeParse(SCHEMAS[record.t], { ...doc, [PRIMARY_KEY[record.t]]: record.k });
+    if (!parsed.success) {
+      outcome.refused++;
+      continue;
+    }
+    const value = parsed.output as Doc;
+    await table.put(
+      record.t === 'customers'
+        ? withDerived(value as unknown as Customer, (value.updatedAt as string | undefined) ?? at)
+        : value,
+    );
+    outcome.written++;
+  }
+  await tx.table<TeamLink, string>('team').update('team', { cursor: Math.max(link.cursor, cursor) });
+  return outcome;
+}
