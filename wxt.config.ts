@@ -8,6 +8,9 @@ import { isSite, matchesOf } from './lib/sites/lookup';
  */
 const BENCH = process.env.CONCIERGE_BENCH === '1';
 
+/** Where a team server may be: anywhere over https, or on this machine. */
+const TEAM_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   ...(BENCH && { outDir: '.output/bench' }),
@@ -31,12 +34,15 @@ export default defineConfig({
     default_locale: 'en',
     // Firefox has a sidebar (made by WXT from the side panel entrypoint) instead of the sidePanel API.
     // scripting: the content scripts are put into tabs already open when Concierge is installed.
+    // alarms: a team's sync wakes the worker to catch up when its live channel was lost.
     permissions:
       browser === 'firefox'
-        ? ['storage', 'unlimitedStorage', 'scripting']
-        : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting'],
+        ? ['storage', 'unlimitedStorage', 'scripting', 'alarms']
+        : ['storage', 'sidePanel', 'unlimitedStorage', 'scripting', 'alarms'],
     // Host permissions are exactly the supported sites' pages (lib/sites/registry.ts).
     host_permissions: matchesOf(),
+    // A team server's origin, asked for only when the agent joins it, and only that one origin.
+    optional_host_permissions: TEAM_ORIGINS,
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

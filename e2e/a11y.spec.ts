@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { extensionPage, type Harness } from './support/extension';
 import { xPage, xTimelineWith } from './support/pages';
 import { extensionSuite, tabIdOf } from './support/session';
+import { expectNoViolations } from './support/axe';
 
 /**
  * axe-core over every main state of the side panel and the options page, in light and dark,
@@ -12,16 +12,6 @@ import { extensionSuite, tabIdOf } from './support/session';
 const LOOK_ALIKE = [
   { handle: 'lorena_w_77', name: 'Lorena Wills', id: '1862000000000000001', text: 'Where is my kettle?' },
 ];
-
-async function expectNoViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const found = violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`,
-  );
-  expect(found, `axe in "${state}"`).toEqual([]);
-}
 
 /**
  * What stays in Latin letters in a Russian UI: brand, product and format names, the tier "VIP",

@@ -29,8 +29,20 @@ test('content scripts stay within 30 KB gzipped and carry no React', () => {
 
 test('the manifest asks for exactly the expected permissions', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions.toSorted()).toEqual(['scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect(manifest.permissions.toSorted()).toEqual([
+    'alarms',
+    'scripting',
+    'sidePanel',
+    'storage',
+    'unlimitedStorage',
+  ]);
   expect(manifest.host_permissions.toSorted()).toEqual(matchesOf().toSorted());
+  // A team server's origin is asked for when the agent joins, never at install.
+  expect(manifest.optional_host_permissions.toSorted()).toEqual([
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+    'https://*/*',
+  ]);
   expect(manifest.host_permissions).toContain('https://x.com/*');
   expect(manifest.host_permissions).toContain('https://www.facebook.com/*');
   for (const site of SITES) {

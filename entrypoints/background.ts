@@ -3,8 +3,10 @@ import {
   handleNameCandidates,
   handlePostsSeen,
   handleSelectPost,
+  relabelTabs,
   type HandlerDeps,
 } from '@/lib/background/handlers';
+import { handleClaimPost, handleReleasePost, handleTeamChanged, startTeam } from '@/lib/background/team';
 import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
 import { forgetTab } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
@@ -24,6 +26,12 @@ export default defineBackground(() => {
   onMessage('selectPost', ({ data, sender }) => handleSelectPost(deps, data, sender));
   onMessage('nameCandidates', ({ data, sender }) => handleNameCandidates(deps, data, sender));
   onMessage('customersChanged', ({ data, sender }) => handleCustomersChanged(deps, data, sender));
+  // A team's sync starts only with a team link; without one it sends nothing.
+  const team = startTeam(deps, () => relabelTabs(deps));
+  deps.team = team;
+  onMessage('teamChanged', ({ data, sender }) => handleTeamChanged(deps, team, data, sender));
+  onMessage('claimPost', ({ data, sender }) => handleClaimPost(deps, team, data, sender));
+  onMessage('releasePost', ({ data, sender }) => handleReleasePost(deps, team, data, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.runtime.onInstalled.addListener(() => {

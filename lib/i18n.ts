@@ -48,6 +48,18 @@ export function formatDuration(seconds: number): string {
   return format.format(value);
 }
 
+let relative: Intl.RelativeTimeFormat | null = null;
+
+/** How long ago a time was, as the UI language says it: "now", "3 minutes ago", "yesterday". */
+export function timeAgo(iso: string, now = Date.now()): string {
+  relative ??= new Intl.RelativeTimeFormat(browser.i18n.getUILanguage(), { numeric: 'auto' });
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (!Number.isFinite(minutes) || minutes < 1) return relative.format(0, 'second');
+  if (minutes < 90) return relative.format(-minutes, 'minute');
+  if (minutes < 36 * 60) return relative.format(-Math.round(minutes / 60), 'hour');
+  return relative.format(-Math.round(minutes / 1440), 'day');
+}
+
 /**
  * The UI's word for a value the data holds, when the UI knows it ("delivered" → "доставлен"):
  * a preference's name, an order's or a post's status. Null for a word of the customer's own.

@@ -10,7 +10,8 @@ import type { PageDiagnostic } from './content/diagnostic';
 import type { PageHealth } from './content/health';
 import type { LabStats } from './content/lab';
 import type { SocialPost } from './post';
-import { httpUrl, id, shortText, SocialPostSchema } from './post-schema';
+import { httpUrl, id, PostKeySchema, shortText, SocialPostSchema } from './post-schema';
+import type { ClaimOutcome } from './team/sync';
 
 const MAX_BATCH = 200;
 
@@ -19,6 +20,8 @@ export const PostsSeenSchema = v.strictObject({
   posts: v.pipe(v.array(SocialPostSchema), v.maxLength(MAX_BATCH)),
 });
 export const SelectPostSchema = v.strictObject({ key: shortText(120) });
+/** A post the agent opens or answers (claimed in a team), or leaves (released). */
+export const PostKeyMessageSchema = v.strictObject({ key: PostKeySchema });
 export const NameCandidatesSchema = v.strictObject({
   authorKey: shortText(200),
   displayName: shortText(200),
@@ -28,11 +31,17 @@ export const InsertReplySchema = v.strictObject({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(10_000)),
 });
 
+const ActivitySchema = v.strictObject({
+  kind: v.picklist(['replying', 'answered']),
+  agent: shortText(80),
+  at: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+});
 const PostMatchSchema = v.strictObject({
   key: shortText(120),
   postId: id,
   customer: v.nullable(v.strictObject({ id: shortText(100), name: shortText(200), tier: shortText(20) })),
   own: v.optional(v.picklist(['brand', 'ad'])),
+  activity: v.optional(ActivitySchema),
 });
 /** A message that carries nothing. */
 export const NothingSchema = v.optional(v.strictObject({}));
@@ -48,6 +57,14 @@ export interface PostMatch {
   customer: { id: string; name: string; tier: string } | null;
   /** Not a customer's post at all: the brand's own ("Brand" badge) or an ad (no badge). */
   own?: 'brand' | 'ad';
+  /** In a team: another agent is replying to it now, or answered it (with when). */
+  activity?: PostActivity;
+}
+
+export interface PostActivity {
+  kind: 'replying' | 'answered';
+  agent: string;
+  at?: string;
 }
 
 export type InsertResult =
@@ -84,6 +101,12 @@ interface ProtocolMap {
   pageDiagnostic(): PageDiagnostic;
   /** side panel → background: customers an unknown author may be, for the agent to confirm. */
   nameCandidates(data: { authorKey: string; displayName: string }): NamedCandidate[];
+  /** options → background: the agent joined or left a team; the sync starts or stops. */
+  teamChanged(): void;
+  /** side panel → background: the agent opened or is answering a post; in a team it is claimed. */
+  claimPost(data: { key: string }): ClaimOutcome;
+  /** side panel → background: the agent left the post; their claim goes. */
+  releasePost(data: { key: string }): void;
 }
 
 export type { PageDiagnostic, PageHealth };

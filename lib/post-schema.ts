@@ -8,6 +8,8 @@ import { SITE_IDS } from './sites/lookup';
 
 export const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,100}$/));
 export const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** `${site}:${post id}`, as lib/post.ts makes it. */
+export const PostKeySchema = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
 export const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//));
 
 const AuthorSchema = v.strictObject({

@@ -11,6 +11,8 @@ import {
   handleSelectPost,
   type HandlerDeps,
 } from './background/handlers';
+import { handleClaimPost, handleReleasePost, handleTeamChanged, type Team } from './background/team';
+import { TeamSync } from './team/sync';
 import { contentHandlers } from './content/handlers';
 import type { ContentApp } from './content/run';
 import { loadSample } from './db/sample';
@@ -109,6 +111,16 @@ function mutate(valid: Record<string, unknown>, r: () => number): unknown {
   return copy;
 }
 
+/** The worker's team part outside a team: the handlers are checked before it is ever reached. */
+function team(deps: HandlerDeps): Team {
+  const sync = new TeamSync({
+    database: deps.database,
+    fetch: () => Promise.reject(new Error('no request outside a team')),
+    WebSocket: class {} as unknown as typeof WebSocket,
+  });
+  return { sync, begin: () => sync.start(), activity: () => undefined };
+}
+
 describe('message handlers under fuzzing', () => {
   let database: ConciergeDb;
   let deps: HandlerDeps;
@@ -154,6 +166,24 @@ describe('message handlers under fuzzing', () => {
       run: handleNameCandidates,
       sender: PANEL,
       valid: () => ({ authorKey: 'x:someone', displayName: 'Lorena Willis' }),
+    },
+    {
+      name: 'teamChanged',
+      run: (d: HandlerDeps, data: unknown, sender: SenderLike) => handleTeamChanged(d, team(d), data, sender),
+      sender: PANEL,
+      valid: () => ({}),
+    },
+    {
+      name: 'claimPost',
+      run: (d: HandlerDeps, data: unknown, sender: SenderLike) => handleClaimPost(d, team(d), data, sender),
+      sender: PANEL,
+      valid: () => ({ key: 'x:1859000000000000101' }),
+    },
+    {
+      name: 'releasePost',
+      run: (d: HandlerDeps, data: unknown, sender: SenderLike) => handleReleasePost(d, team(d), data, sender),
+      sender: PANEL,
+      valid: () => ({ key: 'facebook:1859000000000000101' }),
     },
   ] as const;
 

@@ -4,6 +4,7 @@
  * processes through it (./hub.ts), so any number of processes can stand behind a load balancer.
  */
 import { createHash } from 'node:crypto';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -113,6 +114,15 @@ export async function buildApp(options: AppOptions) {
     },
   });
   await app.register(websocket, { options: { maxPayload: 4096 } });
+  // The extension reaches the server with the host permission the agent granted; without it (the
+  // permission revoked, or a browser that grants it late) the browser's CORS check applies. The
+  // token is a header, never a cookie, so letting any origin ask carries no ambient authority.
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type'],
+    maxAge: 600,
+  });
 
   async function principal(request: FastifyRequest): Promise<Principal> {
     const token = bearer(request);

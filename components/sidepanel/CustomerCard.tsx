@@ -5,6 +5,7 @@ import { LIFE_EVENT_KINDS, type Customer, type Interaction, type LifeEventKind }
 import { labelOf, t, type MessageKey } from '@/lib/i18n';
 import { safeHttpUrl } from '@/lib/url';
 import { Section } from '../Section';
+import { useTeam } from '../useTeam';
 import { TierTag } from '../TierTag';
 import { staleMonths } from '@/lib/settings';
 import { useSettings } from '../useSettings';
@@ -91,7 +92,11 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
           <ul>
             {customer.notes.map((n, i) => (
               <li key={i}>
-                <span translate="no">{n.text}</span> <span className="muted">· {date(n.at)}</span>
+                <span translate="no">{n.text}</span>{' '}
+                <span className="muted">
+                  · {n.by && <span translate="no">{n.by}, </span>}
+                  {date(n.at)}
+                </span>
               </li>
             ))}
           </ul>
@@ -128,6 +133,8 @@ export function CustomerCard({ customer, current }: { customer: Customer; curren
 
 /** A note, or a life event the agent learned (a move, a new baby…), written to the profile. */
 function AddNote({ customer }: { customer: Customer }) {
+  // In a team, a note says who wrote it: the colleague who reads it knows whom to ask.
+  const by = useTeam().status.agent;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'note' | LifeEventKind>('note');
   const [error, setError] = useState('');
@@ -137,7 +144,10 @@ function AddNote({ customer }: { customer: Customer }) {
     const now = new Date().toISOString();
     try {
       if (kind === 'note')
-        await mutate('addNote', { customerId: customer.id, note: { at: now, text: value } });
+        await mutate('addNote', {
+          customerId: customer.id,
+          note: { at: now, text: value, ...(by && { by }) },
+        });
       else {
         const event = { date: now.slice(0, 10), kind, text: value, source: 'agent' as const };
         await mutate('addLifeEvent', { customerId: customer.id, event });

@@ -1,5 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { formatSpan, t, tierLabel } from '@/lib/i18n';
+import { formatSpan, t, tierLabel, timeAgo } from '@/lib/i18n';
+import type { PostActivity } from '@/lib/messaging';
+import { activityOf, type TeamView } from '@/lib/team/view';
+import { WithContent } from '../Content';
 import { detectLanguage } from '@/lib/reading/classify';
 import { accountLabel } from '@/lib/sites/lookup';
 import type { PriorityReason } from '@/lib/queue/priority';
@@ -29,6 +32,27 @@ function reasonText(reason: PriorityReason): string {
   }
 }
 
+/** "Anna is replying" or "Answered by Anna, 3 minutes ago", under a post in a team's queue. */
+function TeamActivity({ activity }: { activity: PostActivity | undefined }) {
+  if (!activity) return null;
+  const { kind, agent, at } = activity;
+  return (
+    <span
+      className={kind === 'replying' ? 'team-activity replying' : 'team-activity'}
+      data-testid="team-activity"
+    >
+      <WithContent
+        message={(name) =>
+          kind === 'replying'
+            ? t('teamActivityReplying', name!)
+            : t('teamActivityAnswered', name!, at ? timeAgo(at) : '')
+        }
+        content={agent}
+      />
+    </span>
+  );
+}
+
 const optionId = (key: string) => `queue-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /**
@@ -40,11 +64,14 @@ export function PostList({
   rows,
   selectedKey,
   onSelect,
+  team,
 }: {
   rows: QueueRow[];
   selectedKey: string | null;
   onSelect: (key: string) => void;
+  team: TeamView;
 }) {
+  const inTeam = team.status.state !== 'off';
   const list = useRef<HTMLUListElement>(null);
   const pointer = useRef(false);
   const index = rows.findIndex((r) => r.interaction.key === selectedKey);
@@ -132,6 +159,11 @@ export function PostList({
           <span className="muted why" data-testid="queue-reasons">
             {priority.reasons.map(reasonText).join(' · ')}
           </span>
+          {inTeam && (
+            <TeamActivity
+              activity={activityOf({ claims: team.claims, me: team.status.agentId }, post, post.key)}
+            />
+          )}
         </li>
       ))}
     </ul>

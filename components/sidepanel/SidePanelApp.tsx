@@ -15,6 +15,9 @@ import { Suggestions } from './Suggestions';
 import { usePageStats } from './usePageStats';
 import { useQueue } from './useQueue';
 import { useTabPosts } from './useTabPosts';
+import { useTeam } from '../useTeam';
+import { TeamStatusLine } from '../TeamStatusLine';
+import { useClaim } from './useClaim';
 
 function useMinute(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -33,6 +36,8 @@ export function SidePanelApp() {
   const posts = useQueue(all, settings, now);
   const stats = usePageStats(tabId);
   const { selectedKey, select } = usePanelStore();
+  const team = useTeam();
+  useClaim(selectedKey, team.status.state !== 'off');
   const [later, setLater] = useState(false);
   const firstRun = !later && !settings.brandName && !settings.brandHandles.length;
 
@@ -63,6 +68,7 @@ export function SidePanelApp() {
             {t('panelDiagnostics', stats.postsSeen, missed)}
           </p>
         )}
+        <TeamStatusLine team={team} />
       </header>
       {stats?.health?.unreadable && tabId != null && (
         <PageHealthAlarm health={stats.health} tabId={tabId} site={stats.site} />
@@ -76,7 +82,7 @@ export function SidePanelApp() {
         <>
           <Stats pageKeys={tab?.keys ?? []} settings={settings} now={now} />
           <h2 className="list-title">{t('panelPostsTitle')}</h2>
-          <PostList rows={posts} selectedKey={selectedKey} onSelect={select} />
+          <PostList rows={posts} selectedKey={selectedKey} onSelect={select} team={team} />
           {selected ? (
             <div className="detail" data-testid="post-detail">
               <blockquote
@@ -110,6 +116,7 @@ export function SidePanelApp() {
                   tabId={selected.tabId}
                   pageKeys={all[selected.tabId]?.keys ?? []}
                   reading={reading}
+                  team={team}
                 />
               )}
             </div>

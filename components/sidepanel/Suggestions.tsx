@@ -16,6 +16,7 @@ import { OnDeviceDraft } from './OnDeviceDraft';
 import { QUEUE_ID, QUEUE_KEYS } from './triage';
 import type { Settings } from '@/lib/settings';
 import { usePanelStore } from './store';
+import { heldByOther, type TeamView } from '@/lib/team/view';
 
 const FAILURE: Record<Exclude<InsertResult, { ok: true }>['reason'], MessageKey> = {
   'post-not-found': 'insertPostNotFound',
@@ -70,6 +71,7 @@ export function Suggestions({
   tabId,
   pageKeys,
   reading,
+  team,
 }: {
   post: Interaction;
   customer: Customer | null;
@@ -78,6 +80,8 @@ export function Suggestions({
   /** The posts of the page the post is on: its thread is among them. */
   pageKeys: readonly string[];
   reading: Reading;
+  /** In a team: a post another agent holds asks before a reply goes in. */
+  team: TeamView;
 }) {
   const templates = useTemplates();
   const learning = useLiveQuery(templateLearning, []);
@@ -127,7 +131,28 @@ export function Suggestions({
     warning.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [pending]);
 
-  const tryInsert = (text: string, templateId: string, edited: boolean) => {
+  // A post another agent is answering waits here for the agent's word before anything goes in.
+  const [held, setHeld] = useState<{
+    text: string;
+    templateId: string;
+    edited: boolean;
+    agent: string;
+  } | null>(null);
+  const heldBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!held) return;
+    heldBox.current?.scrollIntoView({ block: 'nearest' });
+    heldBox.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [held]);
+
+  const tryInsert = async (text: string, templateId: string, edited: boolean, confirmed = false) => {
+    setHeld(null);
+    // Starting to insert claims the post; a claim another agent holds is asked about first.
+    if (!confirmed && team.status.state !== 'off') {
+      const outcome = await sendMessage('claimPost', { key: post.key }).catch(() => null);
+      const holder = outcome?.kind === 'held' ? outcome.claim : heldByOther(team, post.key);
+      if (holder) return setHeld({ text, templateId, edited, agent: holder.agent });
+    }
     // What the customer already wrote in public (an order number under the brand's question) is theirs to repeat.
     const published = [
       post.text,
@@ -149,7 +174,8 @@ export function Suggestions({
     }
     if (result?.ok) {
       const intent = reading.intents[0] ?? 'other';
-      const by = settings.agentName || undefined;
+      // In a team the answer is signed with the agent's name there: colleagues see who answered.
+      const by = team.status.agent || settings.agentName || undefined;
       // Both are written before the status says so: a panel closed right after "Inserted" keeps them.
       await Promise.allSettled([
         mutate('recordTemplateUse', { templateId, intent, edited }),
@@ -175,7 +201,7 @@ export function Suggestions({
         key={post.key}
         input={draftInput}
         busy={busy}
-        onInsert={(text, edited) => tryInsert(text, 'on-device-draft', edited)}
+        onInsert={(text, edited) => void tryInsert(text, 'on-device-draft', edited)}
       />
       {suggestions.map((s, i) => {
         const id = `${post.key}/${s.templateId}`;
@@ -212,13 +238,38 @@ export function Suggestions({
                 'aria-keyshortcuts': QUEUE_KEYS.insert,
               })}
               disabled={busy || !text.trim()}
-              onClick={() => tryInsert(text, s.templateId, text !== s.text)}
+              onClick={() => void tryInsert(text, s.templateId, text !== s.text)}
             >
               {t('insertReply')}
             </button>
           </div>
         );
       })}
+      {held && (
+        <div
+          ref={heldBox}
+          className="privacy-warning"
+          role="alertdialog"
+          aria-labelledby="held-title"
+          data-testid="held-warning"
+        >
+          <h4 id="held-title">
+            <WithContent message={(agent) => t('insertHeldTitle', agent!)} content={held.agent} />
+          </h4>
+          <div className="row">
+            <button type="button" data-testid="held-cancel" onClick={() => setHeld(null)}>
+              <WithContent message={(agent) => t('insertHeldLeave', agent!)} content={held.agent} />
+            </button>
+            <button
+              type="button"
+              data-testid="held-insert-anyway"
+              onClick={() => void tryInsert(held.text, held.templateId, held.edited, true)}
+            >
+              {t('insertHeldAnyway')}
+            </button>
+          </div>
+        </div>
+      )}
       {pending && (
         <div
           ref={warning}

@@ -27,6 +27,8 @@ export async function launch(
     locale?: string;
     extensionDir?: string;
     colorScheme?: 'light' | 'dark';
+    /** Origins let through to the real network: a team server on loopback, in the team's tests. */
+    passThrough?: readonly string[];
   } = {},
 ): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -57,6 +59,7 @@ export async function launch(
     const url = request.url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:'))
       return route.continue();
+    if (options.passThrough?.includes(new URL(url).origin)) return route.continue();
     if (!served.has(new URL(url).origin)) unexpected.push(`${request.method()} ${url}`);
     return route.abort('blockedbyclient');
   });

@@ -15,9 +15,12 @@ import {
   parsePayload,
   PostsSeenSchema,
   SelectPostSchema,
+  type PostActivity,
   type PostMatch,
   type SenderLike,
 } from '../messaging';
+import type { Interaction } from '../db/types';
+import type { Team } from './team';
 import { postKey, type SocialPost } from '../post';
 import type { AccountOwner } from '../db/accounts';
 import { SITE_HOSTS } from '../sites/lookup';
@@ -30,6 +33,8 @@ export interface HandlerDeps {
   extensionOrigin: string;
   /** Sends a tab's content script its badges' labels anew. */
   sendLabels: (tabId: number, labels: PostMatch[]) => Promise<void>;
+  /** In a team: who is replying to a post, or answered it (./team.ts). */
+  team?: Pick<Team, 'activity'>;
 }
 
 function tabOf(sender: SenderLike, deps: HandlerDeps): number {
@@ -43,6 +48,7 @@ function labelsOf(
   posts: readonly Pick<SocialPost, 'site' | 'id' | 'author' | 'promoted'>[],
   matches: ReadonlyMap<string, AccountOwner | null>,
   brand: ReadonlySet<string>,
+  activity: (key: string) => PostActivity | undefined = () => undefined,
 ): PostMatch[] {
   return posts.map((post) => {
     const key = postKey(post);
@@ -50,12 +56,26 @@ function labelsOf(
     if (isBrandAuthor(post.author, brand))
       return { key, postId: post.id, customer: null, own: 'brand' as const };
     const customer = matches.get(key) ?? null;
+    const doing = activity(key);
     return {
       key,
       postId: post.id,
       customer: customer && { id: customer.customerId, name: customer.name, tier: customer.tier },
+      ...(doing && { activity: doing }),
     };
   });
+}
+
+/** In a team, what each recorded post's badge says of its answering; nothing otherwise. */
+async function activityFor(
+  deps: HandlerDeps,
+  keys: readonly string[],
+  recorded?: readonly Interaction[],
+): Promise<(key: string) => PostActivity | undefined> {
+  const team = deps.team;
+  if (!team) return () => undefined;
+  const posts = new Map((recorded ?? (await postsByKey([...keys], deps.database))).map((p) => [p.key, p]));
+  return (key) => team.activity(posts.get(key), key);
 }
 
 const customerIds = (matches: ReadonlyMap<string, AccountOwner | null>) =>
@@ -73,7 +93,8 @@ export async function handlePostsSeen(
   const { brandHandles } = await loadSettings();
   await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
   await addTabPosts(tabId, pageUrl, customerIds(matches));
-  return labelsOf(posts, matches, brandAccounts(brandHandles));
+  const activity = await activityFor(deps, posts.map(postKey));
+  return labelsOf(posts, matches, brandAccounts(brandHandles), activity);
 }
 
 /**
@@ -89,8 +110,17 @@ export async function handleCustomersChanged(
   if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
     throw new InvalidMessageError('sender is not an extension page');
   parsePayload(NothingSchema, data);
+  await relabelTabs(deps);
+}
+
+/**
+ * Every open tab's posts matched anew and their badges told: after customers changed, and in a
+ * team when a claim came or went or the team's records arrived.
+ */
+export async function relabelTabs(deps: HandlerDeps): Promise<void> {
   const tabs = await tabsShowing();
-  const posts = (await postsByKey([...new Set(tabs.flatMap((t) => t.keys))], deps.database)).map((p) => ({
+  const recorded = await postsByKey([...new Set(tabs.flatMap((t) => t.keys))], deps.database);
+  const posts = recorded.map((p) => ({
     site: p.site,
     id: p.postId,
     author: p.author,
@@ -101,7 +131,8 @@ export async function handleCustomersChanged(
   // Keys of posts no longer recorded are matched to nobody.
   const all = new Map(tabs.flatMap((t) => t.keys.map((key) => [key, null] as const)));
   await rematchTabs(new Map([...all, ...customerIds(matches)]));
-  const byKey = new Map(labelsOf(posts, matches, brand).map((label) => [label.key, label]));
+  const activity = await activityFor(deps, [], recorded);
+  const byKey = new Map(labelsOf(posts, matches, brand, activity).map((label) => [label.key, label]));
   await Promise.all(
     tabs.map(({ tabId, keys }) => {
       // A post no longer recorded went with its deleted customer: its badge names nobody now.

@@ -1,4 +1,4 @@
-import type { PostMatch } from '../messaging';
+import type { PostActivity, PostMatch } from '../messaging';
 
 export const BADGE_ATTR = 'data-concierge-badge';
 
@@ -8,17 +8,20 @@ export interface BadgeLabels {
   brand: string;
   tier: (tier: string) => string;
   title: string;
+  /** In a team: "Anna is replying", "answered by Anna, 3 minutes ago". */
+  activity: (activity: PostActivity) => string;
 }
 
 const STYLE = `
 :host { all: initial; display: inline-flex; margin-inline-start: 6px; vertical-align: middle; }
 button { all: unset; cursor: pointer; font: 500 11px/16px system-ui, sans-serif; padding: 0 7px;
-  border-radius: 8px; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  border-radius: 8px; max-width: 340px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
   background: #eef1f4; color: #3d4752; border: 1px solid #d5dbe1; }
 button:focus-visible { outline: 2px solid #1d6fd6; outline-offset: 1px; }
 button.known { background: #e6f4ea; color: #145a2c; border-color: #b5dcc2; }
 button.vip { background: #fff4d6; color: #6b4b00; border-color: #f0d58a; }
 button.brand { background: #eef1f4; color: #3c4650; border-color: #cfd6dd; }
+button.replying { background: #fdecea; color: #8a1c12; border-color: #f3b8b0; }
 `;
 
 // Closed shadow roots: the page's scripts cannot read customer names out of the badge. The
@@ -102,8 +105,11 @@ export function renderBadge(
     button.textContent = labels.brand;
     button.className = 'brand';
   } else {
-    button.textContent = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
+    const who = customer ? `${customer.name} · ${labels.tier(customer.tier)}` : labels.unknown;
+    button.textContent = match.activity ? `${who} · ${labels.activity(match.activity)}` : who;
     button.className = customer ? (customer.tier === 'vip' ? 'known vip' : 'known') : 'unknown';
+    // Another agent has it in hand: the badge says so before anyone starts a second answer.
+    if (match.activity?.kind === 'replying') button.className += ' replying';
   }
   selects.set(badge.host, onSelect);
 }

@@ -25,7 +25,7 @@ async function readPage(adapter: SiteAdapter, pageUrl: string, readsSome = true)
     doc: document,
     pageUrl: () => pageUrl,
     signal: controller.signal,
-    labels: { unknown: '?', brand: 'Brand', tier: (t) => t, title: 'Concierge' },
+    labels: { unknown: '?', brand: 'Brand', tier: (t) => t, title: 'Concierge', activity: (a) => a.agent },
     postsSeen: async ({ posts }) => posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null })),
     selectPost: async () => undefined,
   });

@@ -1,4 +1,4 @@
-import { t, tierLabel } from '../i18n';
+import { t, tierLabel, timeAgo } from '../i18n';
 import type { BadgeLabels } from './badge';
 
 export function badgeLabels(): BadgeLabels {
@@ -9,5 +9,12 @@ export function badgeLabels(): BadgeLabels {
     if (label === undefined) tiers.set(name, (label = tierLabel(name)));
     return label;
   };
-  return { unknown: t('badgeUnknown'), brand: t('badgeBrand'), title: t('badgeTitle'), tier };
+  return {
+    unknown: t('badgeUnknown'),
+    brand: t('badgeBrand'),
+    title: t('badgeTitle'),
+    tier,
+    activity: ({ kind, agent, at }) =>
+      kind === 'replying' ? t('badgeReplying', agent) : t('badgeAnswered', agent, at ? timeAgo(at) : ''),
+  };
 }

@@ -12,7 +12,13 @@ import { runContent, type ContentApp, type ContentDeps } from './run';
  * in several tasks (work over 12 ms goes on in a task of its own).
  */
 const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
-const labels = { unknown: 'Not a customer yet', brand: 'Brand', tier: (t: string) => t, title: 'Concierge' };
+const labels = {
+  unknown: 'Not a customer yet',
+  brand: 'Brand',
+  tier: (t: string) => t,
+  title: 'Concierge',
+  activity: (a: { kind: string; agent: string }) => `${a.agent} is ${a.kind}`,
+};
 
 // Each test's content script is stopped after it: one left running would badge the next test's posts too.
 const running: AbortController[] = [];
@@ -123,6 +129,26 @@ describe('the content script on a page it finds already badged', () => {
     ]);
     expect(texts().filter((t) => t === 'Lorena Willis · vip')).toHaveLength(1);
     expect(texts()).not.toContain('Nobody Here · new');
+    spy.mockRestore();
+  });
+
+  it('says on the badge that another agent is replying, and who answered once they have', async () => {
+    timeline();
+    const { roots, spy } = keepShadowRoots();
+    const answered: PostMatch[] = [];
+    const app = runOnX({ postsSeen: strangers(answered) });
+    await firstBadges(app);
+    const [first, second] = answered;
+    const buttons = () => roots.map((r) => r.querySelector('button')!);
+    await app.relabel([
+      { ...first!, activity: { kind: 'replying', agent: 'Anna' } },
+      { ...second!, activity: { kind: 'answered', agent: 'Boris', at: '2026-12-05T06:00:00.000Z' } },
+    ]);
+    const replying = buttons().find((b) => b.textContent === 'Not a customer yet · Anna is replying');
+    expect(replying?.className).toContain('replying');
+    expect(buttons().map((b) => b.textContent)).toContain('Not a customer yet · Boris is answered');
+    await app.relabel([{ ...first!, activity: undefined }]);
+    expect(buttons().some((b) => b.textContent?.includes('Anna'))).toBe(false);
     spy.mockRestore();
   });
 

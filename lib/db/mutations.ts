@@ -9,7 +9,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import * as v from 'valibot';
 import { attachOrders, writeCustomers, type ImportCounts } from '../import/apply';
 import { BackupSchema, restoreBackup } from '../import/backup';
-import { SocialPostSchema } from '../post-schema';
+import { PostKeySchema, SocialPostSchema } from '../post-schema';
 import { recordUse } from '../replies/learning';
 import { saveTemplates, TemplateSchema } from '../replies/templates-io';
 import type { ReplyTemplate } from '../replies/defaults';
@@ -61,8 +61,7 @@ export class MutationError extends Error {
 }
 
 const id = v.pipe(v.string(), v.uuid());
-/** `${site}:${post id}`, as lib/post.ts makes it. */
-const postKey = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
+const postKey = PostKeySchema;
 const INTENT = v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/));
 
 async function customer(context: Context, customerId: string): Promise<Customer> {

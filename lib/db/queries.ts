@@ -14,6 +14,12 @@ export type { Anchor, SearchPage };
 export const customerById = (id: string, database: ConciergeDb = db()): Promise<Customer | undefined> =>
   database.customers.get(id);
 
+/** The agent's team, without its token (pages never need it): null outside a team. */
+export const teamMembership = async (database: ConciergeDb = db()) => {
+  const link = await database.team.get('team');
+  return link ? { url: link.url, team: link.team, agent: link.agent, role: link.role } : null;
+};
+
 export const customerCount = (database: ConciergeDb = db()): Promise<number> => database.customers.count();
 
 /** A page of customers: those matching the query, or all of them in name order from an anchor. */

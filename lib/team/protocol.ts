@@ -15,6 +15,7 @@ import {
   RejectionSchema,
   str,
 } from '../db/records';
+import { PostKeySchema } from '../post-schema';
 import { TemplateSchema } from '../replies/templates-io';
 import {
   DERIVED_FIELDS,
@@ -31,8 +32,7 @@ export const MAX_BODY = 4 * 1024 * 1024;
 /** How long a claim holds without renewal. */
 export const CLAIM_SECONDS = 120;
 
-/** `${site}:${post id}`, as lib/post.ts makes it. */
-export const PostKeySchema = v.pipe(v.string(), v.regex(/^[a-z]{1,20}:[A-Za-z0-9_.:-]{1,100}$/));
+export { PostKeySchema };
 const Uuid = v.pipe(v.string(), v.uuid());
 
 type Entries = Record<string, v.GenericSchema>;
