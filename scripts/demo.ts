@@ -36,8 +36,9 @@ async function sideBySide(h: Harness, page: Page, panel: Page, path: string): Pr
   const shots = [await page.screenshot(), await panel.screenshot()].map(
     (png) => `<img alt="" src="data:image/png;base64,${png.toString('base64')}">`,
   );
-  const pageSize = page.viewportSize()!;
-  const panelSize = panel.viewportSize()!;
+  const size = (p: Page) =>
+    p.viewportSize() ?? p.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const [pageSize, panelSize] = await Promise.all([size(page), size(panel)]);
   const sheet = await h.context.newPage();
   await sheet.setViewportSize({
     width: pageSize.width + panelSize.width + 1,
@@ -52,7 +53,9 @@ async function sideBySide(h: Harness, page: Page, panel: Page, path: string): Pr
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const h = await launch({ headless });
+  // Headed, pages take the window's size: the browser's side panel then narrows the page, as on a
+  // laptop, instead of covering a page of fixed width.
+  const h = await launch({ headless, ...(!headless && { viewport: null }) });
   await h.serve('https://x.com', {
     '/home': demoPage('x', xPage('timeline.en.html')),
     '/alisa_andreeva/status/1859000000000000201': demoPage('x', xPage('conversation.ru.html')),
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
 
   const timeline = await h.context.newPage();
   // Room for the side panel beside it, as on a laptop's screen.
-  await timeline.setViewportSize({ width: 1100, height: 900 });
+  if (headless) await timeline.setViewportSize({ width: 1100, height: 900 });
   await timeline.goto(HOME);
   const badges = await waitForBadges(timeline, 8);
   console.log(`\nBadges on ${HOME}:`);
@@ -101,6 +104,8 @@ async function main(): Promise<void> {
   console.log(`\nInsert: ${await panel.getByTestId('insert-status').innerText()}`);
   await timeline.bringToFront();
   await timeline.screenshot({ path: `${OUT}/timeline-with-reply.png` });
+  // The panel as the agent first sees it beside the page: from its top, the queue in view.
+  await panel.evaluate(() => window.scrollTo(0, 0));
   await sideBySide(h, timeline, panel, `${OUT}/side-by-side.png`);
 
   const facebook = await h.context.newPage();
@@ -130,6 +135,8 @@ async function main(): Promise<void> {
   // The browser's own side panel opens on a click in the page (Chrome wants a user's gesture):
   // a click on a badge, as the agent would.
   await panel.close();
+  // The blank tab the browser opened with has nothing to show the agent.
+  for (const page of h.context.pages()) if (page.url() === 'about:blank') await page.close();
   await timeline.bringToFront();
   await timeline.keyboard.press('Escape');
   await timeline.reload();

@@ -29,6 +29,8 @@ export async function launch(
     colorScheme?: 'light' | 'dark';
     /** Origins let through to the real network: a team server on loopback, in the team's tests. */
     passThrough?: readonly string[];
+    /** null: pages take the window's size (a headed demo, where the side panel shares the window). */
+    viewport?: { width: number; height: number } | null;
   } = {},
 ): Promise<Harness> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -38,7 +40,7 @@ export async function launch(
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1200, height: 900 },
+    viewport: options.viewport === undefined ? { width: 1200, height: 900 } : options.viewport,
     // The extension's UI language is the browser's, which Chromium takes from LANGUAGE on Linux.
     ...(options.locale && { env: { ...process.env, LANGUAGE: options.locale } }),
     args: [
@@ -51,6 +53,7 @@ export async function launch(
       '--no-first-run',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
       `--lang=${options.locale ?? 'en-US'}`,
+      ...(options.viewport === null ? ['--window-size=1500,950'] : []),
     ],
   });
   const unexpected: string[] = [];
