@@ -118,7 +118,7 @@ function team(deps: HandlerDeps): Team {
     fetch: () => Promise.reject(new Error('no request outside a team')),
     WebSocket: class {} as unknown as typeof WebSocket,
   });
-  return { sync, begin: () => sync.start(), activity: () => undefined };
+  return { sync, begin: () => sync.start(), active: () => false, activity: () => undefined };
 }
 
 describe('message handlers under fuzzing', () => {

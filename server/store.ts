@@ -207,12 +207,13 @@ export function createStore(pool: pg.Pool) {
            where team_id = $1 and (client_id, part) in (select * from unnest($2::uuid[], $3::int[]))`,
           [who.teamId, items.map((i) => i.id), items.map((i) => i.part)],
         );
+        // Parts applied before are skipped, and so is the same part twice in one push.
         const done = new Set(seen.rows.map((r) => `${r.client_id}/${r.part}`));
-        const fresh = items.filter((i, n) => {
+        const fresh = items.filter((i) => {
           const id = `${i.id}/${i.part}`;
-          // The same part twice in one push counts once too.
-          const first = items.findIndex((j) => `${j.id}/${j.part}` === id) === n;
-          return first && !done.has(id);
+          if (done.has(id)) return false;
+          done.add(id);
+          return true;
         });
         if (!fresh.length) return { version, duplicates: items.length };
 
@@ -231,7 +232,8 @@ export function createStore(pool: pg.Pool) {
             doc: row.doc,
             exists: true,
           });
-        const written = new Map<string, number>();
+        // Each record once, in the order of its last change (a Set keeps insertion order).
+        const written = new Set<string>();
         for (const change of changes) {
           const key = id(change.t, change.k);
           const was = state.get(key);
@@ -243,13 +245,13 @@ export function createStore(pool: pg.Pool) {
             exists: true,
           });
           written.delete(key);
-          written.set(key, 0);
+          written.add(key);
         }
         const kinds: string[] = [];
         const keys: string[] = [];
         const docs: (string | null)[] = [];
         const versions: number[] = [];
-        for (const key of written.keys()) {
+        for (const key of written) {
           const record = state.get(key)!;
           kinds.push(record.t);
           keys.push(record.k);

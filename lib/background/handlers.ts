@@ -34,7 +34,7 @@ export interface HandlerDeps {
   /** Sends a tab's content script its badges' labels anew. */
   sendLabels: (tabId: number, labels: PostMatch[]) => Promise<void>;
   /** In a team: who is replying to a post, or answered it (./team.ts). */
-  team?: Pick<Team, 'activity'>;
+  team?: Pick<Team, 'active' | 'activity'>;
 }
 
 function tabOf(sender: SenderLike, deps: HandlerDeps): number {
@@ -66,16 +66,24 @@ function labelsOf(
   });
 }
 
-/** In a team, what each recorded post's badge says of its answering; nothing otherwise. */
+/**
+ * In a team, what each recorded post's badge says of its answering. Outside a team nothing, and
+ * the posts are not read: this runs for every batch of posts a page shows.
+ */
 async function activityFor(
   deps: HandlerDeps,
-  keys: readonly string[],
-  recorded?: readonly Interaction[],
+  recorded: () => Promise<readonly Interaction[]>,
 ): Promise<(key: string) => PostActivity | undefined> {
   const team = deps.team;
-  if (!team) return () => undefined;
-  const posts = new Map((recorded ?? (await postsByKey([...keys], deps.database))).map((p) => [p.key, p]));
+  if (!team?.active()) return () => undefined;
+  const posts = new Map((await recorded()).map((p) => [p.key, p]));
   return (key) => team.activity(posts.get(key), key);
+}
+
+/** A message only Concierge's own pages may send. */
+export function fromPage(deps: HandlerDeps, sender: SenderLike): void {
+  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
+    throw new InvalidMessageError('sender is not an extension page');
 }
 
 const customerIds = (matches: ReadonlyMap<string, AccountOwner | null>) =>
@@ -93,7 +101,7 @@ export async function handlePostsSeen(
   const { brandHandles } = await loadSettings();
   await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
   await addTabPosts(tabId, pageUrl, customerIds(matches));
-  const activity = await activityFor(deps, posts.map(postKey));
+  const activity = await activityFor(deps, () => postsByKey(posts.map(postKey), deps.database));
   return labelsOf(posts, matches, brandAccounts(brandHandles), activity);
 }
 
@@ -107,8 +115,7 @@ export async function handleCustomersChanged(
   data: unknown,
   sender: SenderLike,
 ): Promise<void> {
-  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
-    throw new InvalidMessageError('sender is not an extension page');
+  fromPage(deps, sender);
   parsePayload(NothingSchema, data);
   await relabelTabs(deps);
 }
@@ -131,7 +138,7 @@ export async function relabelTabs(deps: HandlerDeps): Promise<void> {
   // Keys of posts no longer recorded are matched to nobody.
   const all = new Map(tabs.flatMap((t) => t.keys.map((key) => [key, null] as const)));
   await rematchTabs(new Map([...all, ...customerIds(matches)]));
-  const activity = await activityFor(deps, [], recorded);
+  const activity = await activityFor(deps, async () => recorded);
   const byKey = new Map(labelsOf(posts, matches, brand, activity).map((label) => [label.key, label]));
   await Promise.all(
     tabs.map(({ tabId, keys }) => {
@@ -171,8 +178,7 @@ export async function handleNameCandidates(
   data: unknown,
   sender: SenderLike,
 ): Promise<NamedCandidate[]> {
-  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
-    throw new InvalidMessageError('sender is not an extension page');
+  fromPage(deps, sender);
   const { authorKey, displayName } = parsePayload(NameCandidatesSchema, data);
   return nameCandidates(deps.database, authorKey, displayName);
 }

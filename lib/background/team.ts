@@ -6,8 +6,6 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import {
-  fromExtensionPage,
-  InvalidMessageError,
   NothingSchema,
   parsePayload,
   PostKeyMessageSchema,
@@ -18,7 +16,7 @@ import type { Interaction } from '../db/types';
 import type { Claim } from '../team/protocol';
 import { TeamSync, type ClaimOutcome } from '../team/sync';
 import { activityOf, teamViewItem, type TeamView } from '../team/view';
-import type { HandlerDeps } from './handlers';
+import { fromPage, type HandlerDeps } from './handlers';
 
 const ALARM = 'team-sync';
 
@@ -26,6 +24,8 @@ export interface Team {
   sync: TeamSync;
   /** Reads the link anew (after a join or a leave) and starts or stops the sync. */
   begin(): Promise<void>;
+  /** Whether the agent is in a team now. */
+  active(): boolean;
   /** What a badge says of a post's answering, in a team. */
   activity(post: Interaction | undefined, key: string): PostActivity | undefined;
 }
@@ -72,16 +72,10 @@ export function startTeam(deps: HandlerDeps, relabel: () => Promise<void>): Team
   return {
     sync,
     begin,
+    active: () => sync.current().state !== 'off',
     activity: (post, key) =>
-      sync.current().state === 'off'
-        ? undefined
-        : activityOf({ claims: sync.activeClaims(), me: sync.current().agentId }, post, key),
+      activityOf({ claims: sync.activeClaims(), me: sync.current().agentId }, post, key),
   };
-}
-
-function fromPage(deps: HandlerDeps, sender: SenderLike): void {
-  if (!fromExtensionPage(sender, deps.extensionId, deps.extensionOrigin))
-    throw new InvalidMessageError('sender is not an extension page');
 }
 
 export async function handleTeamChanged(

@@ -61,7 +61,6 @@ export class MutationError extends Error {
 }
 
 const id = v.pipe(v.string(), v.uuid());
-const postKey = PostKeySchema;
 const INTENT = v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/));
 
 async function customer(context: Context, customerId: string): Promise<Customer> {
@@ -181,13 +180,13 @@ export const MUTATIONS = {
   }),
   dismissPost: define({
     shared: true,
-    args: v.strictObject({ key: postKey }),
+    args: v.strictObject({ key: PostKeySchema }),
     tables: ['interactions'],
     apply: (c, { key }, at) => updatePost(c, key, { status: 'dismissed' }, at),
   }),
   snoozePost: define({
     shared: true,
-    args: v.strictObject({ key: postKey, until: v.pipe(v.string(), v.isoTimestamp()) }),
+    args: v.strictObject({ key: PostKeySchema, until: v.pipe(v.string(), v.isoTimestamp()) }),
     tables: ['interactions'],
     apply: (c, { key, until }, at) => updatePost(c, key, { snoozedUntil: until }, at),
   }),
@@ -198,7 +197,7 @@ export const MUTATIONS = {
    */
   markAnswered: define({
     shared: true,
-    args: v.strictObject({ key: postKey }),
+    args: v.strictObject({ key: PostKeySchema }),
     tables: ['interactions'],
     async apply(c, { key }, at) {
       const found = await post(c, key);
@@ -213,7 +212,7 @@ export const MUTATIONS = {
    */
   recordReply: define({
     shared: true,
-    args: v.strictObject({ key: postKey, text: str(10_000), by: v.optional(str(200)) }),
+    args: v.strictObject({ key: PostKeySchema, text: str(10_000), by: v.optional(str(200)) }),
     tables: ['interactions'],
     async apply(c, { key, text, by }, at) {
       const found = await post(c, key);
@@ -225,7 +224,7 @@ export const MUTATIONS = {
   correctReading: define({
     shared: true,
     args: v.strictObject({
-      key: postKey,
+      key: PostKeySchema,
       correction: v.object({
         sentiment: v.optional(v.picklist(['negative', 'neutral', 'positive'])),
         intents: v.optional(v.array(INTENT)),

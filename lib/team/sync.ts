@@ -202,9 +202,13 @@ export class TeamSync {
   }
 
   private async push(link: TeamLink): Promise<void> {
+    // Counted once, then taken down batch by batch: a long queue is not read again for each push.
+    let pending: number | null = null;
     for (;;) {
       const rows = await this.nextBatch();
       if (!rows.length || this.link !== link) return;
+      pending ??= await this.pendingChanges();
+      const sent = rows.reduce((n, r) => n + r.changes.length, 0);
       const mutations: PushItem[] = rows.map((r) => ({
         id: r.mutation,
         part: r.part,
@@ -218,14 +222,15 @@ export class TeamSync {
         // The server will never take these: kept, they would stop everything behind them.
         this.status = {
           ...this.status,
-          refused: (this.status.refused ?? 0) + rows.reduce((n, r) => n + r.changes.length, 0),
+          refused: (this.status.refused ?? 0) + sent,
         };
       } else if (!response.ok) throw new Refused(`push: ${response.status}`);
       // Only a real answer takes changes off the queue: a proxy's page or garbage keeps them.
       else if (!v.is(PushAnswer, await response.json().catch(() => null)))
         throw new Refused('push: not an answer');
       await mutate('teamPushed', { seqs: rows.map((r) => r.seq!) }, this.deps.database);
-      this.setStatus({ pending: await this.pendingChanges() });
+      pending = Math.max(0, pending - sent);
+      this.setStatus({ pending });
     }
   }
 

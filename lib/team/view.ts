@@ -19,8 +19,12 @@ export const teamViewItem = storage.defineItem<TeamView>('session:team', { fallb
 
 /** The claim another agent holds on a post now, if any. */
 export function heldByOther(view: TeamView, key: string, now = Date.now()): Claim | undefined {
-  const claim = view.claims.find((c) => c.post === key);
-  return claim && claim.agentId !== view.status.agentId && Date.parse(claim.until) > now ? claim : undefined;
+  return othersClaim(view.claims, view.status.agentId, key, now);
+}
+
+function othersClaim(claims: readonly Claim[], me: string | undefined, key: string, now: number) {
+  const claim = claims.find((c) => c.post === key);
+  return claim && claim.agentId !== me && Date.parse(claim.until) > now ? claim : undefined;
 }
 
 /** Another agent replying now, or the post answered (by whom and when); nothing outside a team. */
@@ -30,9 +34,8 @@ export function activityOf(
   key: string,
   now = Date.now(),
 ): PostActivity | undefined {
-  const claim = view.claims.find((c) => c.post === key);
-  if (claim && claim.agentId !== view.me && Date.parse(claim.until) > now)
-    return { kind: 'replying', agent: claim.agent };
+  const claim = othersClaim(view.claims, view.me, key, now);
+  if (claim) return { kind: 'replying', agent: claim.agent };
   const reply = post?.replies.at(-1);
   if (post?.status === 'replied' && reply?.by) return { kind: 'answered', agent: reply.by, at: reply.at };
   return undefined;
