@@ -9,13 +9,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Everything that runs on the site's page: the content scripts and what they import. */
-const CONTENT = [
-  'entrypoints/*.content/**',
-  'lib/content/**',
-  'lib/sites/**',
-  'lib/observe.ts',
-  'lib/dom-list.ts',
-];
+const CONTENT = ['entrypoints/*.content/**', 'lib/content/**', 'lib/sites/**', 'lib/dom-list.ts'];
 
 /** The service worker and its handlers. */
 const WORKER = ['entrypoints/background.ts', 'lib/background/**'];

@@ -1,15 +1,15 @@
 import type { InsertResult, PageStats, PostMatch, PostsSeen } from '../messaging';
-import { observeElements } from '../observe';
 import { postKey, type SocialPost } from '../post';
 import type { SiteAdapter } from '../sites/types';
 import { removeBadges, renderBadge, type BadgeLabels } from './badge';
 import { diagnosticOf, type PageDiagnostic } from './diagnostic';
 import { isRead, pageHealth, unitsOf } from './health';
 import type { Lab } from './lab';
+import { observeElements } from './observe';
+import { allOnScreen, type ScreenSort } from './on-screen';
+import { createPieces, pageHost, type Job, type Lane, type PieceHost } from './pieces';
 
 const MAX_SEND = 200;
-/** A batch read longer than this goes on in a task of its own: well under a long task (50 ms). */
-const SLICE_MS = 12;
 /** Posts held before those no longer on the page are first let go. */
 const HOLD_FROM = 1000;
 
@@ -22,6 +22,10 @@ export interface ContentDeps {
   postsSeen: (data: PostsSeen) => Promise<PostMatch[]>;
   selectPost: (key: string) => Promise<void>;
   now?: () => number;
+  /** Where pieces of work run; the page's scheduler by default. */
+  host?: PieceHost;
+  /** Which posts are on screen; all of them by default (the entrypoint passes the real one). */
+  onScreen?: ScreenSort;
   /** The benchmark's account of where the time goes; absent from users' builds. */
   lab?: Lab;
 }
@@ -108,86 +112,80 @@ export function runContent(deps: ContentDeps): ContentApp {
     }
   };
 
-  /**
-   * Calls `each` on the items from `from` on, until they are done or the piece of work begun at
-   * `start` has taken SLICE_MS; returns where it stopped, for a task of its own to go on from.
-   */
-  const untilSliceEnds = <T>(
-    items: readonly T[],
-    from: number,
-    start: number,
-    each: (item: T) => void,
-  ): number => {
-    let next = from;
-    while (next < items.length) {
-      each(items[next++]!);
-      if (now() - start > SLICE_MS) break;
+  // Posts read and not yet asked about: whatever a frame's pieces read goes in one message.
+  let outgoing: { pageUrl: string; posts: SocialPost[]; keys: Set<string> } | null = null;
+  const sendOutgoing = (): void => {
+    if (!outgoing || signal.aborted) return;
+    const { posts, pageUrl } = outgoing;
+    outgoing = null;
+    letGoOfGone();
+    void send(posts, pageUrl);
+  };
+  const outgoingFor = (pageUrl: string) => {
+    // The page moved on (X changes its address without loading a page): the last page's go first.
+    if (outgoing && outgoing.pageUrl !== pageUrl) sendOutgoing();
+    if (!outgoing) {
+      outgoing = { pageUrl, posts: [], keys: new Set() };
+      host.frame(sendOutgoing);
     }
-    return next;
+    return outgoing;
   };
 
-  /**
-   * Draws the badges of an answer; when that takes longer than SLICE_MS (a first badge costs a
-   * shadow root), the rest are drawn in a task of their own, and so on.
-   */
+  /** Draws the badges of an answer, a piece at a time; resolves once all are drawn. */
   const drawAll = (answer: PostMatch[]): Promise<void> =>
     new Promise((resolve) => {
+      if (!answer.length || signal.aborted) return resolve();
       let next = 0;
-      const drawSome = (): void => {
-        if (signal.aborted) return resolve();
+      pieces.add('visible', (spent) => {
         const start = now();
         observation.quietly(() => {
-          next = untilSliceEnds(answer, next, start, (match) => draw(match.key));
+          while (next < answer.length) {
+            draw(answer[next++]!.key);
+            if (spent()) break;
+          }
         });
-        if (lab) {
-          const ms = now() - start;
-          lab.spend(ms, 'badgeMs');
-          lab.spend(ms);
-        }
-        if (next >= answer.length) return resolve();
-        lab?.sliced('slicedDraws');
-        setTimeout(drawSome, 0);
-      };
-      drawSome();
+        lab?.spend(now() - start, 'badgeMs');
+        if (next < answer.length && !signal.aborted) return (lab?.sliced('slicedDraws'), false);
+        resolve();
+        return true;
+      });
     });
 
-  /**
-   * Reads a batch of new post elements and asks about their posts in one message. A batch that
-   * takes longer than SLICE_MS is read in pieces, each in a task of its own, so that the page's
-   * input and frames get their turn between them however slow the machine.
-   */
-  const onBatch = (elements: Element[]): void => {
-    const pageUrl = deps.pageUrl();
-    stats.url = pageUrl;
-    stats.batches += 1;
-    const posts: SocialPost[] = [];
-    const inBatch = new Set<string>();
+  /** Reads elements found on the page, a piece at a time. */
+  const readJob = (elements: Element[]): Job => {
     let next = 0;
-    const readSome = (deferred: boolean): void => {
-      if (signal.aborted) return;
+    return (spent) => {
       const start = now();
-      next = untilSliceEnds(elements, next, start, (el) => {
-        // A later piece finds some elements gone from the page since the batch was made.
-        if (!deferred || el.isConnected) readElement(el, pageUrl, posts, inBatch);
-      });
-      if (next < elements.length) {
-        lab?.sliced('slicedBatches');
-        finishPiece(start, deferred);
-        setTimeout(() => readSome(true), 0);
-        return;
+      const pageUrl = deps.pageUrl();
+      stats.url = pageUrl;
+      const batch = outgoingFor(pageUrl);
+      while (next < elements.length) {
+        const el = elements[next++]!;
+        // A row may leave the page between being found and being read: nothing to read then.
+        if (el.isConnected) readElement(el, pageUrl, batch.posts, batch.keys);
+        if (spent()) break;
       }
-      letGoOfGone();
-      finishPiece(start, deferred);
-      if (posts.length) void send(posts, pageUrl);
+      lab?.spend(now() - start, 'parseMs');
+      if (next >= elements.length) return true;
+      lab?.sliced('slicedBatches');
+      return false;
     };
-    readSome(false);
   };
-  /** The observer measures the piece it ran itself; later pieces are measured here. */
-  const finishPiece = (start: number, deferred: boolean): void => {
-    if (!lab) return;
-    const ms = now() - start;
-    lab.spend(ms, 'parseMs');
-    if (deferred) lab.spend(ms);
+
+  const host: PieceHost = {
+    ...(deps.host ?? pageHost(doc.defaultView as Window & typeof globalThis)),
+    ...(deps.now && { now: deps.now }),
+  };
+  const pieces = createPieces({
+    host,
+    signal,
+    ...(lab && { onPiece: (_start: number, ms: number) => lab.spend(ms) }),
+  });
+  const place = (elements: Element[], lane: Lane): void => pieces.add(lane, readJob(elements));
+  const sortOnScreen = (deps.onScreen ?? allOnScreen)(place);
+  const onBatch = (elements: Element[]): void => {
+    stats.batches += 1;
+    sortOnScreen(elements);
   };
   const readElement = (el: Element, pageUrl: string, posts: SocialPost[], inBatch: Set<string>): void => {
     if (badged.has(el)) removeBadges(el);
@@ -223,6 +221,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     keyOf: adapter.keyOf,
     onBatch,
     signal,
+    run: (job) => pieces.add('visible', job),
     ...(lab && { measure: (ms: number) => lab.spend(ms) }),
   });
 

@@ -4,6 +4,7 @@ import type { SiteAdapter } from '../sites/types';
 import { contentHandlers } from './handlers';
 import { startLab } from './lab';
 import { badgeLabels } from './labels';
+import { onScreenFirst } from './on-screen';
 import { runContent } from './run';
 
 /** Wires a site's adapter to the extension; the entrypoints call only this. */
@@ -16,6 +17,7 @@ export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): v
     labels: badgeLabels(),
     postsSeen: (data) => sendMessage('postsSeen', data),
     selectPost: (key) => sendMessage('selectPost', { key }),
+    onScreen: onScreenFirst(window, signal),
     // A constant of the build: users' builds leave the benchmark's accounting out entirely.
     ...(import.meta.env.CONCIERGE_BENCH && { lab: startLab(() => performance.now()) }),
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { observeElements } from './observe';
+import type { Job } from './pieces';
 
-// Flushes run when the test says, not on a timer: on a busy machine a timer of the test's could
+// Jobs run when the test says, not on a timer: on a busy machine a timer of the test's could
 // fire before the observer's, and a batch would seem split or missing.
-const flushes: (() => void)[] = [];
-const schedule = (flush: () => void) => void flushes.push(flush);
-/** Lets the observer see the mutations made so far (a macrotask), then runs its flushes. */
+const jobs: Job[] = [];
+const run = (job: Job) => void jobs.push(job);
+/** Lets the observer see the mutations made so far (a macrotask), then runs its jobs through. */
 const tick = async () => {
   await new Promise((r) => setTimeout(r, 0));
-  for (let flush = flushes.shift(); flush; flush = flushes.shift()) flush();
+  for (let job = jobs.shift(); job; job = jobs.shift()) job(() => false);
 };
 
 function setup() {
@@ -21,7 +22,7 @@ function setup() {
     keyOf: (el) => el.getAttribute('data-id') ?? '',
     onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
     signal: controller.signal,
-    schedule,
+    run,
   });
   return { batches, controller, feed: document.getElementById('feed')! };
 }
@@ -75,7 +76,7 @@ describe('observeElements', () => {
       },
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
-      schedule,
+      run,
     });
     await tick();
     expect(batches).toEqual([['1']]);
@@ -103,7 +104,7 @@ describe('observeElements', () => {
       keyOf: (el) => el.getAttribute('data-id') ?? '',
       onBatch: (els) => seen.push(...els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
-      schedule,
+      run,
     });
     await tick();
     expect(seen).toEqual(['7']);
@@ -133,7 +134,7 @@ describe('observeElements', () => {
       },
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
-      schedule,
+      run,
     });
     await tick();
     const reads = keyReads;
