@@ -27,7 +27,7 @@ const FB_ORIGIN = 'https://www.facebook.com';
 const POST_PATH = '/hearthandco/posts/pfbid0BenchThread';
 
 /** An empty timeline or thread; the page script adds posts in batches and measures its own clicks. */
-function pageHtml(site: 'x' | 'facebook'): string {
+function pageHtml(site: 'x' | 'facebook', busy = false): string {
   const post =
     site === 'x'
       ? `(i) => { const handle = i % 3 ? 'lorenawillis' : 'user_' + i; const c = document.createElement('div'); c.setAttribute('data-testid', 'cellInnerDiv');
@@ -47,11 +47,16 @@ window.__long = []; window.__clicks = [];
 new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__long.push({ at: e.startTime, ms: e.duration }); if (e.duration > 50) window.__conciergeLongTask?.(); })).observe({ type: 'longtask' });
 const makePost = ${post};
 let count = 0;
-window.__addBatch = (n) => { const list = document.getElementById('list'); const f = document.createDocumentFragment();
+const commit = (n) => { const list = document.getElementById('list'); const f = document.createDocumentFragment();
   for (let k = 0; k < n; k++) f.appendChild(makePost(count++)); list.appendChild(f);
   // Like X and Facebook, keep a window of rows: old ones leave the DOM.
   while (list.children.length > 600) list.firstElementChild.remove();
   window.scrollTo(0, document.body.scrollHeight); };
+// The busy page behaves like X while scrolling: its own framework commits rows in tasks of
+// 35-45 ms each, a quarter of a batch at a time, one task after another.
+window.__addBatch = ${busy} ? (n) => { let left = n; const step = () => { const start = performance.now();
+    const spend = 35 + Math.random() * 10; const k = Math.min(left, Math.ceil(n / 4)); left -= k; commit(k);
+    while (performance.now() - start < spend) {} if (left > 0) setTimeout(step, 0); }; step(); } : commit;
 document.getElementById('like').addEventListener('click', (e) => { const start = e.timeStamp;
   let x = 0; for (let k = 0; k < 2e5; k++) x += k % 7; document.getElementById('like').textContent = 'Liked ' + x % 10;
   requestAnimationFrame(() => setTimeout(() => window.__clicks.push(performance.now() - start), 0)); });
@@ -62,12 +67,12 @@ window.__badgeWait = (n) => new Promise((resolve) => { const start = performance
 </script></body></html>`;
 }
 
-async function route(context: BrowserContext): Promise<void> {
+export async function route(context: BrowserContext): Promise<void> {
   await context.route('**/*', (r) => {
     const url = new URL(r.request().url());
     if (url.protocol === 'chrome-extension:') return r.continue();
     if (url.origin === X_ORIGIN && url.pathname === '/home')
-      return r.fulfill({ contentType: 'text/html', body: pageHtml('x') });
+      return r.fulfill({ contentType: 'text/html', body: pageHtml('x', url.searchParams.has('busy')) });
     if (url.origin === FB_ORIGIN && url.pathname === POST_PATH)
       return r.fulfill({ contentType: 'text/html', body: pageHtml('facebook') });
     return r.abort('blockedbyclient');
@@ -96,6 +101,8 @@ async function plainBrowser(): Promise<BrowserContext> {
 interface Span {
   at: number;
   ms: number;
+  /** The MutationObserver's callback, which the DOM runs at the end of the page's own task. */
+  observer?: true;
 }
 
 interface PageRun {
@@ -104,7 +111,7 @@ interface PageRun {
   busyPer100?: number;
   /** The content script's longest piece of work in the run: was a long task ours? */
   slowestMs?: number;
-  /** The content script's pieces of work in the run (a millisecond or more each). */
+  /** The content script's pieces of work in the run. */
   pieces?: Span[];
   /** Under --trace: what the first task over 50 ms was, when there was one. */
   traced?: string | null;
@@ -120,10 +127,16 @@ async function growPage(
   page: Page,
   url: string,
   total: number,
+  slowdown: number,
   stats?: () => Promise<Stats>,
   trace = false,
 ): Promise<PageRun> {
   const tracing = trace ? await traceFirstLongTask(page) : null;
+  // A slow laptop: the DevTools protocol slows this page's CPU (content scripts run in it too).
+  if (slowdown > 1)
+    await (
+      await page.context().newCDPSession(page)
+    ).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   await page.goto(url);
   await page.waitForTimeout(300);
   const before = stats ? await stats() : null;
@@ -151,51 +164,38 @@ async function growPage(
   return run;
 }
 
-/** The milliseconds of the content script's work inside a task. */
-function oursIn(task: Span, pieces: readonly Span[]): number {
-  let ms = 0;
-  for (const p of pieces)
-    ms += Math.max(0, Math.min(task.at + task.ms, p.at + p.ms) - Math.max(task.at, p.at));
-  return ms;
-}
-
-/**
- * The long tasks the extension caused: those that would not have been long without its work
- * inside them. A task that was long anyway (the page's own, a collection of garbage, the machine
- * busy elsewhere) is not counted against it, however much of it was ours.
- */
-export function causedLongTasks(
-  tasks: readonly Span[],
-  pieces: readonly Span[],
-  limitMs = 50,
-): { task: Span; ours: number }[] {
-  return tasks
-    .filter((t) => t.ms > limitMs)
-    .map((task) => ({ task, ours: oursIn(task, pieces) }))
-    .filter(({ task, ours }) => ours > 0 && task.ms - ours <= limitMs);
+/** The tasks over `limitMs` that held a piece of the content script's work. */
+export function tasksHolding(tasks: readonly Span[], pieces: readonly Span[], limitMs = 50): Span[] {
+  return tasks.filter((t) => t.ms > limitMs && pieces.some((p) => p.at < t.at + t.ms && p.at + p.ms > t.at));
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
 /**
- * `margin` loosens every budget for shared CI machines (1 in the full benchmark). `trace` traces
- * every page run and prints what its first task over 50 ms was, with the extension and without.
+ * Each page quiet, slowed 4× and busy, with the extension and without. `trace` traces every page
+ * run and prints what its first task over 50 ms was, with the extension and without.
  */
-export async function pageBench(
-  h: Harness,
-  runs: number,
-  total: number,
-  margin = 1,
-  trace = false,
-): Promise<Sample[]> {
+export async function pageBench(h: Harness, runs: number, total: number, trace = false): Promise<Sample[]> {
   await route(h.context);
   const plain = await plainBrowser();
   const out: Sample[] = [];
+  // The slowed and busy pages take longer a run: fewer runs of them (one in the CI subset).
+  const fewer = Math.max(1, runs - 2);
+  const scenarios = [
+    { label: 'X timeline', url: `${X_ORIGIN}/home`, slowdown: 1, runs, perPost: true },
+    { label: 'Facebook thread', url: `${FB_ORIGIN}${POST_PATH}`, slowdown: 1, runs, perPost: true },
+    { label: 'X timeline, CPU 4x slower', url: `${X_ORIGIN}/home`, slowdown: 4, runs: fewer, perPost: false },
+    {
+      label: 'Facebook thread, CPU 4x slower',
+      url: `${FB_ORIGIN}${POST_PATH}`,
+      slowdown: 4,
+      runs: fewer,
+      perPost: false,
+    },
+    { label: 'busy X timeline', url: `${X_ORIGIN}/home?busy`, slowdown: 1, runs: fewer, perPost: true },
+  ];
   try {
-    for (const [site, url] of [
-      ['x', `${X_ORIGIN}/home`],
-      ['facebook', `${FB_ORIGIN}${POST_PATH}`],
-    ] as const) {
+    for (const { label, url, slowdown, runs: times, perPost } of scenarios) {
       const busy: number[] = [];
       const extLong: number[] = [];
       const plainLong: number[] = [];
@@ -203,11 +203,7 @@ export async function pageBench(
       const plainClicks: number[] = [];
       const slowest: number[] = [];
       const ours: { longTasks: Span[]; pieces: Span[] }[] = [];
-      // Tasks over 50 ms (loosened by k) that the extension's work made long, over all runs.
-      const causedWith = (k: number) =>
-        ours.flatMap((run) => causedLongTasks(run.longTasks, run.pieces, 50 * k).map((c) => c.task.ms));
-      const longestOurs: number[] = [];
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < times; run++) {
         const page = await h.context.newPage();
         const stats = async (): Promise<Stats> => {
           const { lab, postsSeen } = await pageStats(h, url);
@@ -217,42 +213,51 @@ export async function pageBench(
             );
           return { ...lab, postsSeen };
         };
-        const withExt = await growPage(page, url, total, stats, trace);
+        const withExt = await growPage(page, url, total, slowdown, stats, trace);
         await page.close();
         const base = await plain.newPage();
-        const without = await growPage(base, url, total, undefined, trace);
+        const without = await growPage(base, url, total, slowdown, undefined, trace);
         await base.close();
-        if (withExt.traced) console.log(`  ${site} run ${run + 1}, with the extension: ${withExt.traced}`);
-        if (without.traced) console.log(`  ${site} run ${run + 1}, without it: ${without.traced}`);
+        if (withExt.traced) console.log(`  ${label} run ${run + 1}, with the extension: ${withExt.traced}`);
+        if (without.traced) console.log(`  ${label} run ${run + 1}, without it: ${without.traced}`);
         busy.push(withExt.busyPer100 ?? 0);
         slowest.push(withExt.slowestMs ?? 0);
-        const longest = (tasks: Span[]) =>
-          tasks.reduce<Span>((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
-        const theLongest = longest(withExt.longTasks);
-        extLong.push(theLongest.ms);
-        longestOurs.push(oursIn(theLongest, withExt.pieces ?? []));
-        plainLong.push(longest(without.longTasks).ms);
+        const longest = (tasks: Span[]) => tasks.reduce((a, b) => Math.max(a, b.ms), 0);
+        extLong.push(longest(withExt.longTasks));
+        plainLong.push(longest(without.longTasks));
         ours.push({ longTasks: withExt.longTasks, pieces: withExt.pieces ?? [] });
         extClicks.push(...withExt.clicks);
         plainClicks.push(...without.clicks);
       }
-      const caused = causedWith(margin);
-      const label = site === 'x' ? 'X timeline' : 'Facebook thread';
+      // Tasks over 50 ms (loosened k times) that held a piece of the extension's own work.
+      const holding = (k: number, observer: boolean) =>
+        ours.map(
+          (run) =>
+            tasksHolding(
+              run.longTasks,
+              run.pieces.filter((p) => !!p.observer === observer),
+              50 * k,
+            ).length,
+        );
+      const held = holding(1, false);
+      const callbacks = holding(1, true);
       out.push({
         name: `page: ${label}, extension main-thread time per 100 posts`,
         samples: busy,
         unit: 'ms',
-        budget: { text: '<= 10 ms', ok: (m, _p95, k) => m <= 10 * k },
+        ...(perPost && {
+          budget: { text: '<= 3 ms', ok: (m: number, _p95: number, k: number) => m <= 3 * k },
+        }),
       });
-      const byRun = extLong
-        .map((ms, i) => `${ms.toFixed(0)} (ours ${longestOurs[i]!.toFixed(0)})`)
-        .join(' / ');
       out.push({
-        name: `page: ${label}, longest task with the extension`,
-        samples: extLong,
-        unit: 'ms',
-        note: `tasks over 50 ms that the extension's work made long: ${caused.length ? caused.map((ms) => ms.toFixed(0)).join(', ') : 'none'}; by run, the longest task ${byRun} ms, the content script's longest piece of work ${slowest.map((ms) => ms.toFixed(1)).join(' / ')} ms; without the extension the longest task ${plainLong.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
-        budget: { text: 'none > 50 ms caused by it', ok: (_m, _p95, k) => causedWith(k).length === 0 },
+        name: `page: ${label}, tasks over 50 ms holding the extension's work`,
+        samples: held,
+        unit: 'tasks',
+        note: `by run; the longest task with the extension ${extLong.map((ms) => ms.toFixed(0)).join(' / ')} ms, without it ${plainLong.map((ms) => ms.toFixed(0)).join(' / ')} ms; the content script's longest piece ${slowest.map((ms) => ms.toFixed(1)).join(' / ')} ms; tasks over 50 ms holding only the page observer's callback (the DOM runs it at the end of the page's own task) ${callbacks.join(' / ')}`,
+        budget: {
+          text: 'none',
+          ok: (_m, _p95, k) => holding(k, false).every((n) => n === 0),
+        },
       });
       const delta = median(extClicks) - median(plainClicks);
       out.push({
@@ -260,7 +265,7 @@ export async function pageBench(
         samples: extClicks,
         unit: 'ms',
         note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
-        budget: { text: 'within +10 ms', ok: (_m, _p95, k) => delta <= 10 * k },
+        budget: { text: 'within +2 ms', ok: (_m, _p95, k) => delta <= 2 * k },
       });
     }
 
@@ -293,7 +298,7 @@ export async function pageBench(
       name: 'badge: post on the page to its badge, worker stopped',
       samples: cold,
       unit: 'ms',
-      budget: { text: 'p95 <= 300 ms', ok: (_m, p95, k) => p95 <= 300 * k },
+      budget: { text: 'p95 <= 100 ms', ok: (_m, p95, k) => p95 <= 100 * k },
     });
     await page.close();
   } finally {

@@ -859,8 +859,7 @@ async function main(): Promise<void> {
     if (SIZES.pageRuns) {
       await loadSample(h);
       console.log('\nPages');
-      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, MARGIN, TRACE))
-        recordSample(sample);
+      for (const sample of await pageBench(h, SIZES.pageRuns, SIZES.pagePosts, TRACE)) recordSample(sample);
       console.log('\nSide panel');
       const file = SIZES.panelImport ? join(tmpdir(), `concierge-bench-${SIZES.panelImport}.csv`) : null;
       if (file && !existsSync(file)) writeFileSync(file, crmCsv(generateCustomers(SIZES.panelImport!, 3)));

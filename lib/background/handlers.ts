@@ -99,10 +99,26 @@ export async function handlePostsSeen(
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   const matches = await matchAuthors(deps.database, posts);
   const { brandHandles } = await loadSettings();
-  await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
-  await addTabPosts(tabId, pageUrl, customerIds(matches));
-  const activity = await activityFor(deps, () => postsByKey(posts.map(postKey), deps.database));
+  const recorded = afterRecording(async () => {
+    await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
+    await addTabPosts(tabId, pageUrl, customerIds(matches));
+  });
+  // Outside a team a badge needs nothing that recording writes: the page is answered first.
+  const activity = await activityFor(deps, async () => {
+    await recorded;
+    return postsByKey(posts.map(postKey), deps.database);
+  });
   return labelsOf(posts, matches, brandAccounts(brandHandles), activity);
+}
+
+// Posts are recorded after their badges are answered, one batch after another; whatever reads
+// the recorded posts or the tabs' lists waits for the batches before it.
+let recording: Promise<void> = Promise.resolve();
+function afterRecording(record: () => Promise<void>): Promise<void> {
+  const next = recording.then(record);
+  // A batch that failed to be written (a full disk) must not stop the next ones.
+  recording = next.catch(() => undefined);
+  return next;
 }
 
 /**
@@ -125,6 +141,7 @@ export async function handleCustomersChanged(
  * team when a claim came or went or the team's records arrived.
  */
 export async function relabelTabs(deps: HandlerDeps): Promise<void> {
+  await recording;
   const tabs = await tabsShowing();
   const recorded = await postsByKey([...new Set(tabs.flatMap((t) => t.keys))], deps.database);
   const posts = recorded.map((p) => ({
@@ -168,6 +185,7 @@ export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender:
   // Chrome opens the panel only within the user's gesture, so before any await; where it
   // refuses, the selection waits for the panel to be opened from the toolbar.
   const opening = openPanel(tabId);
+  await recording;
   await selectTabPost(tabId, key);
   await opening;
 }

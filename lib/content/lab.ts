@@ -6,32 +6,54 @@
 export interface LabStats {
   /** Main-thread time spent in the content script, in milliseconds. */
   busyMs: number;
-  /** Of busyMs: reading posts, and drawing badges. */
+  /**
+   * Of busyMs: looking at what changed (records, keys), reading posts, drawing badges, sending
+   * to the worker, sorting posts on and off screen.
+   */
+  lookMs: number;
   parseMs: number;
   badgeMs: number;
+  sendMs: number;
+  screenMs: number;
   slowestBatchMs: number;
   /** Batches read in more than one piece, each in a task of its own, so that none grew long. */
   slicedBatches: number;
   /** Answers whose badges were drawn in more than one piece, for the same reason. */
   slicedDraws: number;
-  /** The latest pieces of work of a millisecond or more: when each began (the page's clock) and how long it took. */
-  pieces: { at: number; ms: number }[];
+  /**
+   * The latest pieces of work: when each began (the page's clock) and how long it took. `observer`
+   * marks the MutationObserver's callback, which the DOM runs at the end of the page's own task.
+   */
+  pieces: { at: number; ms: number; observer?: true }[];
   /** Posts the content script holds: those on the page, and the last ones to leave it. */
   postsHeld: number;
 }
 
+type Part = 'lookMs' | 'parseMs' | 'badgeMs' | 'sendMs' | 'screenMs';
+
 export interface Lab {
   /** A piece of work of `ms` that ended now; with a part, the time is also counted to it. */
-  spend(ms: number, part?: 'parseMs' | 'badgeMs'): void;
+  spend(ms: number, part?: Part): void;
+  /** The observer's callback took `ms`, inside the page's task that changed the page. */
+  noted(ms: number): void;
   sliced(kind: 'slicedBatches' | 'slicedDraws'): void;
   stats(postsHeld: number): LabStats;
 }
 
-const PIECE_MS = 1;
-const MAX_PIECES = 500;
+const MAX_PIECES = 5000;
 
 export function startLab(now: () => number): Lab {
-  const s = { busyMs: 0, parseMs: 0, badgeMs: 0, slowestBatchMs: 0, slicedBatches: 0, slicedDraws: 0 };
+  const s = {
+    busyMs: 0,
+    lookMs: 0,
+    parseMs: 0,
+    badgeMs: 0,
+    sendMs: 0,
+    screenMs: 0,
+    slowestBatchMs: 0,
+    slicedBatches: 0,
+    slicedDraws: 0,
+  };
   const pieces: LabStats['pieces'] = [];
   return {
     spend(ms, part) {
@@ -41,7 +63,12 @@ export function startLab(now: () => number): Lab {
       }
       s.busyMs += ms;
       s.slowestBatchMs = Math.max(s.slowestBatchMs, ms);
-      if (ms >= PIECE_MS) pieces.push({ at: now() - ms, ms });
+      pieces.push({ at: now() - ms, ms });
+      if (pieces.length > MAX_PIECES) pieces.shift();
+    },
+    noted(ms) {
+      s.busyMs += ms;
+      pieces.push({ at: now() - ms, ms, observer: true });
       if (pieces.length > MAX_PIECES) pieces.shift();
     },
     sliced(kind) {

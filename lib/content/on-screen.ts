@@ -15,12 +15,13 @@ export const allOnScreen: ScreenSort = (place) => (elements) => place(elements, 
  * so an observer would never answer: its posts are read in idle time straight away.
  */
 export const onScreenFirst =
-  (win: Window & typeof globalThis, signal: AbortSignal): ScreenSort =>
+  (win: Window & typeof globalThis, signal: AbortSignal, measure?: (ms: number) => void): ScreenSort =>
   (place) => {
     const doc = win.document;
     const waiting = new Set<Element>();
     const observer = new win.IntersectionObserver(
       (entries) => {
+        const start = win.performance.now();
         const visible: Element[] = [];
         const idle: Element[] = [];
         for (const entry of entries) {
@@ -30,6 +31,7 @@ export const onScreenFirst =
         }
         if (visible.length) place(visible, 'visible');
         if (idle.length) place(idle, 'idle');
+        measure?.(win.performance.now() - start);
       },
       { rootMargin: '50% 0px' },
     );
