@@ -79,7 +79,9 @@ export function observeElements(options: ObserveOptions): Observation {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     if (el.matches(selector)) pending.add(el);
-    for (const found of selectAll(el, selector)) pending.add(found);
+    // Read by index: no array for each of a feed's rows.
+    const found = el.querySelectorAll(selector);
+    for (let i = 0; i < found.length; i++) pending.add(found[i]!);
   };
 
   const handOver = (): void => {
