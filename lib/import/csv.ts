@@ -5,6 +5,7 @@ import { EMAIL } from '../db/validate';
 import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
+import { KeyLines } from './key-lines';
 import { languageCode } from './language';
 import { phoneE164 } from './phone';
 import { DEFAULT_TIER_WORDS, tierOf, tierOfTags, type TierWords } from './tiers';
@@ -175,7 +176,7 @@ function rowKeys(draft: CustomerDraft): { key: string; repeated: (line: number) 
 
 /** Finds rows that repeat a key of an earlier row; remembers the keys of the others. */
 export class DuplicateCheck {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyLines();
 
   check(line: number, draft: CustomerDraft): Said | null {
     const keys = rowKeys(draft);
