@@ -118,14 +118,10 @@ test('a large import shows progress, can be stopped, and then leaves nothing beh
     rows.push(`Person ${i},person${i}@example.com,+1 555 ${String(i).padStart(7, '0')}`);
   await page.getByTestId('import-file').setInputFiles(file('big.csv', rows.join('\n')));
   await page.getByTestId('import-start').click();
-  // Rows done of the total, in the UI language's digits, with the rate and time left. The
-  // total is estimated from the share of the file read: within 2% of the 120,000 rows.
-  const progress = page.getByTestId('import-progress');
-  await expect(progress).toContainText(/of about [\d,]+ rows · [\d,]+ rows a second, about \d+ \w+ left/);
-  const about = Number(
-    /of about ([\d,]+) rows/.exec((await progress.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
+  // Rows done of the total, in the UI language's digits, with the rate and time left.
+  await expect(page.getByTestId('import-progress')).toContainText(
+    /of about 120,00\d rows · [\d,]+ rows a second, about \d+ \w+ left/,
   );
-  expect(Math.abs(about - 120_000)).toBeLessThan(2400);
   await page.getByTestId('import-stop').click();
   await expect(page.getByTestId('import-report')).toContainText(
     'The import was stopped. Nothing was changed.',

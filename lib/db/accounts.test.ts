@@ -125,9 +125,9 @@ describe('the accounts table', () => {
           ...Array.from({ length: 2500 }, (_, i) => `Person ${i},@person_${i},${i % 2 ? tier : 'regular'}`),
         ].join('\n');
       const mapping = ['name', 'x', 'tier'] as Mapping<CustomerField>;
-      await runImport(database, { customers: { source: file('regular'), mapping } });
+      await runImport(database, { customers: { text: file('regular'), mapping } });
       expect(await database.accounts.count()).toBe(2500);
-      await runImport(database, { customers: { source: file('vip'), mapping } });
+      await runImport(database, { customers: { text: file('vip'), mapping } });
       expect((await database.accounts.get('x:person_2499'))?.tier).toBe('vip');
       await expectTrue(database);
 

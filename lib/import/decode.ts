@@ -32,24 +32,6 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return { ok: true, text, encoding };
 }
 
-/**
- * A file's encoding from its first bytes, for reading it in pieces: its mark, or a guess; UTF-8
- * when they decode as UTF-8 (a character cut at their end is no fault), Windows-1251 otherwise.
- */
-export function encodingOf(sample: Uint8Array): Encoding {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
-  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
-  const guess = guessWithoutMark(sample);
-  if (guess !== 'utf-8') return guess;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1251';
-  }
-}
-
 /** UTF-16 without a mark shows as every other byte zero; anything else is UTF-8 if it decodes. */
 function guessWithoutMark(bytes: Uint8Array): Encoding {
   const sample = bytes.subarray(0, 4096);
@@ -66,7 +48,7 @@ function guessWithoutMark(bytes: Uint8Array): Encoding {
   return 'utf-8';
 }
 
-export function looksBinary(text: string): boolean {
+function looksBinary(text: string): boolean {
   const sample = text.slice(0, 65_536);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -254,16 +254,13 @@ describe('importing', () => {
 
   it('matches a row by phone however the number is written, and by CRM id', async () => {
     await runImport(database, {
-      customers: {
-        source: 'id,name,phone\nc-1,Ada,+1 (555) 0100-201\n',
-        mapping: ['crmId', 'name', 'phone'],
-      },
+      customers: { text: 'id,name,phone\nc-1,Ada,+1 (555) 0100-201\n', mapping: ['crmId', 'name', 'phone'] },
     });
     const second = await runImport(database, {
-      customers: { source: 'name,phone\nAda Lane,15550100201\n', mapping: ['name', 'phone'] },
+      customers: { text: 'name,phone\nAda Lane,15550100201\n', mapping: ['name', 'phone'] },
     });
     const third = await runImport(database, {
-      customers: { source: 'id,name\nc-1,Ada K. Lane\n', mapping: ['crmId', 'name'] },
+      customers: { text: 'id,name\nc-1,Ada K. Lane\n', mapping: ['crmId', 'name'] },
     });
     expect(second.ok && second.report).toMatchObject({ added: 0, updated: 1 });
     expect(third.ok && third.report).toMatchObject({ added: 0, updated: 1 });
@@ -279,7 +276,7 @@ describe('importing', () => {
       const orders =
         'Email,Order Number,Date,Items,Total,Currency,Status\nperson7@example.com,A-1,03.11.2026,Kettle x2;Teapot,"1 234,50",rub,paid\nc2499,A-2,2026-11-04,Mug,9,USD,new\nnobody@example.com,A-3,2026-11-05,Mug,9,USD,new\nperson8@example.com,A-4,31.02.2026,Mug,9,USD,new\n';
       const request = {
-        customers: { source: lines.join('\n'), mapping: guessCustomerMapping(lines[0]!.split(',')) },
+        customers: { text: lines.join('\n'), mapping: guessCustomerMapping(lines[0]!.split(',')) },
         orders: { text: orders, mapping: guessOrderMapping(orders.split('\n')[0]!.split(',')) },
       };
       const progress: [number, number][] = [];
@@ -349,7 +346,7 @@ describe('importing', () => {
     const rows = ['name,email'];
     for (let i = 0; i < 5000; i++) rows.push(`Name ${i},p${i}@example.com`);
     const broken = await runImport(database, {
-      customers: { source: `${rows.join('\n')}\nLast,"oops\n`, mapping: ['name', 'email'] },
+      customers: { text: `${rows.join('\n')}\nLast,"oops\n`, mapping: ['name', 'email'] },
     });
     expect(broken).toEqual({
       ok: false,
@@ -363,7 +360,7 @@ describe('importing', () => {
     await expect(
       runImport(
         database,
-        { customers: { source: rows.join('\n'), mapping: ['name', 'email'] } },
+        { customers: { text: rows.join('\n'), mapping: ['name', 'email'] } },
         { stopped: () => ++chunks > 2 },
       ),
     ).rejects.toThrow('stopped');
@@ -406,7 +403,7 @@ describe('importing', () => {
       }
     });
     const result = await runImport(watchedDb, {
-      customers: { source: emails('w', 10_000), mapping: ['name', 'email'] },
+      customers: { text: emails('w', 10_000), mapping: ['name', 'email'] },
     });
     expect(result.ok && result.report.added).toBe(10_000);
     expect(IN_FLIGHT).toBeGreaterThan(1);
@@ -427,7 +424,7 @@ describe('importing', () => {
       const before = await watchedDb.customers.toArray();
       armed = true;
       const error = await runImport(watchedDb, {
-        customers: { source: emails('q', 9_000), mapping: ['name', 'email'] },
+        customers: { text: emails('q', 9_000), mapping: ['name', 'email'] },
       }).catch((e: unknown) => e);
       expect(
         (error as { name?: string; inner?: { name?: string } }).inner?.name ?? (error as Error).name,

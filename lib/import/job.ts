@@ -8,8 +8,7 @@ import { streamTable, TableError, type ImportProblem } from './table';
 import { isSaid, problemOf, say } from './said';
 
 export interface ImportRequest {
-  /** The customers' file, read in pieces (or its text, for tests and small tables). */
-  customers?: { source: string | Blob; mapping: Mapping<CustomerField> };
+  customers?: { text: string; mapping: Mapping<CustomerField> };
   orders?: { text: string; mapping: Mapping<OrderField> };
   /** The user's words for tiers (Options); the defaults otherwise. */
   tierWords?: TierWords;
@@ -97,14 +96,14 @@ export async function runImport(
         // In a team, every chunk's customers are queued for the server with the chunk itself.
         const team = await inTeam(transaction);
         if (request.customers) {
-          const { source, mapping } = request.customers;
+          const { text, mapping } = request.customers;
           const duplicates = new DuplicateCheck();
           const emptyBase = (await customers.count()) === 0;
           let rows = 0;
           // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
           // the first, so the database never idles while this thread prepares its next requests.
           const writing: Promise<unknown>[] = [];
-          await streamTable(source, CHUNK, async (header, chunk, at) => {
+          await streamTable(text, CHUNK, async (header, chunk, { line, lines }) => {
             if (hooks.stopped?.()) throw new ImportStopped();
             const drafts = [];
             for (const row of chunk) {
@@ -126,8 +125,10 @@ export async function runImport(
             report.updated += counts.updated;
             writing.push(written);
             rows += chunk.length;
-            // Estimated from the share of the file read, exact at the end.
-            hooks.onProgress?.({ phase: 'customers', rows, total: Math.max(rows, at.total) });
+            // A line still to read is about a row still to import: blank lines and line breaks inside
+            // cells make the total an estimate until the end, where it is exact.
+            const total = rows + Math.max(0, lines - line);
+            hooks.onProgress?.({ phase: 'customers', rows, total });
           });
           for (const written of writing) await written;
         }

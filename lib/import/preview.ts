@@ -13,8 +13,7 @@ import {
 import type { FileKind } from './protocol';
 import { PHONE } from './csv';
 import { fileText, type Format } from './sheet';
-import { lastRowEnd } from './stream';
-import { delimiterOf, readTable, type ImportProblem } from './table';
+import { readTable, type ImportProblem } from './table';
 import { problemOf, say } from './said';
 
 /** Rows read for a preview: enough to find three values in a column that is mostly empty. */
@@ -55,8 +54,6 @@ export async function previewFile(
   bytes: Uint8Array,
   kind: FileKind,
   sheet?: string,
-  /** The bytes are the start of a longer table: its last row may be cut, and is left out. */
-  head = false,
 ): Promise<FilePreview> {
   const large = tooLarge(bytes.length);
   if (large) return { kind: 'failed', problems: [large] };
@@ -75,8 +72,7 @@ export async function previewFile(
       interactions: backup.backup.interactions.length,
     };
   }
-  const text = head ? read.text.slice(0, lastRowEnd(read.text, delimiterOf(read.text)) + 1) : read.text;
-  const table = readTable(text, PREVIEW_ROWS);
+  const table = readTable(read.text, PREVIEW_ROWS);
   if (!table.ok) return { kind: 'failed', problems: table.problems };
   const samples = samplesOf(
     table.header,

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
-import { decodeBytes, encodingOf, type Encoding } from './decode';
+import { decodeBytes, type Encoding } from './decode';
 import { say, type Said } from './said';
 
 export type Format = Encoding | 'xlsx';
@@ -36,35 +36,6 @@ function firstMember(bytes: Uint8Array): string {
   if (bytes.length < 30) return '';
   const length = bytes[26]! | (bytes[27]! << 8);
   return new TextDecoder().decode(bytes.subarray(30, 30 + Math.min(length, 200)));
-}
-
-/** Bytes read from the start of a file to tell what it is, and to preview a table. */
-export const HEAD_BYTES = 1024 * 1024;
-
-/**
- * Whether a file must be read whole to be read at all: a workbook or a format refused (both
- * ZIP or OLE archives), or a backup (JSON). Tables in text are read in pieces.
- */
-export function readWhole(head: Uint8Array, fileName = ''): boolean {
-  const name = fileName.toLowerCase();
-  if (startsWith(head, ZIP) || startsWith(head, OLE) || /\.(numbers|ods|json)$/.test(name)) return true;
-  const decoded = decodeBytes(head.subarray(0, 4096));
-  return decoded.ok && /^\s*[{[]/.test(decoded.text);
-}
-
-/**
- * The first bytes of a file cut after their last line break, so that no character is cut in two
- * (in UTF-16 a line break is two bytes, the zero first or second).
- */
-export function wholeLines(head: Uint8Array): Uint8Array {
-  const encoding = encodingOf(head);
-  const step = encoding.startsWith('utf-16') ? 2 : 1;
-  const parity = encoding === 'utf-16be' ? 1 : 0;
-  for (let i = head.length - 1; i >= 0; i--) {
-    if (head[i] !== 0x0a || (step === 2 && i % 2 !== parity)) continue;
-    return head.subarray(0, i + (encoding === 'utf-16le' ? 2 : 1));
-  }
-  return head;
 }
 
 /** The text of the file; `sheet` names a workbook's sheet to read (the first by default). */

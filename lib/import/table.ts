@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import { say, type ImportCode } from './said';
-import { PIECE_SIZE, tablePieces } from './stream';
 
 /** A problem with a file or one of its rows; line 0 means the file as a whole. */
 export interface ImportProblem {
@@ -30,7 +29,7 @@ function normalise(input: string): string {
 }
 
 /** The separator of the header line: the one of comma, semicolon and tab it uses most. */
-export function delimiterOf(text: string): string {
+function detectDelimiter(text: string): string {
   const firstLine = text.slice(0, text.search(/\n|$/));
   const count = (d: string) => firstLine.split(d).length;
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
@@ -53,20 +52,15 @@ interface Visitor {
  * Papa Parse's step reader with line numbers kept (a quoted field may span lines) and a quote
  * left open reported where it opens: it spoils everything after it, so reading stops.
  */
-function parse(
-  text: string,
-  visit: Visitor,
-  complete: () => void,
-  piece: { delimiter?: string; firstLine?: number; headerDone?: boolean } = {},
-): void {
+function parse(text: string, visit: Visitor, complete: () => void): void {
   let cursor = 0;
-  let line = piece.firstLine ?? 1;
-  let header = piece.headerDone ?? false;
+  let line = 1;
+  let header = false;
   // After a pause, Papa Parse counts its cursor from where it resumed.
   let base = 0;
   Papa.parse<string[]>(text, {
     header: false,
-    delimiter: piece.delimiter ?? delimiterOf(text),
+    delimiter: detectDelimiter(text),
     newline: '\n',
     skipEmptyLines: false,
     step(result, parser) {
@@ -138,52 +132,66 @@ export class TableError extends Error {
 }
 
 /**
- * Reads a table (a file, or text) in pieces of a few megabytes and hands over its rows in chunks
- * of `size`, waiting for `onChunk` to finish with each before reading on, so that a million-row
- * file is never whole in memory, as bytes, text or rows. `at.total` estimates the rows of the
- * whole table from the share read so far, exact at the end. Rejects with a TableError for a
- * table that cannot be read, or with whatever `onChunk` throws.
+ * Reads the text in chunks of `size` rows, waiting for `onChunk` to finish with each before
+ * reading on, so that a million-row file never sits in memory as rows. Rejects with a TableError
+ * for a file that cannot be read, or with whatever `onChunk` throws.
  */
-export async function streamTable(
-  source: string | Blob,
+export function streamTable(
+  input: string,
   size: number,
-  onChunk: (header: string[], rows: TableRow[], at: { total: number }) => Promise<void>,
-  pieceSize = PIECE_SIZE,
+  onChunk: (header: string[], rows: TableRow[], at: { line: number; lines: number }) => Promise<void>,
 ): Promise<void> {
-  let header: string[] | null = null;
-  let delimiter = ',';
-  let buffer: TableRow[] = [];
-  let parsed = 0;
-  let lines = 0;
-  let blank = true;
-  for await (const piece of tablePieces(source, (first) => (delimiter = delimiterOf(first)), pieceSize)) {
-    const firstLine = lines + 1;
-    for (let i = piece.text.indexOf('\n'); i >= 0; i = piece.text.indexOf('\n', i + 1)) lines++;
-    if (blank && !piece.text.trim()) continue;
-    // A file read in one piece never asked for its delimiter.
-    if (blank) delimiter = delimiterOf(piece.text);
-    blank = false;
-    const rows: TableRow[] = [];
-    let problem: ImportProblem | null = null;
+  const text = normalise(input);
+  if (!text.trim()) return Promise.reject(new TableError([{ line: 0, ...say('fileEmpty') }]));
+  return new Promise((resolve, reject) => {
+    let header: string[] | null = null;
+    let buffer: TableRow[] = [];
+    let rowsSeen = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      failed = true;
+      reject(error);
+    };
     parse(
-      piece.text,
-      { header: (h) => (header = h), row: (row) => rows.push(row), problem: (p) => (problem = p) },
-      () => undefined,
-      { delimiter, firstLine, headerDone: header !== null },
+      text,
+      {
+        header: (h) => (header = h),
+        row: (row, control) => {
+          buffer.push(row);
+          rowsSeen++;
+          if (buffer.length < size) return;
+          const rows = buffer;
+          buffer = [];
+          control.pause();
+          onChunk(header!, rows, { line: row.line, lines: countLines(text) }).then(
+            () => control.resume(),
+            (error: unknown) => {
+              control.abort();
+              fail(error);
+            },
+          );
+        },
+        problem: (p) => fail(new TableError([p])),
+      },
+      () => {
+        if (failed) return;
+        if (!header) return fail(new TableError([{ line: 0, ...say('fileNoHeader') }]));
+        if (!rowsSeen) return fail(new TableError([{ line: 0, ...say('fileNoRows') }]));
+        const lines = countLines(text);
+        onChunk(header, buffer, { line: lines, lines }).then(() => resolve(), fail);
+      },
     );
-    if (problem) throw new TableError([problem]);
-    parsed += rows.length;
-    const total = Math.round(parsed * (piece.size / Math.max(1, piece.read)));
-    for (const row of rows) {
-      buffer.push(row);
-      if (buffer.length < size) continue;
-      const chunk = buffer;
-      buffer = [];
-      await onChunk(header!, chunk, { total });
-    }
+  });
+}
+
+let counted: { text: string; lines: number } | null = null;
+
+/** Lines in the text, counted once per text: progress is the share of lines read. */
+function countLines(text: string): number {
+  if (counted?.text !== text) {
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    counted = { text, lines };
   }
-  if (blank) throw new TableError([{ line: 0, ...say('fileEmpty') }]);
-  if (!header) throw new TableError([{ line: 0, ...say('fileNoHeader') }]);
-  if (!parsed) throw new TableError([{ line: 0, ...say('fileNoRows') }]);
-  await onChunk(header, buffer, { total: parsed });
+  return counted.lines;
 }

@@ -7,10 +7,9 @@ import { ConciergeDb } from '../db/schema';
 import { apply, mutation } from '../db/mutations';
 import { parseBackup } from './backup';
 import { ImportStopped, runImport } from './job';
-import { previewFile, tooLarge } from './preview';
+import { previewFile } from './preview';
 import type { WorkerReply, WorkerRequest } from './protocol';
-import { decodeBytes } from './decode';
-import { fileText, HEAD_BYTES, readWhole, wholeLines } from './sheet';
+import { fileText } from './sheet';
 
 let stopped = false;
 
@@ -33,22 +32,6 @@ function announceChange(): void {
 }
 const reply = (message: WorkerReply) => postMessage(message);
 
-const headOf = async (file: Blob) => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-
-/**
- * The customers' file as the import reads it: a table in text stays a file, read in pieces of a
- * few megabytes (a million rows would be hundreds of megabytes as bytes and text at once); a
- * workbook is read whole.
- */
-async function tableOf(file: Blob, name = '', sheet?: string): Promise<string | Blob> {
-  const head = await headOf(file);
-  if (readWhole(head, name)) return textOf(file, name, sheet);
-  // Empty and binary files are refused as when read whole, from their first bytes.
-  const decoded = decodeBytes(head);
-  if (!decoded.ok) throw new Error(decoded.message);
-  return file;
-}
-
 async function textOf(file: Blob, name = '', sheet?: string): Promise<string> {
   const read = await fileText(new Uint8Array(await file.arrayBuffer()), name, sheet);
   if (!read.ok) throw new Error(read.message);
@@ -60,21 +43,18 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'stop':
       stopped = true;
       return;
-    case 'preview': {
-      const large = tooLarge(request.file.size);
-      if (large)
-        return reply({ type: 'preview', id: request.id, preview: { kind: 'failed', problems: [large] } });
-      // A table's first rows are in its first megabyte; a workbook or a backup is read whole.
-      const head = await headOf(request.file);
-      const whole = request.file.size <= HEAD_BYTES || readWhole(head, request.name);
-      const bytes = whole ? new Uint8Array(await request.file.arrayBuffer()) : wholeLines(head);
+    case 'preview':
       reply({
         type: 'preview',
         id: request.id,
-        preview: await previewFile(request.name, bytes, request.kind, request.sheet, !whole),
+        preview: await previewFile(
+          request.name,
+          new Uint8Array(await request.file.arrayBuffer()),
+          request.kind,
+          request.sheet,
+        ),
       });
       return;
-    }
     case 'restore': {
       const parsed = parseBackup(await textOf(request.file));
       if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
@@ -89,7 +69,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         database(),
         {
           customers: request.customers && {
-            source: await tableOf(request.customers.file, request.customers.name, request.customers.sheet),
+            text: await textOf(request.customers.file, request.customers.name, request.customers.sheet),
             mapping: request.customers.mapping,
           },
           orders: request.orders && {
