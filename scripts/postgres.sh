@@ -3,20 +3,15 @@
 # server and its tests use it). As root on Debian it installs and starts the server; elsewhere
 # it says what to do.
 set -euo pipefail
+# shellcheck source=scripts/apt.sh
+source "$(dirname "$0")/apt.sh"
 
 user="$(id -un)"
 socket_ok() { pg_isready -q -h /var/run/postgresql 2>/dev/null; }
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
-  else
-    echo "PostgreSQL is missing. Install it (Debian/Ubuntu: sudo apt-get install postgresql)," >&2
-    echo "or set DATABASE_URL to a PostgreSQL server you run." >&2
-    exit 1
-  fi
+  need_package postgresql "PostgreSQL is missing. Install it (Debian/Ubuntu: sudo apt-get install postgresql)," \
+    "or set DATABASE_URL to a PostgreSQL server you run."
 fi
 
 if ! socket_ok; then

@@ -3,6 +3,8 @@
 # the locked npm packages and a Chromium to drive (Debian's package, or CHROMIUM_PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/apt.sh
+source scripts/apt.sh
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # No dependency needs its install scripts (esbuild finds its binary package without them):
@@ -14,13 +16,6 @@ fi
 if [ -n "${CHROMIUM_PATH:-}" ]; then
   [ -x "$CHROMIUM_PATH" ] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable." >&2; exit 1; }
 elif ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
-    echo "or point CHROMIUM_PATH at a Chromium or Chrome binary." >&2
-    exit 1
-  fi
+  need_package chromium "Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium)" \
+    "or point CHROMIUM_PATH at a Chromium or Chrome binary."
 fi

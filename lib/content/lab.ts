@@ -32,8 +32,10 @@ export interface LabStats {
 type Part = 'lookMs' | 'parseMs' | 'badgeMs' | 'sendMs' | 'screenMs';
 
 export interface Lab {
-  /** A piece of work of `ms` that ended now; with a part, the time is also counted to it. */
+  /** A piece of work of `ms` of its own that ended now; with a part, also counted to the part. */
   spend(ms: number, part?: Part): void;
+  /** Time inside a piece counted already (by `spend`), counted to a part only. */
+  within(ms: number, part: Part): void;
   /** The observer's callback took `ms`, inside the page's task that changed the page. */
   noted(ms: number): void;
   sliced(kind: 'slicedBatches' | 'slicedDraws'): void;
@@ -57,14 +59,14 @@ export function startLab(now: () => number): Lab {
   const pieces: LabStats['pieces'] = [];
   return {
     spend(ms, part) {
-      if (part) {
-        s[part] += ms;
-        return;
-      }
+      if (part) s[part] += ms;
       s.busyMs += ms;
       s.slowestBatchMs = Math.max(s.slowestBatchMs, ms);
       pieces.push({ at: now() - ms, ms });
       if (pieces.length > MAX_PIECES) pieces.shift();
+    },
+    within(ms, part) {
+      s[part] += ms;
     },
     noted(ms) {
       s.busyMs += ms;

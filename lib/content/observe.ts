@@ -29,7 +29,7 @@ export interface Observation {
 }
 
 /** Elements handed over at once: a page that adds 10,000 posts is read a few hundred at a time. */
-export const BATCH_MAX = 200;
+const BATCH_MAX = 200;
 
 /**
  * One MutationObserver for a page. Its callback runs at the end of the page's own task, so it

@@ -11,7 +11,7 @@ import { runContent, type ContentApp, type ContentDeps } from './run';
 
 /**
  * Until the first batch is read and answered: a slow first run reads it, and draws its badges,
- * in several tasks (work over 12 ms goes on in a task of its own).
+ * in several tasks (a piece of work gives way after about 4 ms).
  */
 const firstBadges = (app: ContentApp) => vi.waitFor(() => expect(app.stats().badgesDrawn).toBeGreaterThan(0));
 const labels = {
@@ -73,6 +73,16 @@ function keepShadowRoots() {
   return { roots, spy };
 }
 
+/** The timeline badged, every author a stranger: the app, the worker's first two answers, the badges' roots. */
+async function badgedTimeline() {
+  timeline();
+  const shadows = keepShadowRoots();
+  const answered: PostMatch[] = [];
+  const app = runOnX({ postsSeen: strangers(answered) });
+  await firstBadges(app);
+  return { ...shadows, app, first: answered[0]!, second: answered[1]! };
+}
+
 describe('the content script on a page it finds already badged', () => {
   it('removes the dead badges of an earlier copy, draws its own, and takes them away when stopped', async () => {
     timeline();
@@ -116,16 +126,11 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('names the customer on a badge when the worker relabels its post after customers changed', async () => {
-    timeline();
-    const { roots, spy } = keepShadowRoots();
-    const answered: PostMatch[] = [];
-    const app = runOnX({ postsSeen: strangers(answered) });
-    await firstBadges(app);
+    const { roots, spy, app, first } = await badgedTimeline();
     const texts = () => roots.map((r) => r.querySelector('button')?.textContent);
     expect(texts()).not.toContain('Lorena Willis · vip');
-    const [first] = answered;
     await app.relabel([
-      { ...first!, customer: { id: 'c1', name: 'Lorena Willis', tier: 'vip' } },
+      { ...first, customer: { id: 'c1', name: 'Lorena Willis', tier: 'vip' } },
       // A post this page does not show is no business of its badges.
       { key: 'x:1', postId: '1', customer: { id: 'c2', name: 'Nobody Here', tier: 'new' } },
     ]);
@@ -135,37 +140,27 @@ describe('the content script on a page it finds already badged', () => {
   });
 
   it('says on the badge that another agent is replying, and who answered once they have', async () => {
-    timeline();
-    const { roots, spy } = keepShadowRoots();
-    const answered: PostMatch[] = [];
-    const app = runOnX({ postsSeen: strangers(answered) });
-    await firstBadges(app);
-    const [first, second] = answered;
+    const { roots, spy, app, first, second } = await badgedTimeline();
     const buttons = () => roots.map((r) => r.querySelector('button')!);
     await app.relabel([
-      { ...first!, activity: { kind: 'replying', agent: 'Anna' } },
-      { ...second!, activity: { kind: 'answered', agent: 'Boris', at: '2026-12-05T06:00:00.000Z' } },
+      { ...first, activity: { kind: 'replying', agent: 'Anna' } },
+      { ...second, activity: { kind: 'answered', agent: 'Boris', at: '2026-12-05T06:00:00.000Z' } },
     ]);
     const replying = buttons().find((b) => b.textContent === 'Not a customer yet · Anna is replying');
     expect(replying?.className).toContain('replying');
     expect(buttons().map((b) => b.textContent)).toContain('Not a customer yet · Boris is answered');
-    await app.relabel([{ ...first!, activity: undefined }]);
+    await app.relabel([{ ...first, activity: undefined }]);
     expect(buttons().some((b) => b.textContent?.includes('Anna'))).toBe(false);
     spy.mockRestore();
   });
 
   it('marks the brand’s own posts "Brand" and draws no badge on an ad, taking back one drawn before', async () => {
-    timeline();
-    const { roots, spy } = keepShadowRoots();
-    const answered: PostMatch[] = [];
-    const app = runOnX({ postsSeen: strangers(answered) });
-    await firstBadges(app);
-    const [first, second] = answered;
+    const { roots, spy, app, first, second } = await badgedTimeline();
     const hosts = () => document.querySelectorAll('[data-concierge-badge]').length;
     const before = hosts();
     await app.relabel([
-      { ...first!, own: 'brand' },
-      { ...second!, own: 'ad' },
+      { ...first, own: 'brand' },
+      { ...second, own: 'ad' },
     ]);
     expect(roots.map((r) => r.querySelector('button')?.textContent)).toContain('Brand');
     expect(hosts()).toBe(before - 1);

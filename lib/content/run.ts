@@ -126,14 +126,11 @@ export function runContent(deps: ContentDeps): ContentApp {
       do ask(posts.slice(next, (next += MAX_SEND)), pageUrl);
       while (next < posts.length && !spent());
       if (lab) {
-        lab.spend(now() - start, 'sendMs');
+        lab.within(now() - start, 'sendMs');
         // The browser copies the message a microtask later, after this piece but in its task:
         // a microtask queued now runs after it, and counts that time too.
         const sent = now();
-        queueMicrotask(() => {
-          lab.spend(now() - sent);
-          lab.spend(now() - sent, 'sendMs');
-        });
+        queueMicrotask(() => lab.spend(now() - sent, 'sendMs'));
       }
       return next >= posts.length;
     });
@@ -161,7 +158,7 @@ export function runContent(deps: ContentDeps): ContentApp {
             if (spent()) break;
           }
         });
-        lab?.spend(now() - start, 'badgeMs');
+        lab?.within(now() - start, 'badgeMs');
         if (next < answer.length && !signal.aborted) return (lab?.sliced('slicedDraws'), false);
         resolve();
         return true;
@@ -182,7 +179,7 @@ export function runContent(deps: ContentDeps): ContentApp {
         if (el.isConnected) readElement(el, pageUrl, batch.posts, batch.keys);
         if (spent()) break;
       }
-      lab?.spend(now() - start, 'parseMs');
+      lab?.within(now() - start, 'parseMs');
       if (next >= elements.length) return true;
       lab?.sliced('slicedBatches');
       return false;
@@ -200,13 +197,13 @@ export function runContent(deps: ContentDeps): ContentApp {
     onDrained: sendOutgoing,
     ...(lab && { onPiece: (_start: number, ms: number) => lab.spend(ms) }),
   });
-  /** A job whose time the benchmark counts to a part. */
-  const timed =
-    (job: Job, part: 'lookMs'): Job =>
+  /** The observer's job, its time counted to looking. */
+  const looking =
+    (job: Job): Job =>
     (spent) => {
       const start = now();
       const done = job(spent);
-      lab?.spend(now() - start, part);
+      lab?.within(now() - start, 'lookMs');
       return done;
     };
   const place = (elements: Element[], lane: Lane): void => pieces.add(lane, readJob(elements));
@@ -249,7 +246,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     keyOf: adapter.keyOf,
     onBatch,
     signal,
-    run: (job) => pieces.add('visible', lab ? timed(job, 'lookMs') : job),
+    run: (job) => pieces.add('visible', lab ? looking(job) : job),
     ...(lab && { measure: (ms: number) => lab.noted(ms) }),
   });
 

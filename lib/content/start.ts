@@ -19,15 +19,7 @@ export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): v
     labels: badgeLabels(),
     postsSeen: (data) => sendMessage('postsSeen', data),
     selectPost: (key) => sendMessage('selectPost', { key }),
-    onScreen: onScreenFirst(
-      window,
-      signal,
-      lab &&
-        ((ms) => {
-          lab.spend(ms);
-          lab.spend(ms, 'screenMs');
-        }),
-    ),
+    onScreen: onScreenFirst(window, signal, lab && ((ms) => lab.spend(ms, 'screenMs'))),
     ...(lab && { lab }),
   });
 
