@@ -197,17 +197,19 @@ export function runContent(deps: ContentDeps): ContentApp {
     onDrained: sendOutgoing,
     ...(lab && { onPiece: (_start: number, ms: number) => lab.spend(ms) }),
   });
-  /** The observer's job, its time counted to looking. */
-  const looking =
-    (job: Job): Job =>
+  /** A job whose time is counted to a part: the observer's to looking, sorting to the screen. */
+  const timed =
+    (job: Job, part: 'lookMs' | 'screenMs'): Job =>
     (spent) => {
       const start = now();
       const done = job(spent);
-      lab?.within(now() - start, 'lookMs');
+      lab?.within(now() - start, part);
       return done;
     };
   const place = (elements: Element[], lane: Lane): void => pieces.add(lane, readJob(elements));
-  const sortOnScreen = (deps.onScreen ?? allOnScreen)(place);
+  const sortOnScreen = (deps.onScreen ?? allOnScreen)(place, (job) =>
+    pieces.add('visible', lab ? timed(job, 'screenMs') : job),
+  );
   const onBatch = (elements: Element[]): void => {
     stats.batches += 1;
     sortOnScreen(elements);
@@ -246,7 +248,7 @@ export function runContent(deps: ContentDeps): ContentApp {
     keyOf: adapter.keyOf,
     onBatch,
     signal,
-    run: (job) => pieces.add('visible', lab ? looking(job) : job),
+    run: (job) => pieces.add('visible', lab ? timed(job, 'lookMs') : job),
     ...(lab && { measure: (ms: number) => lab.noted(ms) }),
   });
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { onScreenFirst } from './on-screen';
+import type { Job, Lane } from './pieces';
+
+/** A window whose one IntersectionObserver the test answers by hand. */
+function fakeWindow() {
+  const observed = new Set<Element>();
+  let answer: ((entries: IntersectionObserverEntry[]) => void) | null = null;
+  class FakeObserver {
+    constructor(callback: (entries: IntersectionObserverEntry[]) => void) {
+      answer = callback;
+    }
+    observe(el: Element) {
+      observed.add(el);
+    }
+    unobserve(el: Element) {
+      observed.delete(el);
+    }
+    disconnect() {
+      observed.clear();
+    }
+  }
+  const win = {
+    document,
+    performance,
+    IntersectionObserver: FakeObserver,
+  } as unknown as Window & typeof globalThis;
+  const tell = (elements: Element[], onScreen: (i: number) => boolean) =>
+    answer!(
+      elements.map((target, i) => ({ target, isIntersecting: onScreen(i) }) as IntersectionObserverEntry),
+    );
+  return { win, observed, tell };
+}
+
+describe('onScreenFirst', () => {
+  it('keeps the observer callback to storing entries, and sorts them in pieces', () => {
+    const { win, observed, tell } = fakeWindow();
+    const placed: { lane: Lane; count: number }[] = [];
+    const jobs: Job[] = [];
+    const sort = onScreenFirst(win, new AbortController().signal)(
+      (elements, lane) => placed.push({ lane, count: elements.length }),
+      (job) => jobs.push(job),
+    );
+    const rows = Array.from({ length: 10_000 }, () => document.createElement('div'));
+    sort(rows);
+    expect(observed.size).toBe(10_000);
+    // 10,000 rows at once come back in one callback: nothing is placed inside it.
+    tell(rows, (i) => i < 25);
+    expect(placed).toEqual([]);
+    expect(jobs).toHaveLength(1);
+
+    // A piece that allows 1,000 units: the job stops there and says it is not done.
+    let units = 0;
+    const upTo = (n: number) => () => ++units % n === 0;
+    expect(jobs[0]!(upTo(1000))).toBe(false);
+    expect(placed).toEqual([
+      { lane: 'visible', count: 25 },
+      { lane: 'idle', count: 975 },
+    ]);
+    while (!jobs[0]!(upTo(1000)));
+    expect(placed.reduce((sum, p) => sum + p.count, 0)).toBe(10_000);
+    expect(observed.size).toBe(0);
+  });
+
+  it('does one unit even when the piece is over at once (input waiting), so work still moves', () => {
+    const { win, tell } = fakeWindow();
+    const placed: Element[] = [];
+    const jobs: Job[] = [];
+    const sort = onScreenFirst(win, new AbortController().signal)(
+      (elements) => placed.push(...elements),
+      (job) => jobs.push(job),
+    );
+    const rows = Array.from({ length: 3 }, () => document.createElement('div'));
+    sort(rows);
+    tell(rows, () => true);
+    expect(jobs[0]!(() => true)).toBe(false);
+    expect(placed).toEqual([rows[0]]);
+    expect(jobs[0]!(() => true)).toBe(false);
+    expect(jobs[0]!(() => true)).toBe(true);
+    expect(placed).toEqual(rows);
+  });
+
+  it('starts one job for answers that come while one is running, and another after it is done', () => {
+    const { win, tell } = fakeWindow();
+    const jobs: Job[] = [];
+    const placed: Element[] = [];
+    const sort = onScreenFirst(win, new AbortController().signal)(
+      (elements) => placed.push(...elements),
+      (job) => jobs.push(job),
+    );
+    const first = [document.createElement('div'), document.createElement('div')];
+    const second = [document.createElement('div')];
+    sort([...first, ...second]);
+    tell(first, () => true);
+    tell(second, () => false);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!(() => false)).toBe(true);
+    expect(placed).toEqual([...first, ...second]);
+    const third = [document.createElement('div')];
+    sort(third);
+    tell(third, () => true);
+    expect(jobs).toHaveLength(2);
+  });
+});
