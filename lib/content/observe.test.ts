@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { observeElements } from './observe';
+import { observeElements, RECHECK_MS } from './observe';
 import type { Job } from './pieces';
 
 // Jobs run when the test says, not on a timer: on a busy machine a timer of the test's could
 // fire before the observer's, and a batch would seem split or missing.
 const jobs: Job[] = [];
 const run = (job: Job) => void jobs.push(job);
+/** The look-again rule's clock: each tick moves it on by `step` ms and runs the timers due. */
+const time = { now: 0, step: 1000, timers: [] as { at: number; run: () => void }[] };
+const clock = {
+  now: () => time.now,
+  later: (later: () => void, ms: number) => void time.timers.push({ at: time.now + ms, run: later }),
+};
 /** Lets the observer see the mutations made so far (a macrotask), then runs its jobs through. */
 const tick = async () => {
   await new Promise((r) => setTimeout(r, 0));
+  time.now += time.step;
+  const due = time.timers.filter((t) => t.at <= time.now);
+  time.timers = time.timers.filter((t) => t.at > time.now);
+  due.forEach((t) => t.run());
   for (let job = jobs.shift(); job; job = jobs.shift()) job(() => false);
 };
 
@@ -23,6 +33,7 @@ function setup() {
     onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
     signal: controller.signal,
     run,
+    clock,
   });
   return { batches, controller, feed: document.getElementById('feed')! };
 }
@@ -77,6 +88,7 @@ describe('observeElements', () => {
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
       run,
+      clock,
     });
     await tick();
     expect(batches).toEqual([['1']]);
@@ -105,9 +117,46 @@ describe('observeElements', () => {
       onBatch: (els) => seen.push(...els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
       run,
+      clock,
     });
     await tick();
     expect(seen).toEqual(['7']);
+  });
+
+  it('looks at a post changing thousands of times a second five times a second, and misses no change', async () => {
+    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span></span></div></div>';
+    const feed = document.getElementById('feed')!;
+    let keyReads = 0;
+    const batches: string[][] = [];
+    observeElements({
+      root: feed,
+      selector: '.post',
+      keyOf: (el) => {
+        keyReads += 1;
+        return el.getAttribute('data-id') ?? '';
+      },
+      onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
+      signal: new AbortController().signal,
+      run,
+      clock,
+    });
+    await tick();
+    const post = feed.querySelector('.post')!;
+    const live = post.querySelector('span')!;
+    time.step = 4;
+    // A second of a live counter: 250 tasks of 20 changes each.
+    for (let task = 0; task < 250; task++) {
+      for (let k = 0; k < 20; k++) live.textContent = String(task * 20 + k);
+      await tick();
+    }
+    expect(keyReads).toBeLessThanOrEqual(1 + 1000 / RECHECK_MS + 1);
+    // The post changes for real amid the counting: it is seen once its time is up.
+    post.setAttribute('data-id', '2');
+    live.textContent = 'again';
+    await tick();
+    for (let t = 0; t < RECHECK_MS / 4; t++) await tick();
+    expect(batches).toEqual([['1'], ['2']]);
+    time.step = 1000;
   });
 
   it('stops on abort', async () => {
@@ -135,6 +184,7 @@ describe('observeElements', () => {
       onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
       signal: new AbortController().signal,
       run,
+      clock,
     });
     await tick();
     const reads = keyReads;

@@ -1,5 +1,5 @@
 import type { Job } from './pieces';
-import { listed, selectAll } from '../dom-list';
+import { selectAll } from '../dom-list';
 
 export interface ObserveOptions {
   root: ParentNode & Node;
@@ -17,6 +17,8 @@ export interface ObserveOptions {
   run: (job: Job) => void;
   /** Told how long the observer's own callback took (it runs inside the page's task). */
   measure?: (ms: number) => void;
+  /** The clock and the timer of the look-again rule (RECHECK_MS); tests pass their own. */
+  clock?: { now: () => number; later: (run: () => void, ms: number) => void };
 }
 
 export interface Observation {
@@ -32,6 +34,16 @@ export interface Observation {
 const BATCH_MAX = 200;
 
 /**
+ * An element showing a post is looked at no more than once in this time: a live counter inside a
+ * post may change thousands of times a second. A change in between is looked at when the time is
+ * up, so none is missed.
+ */
+export const RECHECK_MS = 200;
+
+/** Records and added nodes looked at in one unit of work. */
+const UNIT_NODES = 32;
+
+/**
  * One MutationObserver for a page. Its callback runs at the end of the page's own task, so it
  * only keeps the records; a job, run in pieces of its own, gathers the nodes they touch and hands
  * over the matching elements whose key changed since they were last handled.
@@ -39,6 +51,10 @@ const BATCH_MAX = 200;
 export function observeElements(options: ObserveOptions): Observation {
   const { root, selector, keyOf, onBatch, signal } = options;
   if (signal.aborted) return { quietly: (change) => change() };
+  const clock = options.clock ?? {
+    now: () => performance.now(),
+    later: (run: () => void, ms: number) => void setTimeout(run, ms),
+  };
 
   const handled = new WeakMap<Element, string>();
   // Markup nobody foresaw must never throw into the page: such an element is left alone.
@@ -54,7 +70,8 @@ export function observeElements(options: ObserveOptions): Observation {
   let noted: MutationRecord[][] = [];
   let list = 0;
   let item = 0;
-  let added: Node[] | null = null;
+  // A record's added nodes, read by index where they are (no copy for each of thousands of records).
+  let added: NodeList | null = null;
   let at = 0;
   let lastTarget: Node | null = null;
   let pending = new Set<Element>();
@@ -62,6 +79,23 @@ export function observeElements(options: ObserveOptions): Observation {
   let keying: Iterator<Element> | null = null;
   let ready: Element[] = [];
   let running = false;
+  // When each element showing a post was last looked at, and those waiting to be looked at again.
+  const lookedAt = new WeakMap<Element, number>();
+  const heldBack = new Set<Element>();
+  let waking = false;
+
+  const holdBack = (el: Element, ms: number): void => {
+    heldBack.add(el);
+    if (waking) return;
+    waking = true;
+    clock.later(() => {
+      waking = false;
+      if (signal.aborted) return;
+      for (const held of heldBack) pending.add(held);
+      heldBack.clear();
+      request();
+    }, ms);
+  };
 
   /** The element a change inside belongs to (a row refilled in place, text changed). */
   const collectClosest = (node: Node): void => {
@@ -91,7 +125,40 @@ export function observeElements(options: ObserveOptions): Observation {
     onBatch(batch);
   };
 
-  /** One unit of looking: a record's target, one added node, or one element's key. */
+  /**
+   * Up to UNIT_NODES records and added nodes: a live counter makes thousands of records a second,
+   * each one cheap, and a flood of rows in one record is still taken a few rows at a time.
+   */
+  const lookAtRecords = (): void => {
+    let left = UNIT_NODES;
+    while (left > 0) {
+      const records = noted[list];
+      if (!records) return;
+      if (added) {
+        while (at < added.length && left-- > 0) collectAdded(added[at++]!);
+        if (at < added.length) return;
+        added = null;
+        item += 1;
+        continue;
+      }
+      const record = records[item];
+      if (!record) {
+        list += 1;
+        item = 0;
+        continue;
+      }
+      left -= 1;
+      if (record.target !== lastTarget) collectClosest(record.target);
+      lastTarget = record.target;
+      const nodes = record.type === 'childList' ? record.addedNodes : null;
+      if (nodes?.length) {
+        added = nodes;
+        at = 0;
+      } else item += 1;
+    }
+  };
+
+  /** One unit of looking: some records (lookAtRecords), or one element's key. */
   const step = (): boolean => {
     if (keying) {
       const next = keying.next();
@@ -102,36 +169,23 @@ export function observeElements(options: ObserveOptions): Observation {
       }
       const el = next.value;
       if (!el.isConnected) return true;
+      const now = clock.now();
+      const last = lookedAt.get(el);
+      if (last !== undefined && now - last < RECHECK_MS) {
+        holdBack(el, last + RECHECK_MS - now);
+        return true;
+      }
       const key = keyOfSafely(el);
+      // An element that shows nothing yet is looked at again as soon as it changes.
+      if (key) lookedAt.set(el, now);
       if (!key || handled.get(el) === key) return true;
       handled.set(el, key);
       ready.push(el);
       if (ready.length >= BATCH_MAX) handOver();
       return true;
     }
-    const records = noted[list];
-    if (records) {
-      if (added) {
-        // A record's added nodes are taken one by one across units: a flood of rows in one record.
-        if (at < added.length) collectAdded(added[at++]!);
-        else {
-          added = null;
-          item += 1;
-        }
-        return true;
-      }
-      const record = records[item];
-      if (!record) {
-        list += 1;
-        item = 0;
-        return true;
-      }
-      if (record.target !== lastTarget) collectClosest(record.target);
-      lastTarget = record.target;
-      if (record.type === 'childList' && record.addedNodes.length) {
-        added = listed(record.addedNodes);
-        at = 0;
-      } else item += 1;
+    if (noted[list]) {
+      lookAtRecords();
       return true;
     }
     noted = [];
@@ -182,6 +236,7 @@ export function observeElements(options: ObserveOptions): Observation {
       observer.disconnect();
       noted = [];
       pending.clear();
+      heldBack.clear();
     },
     { once: true },
   );
