@@ -60,6 +60,17 @@ window.__addBatch = ${busy} ? (n) => { let left = n; const step = () => { const 
 document.getElementById('like').addEventListener('click', (e) => { const start = e.timeStamp;
   let x = 0; for (let k = 0; k < 2e5; k++) x += k % 7; document.getElementById('like').textContent = 'Liked ' + x % 10;
   requestAnimationFrame(() => setTimeout(() => window.__clicks.push(performance.now() - start), 0)); });
+// Bad input: a flood of posts in one task, all kept; and one node inside the first post changed
+// at a steady rate (like a live counter), for a while, resolving with the number of changes.
+window.__flood = (n) => { const list = document.getElementById('list'); const f = document.createDocumentFragment();
+  for (let k = 0; k < n; k++) f.appendChild(makePost(count++)); list.appendChild(f); };
+window.__churn = (ms, perSecond) => new Promise((resolve) => { const live = document.createElement('span');
+  document.getElementById('list').firstElementChild.firstElementChild.appendChild(live);
+  const start = performance.now(); let done = 0;
+  const tick = setInterval(() => { const now = performance.now();
+    const due = Math.floor(((Math.min(now, start + ms) - start) * perSecond) / 1000);
+    while (done < due) live.textContent = String(++done);
+    if (now >= start + ms) { clearInterval(tick); resolve(done); } }, 4); });
 window.__badgeWait = (n) => new Promise((resolve) => { const start = performance.now(); window.__addBatch(n);
   const last = document.getElementById('list').lastElementChild;
   const done = () => { if (last.querySelector('[data-concierge-badge]')) { obs.disconnect(); resolve(performance.now() - start); return true; } return false; };
@@ -80,7 +91,7 @@ export async function route(context: BrowserContext): Promise<void> {
 }
 
 /** The same Chromium without the extension: the baseline of every page figure. */
-async function plainBrowser(): Promise<BrowserContext> {
+export async function plainBrowser(): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -98,7 +109,7 @@ async function plainBrowser(): Promise<BrowserContext> {
 }
 
 /** A task or a piece of work: when it began on the page's clock, and how long it took. */
-interface Span {
+export interface Span {
   at: number;
   ms: number;
   /** The MutationObserver's callback, which the DOM runs at the end of the page's own task. */
@@ -169,7 +180,7 @@ export function tasksHolding(tasks: readonly Span[], pieces: readonly Span[], li
   return tasks.filter((t) => t.ms > limitMs && pieces.some((p) => p.at < t.at + t.ms && p.at + p.ms > t.at));
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
 /**
  * Each page quiet, slowed 4× and busy, with the extension and without. `trace` traces every page
@@ -321,11 +332,11 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
   await page.waitForTimeout(800);
   const panel = await extensionPage(h, 'sidepanel.html');
   await panel.getByTestId('post-item').first().waitFor();
-  const cardTimes = async (n: number) => {
+  const cardTimes = async (n: number, on: Page = panel) => {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       times.push(
-        await panel.evaluate(async (index) => {
+        await on.evaluate(async (index) => {
           const items = [...document.querySelectorAll<HTMLElement>('[data-testid="post-item"]')];
           const known = items.filter((b) => !b.textContent?.includes('Not a customer'));
           const target = known[index % known.length]!;
@@ -355,7 +366,7 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
     await options.getByTestId('import-file').setInputFiles(importFile);
     await options.getByTestId('import-mapping').waitFor();
     await options.getByTestId('import-start').click();
-    await options.getByTestId('import-report').filter({ hasText: 'rows read' }).waitFor({ timeout: 120_000 });
+    await options.getByTestId('import-report').filter({ hasText: 'of about' }).waitFor({ timeout: 120_000 });
     // The side panel stays in view while the options page imports (a hidden page's frames are throttled).
     await panel.bringToFront();
     const busy = await cardTimes(20);
@@ -370,10 +381,48 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
       .filter({ hasText: 'Imported:' })
       .waitFor({ timeout: 30 * 60_000 });
     await options.close();
+    await panel.close();
+    out.push(...(await panelMemory(h, cardTimes)));
+    await page.close();
+    return out;
   }
   await panel.close();
   await page.close();
   return out;
+}
+
+/**
+ * What the side panel costs in memory over the whole customer base an import just wrote: the
+ * extension process's resident memory while a new panel opens and shows customers' cards, less
+ * what it held before the panel opened (the worker alone), and the panel's own JavaScript heap.
+ */
+async function panelMemory(
+  h: Harness,
+  cardTimes: (n: number, panel: Page) => Promise<number[]>,
+): Promise<Sample[]> {
+  // Let the closed pages' memory go before the baseline is read.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const before = Math.max(...extensionRss());
+  const { result: heapMb, peakMb } = await peakMemoryDuring(async () => {
+    const panel = await extensionPage(h, 'sidepanel.html');
+    await panel.getByTestId('post-item').first().waitFor();
+    await cardTimes(20, panel);
+    const cdp = await h.context.newCDPSession(panel);
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    await panel.close();
+    return heap.totalSize / 2 ** 20;
+  });
+  const added = peakMb - before;
+  return [
+    {
+      name: 'panel: memory it adds over the imported customers',
+      samples: [added],
+      unit: 'MB',
+      note: `resident ${before.toFixed(0)} MB before it opened, ${peakMb.toFixed(0)} MB at most while open; its JavaScript heap ${heapMb.toFixed(1)} MB`,
+      budget: { text: '< 100 MB', ok: (m, _p95, k) => m < 100 * k },
+    },
+  ];
 }
 
 /** Gzipped size of each entrypoint: its own file and the chunks its page loads. */
@@ -394,7 +443,7 @@ export function bundleSizes(dir: string): { name: string; bytes: number }[] {
 }
 
 /** Resident memory of each of the extension's own processes now (Linux), in MB. */
-function extensionRss(): number[] {
+export function extensionRss(): number[] {
   const out: number[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {

@@ -29,16 +29,39 @@ function prepare(text: string): number {
   return prepared.length;
 }
 
-/** The real schema (made by Dexie, so indexes cannot drift from the app's), opened with the bare API. */
-async function openRaw(name: string): Promise<IDBDatabase> {
+/** The stores an import writes. */
+const WRITTEN = ['customers', 'accounts'];
+
+/**
+ * A database for a baseline, opened with the bare API. Without `indexes`, the real schema (made
+ * by Dexie, so indexes cannot drift from the app's); with them, the stores an import writes with
+ * their primary keys and only the named indexes of the real schema ([] is the physical floor).
+ */
+async function openRaw(name: string, indexes?: readonly string[]): Promise<IDBDatabase> {
   const schema = new ConciergeDb(name);
-  await schema.open();
-  schema.close();
+  if (!indexes) {
+    await schema.open();
+    schema.close();
+  }
+  const tables = schema.tables.filter((t) => WRITTEN.includes(t.name));
   const open = indexedDB.open(name);
+  open.onupgradeneeded = () => {
+    for (const table of tables) {
+      const { primKey } = table.schema;
+      const store = open.result.createObjectStore(table.name, { keyPath: primKey.keyPath ?? null });
+      for (const index of table.schema.indexes.filter((i) => indexes?.includes(i.name)))
+        store.createIndex(index.name, index.keyPath!, { multiEntry: index.multi, unique: index.unique });
+    }
+  };
   return new Promise((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
+}
+
+/** The names of the customers' store's indexes in the real schema. */
+function customerIndexes(): string[] {
+  return new ConciergeDb('concierge-bench-schema').customers.schema.indexes.map((i) => i.name);
 }
 
 /**
@@ -72,10 +95,13 @@ function dropRaw(name: string): Promise<unknown> {
   return new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
 }
 
-/** The baseline: the prepared records written with the bare IndexedDB API, same indexes, one transaction. */
-async function rawWrite(): Promise<number> {
+/**
+ * The baseline: the prepared records written with the bare IndexedDB API in one transaction, with
+ * the real schema's indexes or only those named (see openRaw).
+ */
+async function rawWrite(indexes?: string[]): Promise<number> {
   const name = `bench-raw-${Date.now()}`;
-  const idb = await openRaw(name);
+  const idb = await openRaw(name, indexes);
   let at = 0;
   const start = performance.now();
   await writeChunks(idb, () => (at < prepared.length ? prepared.slice(at, (at += 2000)) : null));
@@ -110,8 +136,8 @@ async function searches(queries: string[]): Promise<number[]> {
  * made on the fly so they never sit in memory together): the baseline for a million-row import,
  * and the base the million-customer lookups run against. Returns the milliseconds of writing.
  */
-async function fillRaw(total: number, name = DB_NAME): Promise<number> {
-  const idb = await openRaw(name);
+async function fillRaw(total: number, name = DB_NAME, indexes?: string[]): Promise<number> {
+  const idb = await openRaw(name, indexes);
   const CHUNK = 5000;
   let making = 0;
   let at = 0;
@@ -146,4 +172,4 @@ async function count(): Promise<number> {
   return n;
 }
 
-Object.assign(window, { conciergeBench: { prepare, rawWrite, searches, count, fillRaw } });
+Object.assign(window, { conciergeBench: { prepare, rawWrite, searches, count, fillRaw, customerIndexes } });
