@@ -180,7 +180,25 @@ export function tasksHolding(tasks: readonly Span[], pieces: readonly Span[], li
   return tasks.filter((t) => t.ms > limitMs && pieces.some((p) => p.at < t.at + t.ms && p.at + p.ms > t.at));
 }
 
-export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+/**
+ * The page's click to its next frame, against the same page without the extension: within +2 ms,
+ * a budget the CI subset holds only where `heldInCi`.
+ */
+export function clickFigure(label: string, clicks: number[], without: number[], heldInCi: boolean): Sample {
+  const delta = median(clicks) - median(without);
+  return {
+    name: `${label}, the page's click to next frame`,
+    samples: clicks,
+    unit: 'ms',
+    note: `without the extension ${median(without).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
+    budget: {
+      text: heldInCi ? 'within +2 ms' : 'within +2 ms (not held in CI yet)',
+      ok: (_m, _p95, k) => (!heldInCi && k > 1) || delta <= 2 * k,
+    },
+  };
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
 /**
  * Each page quiet, slowed 4× and busy, with the extension and without. `trace` traces every page
@@ -271,19 +289,9 @@ export async function pageBench(h: Harness, runs: number, total: number, trace =
           ok: (_m, _p95, k) => holding(k, false).every((n) => n === 0),
         },
       });
-      const delta = median(extClicks) - median(plainClicks);
-      out.push({
-        name: `page: ${label}, the page's click to next frame`,
-        samples: extClicks,
-        unit: 'ms',
-        note: `without the extension ${median(plainClicks).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
-        // At 4x the page's click waits +25 to +50 ms on our work today, and one run's median swings
-        // by 20 ms: the CI subset does not hold the slowed pages to this budget yet; full runs do.
-        budget: {
-          text: slowdown > 1 ? 'within +2 ms (not held in CI yet)' : 'within +2 ms',
-          ok: (_m, _p95, k) => (slowdown > 1 && k > 1) || delta <= 2 * k,
-        },
-      });
+      // At 4x the page's click waits +25 to +50 ms on our work today, and one run's median swings
+      // by 20 ms: the CI subset does not hold the slowed pages to this budget yet; full runs do.
+      out.push(clickFigure(`page: ${label}`, extClicks, plainClicks, slowdown === 1));
     }
 
     // Post to badge, the service worker warm, then stopped before each post.
@@ -381,12 +389,10 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
       .filter({ hasText: 'Imported:' })
       .waitFor({ timeout: 30 * 60_000 });
     await options.close();
-    await panel.close();
-    out.push(...(await panelMemory(h, cardTimes)));
-    await page.close();
-    return out;
   }
   await panel.close();
+  // A new panel over the customers just imported, the timeline still open beside it.
+  if (importFile) out.push(...(await panelMemory(h, cardTimes)));
   await page.close();
   return out;
 }

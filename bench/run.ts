@@ -317,10 +317,7 @@ async function importBench(size: number, runs: number): Promise<void> {
   const file = join(tmpdir(), `concierge-bench-${size}.csv`);
   writeFileSync(file, csv);
   const measureRaw = MODE !== 'lookups';
-  const raw = (indexes?: string[]) =>
-    inFreshBrowser(csv, async (h) =>
-      (await rawWriter(await extensionPage(h, 'bench.html'), size, indexes))(),
-    );
+  const raw = (indexes?: string[]) => rawInFreshBrowser(csv, size, indexes);
 
   const measured: ImportRun[] = [];
   let lookupsP95 = 0;
@@ -471,6 +468,10 @@ async function rawWriter(bench: Page, size: number, indexes?: string[]): Promise
     );
 }
 
+/** The baseline written once, in a browser of its own (see rawWriter). */
+const rawInFreshBrowser = (csv: string, size: number, indexes?: string[]) =>
+  inFreshBrowser(csv, async (h) => (await rawWriter(await extensionPage(h, 'bench.html'), size, indexes))());
+
 /** What each index of the customers' store serves. An index that serves nothing is dropped. */
 const SERVES: Record<string, string> = {
   identityKeys: "an import finding a row's customer by social account; search by handle",
@@ -491,17 +492,8 @@ const SERVES: Record<string, string> = {
 async function indexCosts(size: number): Promise<void> {
   console.log(`\nIndexes, ${size.toLocaleString('en')} records written raw with one index each`);
   const csv = crmCsv(generateCustomers(size, 3));
-  const write = (indexes?: string[]) =>
-    inFreshBrowser(csv, async (h) =>
-      (await rawWriter(await extensionPage(h, 'bench.html'), size, indexes))(),
-    );
-  const names = await inFreshBrowser(csv, async (h) =>
-    (await extensionPage(h, 'bench.html')).evaluate(() =>
-      (
-        window as unknown as { conciergeBench: { customerIndexes: () => string[] } }
-      ).conciergeBench.customerIndexes(),
-    ),
-  );
+  const write = (indexes?: string[]) => rawInFreshBrowser(csv, size, indexes);
+  const names = new ConciergeDb('concierge-bench-schema').customers.schema.indexes.map((i) => i.name);
   const unserved = names.filter((n) => !SERVES[n]);
   if (unserved.length) throw new Error(`Say what these indexes serve, or drop them: ${unserved.join(', ')}`);
   const floor = await write([]);

@@ -38,6 +38,26 @@ function setup() {
   return { batches, controller, feed: document.getElementById('feed')! };
 }
 
+/** Observes the feed in the page with a key reader that counts its reads. */
+function countingKeys(html: string) {
+  document.body.innerHTML = html;
+  const feed = document.getElementById('feed')!;
+  const counted = { reads: 0, batches: [] as string[][] };
+  const observation = observeElements({
+    root: feed,
+    selector: '.post',
+    keyOf: (el) => {
+      counted.reads += 1;
+      return el.getAttribute('data-id') ?? '';
+    },
+    onBatch: (els) => counted.batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
+    signal: new AbortController().signal,
+    run,
+    clock,
+  });
+  return { feed, counted, observation };
+}
+
 describe('observeElements', () => {
   it('hands over what is there, then new elements in one batch each', async () => {
     const { batches, feed } = setup();
@@ -124,22 +144,9 @@ describe('observeElements', () => {
   });
 
   it('looks at a post changing thousands of times a second five times a second, and misses no change', async () => {
-    document.body.innerHTML = '<div id="feed"><div class="post" data-id="1"><span></span></div></div>';
-    const feed = document.getElementById('feed')!;
-    let keyReads = 0;
-    const batches: string[][] = [];
-    observeElements({
-      root: feed,
-      selector: '.post',
-      keyOf: (el) => {
-        keyReads += 1;
-        return el.getAttribute('data-id') ?? '';
-      },
-      onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
-      signal: new AbortController().signal,
-      run,
-      clock,
-    });
+    const { feed, counted } = countingKeys(
+      '<div id="feed"><div class="post" data-id="1"><span></span></div></div>',
+    );
     await tick();
     const post = feed.querySelector('.post')!;
     const live = post.querySelector('span')!;
@@ -149,13 +156,13 @@ describe('observeElements', () => {
       for (let k = 0; k < 20; k++) live.textContent = String(task * 20 + k);
       await tick();
     }
-    expect(keyReads).toBeLessThanOrEqual(1 + 1000 / RECHECK_MS + 1);
+    expect(counted.reads).toBeLessThanOrEqual(1 + 1000 / RECHECK_MS + 1);
     // The post changes for real amid the counting: it is seen once its time is up.
     post.setAttribute('data-id', '2');
     live.textContent = 'again';
     await tick();
     for (let t = 0; t < RECHECK_MS / 4; t++) await tick();
-    expect(batches).toEqual([['1'], ['2']]);
+    expect(counted.batches).toEqual([['1'], ['2']]);
     time.step = 1000;
   });
 
@@ -169,38 +176,24 @@ describe('observeElements', () => {
   });
 
   it('looks at nothing drawn quietly, and still sees what the page changed before and after', async () => {
-    document.body.innerHTML =
-      '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div><div class="post" data-id="3"></div></div>';
-    const feed = document.getElementById('feed')!;
-    let keyReads = 0;
-    const batches: string[][] = [];
-    const observation = observeElements({
-      root: feed,
-      selector: '.post',
-      keyOf: (el) => {
-        keyReads += 1;
-        return el.getAttribute('data-id') ?? '';
-      },
-      onBatch: (els) => batches.push(els.map((el) => el.getAttribute('data-id') ?? '')),
-      signal: new AbortController().signal,
-      run,
-      clock,
-    });
+    const { feed, counted, observation } = countingKeys(
+      '<div id="feed"><div class="post" data-id="1"><span class="name"></span></div><div class="post" data-id="3"></div></div>',
+    );
     await tick();
-    const reads = keyReads;
+    const reads = counted.reads;
     observation.quietly(() => feed.querySelector('.name')!.append(document.createElement('span')));
     await tick();
-    expect(keyReads).toBe(reads);
+    expect(counted.reads).toBe(reads);
     // A change of the page's, made just before a quiet one, is not lost with it.
     feed.querySelector('[data-id="3"]')!.setAttribute('data-id', '4');
     feed.querySelector('[data-id="4"]')!.append(document.createElement('em'));
     observation.quietly(() => feed.querySelector('.name')!.append(document.createElement('span')));
     await tick();
-    expect(batches).toEqual([['1', '3'], ['4']]);
+    expect(counted.batches).toEqual([['1', '3'], ['4']]);
     const post = feed.querySelector('.post')!;
     post.setAttribute('data-id', '2');
     post.append(document.createElement('em'));
     await tick();
-    expect(batches).toEqual([['1', '3'], ['4'], ['2']]);
+    expect(counted.batches).toEqual([['1', '3'], ['4'], ['2']]);
   });
 });

@@ -32,15 +32,22 @@ function fakeWindow() {
   return { win, observed, tell };
 }
 
+/** The sort under test on a fake window: what it placed, in which lane, and the jobs it asked to run. */
+function sorting() {
+  const { win, observed, tell } = fakeWindow();
+  const placed: { lane: Lane; elements: Element[] }[] = [];
+  const jobs: Job[] = [];
+  const sort = onScreenFirst(win, new AbortController().signal)(
+    (elements, lane) => placed.push({ lane, elements }),
+    (job) => jobs.push(job),
+  );
+  const all = () => placed.flatMap((p) => p.elements);
+  return { observed, tell, placed, all, jobs, sort };
+}
+
 describe('onScreenFirst', () => {
   it('keeps the observer callback to storing entries, and sorts them in pieces', () => {
-    const { win, observed, tell } = fakeWindow();
-    const placed: { lane: Lane; count: number }[] = [];
-    const jobs: Job[] = [];
-    const sort = onScreenFirst(win, new AbortController().signal)(
-      (elements, lane) => placed.push({ lane, count: elements.length }),
-      (job) => jobs.push(job),
-    );
+    const { observed, tell, placed, all, jobs, sort } = sorting();
     const rows = Array.from({ length: 10_000 }, () => document.createElement('div'));
     sort(rows);
     expect(observed.size).toBe(10_000);
@@ -53,41 +60,29 @@ describe('onScreenFirst', () => {
     let units = 0;
     const upTo = (n: number) => () => ++units % n === 0;
     expect(jobs[0]!(upTo(1000))).toBe(false);
-    expect(placed).toEqual([
-      { lane: 'visible', count: 25 },
-      { lane: 'idle', count: 975 },
+    expect(placed.map((p) => [p.lane, p.elements.length])).toEqual([
+      ['visible', 25],
+      ['idle', 975],
     ]);
     while (!jobs[0]!(upTo(1000)));
-    expect(placed.reduce((sum, p) => sum + p.count, 0)).toBe(10_000);
+    expect(all()).toHaveLength(10_000);
     expect(observed.size).toBe(0);
   });
 
   it('does one unit even when the piece is over at once (input waiting), so work still moves', () => {
-    const { win, tell } = fakeWindow();
-    const placed: Element[] = [];
-    const jobs: Job[] = [];
-    const sort = onScreenFirst(win, new AbortController().signal)(
-      (elements) => placed.push(...elements),
-      (job) => jobs.push(job),
-    );
+    const { tell, all, jobs, sort } = sorting();
     const rows = Array.from({ length: 3 }, () => document.createElement('div'));
     sort(rows);
     tell(rows, () => true);
     expect(jobs[0]!(() => true)).toBe(false);
-    expect(placed).toEqual([rows[0]]);
+    expect(all()).toEqual([rows[0]]);
     expect(jobs[0]!(() => true)).toBe(false);
     expect(jobs[0]!(() => true)).toBe(true);
-    expect(placed).toEqual(rows);
+    expect(all()).toEqual(rows);
   });
 
   it('starts one job for answers that come while one is running, and another after it is done', () => {
-    const { win, tell } = fakeWindow();
-    const jobs: Job[] = [];
-    const placed: Element[] = [];
-    const sort = onScreenFirst(win, new AbortController().signal)(
-      (elements) => placed.push(...elements),
-      (job) => jobs.push(job),
-    );
+    const { tell, all, jobs, sort } = sorting();
     const first = [document.createElement('div'), document.createElement('div')];
     const second = [document.createElement('div')];
     sort([...first, ...second]);
@@ -95,7 +90,7 @@ describe('onScreenFirst', () => {
     tell(second, () => false);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!(() => false)).toBe(true);
-    expect(placed).toEqual([...first, ...second]);
+    expect(all()).toEqual([...first, ...second]);
     const third = [document.createElement('div')];
     sort(third);
     tell(third, () => true);
