@@ -15,6 +15,8 @@ async function optionsPage(): Promise<Page> {
   const page = await extensionPage(h, 'options.html');
   await page.getByTestId('wipe').waitFor();
   await page.getByTestId('wipe').click();
+  // The import writes from its own worker: it must not start before the wipe has committed.
+  await expect(page.getByText('All customer data was deleted.')).toBeVisible();
   await expect(page.getByTestId('customer-count')).toContainText('No customers');
   return page;
 }

@@ -59,7 +59,10 @@ export function CustomersSection() {
   return (
     <section className="block">
       <h2>{t('customersTitle')}</h2>
-      <p data-testid="customer-count">{count ? t('customersCount', count) : t('customersEmpty')}</p>
+      {/* Nothing until the count is read: "no customers" would be false while it loads. */}
+      <p data-testid="customer-count">
+        {count === undefined ? '' : count ? t('customersCount', count) : t('customersEmpty')}
+      </p>
       <div className="actions">
         <button
           type="button"
