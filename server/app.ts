@@ -49,6 +49,23 @@ const PullQuerySchema = v.strictObject({
   ),
 });
 
+type RateCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+/** The rate limiter's store (the plugin's own interface), counting in the team's database. */
+function sharedRateStore(store: Store) {
+  return class SharedRateStore {
+    incr(key: string, done: RateCallback, timeWindow: number): void {
+      store.countRequest(key, timeWindow).then(
+        (result) => done(null, result),
+        (error: Error) => done(error),
+      );
+    }
+    child(): SharedRateStore {
+      return new SharedRateStore();
+    }
+  };
+}
+
 class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -108,6 +125,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(rateLimit, {
     max: options.rateLimit ?? 1200,
     timeWindow: '1 minute',
+    // Counted in PostgreSQL, so the limit holds across every process behind the load balancer.
+    store: sharedRateStore(options.store),
     keyGenerator: (request) => {
       const token = bearer(request);
       return token ? createHash('sha256').update(token).digest('hex') : request.ip;

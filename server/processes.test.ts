@@ -130,3 +130,31 @@ describe('two server processes on one database', () => {
     one = await startServer(database.url);
   });
 });
+
+describe('a rate limit on two server processes', () => {
+  it('counts a token’s requests across both, so a second process gives it no more', async () => {
+    const limited = await freshDatabase();
+    const [a, b] = await Promise.all([
+      startServer(limited.url, 0, { RATE_LIMIT: '6' }),
+      startServer(limited.url, 0, { RATE_LIMIT: '6' }),
+    ]);
+    try {
+      const token = await createStore(limited.pool).issueToken('Hearth', 'Anna');
+      const other = await createStore(limited.pool).issueToken('Hearth', 'Boris');
+      const statuses: number[] = [];
+      // Six requests a minute, sent to the two processes in turn: three each.
+      for (let i = 0; i < 8; i++)
+        statuses.push((await request(i % 2 ? b.url : a.url, token, 'GET', '/v1/me')).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+      const refused = await request(b.url, token, 'GET', '/v1/me');
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toBe('rate-limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another agent's token has its own count.
+      expect((await request(b.url, other, 'GET', '/v1/me')).status).toBe(200);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      await limited.drop();
+    }
+  });
+});

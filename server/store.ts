@@ -35,6 +35,9 @@ export type TeamEvent =
 
 export const CHANNEL = 'concierge_team';
 
+/** The share of counted requests that also sweep windows long over: one in a thousand. */
+const SWEEP_SHARE = 0.001;
+
 const hash = (token: string) => createHash('sha256').update(token).digest();
 const newToken = () => `ct_${randomBytes(32).toString('base64url')}`;
 
@@ -376,6 +379,29 @@ export function createStore(pool: pg.Pool) {
         JSON.stringify({ records: rows.length }),
       ]);
       return rows.map((r) => ({ t: r.kind, k: r.key, doc: r.doc }));
+    },
+
+    /**
+     * Counts a request in its client's window of `windowMs`, opening a new window when the last
+     * one is over; the count so far and the window's time left. Windows long over are swept
+     * now and then, so the table holds about one row per client active lately.
+     */
+    async countRequest(key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
+      const { rows } = await pool.query<{ count: number; ttl: number }>(
+        `insert into rate_windows as r (key, started_at, count) values ($1, now(), 1)
+         on conflict (key) do update set
+           count = case when r.started_at + $2 * interval '1 millisecond' <= now() then 1 else r.count + 1 end,
+           started_at = case when r.started_at + $2 * interval '1 millisecond' <= now() then now() else r.started_at end
+         returning count,
+           greatest(0, ceil(extract(epoch from (started_at + $2 * interval '1 millisecond' - now())) * 1000))::integer as ttl`,
+        [key, windowMs],
+      );
+      if (Math.random() < SWEEP_SHARE)
+        await pool.query(
+          `delete from rate_windows where started_at < now() - $1 * interval '2 millisecond'`,
+          [windowMs],
+        );
+      return { current: rows[0]!.count, ttl: rows[0]!.ttl };
     },
 
     /** Who changed what and when, newest first (admins). */

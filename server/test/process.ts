@@ -9,10 +9,17 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** A process on a free port, or on `port` (a process started again where the last one was). */
-export function startServer(databaseUrl: string, port = 0): Promise<ServerProcess> {
+/**
+ * A process on a free port, or on `port` (a process started again where the last one was);
+ * `env` adds to its environment (RATE_LIMIT, say).
+ */
+export function startServer(
+  databaseUrl: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
