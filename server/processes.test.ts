@@ -139,8 +139,9 @@ describe('a rate limit on two server processes', () => {
       startServer(limited.url, 0, { RATE_LIMIT: '6' }),
     ]);
     try {
-      const token = await createStore(limited.pool).issueToken('Hearth', 'Anna');
-      const other = await createStore(limited.pool).issueToken('Hearth', 'Boris');
+      const store = createStore(limited.pool);
+      const token = await store.issueToken('Hearth', 'Anna');
+      const other = await store.issueToken('Hearth', 'Boris');
       const statuses: number[] = [];
       // Six requests a minute, sent to the two processes in turn: three each.
       for (let i = 0; i < 8; i++)
