@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import writeExcelFile from 'write-excel-file/node';
 import { extensionPage, type Harness } from './support/extension';
+import { file, hubspotFile } from './support/exports';
 import { extensionSuite } from './support/session';
 
 // The specs confirm "delete everything" themselves: dialogs are accepted here.
@@ -20,12 +20,6 @@ async function optionsPage(): Promise<Page> {
   await expect(page.getByTestId('customer-count')).toContainText('No customers');
   return page;
 }
-
-const file = (name: string, content: string | Buffer) => ({
-  name,
-  mimeType: 'text/csv',
-  buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
-});
 
 test('a CRM export: mapping guessed and corrected, orders joined, bad cells reported by column; a second import updates', async () => {
   const page = await optionsPage();
@@ -138,38 +132,6 @@ test('a large import shows progress, can be stopped, and then leaves nothing beh
   await expect(again.getByTestId('customer-count')).toContainText('No customers');
   await again.close();
 });
-
-/** A HubSpot contacts export of `count` invented people, with its real header row. */
-function hubspotFile(count: number): string {
-  const [header] = readFileSync('lib/import/fixtures/hubspot-contacts.csv', 'utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\n');
-  const languages = ['English', 'Spanish', 'Russian', 'German', ''];
-  const rows = [header!.trim()];
-  for (let i = 0; i < count; i++) {
-    const phone = i % 3 === 0 ? `+1 555 01${String(i).padStart(2, '0')} ${String(i).padStart(3, '0')}` : '';
-    const mobile = i % 2 === 0 ? `(555) 0100-${String(i).padStart(3, '0')}` : '';
-    rows.push(
-      [
-        60000 + i,
-        `Given${i}`,
-        `Family${i}`,
-        i % 7 === 6 ? '' : `person${i}@example.com`,
-        phone,
-        mobile,
-        languages[i % languages.length],
-        i % 4 === 0 ? `handle_${i}` : '',
-        'customer',
-        i % 5 === 0 ? 'Open' : '',
-        'Leeds',
-        'Sam Agent',
-        '2025-03-02 10:12',
-        '',
-      ].join(','),
-    );
-  }
-  return rows.join('\n');
-}
 
 test('a 200-row HubSpot export imports every row', async () => {
   const page = await optionsPage();

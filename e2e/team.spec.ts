@@ -10,6 +10,7 @@ import { freshDatabase, type TestDatabase } from '../server/test/database';
 import { startServer, type ServerProcess } from '../server/test/process';
 import { expectNoViolations } from './support/axe';
 import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
+import { file, hubspotFile } from './support/exports';
 import { xPage } from './support/pages';
 
 let database: TestDatabase;
@@ -38,8 +39,11 @@ interface Agent {
   options: Page;
 }
 
-/** An agent's browser, joined to the team from the Options page as the agent would. */
-async function agent(name: string): Promise<Agent> {
+/**
+ * An agent's browser, joined to the team from the Options page as the agent would; `first` is
+ * what they did on the Options page before joining.
+ */
+async function agent(name: string, first?: (options: Page) => Promise<void>): Promise<Agent> {
   const h = await launch({ passThrough: [server.url] });
   open.push(h);
   await h.serve('https://x.com', { '/home': xPage('timeline.en.html') });
@@ -58,6 +62,7 @@ async function agent(name: string): Promise<Agent> {
   });
   const options = await extensionPage(h, 'options.html');
   options.on('dialog', (dialog) => void dialog.accept());
+  await first?.(options);
   await options.getByTestId('team-url').fill(server.url);
   await options.getByTestId('team-token').fill(tokens[name]!);
   await options.getByTestId('team-join').click();
@@ -196,4 +201,45 @@ test('an agent whose server went away keeps working; the changes reach the team 
   );
   expect(rows[0]!.notes).toBe(1);
   await Promise.all([borisPage.close(), annaPage.close()]);
+});
+
+test('customers imported before joining stay on the device until shared; one export imported by two agents makes one team base', async () => {
+  const contacts = file('hubspot-crm-exports-contacts.csv', hubspotFile(120));
+  const importFirst = async (options: Page) => {
+    await options.getByTestId('import-file').setInputFiles(contacts);
+    await options.getByTestId('import-start').click();
+    await expect(options.getByTestId('import-report')).toContainText('Imported: 120 added');
+  };
+  const teamCustomers = async () =>
+    (
+      await database.pool.query<{ n: number }>(
+        `select count(*)::int as n from records where kind = 'customers' and doc is not null`,
+      )
+    ).rows[0]!.n;
+  const before = await teamCustomers();
+
+  const anna = await agent('Anna', importFirst);
+  await expect(anna.options.getByTestId('share-count')).toContainText(
+    '120 records on this device are not the team’s',
+  );
+  expect(await teamCustomers()).toBe(before);
+  await anna.options.getByTestId('team-section').screenshot({ path: 'test-results/team-share-offer.png' });
+  await expectNoViolations(anna.options, 'records to share');
+  await anna.options.getByTestId('share-start').click();
+  await expect(anna.options.getByTestId('share-done')).toContainText(
+    'Shared with the team: 120 records sent, 0 customers the team already had merged',
+  );
+  await expect(anna.options.getByTestId('share-count')).toHaveCount(0);
+  await expect.poll(teamCustomers).toBe(before + 120);
+
+  // Boris imported the same export on his own before joining: his copies merge into the team's.
+  const boris = await agent('Boris', importFirst);
+  await expect(boris.options.getByTestId('customer-count')).toContainText(String(before + 240));
+  await boris.options.getByTestId('share-start').click();
+  await expect(boris.options.getByTestId('share-done')).toContainText(
+    'Shared with the team: 0 records sent, 120 customers the team already had merged',
+  );
+  await expect(boris.options.getByTestId('customer-count')).toContainText(String(before + 120));
+  await boris.options.getByTestId('team-section').screenshot({ path: 'test-results/team-shared.png' });
+  expect(await teamCustomers()).toBe(before + 120);
 });

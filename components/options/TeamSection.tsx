@@ -9,6 +9,7 @@ import { checkTeamServer, type JoinProblem } from '@/lib/team/join';
 import { teamOrigin } from '@/lib/team/link';
 import { WithContent } from '../Content';
 import { TeamStatusLine } from '../TeamStatusLine';
+import { ShareLocal } from './ShareLocal';
 import { useTeam } from '../useTeam';
 
 const PROBLEM: Record<JoinProblem, MessageKey> = {
@@ -72,6 +73,7 @@ export function TeamSection() {
             />
           </p>
           <TeamStatusLine team={view} />
+          <ShareLocal team={view} />
           <p className="muted">{t('teamLeaveNote')}</p>
           <button type="button" data-testid="team-leave" onClick={() => void leave()}>
             {t('teamLeave')}

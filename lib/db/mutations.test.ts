@@ -40,6 +40,12 @@ let lorena: Customer;
 beforeEach(async () => {
   database = new ConciergeDb(`mutations-${crypto.randomUUID()}`);
   await loadSample(database);
+  // Kept on this device when it joins, until shared (shareWithTeam).
+  await mutate(
+    'addCustomer',
+    { customer: newCustomer({ name: 'Mira Local', emails: ['mira@example.com'] }) },
+    database,
+  );
   // In a team: every shared mutation also queues its changes (the snapshot holds the outbox).
   await mutate('joinTeam', { link: TEST_LINK }, database);
   lorena = (await database.customers.where('nameWords').equals('lorena').first())!;
@@ -59,6 +65,7 @@ const snapshot = async () =>
           'accounts',
           'team',
           'outbox',
+          'unshared',
         ] as const
       ).map(async (t) => [t, await database.table(t).toArray()] as const),
     ),
@@ -128,6 +135,7 @@ const valid = (): { [N in MutationName]: MutationArgs<N> } => ({
   clearBase: {},
   joinTeam: { link: { ...TEST_LINK, agent: 'Boris' } },
   leaveTeam: {},
+  shareWithTeam: {},
   applyTeamRecords: {
     records: [
       { t: 'customers', k: lorena.id, version: 7, doc: { ...lorena, name: 'Lorena from the team' } },

@@ -31,10 +31,12 @@ import { accountIsValid } from '../sites/lookup';
 import { DATE, validateCustomer } from './validate';
 import { applyPulled, PulledRecordSchema } from '../team/apply';
 import { MAX_CHANGES } from '../team/changes';
-import { captureFor } from '../team/outbox';
+import { captureFor, type UnsharedRow } from '../team/outbox';
+import { markSamples, markUnshared, shareSome } from '../team/share';
 import { TeamLinkSchema } from '../team/link';
 
-type TableName = 'customers' | 'interactions' | 'rejections' | 'templates' | 'learning' | 'team' | 'outbox';
+type TableName =
+  'customers' | 'interactions' | 'rejections' | 'templates' | 'learning' | 'team' | 'outbox' | 'unshared';
 
 interface Context {
   database: ConciergeDb;
@@ -302,29 +304,51 @@ export const MUTATIONS = {
   }),
   loadSample: define({
     args: v.strictObject({}),
-    tables: ['customers'],
+    tables: ['customers', 'team', 'unshared'],
     customers: true,
-    apply: (c) => loadSample(c.database),
+    async apply(c) {
+      const loaded = await loadSample(c.database);
+      // In a team, the sample shop stays on this device: its changes are never queued.
+      if (await inTeam(c.tx)) await markSamples(c.tx);
+      return loaded;
+    },
   }),
   /**
    * The agent joins a team: the link is kept and their copy starts from the team's records. What
-   * was in the base before stays on this device only (sample customers never reach a team).
+   * was in the base before stays on this device only until they share it (shareWithTeam; sample
+   * customers never reach a team).
    */
   joinTeam: define({
     args: v.strictObject({ link: TeamLinkSchema }),
-    tables: ['team', 'outbox'],
+    tables: ['team', 'outbox', 'unshared', 'customers', 'interactions', 'rejections', 'templates'],
     async apply(c, { link }) {
       await c.tx.table('outbox').clear();
+      await markUnshared(c.tx);
       await c.tx.table('team').put({ ...link, key: 'team', cursor: 0 });
     },
   }),
   /** The agent leaves the team: the link and unsent changes go; the records stay on the device. */
   leaveTeam: define({
     args: v.strictObject({}),
-    tables: ['team', 'outbox'],
+    tables: ['team', 'outbox', 'unshared'],
     async apply(c) {
       await c.tx.table('outbox').clear();
+      await c.tx.table('unshared').clear();
       await c.tx.table('team').clear();
+    },
+  }),
+  /**
+   * Shares up to one push's worth of what was on this device before it joined its team (see
+   * ../team/share.ts); the options page calls it until nothing is left.
+   */
+  shareWithTeam: define({
+    shared: true,
+    args: v.strictObject({}),
+    tables: ['customers', 'interactions', 'rejections', 'templates', 'unshared'],
+    customers: true,
+    async apply(c, _args, at) {
+      if (!(await inTeam(c.tx))) throw new MutationError('Join a team before sharing with it.');
+      return shareSome(c.tx, at);
     },
   }),
   /** Records the team server sent, written over this copy (./team/apply.ts). */
@@ -333,7 +357,7 @@ export const MUTATIONS = {
       records: v.pipe(v.array(PulledRecordSchema), v.maxLength(MAX_CHANGES)),
       cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
-    tables: ['customers', 'interactions', 'rejections', 'templates', 'team', 'outbox'],
+    tables: ['customers', 'interactions', 'rejections', 'templates', 'team', 'outbox', 'unshared'],
     customers: true,
     apply: (c, { records, cursor }, at) => applyPulled(c.tx, records, cursor, at),
   }),
@@ -348,10 +372,15 @@ export const MUTATIONS = {
   /** Customers, posts seen and the agent's answers about them; templates and settings stay. */
   clearBase: define({
     args: v.strictObject({}),
-    tables: ['customers', 'interactions', 'rejections'],
+    tables: ['customers', 'interactions', 'rejections', 'unshared'],
     customers: true,
     async apply(c) {
       await Promise.all(['customers', 'interactions', 'rejections'].map((t) => c.tx.table(t).clear()));
+      // What was this device's alone is gone: a record restored later is not held back by it.
+      await c.tx
+        .table<UnsharedRow, string>('unshared')
+        .filter((r) => !r.ref.startsWith('templates|'))
+        .delete();
     },
   }),
 };

@@ -3,6 +3,7 @@
  * live queries, so that they follow the base as it changes) and never touch a table themselves.
  */
 import { exportBackup } from '../import/backup';
+import { shareable } from '../team/share';
 import { interactionsOf } from './interactions';
 import { db, type ConciergeDb } from './schema';
 import { searchCustomers, type Anchor, type SearchPage } from './search';
@@ -19,6 +20,10 @@ export const teamMembership = async (database: ConciergeDb = db()) => {
   const link = await database.team.get('team');
   return link ? { url: link.url, team: link.team, agent: link.agent, role: link.role } : null;
 };
+
+/** Records on this device that are not the team's yet, sample customers left out (../team/share). */
+export const unsharedCount = (database: ConciergeDb = db()): Promise<number> =>
+  shareable(database.table('unshared'));
 
 export const customerCount = (database: ConciergeDb = db()): Promise<number> => database.customers.count();
 

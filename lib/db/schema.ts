@@ -3,7 +3,7 @@ import { accountsMiddleware, rebuildAccounts, type AccountRow } from './accounts
 import { nameTokens } from '../match/names';
 import { phoneKeysOf } from './customers';
 import type { ReplyTemplate } from '../replies/defaults';
-import { outboxMiddleware, type OutboxRow, type TeamLink } from '../team/outbox';
+import { outboxMiddleware, type OutboxRow, type TeamLink, type UnsharedRow } from '../team/outbox';
 import type { Customer, Interaction, Rejection, TemplateLearning } from './types';
 
 export const DB_NAME = 'concierge';
@@ -25,6 +25,8 @@ export class ConciergeDb extends Dexie {
   /** The agent's team (one row, or none outside a team) and the changes waiting to reach it. */
   team!: EntityTable<TeamLink, 'key'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  /** Records that were on this device before it joined its team and are not the team's yet. */
+  unshared!: EntityTable<UnsharedRow, 'ref'>;
 
   constructor(name = DB_NAME) {
     // No shared cache of live-query results: the import writes from a worker, whose change
@@ -74,6 +76,8 @@ export class ConciergeDb extends Dexie {
     this.version(6).stores({ meta: null });
     // 7: a team: the link to its server, and the local changes waiting to be pushed to it.
     this.version(7).stores({ team: 'key', outbox: '++seq, *keys' });
+    // 8: what the agent had before joining stays on the device until they choose to share it.
+    this.version(8).stores({ unshared: 'ref' });
     this.use(accountsMiddleware);
     this.use(outboxMiddleware);
   }

@@ -538,7 +538,7 @@ describe('schema versions', () => {
     ]);
     expect(await current.interactions.toArray()).toEqual([interaction]);
     expect(await current.customers.where('phoneKeys').equals('15550100201').count()).toBe(1);
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     // Name order and name candidates come from [name+id]; the plain name and tier indexes are gone.
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('tier');
     expect(current.customers.schema.indexes.map((i) => i.name)).not.toContain('name');

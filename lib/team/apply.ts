@@ -11,6 +11,7 @@ import type { Customer } from '../db/types';
 import { TemplateSchema } from '../replies/templates-io';
 import { mergeRecord, PRIMARY_KEY, SHARED_TABLES, type Doc, type SharedTable } from './changes';
 import { recordRef, type OutboxRow, type TeamLink } from './outbox';
+import { markShared } from './share';
 
 export const PulledRecordSchema = v.strictObject({
   t: v.picklist(SHARED_TABLES),
@@ -72,6 +73,7 @@ export async function applyPulled(
     );
     outcome.written++;
   }
+  await markShared(tx, refs);
   await tx.table<TeamLink, string>('team').update('team', { cursor: Math.max(link.cursor, cursor) });
   return outcome;
 }

@@ -6,6 +6,7 @@
  */
 import type {
   DBCore,
+  DBCoreKeyRange,
   DBCoreMutateRequest,
   DBCoreMutateResponse,
   DBCoreTable,
@@ -13,7 +14,15 @@ import type {
   Middleware,
   Transaction,
 } from 'dexie';
-import { diffRecord, MAX_CHANGES, SHARED_TABLES, type Change, type Doc, type SharedTable } from './changes';
+import {
+  diffRecord,
+  MAX_CHANGES,
+  PRIMARY_KEY,
+  SHARED_TABLES,
+  type Change,
+  type Doc,
+  type SharedTable,
+} from './changes';
 
 /** The agent's link to a team; there is no row at all outside a team. */
 export interface TeamLink {
@@ -43,6 +52,18 @@ export interface OutboxRow {
   keys: string[];
 }
 
+/**
+ * A record that was on this device before the agent joined the team: it stays on the device, and
+ * changes to it are not queued, until the agent shares it (../team/share.ts). Pulling the record
+ * from the team makes it the team's.
+ */
+export interface UnsharedRow {
+  /** recordRef of the record. */
+  ref: string;
+  /** One of the sample customers, which never reach a team. */
+  sample?: true;
+}
+
 export const recordRef = (t: string, k: string) => `${t}|${k}`;
 
 interface Capture {
@@ -50,6 +71,8 @@ interface Capture {
   name: string;
   at: string;
   part: number;
+  /** Whether any record is unshared, read once per transaction: most teams have none. */
+  localOnly?: Promise<boolean>;
 }
 
 const captures = new WeakMap<object, Capture>();
@@ -95,12 +118,7 @@ function heldBefore(
   }
 }
 
-async function queue(
-  outbox: DBCoreTable,
-  trans: DBCoreTransaction,
-  capture: Capture,
-  changes: Change[],
-): Promise<void> {
+function outboxRows(capture: Capture, changes: readonly Change[]): OutboxRow[] {
   const rows: OutboxRow[] = [];
   // A big write (an import's chunk, a restored backup) goes as several parts of one push's size.
   for (let i = 0; i < changes.length; i += MAX_CHANGES) {
@@ -114,7 +132,48 @@ async function queue(
       keys: [...new Set(slice.map((c) => recordRef(c.t, c.k)))],
     });
   }
+  return rows;
+}
+
+async function queue(
+  outbox: DBCoreTable,
+  trans: DBCoreTransaction,
+  capture: Capture,
+  changes: Change[],
+): Promise<void> {
+  const rows = outboxRows(capture, changes);
   if (rows.length) await outbox.mutate({ type: 'add', trans, values: rows });
+}
+
+/**
+ * Queues records as the team's from now on, whole, in a captured transaction that holds the
+ * outbox: what sharing a record that was this device's alone sends (a plain write of a record
+ * that does not change would queue nothing).
+ */
+export async function queueWhole(tx: Transaction, t: SharedTable, docs: readonly Doc[]): Promise<void> {
+  const capture = captures.get(tx.idbtrans);
+  if (!capture) return;
+  const changes = docs.flatMap((doc) => diffRecord(t, String(doc[PRIMARY_KEY[t]]), undefined, doc) ?? []);
+  const rows = outboxRows(capture, changes);
+  if (rows.length) await tx.table<OutboxRow, number>('outbox').bulkAdd(rows);
+}
+
+// DBCoreRangeType.Any: a const enum, which the bundler cannot inline from a declaration file.
+const EVERY_KEY = { type: 3 } as unknown as DBCoreKeyRange;
+
+/** The changes to records that are the team's: those to unshared records stay on the device. */
+async function teamsOnly(
+  unshared: DBCoreTable,
+  trans: DBCoreTransaction,
+  capture: Capture,
+  changes: Change[],
+): Promise<Change[]> {
+  capture.localOnly ??= unshared
+    .query({ trans, values: false, limit: 1, query: { index: unshared.schema.primaryKey, range: EVERY_KEY } })
+    .then(({ result }) => result.length > 0);
+  if (!changes.length || !(await capture.localOnly)) return changes;
+  const found = await unshared.getMany({ trans, keys: changes.map((c) => recordRef(c.t, c.k)) });
+  return changes.filter((_, i) => found[i] === undefined);
 }
 
 export const outboxMiddleware: Middleware<DBCore> = {
@@ -128,7 +187,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         // A write to a shared table may queue changes: the outbox and the link come along.
         const scope =
           mode === 'readwrite' && present('outbox') && stores.some(isShared)
-            ? [...new Set([...stores, 'outbox', 'team'])]
+            ? [...new Set([...stores, 'outbox', 'team', ...(present('unshared') ? ['unshared'] : [])])]
             : stores;
         return down.transaction(scope, mode, options);
       },
@@ -136,6 +195,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         const table = down.table(tableName);
         if (!isShared(tableName) || !present('outbox')) return table;
         const outbox = down.table('outbox');
+        const unshared = present('unshared') ? down.table('unshared') : null;
         const queued = (req: DBCoreMutateRequest, capture: Capture): Promise<DBCoreMutateResponse> => {
           const held = heldBefore(table, req);
           const written = table.mutate(req);
@@ -148,7 +208,8 @@ export const outboxMiddleware: Middleware<DBCore> = {
               const change = diffRecord(tableName, String(key), plain(before[i]), plain(after[i]));
               if (change) changes.push(change);
             });
-            await queue(outbox, req.trans, capture, changes);
+            const shared = unshared ? await teamsOnly(unshared, req.trans, capture, changes) : changes;
+            await queue(outbox, req.trans, capture, shared);
             return result;
           });
         };
