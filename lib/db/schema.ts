@@ -77,7 +77,7 @@ export class ConciergeDb extends Dexie {
     // 7: a team: the link to its server, and the local changes waiting to be pushed to it.
     this.version(7).stores({ team: 'key', outbox: '++seq, *keys' });
     // 8: what the agent had before joining stays on the device until they choose to share it.
-    this.version(8).stores({ unshared: 'ref' });
+    this.version(8).stores({ unshared: 'ref, sample' });
     this.use(accountsMiddleware);
     this.use(outboxMiddleware);
   }

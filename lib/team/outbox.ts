@@ -60,8 +60,8 @@ export interface OutboxRow {
 export interface UnsharedRow {
   /** recordRef of the record. */
   ref: string;
-  /** One of the sample customers, which never reach a team. */
-  sample?: true;
+  /** One of the sample customers, which never reach a team (a number: booleans are no index keys). */
+  sample?: 1;
 }
 
 export const recordRef = (t: string, k: string) => `${t}|${k}`;

@@ -21,26 +21,19 @@ export async function markUnshared(tx: Transaction): Promise<void> {
   const unshared = tx.table<UnsharedRow, string>('unshared');
   await unshared.clear();
   for (const t of SHARED_TABLES) {
-    const table = tx.table<Doc, string>(t);
-    const keys = t === 'customers' ? [] : await table.toCollection().primaryKeys();
-    const rows: UnsharedRow[] = keys.map((k) => ({ ref: recordRef(t, String(k)) }));
-    if (t === 'customers')
-      await table.each((doc) => {
-        const c = doc as unknown as Customer;
-        rows.push({ ref: recordRef(t, c.id), ...(isSample(c) && { sample: true as const }) });
-      });
-    await unshared.bulkPut(rows);
+    const keys = await tx.table<Doc, string>(t).toCollection().primaryKeys();
+    await unshared.bulkPut(keys.map((k) => ({ ref: recordRef(t, String(k)) })));
   }
+  await markSamples(tx);
 }
 
-/** Marks the sample customers as this device's alone: loading them in a team does. */
+/** Marks the sample customers as this device's alone, for good: joining and loading them in a team do. */
 export async function markSamples(tx: Transaction): Promise<void> {
-  const samples = await tx.table<Customer, string>('customers').where('tags').equals('sample').toArray();
+  // Found through the tags index: every sample customer has the tag, and a base has few others.
+  const tagged = await tx.table<Customer, string>('customers').where('tags').equals('sample').toArray();
   await tx
     .table<UnsharedRow, string>('unshared')
-    .bulkPut(
-      samples.filter(isSample).map((c) => ({ ref: recordRef('customers', c.id), sample: true as const })),
-    );
+    .bulkPut(tagged.filter(isSample).map((c) => ({ ref: recordRef('customers', c.id), sample: 1 as const })));
 }
 
 /** Pulled records are the team's: they are no longer this device's alone. */
@@ -49,8 +42,10 @@ export async function markShared(tx: Transaction, refs: readonly string[]): Prom
 }
 
 /** How many records could be shared now (sample customers never are). */
-export const shareable = (unshared: Table<UnsharedRow, string>): Promise<number> =>
-  unshared.filter((r) => !r.sample).count();
+export async function shareable(unshared: Table<UnsharedRow, string>): Promise<number> {
+  const [all, samples] = await Promise.all([unshared.count(), unshared.where('sample').equals(1).count()]);
+  return all - samples;
+}
 
 export interface Shared {
   /** Records sent to the team whole. */
