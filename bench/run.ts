@@ -35,6 +35,7 @@ import {
 } from './data';
 import { badInputBench } from './bad-input';
 import { bundleSizes, pageBench, panelBench, peakMemoryDuring, type Sample } from './page';
+import { workerLookups, type Lookups } from './lookups';
 import { traceFirstLongTask } from './trace';
 import { verdict } from './verdict';
 
@@ -689,40 +690,6 @@ function millionFigures(): void {
       budget: 'no task > 50 ms',
       meets: (k) => Math.max(...tasks) <= 50 * k,
     });
-}
-
-/**
- * Exact identity lookups of each batch, in the service worker (where matching runs), woken
- * first if the browser let it sleep during a long import.
- */
-async function workerLookups(h: Harness, bench: Page, batches: string[][]): Promise<Lookups> {
-  const ours = () =>
-    h.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
-  let worker = ours();
-  if (!worker) {
-    const started = h.context.waitForEvent('serviceworker');
-    // Any message to the extension starts its worker; this one has no handler and no answer.
-    await bench.evaluate(() => {
-      type Runtime = { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime
-        .sendMessage({ wake: true })
-        .catch(() => undefined);
-    });
-    worker = ours() ?? (await started);
-  }
-  type Hooks = { conciergeBench: { lookups: (h: string[][]) => Promise<Lookups> } };
-  const { matching, baseline } = await worker.evaluate(
-    (b) => (globalThis as unknown as Hooks).conciergeBench.lookups(b),
-    batches,
-  );
-  // The first batches wake the disk.
-  return { matching: matching.slice(5), baseline: baseline.slice(5) };
-}
-
-interface Lookups {
-  matching: number[];
-  /** The same batches with every key read through the customers' index. */
-  baseline: number[];
 }
 
 /**

@@ -12,6 +12,7 @@ import { expectNoViolations } from './support/axe';
 import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
 import { file, hubspotFile } from './support/exports';
 import { xPage } from './support/pages';
+import { allowPermissionPrompts, joinFromOptions } from './support/team';
 
 let database: TestDatabase;
 let server: ServerProcess;
@@ -47,25 +48,11 @@ async function agent(name: string, first?: (options: Page) => Promise<void>): Pr
   const h = await launch({ passThrough: [server.url] });
   open.push(h);
   await h.serve('https://x.com', { '/home': xPage('timeline.en.html') });
-  // Playwright cannot press the browser's own "Allow" on a permission prompt: the page's request
-  // is answered yes here, as the agent would, and what it asked for is kept to be checked.
-  await h.context.addInitScript(() => {
-    const permissions = (globalThis as { chrome?: { permissions?: object } }).chrome?.permissions;
-    if (!permissions) return;
-    Object.defineProperty(permissions, 'request', {
-      value: (asked: unknown, callback?: (granted: boolean) => void) => {
-        (globalThis as { askedFor?: unknown }).askedFor = asked;
-        callback?.(true);
-        return Promise.resolve(true);
-      },
-    });
-  });
+  await allowPermissionPrompts(h);
   const options = await extensionPage(h, 'options.html');
   options.on('dialog', (dialog) => void dialog.accept());
   await first?.(options);
-  await options.getByTestId('team-url').fill(server.url);
-  await options.getByTestId('team-token').fill(tokens[name]!);
-  await options.getByTestId('team-join').click();
+  await joinFromOptions(options, server.url, tokens[name]!);
   await expect(options.getByTestId('team-member')).toContainText(`You are ${name} in team Hearth`);
   await expect(options.getByTestId('team-status')).toHaveAttribute('data-state', 'online');
   return { h, options };

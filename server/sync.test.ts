@@ -124,6 +124,28 @@ describe('two agents of one team', () => {
     expect(anna.status).toMatchObject({ state: 'online', pending: 0 });
   });
 
+  it('an import of 1,200 reaches the other agent whole, and the importer’s own records are not written twice', async () => {
+    const [anna, boris] = [await agent('Anna'), await agent('Boris')];
+    const drafts = Array.from({ length: 1200 }, (_, i) => ({ name: `Customer ${i}`, crmId: `C-${i}` }));
+    await mutate('importBatch', { drafts }, anna.db);
+    let rewritten = 0;
+    anna.db.customers.hook('updating', () => void rewritten++);
+    anna.db.customers.hook('creating', () => void rewritten++);
+    await anna.sync.sync();
+    expect(anna.status).toMatchObject({ state: 'online', pending: 0 });
+    await boris.sync.sync();
+    expect(await boris.db.customers.where('crmId').startsWith('C-').count()).toBe(1200);
+    const [version] = (
+      await database.pool.query<{ version: string }>(`select max(version) as version from records`)
+    ).rows;
+    expect((await boris.db.team.get('team'))!.cursor).toBe(Number(version!.version));
+    const sample = (await anna.db.customers.toArray()).slice(0, 50);
+    for (const c of sample) expect(shared(await boris.db.customers.get(c.id))).toEqual(shared(c));
+    // Anna's pull brought her 1,200 records back, as the server has them: the same, so not written.
+    expect((await anna.db.team.get('team'))!.cursor).toBe(Number(version!.version));
+    expect(rewritten).toBe(0);
+  });
+
   it('see each other’s claims live, and who holds a post they try to take', async () => {
     const [anna, boris] = [await agent('Anna'), await agent('Boris')];
     await until(

@@ -9,7 +9,15 @@ import { withDerived } from '../db/customers';
 import { CustomerSchema, InteractionSchema, RejectionSchema } from '../db/records';
 import type { Customer } from '../db/types';
 import { TemplateSchema } from '../replies/templates-io';
-import { mergeRecord, PRIMARY_KEY, SHARED_TABLES, type Doc, type SharedTable } from './changes';
+import {
+  diffRecord,
+  mergeRecord,
+  PRIMARY_KEY,
+  SHARED_TABLES,
+  type Change,
+  type Doc,
+  type SharedTable,
+} from './changes';
 import { recordRef, type OutboxRow, type TeamLink } from './outbox';
 import { markShared } from './share';
 
@@ -35,6 +43,12 @@ export interface Applied {
   refused: number;
 }
 
+function listIn<K, T>(map: Map<K, T[]>, key: K): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 /** Writes pulled records and moves the cursor, in the caller's transaction. */
 export async function applyPulled(
   tx: Transaction,
@@ -48,15 +62,22 @@ export async function applyPulled(
   if (!link) return outcome;
   const refs = records.map((r) => recordRef(r.t, r.k));
   const pending = await tx.table<OutboxRow, number>('outbox').where('keys').anyOf(refs).sortBy('seq');
+  // Written table by table in bulk: a page of a first pull is hundreds of records.
+  const puts = new Map<SharedTable, Doc[]>();
+  const deletes = new Map<SharedTable, string[]>();
+  // The agent's unsent changes by record, in the order they were made.
+  const unsent = new Map<string, Change[]>();
+  for (const row of pending)
+    for (const change of row.changes) {
+      const ref = recordRef(change.t, change.k);
+      listIn(unsent, ref).push(change);
+    }
   for (const record of records) {
     let doc: Doc | null = record.doc && { ...record.doc };
-    for (const row of pending)
-      for (const change of row.changes)
-        if (change.t === record.t && change.k === record.k)
-          doc = mergeRecord(doc, change, record.doc === null);
-    const table = tx.table(record.t);
+    for (const change of unsent.get(recordRef(record.t, record.k)) ?? [])
+      doc = mergeRecord(doc, change, record.doc === null);
     if (!doc) {
-      await table.delete(record.k);
+      listIn(deletes, record.t).push(record.k);
       outcome.deleted++;
       continue;
     }
@@ -66,12 +87,20 @@ export async function applyPulled(
       continue;
     }
     const value = parsed.output as Doc;
-    await table.put(
-      record.t === 'customers'
-        ? withDerived(value as unknown as Customer, (value.updatedAt as string | undefined) ?? at)
-        : value,
+    const updatedAt = (value.updatedAt as string | undefined) ?? at;
+    listIn(puts, record.t).push(
+      record.t === 'customers' ? { ...withDerived(value as unknown as Customer, updatedAt) } : value,
     );
     outcome.written++;
+  }
+  for (const [t, keys] of deletes) await tx.table(t).bulkDelete(keys);
+  for (const [t, docs] of puts) {
+    const table = tx.table<Doc, string>(t);
+    const keys = docs.map((d) => String(d[PRIMARY_KEY[t]]));
+    const held = await table.bulkGet(keys);
+    // What this copy holds already (the agent's own records coming back) is not written again.
+    const changed = docs.filter((doc, i) => !held[i] || diffRecord(t, keys[i]!, held[i], doc) !== null);
+    if (changed.length) await table.bulkPut(changed);
   }
   await markShared(tx, refs);
   await tx.table<TeamLink, string>('team').update('team', { cursor: Math.max(link.cursor, cursor) });

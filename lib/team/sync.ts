@@ -12,6 +12,9 @@ import { PulledRecordSchema } from './apply';
 import type { OutboxRow, TeamLink } from './outbox';
 import type { Claim, LiveMessage, PushItem } from './protocol';
 
+/** Pulled records written in one transaction. */
+const APPLY_CHUNK = 50;
+
 export type TeamState = 'off' | 'connecting' | 'online' | 'offline' | 'unauthorized';
 
 export interface TeamStatus {
@@ -244,10 +247,14 @@ export class TeamSync {
       const body = v.safeParse(PullShape, await response.json());
       if (!body.success) throw new Refused('pull: not a pull');
       const { records, cursor, more } = body.output;
-      if (records.length) {
-        await mutate('applyTeamRecords', { records, cursor }, this.deps.database);
-        this.deps.onPulled?.();
+      // In transactions of a hundred records: matching a page's posts reads the same tables, and
+      // waits for a transaction that writes them to end.
+      for (let i = 0; i < records.length; i += APPLY_CHUNK) {
+        const chunk = records.slice(i, i + APPLY_CHUNK);
+        const upTo = i + APPLY_CHUNK >= records.length ? cursor : chunk.at(-1)!.version;
+        await mutate('applyTeamRecords', { records: chunk, cursor: upTo }, this.deps.database);
       }
+      if (records.length) this.deps.onPulled?.();
       if (!more || cursor <= current.cursor) return;
     }
   }
