@@ -38,8 +38,10 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
   });
 }
 
+type Keyed = Pick<Customer, 'crmId' | 'emails' | 'identities' | 'phones'>;
+
 /** Every key a customer can be found by, in the order rows are matched: CRM id, email, account, phone. */
-function keysOf(c: Pick<Customer, 'crmId' | 'emails' | 'identities' | 'phones'>): string[] {
+export function keysOf(c: Keyed): string[] {
   return [
     ...(c.crmId ? [`crm:${c.crmId}`] : []),
     ...c.emails.map((e) => `email:${emailKey(e)}`),
@@ -57,6 +59,24 @@ function draftKeys(d: CustomerDraft): string[] {
   });
 }
 
+/** The customers that any of `people` names by CRM id, e-mail, account or phone: four index reads. */
+export async function customersKnownBy(
+  customers: ConciergeDb['customers'],
+  people: readonly Keyed[],
+): Promise<Customer[]> {
+  const crmIds = people.flatMap((d) => (d.crmId ? [d.crmId] : []));
+  const emails = people.flatMap((d) => d.emails.map(emailKey));
+  const identities = people.flatMap((d) => identityKeysOf(d.identities));
+  const phones = people.flatMap((d) => phoneKeysOf(d.phones));
+  const found = await Promise.all([
+    crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
+    emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
+    identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
+    phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
+  ]);
+  return found.flat();
+}
+
 /**
  * Writes a chunk of customer rows: a row that names a known CRM id, email, social account or
  * phone updates that customer instead of adding a copy. `customers` is bound to the caller's
@@ -70,21 +90,20 @@ export async function writeCustomers(
   options: WriteOptions = {},
 ): Promise<{ written: Promise<unknown> }> {
   if (!drafts.length) return { written: Promise.resolve() };
-  const crmIds = drafts.flatMap((d) => (d.crmId ? [d.crmId] : []));
-  const emails = drafts.flatMap((d) => (d.emails ?? []).map(emailKey));
-  const identities = drafts.flatMap((d) => identityKeysOf(d.identities ?? []));
-  const phones = drafts.flatMap((d) => phoneKeysOf(d.phones ?? []));
   // Into an empty base every row is new (rows repeating one another were skipped when read).
   const found = options.emptyBase
     ? []
-    : await Promise.all([
-        crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
-        emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
-        identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
-        phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
-      ]);
+    : await customersKnownBy(
+        customers,
+        drafts.map((d) => ({
+          crmId: d.crmId,
+          emails: d.emails ?? [],
+          identities: d.identities ?? [],
+          phones: d.phones ?? [],
+        })),
+      );
   const byKey = new Map<string, Customer>();
-  for (const customer of found.flat()) {
+  for (const customer of found) {
     if (customer.deletedAt) continue;
     for (const key of keysOf(customer)) if (!byKey.has(key)) byKey.set(key, customer);
   }

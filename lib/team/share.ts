@@ -7,8 +7,8 @@
  */
 import type { Table, Transaction } from 'dexie';
 import { withDerived } from '../db/customers';
-import { emailKey } from '../db/identity';
 import type { Customer, Rejection } from '../db/types';
+import { customersKnownBy, keysOf } from '../import/apply';
 import { elementKey, MAX_CHANGES, SET_FIELDS, SHARED_TABLES, type Doc, type SharedTable } from './changes';
 import { queueWhole, recordRef, type UnsharedRow } from './outbox';
 
@@ -60,14 +60,6 @@ const splitRef = (ref: string): [SharedTable, string] => {
   const bar = ref.indexOf('|');
   return [ref.slice(0, bar) as SharedTable, ref.slice(bar + 1)];
 };
-
-/** Every key a customer is matched by across copies: CRM id, e-mail, account, phone. */
-const matchKeys = (c: Customer): string[] => [
-  ...(c.crmId ? [`crm:${c.crmId}`] : []),
-  ...c.emails.map((e) => `email:${emailKey(e)}`),
-  ...c.identityKeys.map((k) => `id:${k}`),
-  ...c.phoneKeys.map((k) => `phone:${k}`),
-];
 
 /**
  * The team's customer with what this device knew of them added: the team's fields stay, the
@@ -128,29 +120,20 @@ export async function shareSome(tx: Transaction, at: string): Promise<Shared> {
 async function mergeKnown(tx: Transaction, locals: Customer[], at: string, outcome: Shared): Promise<Doc[]> {
   const customers = tx.table<Customer, string>('customers');
   const unshared = tx.table<UnsharedRow, string>('unshared');
-  const live = locals.filter((c) => !c.deletedAt);
-  const crmIds = live.flatMap((c) => (c.crmId ? [c.crmId] : []));
-  const emails = live.flatMap((c) => c.emails.map(emailKey));
-  const identities = live.flatMap((c) => c.identityKeys);
-  const phones = live.flatMap((c) => c.phoneKeys);
-  const candidates = (
-    await Promise.all([
-      crmIds.length ? customers.where('crmId').anyOf(crmIds).toArray() : [],
-      emails.length ? customers.where('emails').anyOf(emails).toArray() : [],
-      identities.length ? customers.where('identityKeys').anyOf(identities).toArray() : [],
-      phones.length ? customers.where('phoneKeys').anyOf(phones).toArray() : [],
-    ])
-  ).flat();
+  const candidates = await customersKnownBy(
+    customers,
+    locals.filter((c) => !c.deletedAt),
+  );
   const local = await unshared.bulkGet(candidates.map((c) => recordRef('customers', c.id)));
   const byKey = new Map<string, Customer>();
   candidates.forEach((c, i) => {
     if (local[i] || c.deletedAt) return;
-    for (const key of matchKeys(c)) if (!byKey.has(key)) byKey.set(key, c);
+    for (const key of keysOf(c)) if (!byKey.has(key)) byKey.set(key, c);
   });
   const whole: Doc[] = [];
   const merged = new Map<string, Customer>();
   for (const c of locals) {
-    const key = c.deletedAt ? undefined : matchKeys(c).find((k) => byKey.has(k));
+    const key = c.deletedAt ? undefined : keysOf(c).find((k) => byKey.has(k));
     const team = key && byKey.get(key);
     if (!team) {
       // A deleted customer who was never the team's has nothing to tell it.

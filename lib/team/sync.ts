@@ -247,7 +247,7 @@ export class TeamSync {
       const body = v.safeParse(PullShape, await response.json());
       if (!body.success) throw new Refused('pull: not a pull');
       const { records, cursor, more } = body.output;
-      // In transactions of a hundred records: matching a page's posts reads the same tables, and
+      // In transactions of APPLY_CHUNK records: matching a page's posts reads the same tables, and
       // waits for a transaction that writes them to end.
       for (let i = 0; i < records.length; i += APPLY_CHUNK) {
         const chunk = records.slice(i, i + APPLY_CHUNK);
