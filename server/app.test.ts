@@ -202,6 +202,22 @@ describe('push and pull', () => {
     expect(record?.doc).toBeNull();
   });
 
+  it('brings a deleted record back only when a copy makes it anew', async () => {
+    await push(anna, item([{ t: 'interactions', k: 'x:1860000000000000900', set: { status: 'open' } }]));
+    await push(anna, item([{ t: 'interactions', k: 'x:1860000000000000900', del: true }]));
+    await push(
+      boris,
+      item([{ t: 'interactions', k: 'x:1860000000000000900', new: true, set: { status: 'replied' } }]),
+    );
+    const record = await recordOf(anna, 'interactions', 'x:1860000000000000900');
+    expect(record?.doc).toEqual({
+      key: 'x:1860000000000000900',
+      status: 'replied',
+      replies: [],
+      threadReplies: [],
+    });
+  });
+
   it('shows nothing of one team to another', async () => {
     await push(other, item([{ t: 'customers', k: 'c-other', set: { name: 'Olga’s customer' } }]));
     const hearth = await pullAll(anna);

@@ -146,6 +146,48 @@ describe('two agents of one team', () => {
     expect(rewritten).toBe(0);
   });
 
+  it('import one export at once and keep one record per customer, which a re-import after a delete brings back', async () => {
+    const [anna, boris] = [await agent('Anna'), await agent('Boris')];
+    const drafts = Array.from({ length: 300 }, (_, i) => ({
+      name: `Customer ${i}`,
+      emails: [`customer${i}@example.com`],
+      ...(i % 2 ? { crmId: `S-${i}` } : {}),
+    }));
+    // Both import before either has pulled the other's records.
+    await mutate('importBatch', { drafts }, anna.db);
+    await mutate('importBatch', { drafts: drafts.map((d) => ({ ...d, tags: ['boris'] })) }, boris.db);
+    await anna.sync.sync();
+    await boris.sync.sync();
+    await anna.sync.sync();
+    const onServer = async () =>
+      Number(
+        (
+          await database.pool.query<{ n: string }>(
+            `select count(*) as n from records
+             where kind = 'customers' and doc->'emails'->>0 like 'customer%@example.com'`,
+          )
+        ).rows[0]!.n,
+      );
+    expect(await onServer()).toBe(300);
+    for (const db of [anna.db, boris.db]) {
+      expect(await db.customers.where('emails').startsWith('customer').count()).toBe(300);
+      expect((await db.customers.where('emails').equals('customer7@example.com').first())!.tags).toEqual([
+        'boris',
+      ]);
+    }
+    // Anna forgets a customer; Boris imports the export again and the customer is back for both.
+    const gone = (await anna.db.customers.where('emails').equals('customer8@example.com').first())!;
+    await mutate('deleteCustomer', { id: gone.id }, anna.db);
+    await anna.sync.sync();
+    await boris.sync.sync();
+    expect(await boris.db.customers.get(gone.id)).toBeUndefined();
+    await mutate('importBatch', { drafts }, boris.db);
+    await boris.sync.sync();
+    await anna.sync.sync();
+    expect((await anna.db.customers.get(gone.id))?.name).toBe('Customer 8');
+    expect(await onServer()).toBe(300);
+  });
+
   it('see each other’s claims live, and who holds a post they try to take', async () => {
     const [anna, boris] = [await agent('Anna'), await agent('Boris')];
     await until(

@@ -14,11 +14,16 @@ export type CustomerDraft = Partial<
  * A complete customer record from what is known; ids and times are filled in. Ids are
  * time-ordered (UUID version 7, increasing within a context), so an import's records reach the
  * disk in key order and its store appends instead of rewriting files all over the key space.
+ * An import in a team passes ids made from keys instead (../import/apply).
  */
-export function newCustomer(draft: CustomerDraft, now = new Date().toISOString()): Customer {
+export function newCustomer(
+  draft: CustomerDraft,
+  now = new Date().toISOString(),
+  id = timeOrderedId(),
+): Customer {
   const identities = draft.identities ?? [];
   return {
-    id: timeOrderedId(),
+    id,
     name: draft.name.trim(),
     aliases: draft.aliases ?? [],
     nameWords: nameTokens(draft.name, ...(draft.aliases ?? [])),

@@ -31,7 +31,7 @@ import { accountIsValid } from '../sites/lookup';
 import { DATE, validateCustomer } from './validate';
 import { applyPulled, PulledRecordSchema } from '../team/apply';
 import { MAX_CHANGES } from '../team/changes';
-import { captureFor, type UnsharedRow } from '../team/outbox';
+import { captureFor, capturing, type UnsharedRow } from '../team/outbox';
 import { markSamples, markUnshared, shareSome } from '../team/share';
 import { TeamLinkSchema } from '../team/link';
 
@@ -280,7 +280,11 @@ export const MUTATIONS = {
     customers: true,
     async apply(c, { drafts, emptyBase }) {
       const counts: ImportCounts = { added: 0, updated: 0 };
-      const { written } = await writeCustomers(c.tx.table('customers'), drafts, counts, { emptyBase });
+      const { written } = await writeCustomers(c.tx.table('customers'), drafts, counts, {
+        emptyBase,
+        // Not read from the team table: a read here would wait for the chunk still being written.
+        sameIds: capturing(c.tx),
+      });
       return { counts, written };
     },
   }),

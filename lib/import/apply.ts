@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+import { v5 as nameBasedId } from 'uuid';
 import { newCustomer, phoneKeysOf, withDerived, type CustomerDraft } from '../db/customers';
 import { emailKey, identityKeysOf } from '../db/identity';
 import type { ConciergeDb } from '../db/schema';
@@ -48,6 +50,18 @@ export function keysOf(c: Keyed): string[] {
     ...identityKeysOf(c.identities).map((k) => `id:${k}`),
     ...phoneKeysOf(c.phones).map((p) => `phone:${p}`),
   ];
+}
+
+/** Concierge's namespace for ids made from a customer's key (name-based ids, RFC 9562). */
+const KEY_NAMESPACE = '273e3db3-d8ce-4ff3-a2ce-7dfbd31b4cad';
+
+/**
+ * The id of a customer an import adds in a team: made from their first key, so that agents who
+ * import one export make the same records, and their team merges them instead of keeping two of
+ * each. Without a key (a name alone), a new id.
+ */
+export function importedId(keys: readonly string[]): string | undefined {
+  return keys.length ? nameBasedId(keys[0]!, KEY_NAMESPACE) : undefined;
 }
 
 function draftKeys(d: CustomerDraft): string[] {
@@ -108,31 +122,61 @@ export async function writeCustomers(
     for (const key of keysOf(customer)) if (!byKey.has(key)) byKey.set(key, customer);
   }
   const merged = new Map<string, Customer>();
-  const added: Customer[] = [];
+  const added: { customer: Customer; draft: CustomerDraft }[] = [];
   for (const draft of drafts) {
-    const key = draftKeys(draft).find((k) => byKey.has(k));
+    const keys = draftKeys(draft);
+    const key = keys.find((k) => byKey.has(k));
     const existing = key ? byKey.get(key)! : null;
     if (existing) {
       merged.set(existing.id, merge(merged.get(existing.id) ?? existing, draft));
       counts.updated++;
     } else {
-      added.push(newCustomer(draft));
+      const id = options.sameIds ? importedId(keys) : undefined;
+      added.push({ customer: newCustomer(draft, undefined, id), draft });
       counts.added++;
     }
   }
-  // New customers are added, not put: nothing they replace has to be read first (./accounts).
   // Wrapped: an async function returning the promise itself would wait for it.
   return {
     written: Promise.all([
-      added.length && customers.bulkAdd(added),
+      added.length && addOrMerge(customers, added, counts),
       merged.size && customers.bulkPut([...merged.values()]),
     ]),
   };
 }
 
+/**
+ * New customers are added, not put: nothing they replace has to be read first (../db/accounts).
+ * An id already held is the same first key on a customer the keys did not find (its key was
+ * edited away since, or a teammate's record arrived meanwhile): that customer takes the row.
+ */
+async function addOrMerge(
+  customers: ConciergeDb['customers'],
+  added: readonly { customer: Customer; draft: CustomerDraft }[],
+  counts: ImportCounts,
+): Promise<void> {
+  try {
+    await customers.bulkAdd(added.map((a) => a.customer));
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failed = Object.entries(error.failuresByPos);
+    if (failed.some(([, e]) => e.name !== 'ConstraintError')) throw error;
+    const rows = failed.map(([at]) => added[Number(at)]!);
+    const held = await customers.bulkGet(rows.map((r) => r.customer.id));
+    await customers.bulkPut(rows.map((r, i) => (held[i] ? merge(held[i], r.draft) : r.customer)));
+    counts.added -= rows.length;
+    counts.updated += rows.length;
+  }
+}
+
 export interface WriteOptions {
   /** The base held no customers when the import began: nothing to look up. */
   emptyBase?: boolean;
+  /**
+   * In a team, ids made from keys (importedId). Elsewhere nobody else imports into this base, and
+   * time-ordered ids keep the store appending (../db/customers).
+   */
+  sameIds?: boolean;
 }
 
 /** Simple entry for callers with all rows at hand: one transaction, all or nothing. */

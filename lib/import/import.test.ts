@@ -1,12 +1,14 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nameCandidates } from '../background/candidates';
+import { mutate } from '../db/mutations';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
+import { TEST_LINK } from '../team/test-link';
 import { importDrafts } from './apply';
 import { exportBackup, parseBackup, restoreBackup } from './backup';
-import { guessCustomerMapping, guessOrderMapping } from './columns';
+import { guessCustomerMapping, guessOrderMapping, type CustomerField } from './columns';
 import { parseCustomersCsv } from './csv';
 import { decodeBytes } from './decode';
 import { IN_FLIGHT, runImport } from './job';
@@ -265,6 +267,31 @@ describe('importing', () => {
     expect(second.ok && second.report).toMatchObject({ added: 0, updated: 1 });
     expect(third.ok && third.report).toMatchObject({ added: 0, updated: 1 });
     expect((await database.customers.toArray()).map((c) => c.name)).toEqual(['Ada K. Lane']);
+  });
+
+  it('gives a customer with a key the same id on every device of a team, and a row whose id is held updates its customer', async () => {
+    const file = {
+      text: 'id,name,email\nc-1,Ada Lane,ada@example.com\n,Boris Petrov,boris@example.com\n,Nameless,\n',
+      mapping: ['crmId', 'name', 'email'] as CustomerField[],
+    };
+    const other = new ConciergeDb(`test-${crypto.randomUUID()}`);
+    const alone = new ConciergeDb(`test-${crypto.randomUUID()}`);
+    for (const db of [database, other]) await mutate('joinTeam', { link: TEST_LINK }, db);
+    for (const db of [database, other, alone]) await runImport(db, { customers: file });
+    const ids = async (db: ConciergeDb) => (await db.customers.orderBy('name').toArray()).map((c) => c.id);
+    const [mine, theirs, lone] = [await ids(database), await ids(other), await ids(alone)];
+    expect(mine.slice(0, 2)).toEqual(theirs.slice(0, 2));
+    // A name alone names nobody else: a new id each time.
+    expect(mine[2]).not.toBe(theirs[2]);
+    // Outside a team, ids stay time-ordered (version 7) and nobody else's.
+    expect(lone.map((id) => id[14])).toEqual(['7', '7', '7']);
+    // Boris's e-mail was edited away: his key no longer finds him, his id still does.
+    const boris = (await database.customers.where('emails').equals('boris@example.com').first())!;
+    await database.customers.put({ ...boris, emails: [] });
+    const again = await runImport(database, { customers: file });
+    expect(again.ok && again.report).toMatchObject({ added: 1, updated: 2 });
+    expect((await database.customers.get(boris.id))!.emails).toEqual(['boris@example.com']);
+    expect(await database.customers.count()).toBe(4);
   });
 
   it(

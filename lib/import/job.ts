@@ -121,9 +121,13 @@ export async function runImport(
             if (writing.length >= IN_FLIGHT) await writing.shift();
             const batch = mutation('importBatch', { drafts, emptyBase });
             const { counts, written } = await applyInTransaction(batch, database, transaction, team);
-            report.added += counts.added;
-            report.updated += counts.updated;
-            writing.push(written);
+            // Read once written: a row whose id was already held turns from added to updated.
+            writing.push(
+              Promise.resolve(written).then(() => {
+                report.added += counts.added;
+                report.updated += counts.updated;
+              }),
+            );
             rows += chunk.length;
             // A line still to read is about a row still to import: blank lines and line breaks inside
             // cells make the total an estimate until the end, where it is exact.

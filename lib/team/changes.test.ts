@@ -97,6 +97,15 @@ describe('record changes', () => {
     expect(mergeRecord(lorena, { t: 'customers', k: 'c1', del: true })).toBeNull();
   });
 
+  it('start a tombstone again only from a change that makes the record anew', () => {
+    const made = diffRecord('customers', 'c1', undefined, { ...lorena, tags: ['returns'] })!;
+    expect(made.new).toBe(true);
+    expect(diffRecord('customers', 'c1', lorena, { ...lorena, tier: 'gold' })!.new).toBeUndefined();
+    const revived = mergeRecord(null, made, true)!;
+    expect(revived.tags).toEqual(['returns']);
+    expect(revived.name).toBe(lorena.name);
+  });
+
   it('never let a change rename the record or write its derived fields', () => {
     const merged = mergeRecord(lorena, {
       t: 'customers',

@@ -5,7 +5,8 @@
  * pulls: the same functions on both sides, so that every copy converges.
  *
  * Scalar fields go to the last writer in server order; lists merge as sets (an element is added
- * or removed, never the whole list replaced); a deleted record is a tombstone that stays deleted.
+ * or removed, never the whole list replaced); a deleted record is a tombstone that stays deleted
+ * until a copy makes that record anew (the same export imported again, the same post seen again).
  */
 
 export const SHARED_TABLES = ['customers', 'interactions', 'rejections', 'templates'] as const;
@@ -26,6 +27,8 @@ export interface Change {
   rm?: Record<string, string[]>;
   /** The record was deleted: a tombstone. */
   del?: true;
+  /** The record was made by this change (it was not on the copy before): it revives a tombstone. */
+  new?: true;
 }
 
 export const PRIMARY_KEY: Record<SharedTable, string> = {
@@ -92,7 +95,7 @@ export function diffRecord(
   after: Doc | undefined,
 ): Change | null {
   if (!after) return before ? { t, k, del: true } : null;
-  const change: Change = { t, k };
+  const change: Change = before ? { t, k } : { t, k, new: true };
   const old = before ?? {};
   const set: Record<string, unknown> = {};
   for (const field of new Set([...Object.keys(old), ...Object.keys(after)])) {
@@ -115,9 +118,13 @@ export function diffRecord(
   return change.set || change.add || change.rm || !before ? change : null;
 }
 
-/** The record after a change: null once deleted (a tombstone takes no later change). */
+/**
+ * The record after a change: null once deleted. A tombstone takes no later edit, only a change
+ * that makes the record anew, which starts it again from nothing.
+ */
 export function mergeRecord(doc: Doc | null, change: Change, deleted = false): Doc | null {
-  if (deleted || change.del) return null;
+  if (change.del || (deleted && !change.new)) return null;
+  if (deleted) doc = null;
   const { t } = change;
   const next: Doc = { ...(doc ?? {}), [PRIMARY_KEY[t]]: change.k };
   for (const [field, value] of Object.entries(change.set ?? {})) {

@@ -85,6 +85,11 @@ export function captureFor(tx: Transaction, mutation: { id: string; name: string
   captures.set(tx.idbtrans, { mutation: mutation.id, name: mutation.name, at: mutation.at, part: 0 });
 }
 
+/** Whether this transaction's writes are queued for a team (read without a request of its own). */
+export function capturing(tx: Transaction): boolean {
+  return captures.has(tx.idbtrans);
+}
+
 const isShared = (name: string): name is SharedTable => (SHARED_TABLES as readonly string[]).includes(name);
 
 /** Without `derived` fields and Dexie's own, as a plain record. */

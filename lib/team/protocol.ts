@@ -82,6 +82,7 @@ function changeSchema(t: SharedTable) {
     add: v.optional(v.strictObject(add)),
     rm: v.optional(v.strictObject(rm)),
     del: v.optional(v.literal(true)),
+    new: v.optional(v.literal(true)),
   });
 }
 
