@@ -98,9 +98,11 @@ export async function applyPulled(
     const table = tx.table<Doc, string>(t);
     const keys = docs.map((d) => String(d[PRIMARY_KEY[t]]));
     const held = await table.bulkGet(keys);
+    // Records new to this copy are added: nothing they replace is read again (../db/accounts).
+    const fresh = docs.filter((_, i) => !held[i]);
     // What this copy holds already (the agent's own records coming back) is not written again.
-    const changed = docs.filter((doc, i) => !held[i] || diffRecord(t, keys[i]!, held[i], doc) !== null);
-    if (changed.length) await table.bulkPut(changed);
+    const changed = docs.filter((doc, i) => held[i] && diffRecord(t, keys[i]!, held[i], doc) !== null);
+    await Promise.all([fresh.length && table.bulkAdd(fresh), changed.length && table.bulkPut(changed)]);
   }
   await markShared(tx, refs);
   await tx.table<TeamLink, string>('team').update('team', { cursor: Math.max(link.cursor, cursor) });

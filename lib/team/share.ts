@@ -38,7 +38,9 @@ export async function markSamples(tx: Transaction): Promise<void> {
 
 /** Pulled records are the team's: they are no longer this device's alone. */
 export async function markShared(tx: Transaction, refs: readonly string[]): Promise<void> {
-  await tx.table<UnsharedRow, string>('unshared').bulkDelete(refs as string[]);
+  const unshared = tx.table<UnsharedRow, string>('unshared');
+  // Most agents have nothing unshared: one count instead of a delete per pulled record.
+  if (await unshared.count()) await unshared.bulkDelete(refs as string[]);
 }
 
 /** How many records could be shared now (sample customers never are). */
