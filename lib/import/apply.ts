@@ -64,14 +64,13 @@ export function importedId(keys: readonly string[]): string | undefined {
   return keys.length ? nameBasedId(keys[0]!, KEY_NAMESPACE) : undefined;
 }
 
-function draftKeys(d: CustomerDraft): string[] {
-  return keysOf({
-    crmId: d.crmId,
-    emails: d.emails ?? [],
-    identities: d.identities ?? [],
-    phones: d.phones ?? [],
-  });
-}
+/** A row's keys in a customer's shape: a row may leave any list out. */
+const keyedDraft = (d: CustomerDraft): Keyed => ({
+  crmId: d.crmId,
+  emails: d.emails ?? [],
+  identities: d.identities ?? [],
+  phones: d.phones ?? [],
+});
 
 /** The customers that any of `people` names by CRM id, e-mail, account or phone: four index reads. */
 export async function customersKnownBy(
@@ -105,17 +104,7 @@ export async function writeCustomers(
 ): Promise<{ written: Promise<unknown> }> {
   if (!drafts.length) return { written: Promise.resolve() };
   // Into an empty base every row is new (rows repeating one another were skipped when read).
-  const found = options.emptyBase
-    ? []
-    : await customersKnownBy(
-        customers,
-        drafts.map((d) => ({
-          crmId: d.crmId,
-          emails: d.emails ?? [],
-          identities: d.identities ?? [],
-          phones: d.phones ?? [],
-        })),
-      );
+  const found = options.emptyBase ? [] : await customersKnownBy(customers, drafts.map(keyedDraft));
   const byKey = new Map<string, Customer>();
   for (const customer of found) {
     if (customer.deletedAt) continue;
@@ -124,7 +113,7 @@ export async function writeCustomers(
   const merged = new Map<string, Customer>();
   const added: { customer: Customer; draft: CustomerDraft }[] = [];
   for (const draft of drafts) {
-    const keys = draftKeys(draft);
+    const keys = keysOf(keyedDraft(draft));
     const key = keys.find((k) => byKey.has(k));
     const existing = key ? byKey.get(key)! : null;
     if (existing) {

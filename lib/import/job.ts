@@ -123,7 +123,7 @@ export async function runImport(
             const { counts, written } = await applyInTransaction(batch, database, transaction, team);
             // Read once written: a row whose id was already held turns from added to updated.
             writing.push(
-              Promise.resolve(written).then(() => {
+              written.then(() => {
                 report.added += counts.added;
                 report.updated += counts.updated;
               }),
