@@ -37,6 +37,7 @@ const tables = {
     '!**/db/customers',
     '!**/db/validate',
     '!**/db/sample',
+    '!**/db/watch',
     'dexie',
   ],
   message: 'Components read through lib/db/queries and write through lib/db/mutations, never tables.',

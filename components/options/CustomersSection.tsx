@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { download } from '../download';
 import { mutate } from '@/lib/db/mutations';
@@ -7,12 +6,14 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { customersCsv, interactionsCsv } from '@/lib/export/spreadsheet';
 import { t } from '@/lib/i18n';
 import { TierTag } from '../TierTag';
+import { useCalmQuery } from '../useCalmQuery';
 import { CustomerEditor } from './CustomerEditor';
 import { useCustomers } from './customersStore';
 import { useImport } from './importStore';
 import { ImportPanel } from './ImportPanel';
 
 const PAGE = 50;
+const CUSTOMERS = ['customers'];
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -20,11 +21,14 @@ export function CustomersSection() {
   const { query, page, anchors, editing, setQuery, setPage, edit } = useCustomers();
   const [message, setMessage] = useState('');
   // An import's end re-reads both: the worker's change notice between contexts can come late.
+  // Both follow writes calmly: a team pull commits a transaction every few ms, and counting the
+  // whole base after each one would hold the worker's matching behind it.
   const imported = useImport((s) => s.result);
-  const count = useLiveQuery(() => customerCount(), [imported]);
-  const result = useLiveQuery(
+  const count = useCalmQuery(() => customerCount(), [imported], CUSTOMERS);
+  const result = useCalmQuery(
     () => customersPage(query, page, PAGE, query ? null : (anchors[page] ?? null)),
     [query, page, anchors[page], imported],
+    CUSTOMERS,
   );
 
   const run = async (action: () => Promise<string>) => {

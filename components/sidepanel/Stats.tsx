@@ -1,11 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { interactionsSince } from '@/lib/db/queries';
 import type { Interaction } from '@/lib/db/types';
 import { formatSpan, t, type MessageKey } from '@/lib/i18n';
 import { BANDS, responseStats, type ResponseStats } from '@/lib/queue/stats';
 import type { Settings } from '@/lib/settings';
+import { useCalmQuery } from '../useCalmQuery';
 
 const MONTH = 30 * 86_400_000;
+const INTERACTIONS = ['interactions'];
 
 /** Waiting, answered, the median first answer and breaches of the target: for this page and for the month. */
 export function Stats({
@@ -19,9 +20,12 @@ export function Stats({
 }) {
   const brand = new Set(settings.brandHandles.map((h) => h.toLowerCase()));
   const customers = (posts: Interaction[]) => posts.filter((p) => !brand.has(p.author.handle.toLowerCase()));
-  const month = useLiveQuery(
+  // A month of posts, re-read calmly: the worker records posts as the agent scrolls, and a team
+  // pull writes them in a stream.
+  const month = useCalmQuery(
     async () => customers(await interactionsSince(new Date(now - MONTH).toISOString())),
     [now, settings.brandHandles.join()],
+    INTERACTIONS,
   );
   const page = month?.filter((p) => pageKeys.includes(p.key));
   if (!month) return null;

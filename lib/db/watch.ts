@@ -1,0 +1,64 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { db, type ConciergeDb } from './schema';
+
+export interface Watch<T> {
+  value: (value: T) => void;
+  error: (error: unknown) => void;
+}
+
+/**
+ * Reads now, and again after writes to `tables` from any of the extension's contexts, at most
+ * once per `everyMs`: the first write after a quiet spell is read at once, a stream of them once
+ * per interval, and the last one always. Dexie's live queries re-read after every committed
+ * transaction, which during a team pull or an import is every few milliseconds; re-counting
+ * 100,000 customers each time held the worker's matching behind those reads (IndexedDB serves an
+ * origin's transactions in turn). Returns a function that stops watching.
+ */
+export function watchCalmly<T>(
+  read: () => Promise<T>,
+  tables: readonly string[],
+  everyMs: number,
+  on: Watch<T>,
+  database: ConciergeDb = db(),
+): () => void {
+  const prefixes = tables.map((table) => `idb://${database.name}/${table}/`);
+  let stopped = false;
+  let reading = false;
+  let pending = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = -Infinity;
+
+  const run = async () => {
+    timer = undefined;
+    reading = true;
+    last = Date.now();
+    try {
+      const value = await read();
+      if (!stopped) on.value(value);
+    } catch (error) {
+      if (!stopped) on.error(error);
+    } finally {
+      reading = false;
+    }
+    // A write during the read may not be in what it saw.
+    if (pending) schedule();
+  };
+  const schedule = () => {
+    pending = reading;
+    if (stopped || reading || timer !== undefined) return;
+    timer = setTimeout(() => void run(), Math.max(0, last + everyMs - Date.now()));
+  };
+  const listener = (parts: ObservabilitySet) => {
+    // "all" is Dexie's word for anything may have changed (a page back from the cache).
+    if (Object.keys(parts).some((part) => part === 'all' || prefixes.some((p) => part.startsWith(p))))
+      schedule();
+  };
+
+  Dexie.on.storagemutated.subscribe(listener);
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    Dexie.on.storagemutated.unsubscribe(listener);
+  };
+}
