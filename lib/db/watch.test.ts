@@ -59,6 +59,30 @@ describe('watching a read calmly', () => {
     expect(seen.at(-1)).toBe(40);
   });
 
+  it('waits four times as long as a slow read took before the next, so writes keep their time', async () => {
+    // A count of a million customers takes seconds: read back to back, it would hold every write.
+    stop = watchCalmly(
+      async () => {
+        reads++;
+        await settle(100);
+        return database.customers.count();
+      },
+      ['customers'],
+      10,
+      { value: (n) => seen.push(n), error: (e) => errors.push(e) },
+      database,
+    );
+    const end = Date.now() + 1200;
+    for (let i = 0; Date.now() < end; i++) {
+      await add(`Customer ${i}`);
+      await settle(10);
+    }
+    // Back to back, 1.2 s of writes would have been read 12 times; here once per half second.
+    expect(reads).toBeLessThanOrEqual(4);
+    await settle(700);
+    expect(seen.at(-1)).toBe(await database.customers.count());
+  });
+
   it('ignores writes to other tables, and stops when told', async () => {
     watchCount(10, ['interactions']);
     await settle(50);

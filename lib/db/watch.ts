@@ -7,12 +7,14 @@ export interface Watch<T> {
 }
 
 /**
- * Reads now, and again after writes to `tables` from any of the extension's contexts, at most
- * once per `everyMs`: the first write after a quiet spell is read at once, a stream of them once
- * per interval, and the last one always. Dexie's live queries re-read after every committed
- * transaction, which during a team pull or an import is every few milliseconds; re-counting
- * 100,000 customers each time held the worker's matching behind those reads (IndexedDB serves an
- * origin's transactions in turn). Returns a function that stops watching.
+ * Reads now, and again after writes to `tables` from any of the extension's contexts, calmly:
+ * the first write after a quiet spell is read at once, a stream of them once per `everyMs` (or
+ * four times as long as the last read took, if more), and the last one always. Dexie's live
+ * queries re-read after every committed transaction, which during a team pull or an import is
+ * every few milliseconds; re-counting 100,000 customers each time held the worker's matching
+ * behind those reads (IndexedDB serves an origin's transactions in turn), and a count of a
+ * million, which takes seconds, would leave the writes little time of their own. Returns a
+ * function that stops watching.
  */
 export function watchCalmly<T>(
   read: () => Promise<T>,
@@ -26,12 +28,13 @@ export function watchCalmly<T>(
   let reading = false;
   let pending = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = -Infinity;
+  /** When the next read may start: reads take at most a fifth of the time while writes stream. */
+  let readyAt = 0;
 
   const run = async () => {
     timer = undefined;
     reading = true;
-    last = Date.now();
+    const start = Date.now();
     try {
       const value = await read();
       if (!stopped) on.value(value);
@@ -39,6 +42,7 @@ export function watchCalmly<T>(
       if (!stopped) on.error(error);
     } finally {
       reading = false;
+      readyAt = Date.now() + Math.max(everyMs, 4 * (Date.now() - start));
     }
     // A write during the read may not be in what it saw.
     if (pending) schedule();
@@ -46,7 +50,7 @@ export function watchCalmly<T>(
   const schedule = () => {
     pending = reading;
     if (stopped || reading || timer !== undefined) return;
-    timer = setTimeout(() => void run(), Math.max(0, last + everyMs - Date.now()));
+    timer = setTimeout(() => void run(), Math.max(0, readyAt - Date.now()));
   };
   const listener = (parts: ObservabilitySet) => {
     // "all" is Dexie's word for anything may have changed (a page back from the cache).
