@@ -42,7 +42,11 @@ export default defineConfig({
     // Host permissions are exactly the supported sites' pages (lib/sites/registry.ts).
     host_permissions: matchesOf(),
     // A team server's origin, asked for only when the agent joins it, and only that one origin.
-    optional_host_permissions: TEAM_ORIGINS,
+    // Manifest version 2 (Firefox) has origins among its optional permissions, and WXT drops the
+    // MV3 key there.
+    ...(browser === 'firefox'
+      ? { optional_permissions: TEAM_ORIGINS }
+      : { optional_host_permissions: TEAM_ORIGINS }),
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

@@ -55,6 +55,22 @@ test('the manifest asks for exactly the expected permissions', () => {
   expect(manifest.content_security_policy.extension_pages).toContain("script-src 'self'");
 });
 
+test('the Firefox build asks for the same in manifest version 2: a team origin is optional there too', () => {
+  const manifest = JSON.parse(readFileSync(resolve('.output/firefox-mv2/manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(2);
+  // Version 2 has no optional_host_permissions (WXT drops it): without this, joining a team in
+  // Firefox could not ask for the server's origin.
+  expect(manifest.optional_host_permissions).toBeUndefined();
+  expect(manifest.optional_permissions.toSorted()).toEqual([
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+    'https://*/*',
+  ]);
+  expect(manifest.permissions.toSorted()).toEqual(
+    ['alarms', 'scripting', 'storage', 'unlimitedStorage', ...matchesOf()].toSorted(),
+  );
+});
+
 test('the shipped build carries no benchmark hooks', () => {
   const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const worker = readFileSync(resolve(EXTENSION_DIR, manifest.background.service_worker), 'utf8');

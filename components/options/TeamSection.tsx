@@ -6,7 +6,7 @@ import { teamMembership } from '@/lib/db/queries';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { checkTeamServer, type JoinProblem } from '@/lib/team/join';
-import { teamOrigin } from '@/lib/team/link';
+import { permissionPattern, teamOrigin } from '@/lib/team/link';
 import { WithContent } from '../Content';
 import { TeamStatusLine } from '../TeamStatusLine';
 import { ShareLocal } from './ShareLocal';
@@ -40,7 +40,9 @@ export function TeamSection() {
     const secret = token.trim();
     if (!/^ct_[A-Za-z0-9_-]{43}$/.test(secret)) return setProblem({ key: PROBLEM['bad-token'], origin });
     // Asked within the click: the browser shows its prompt only for a user's gesture.
-    const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    const granted = await browser.permissions
+      .request({ origins: [permissionPattern(origin, import.meta.env.FIREFOX)] })
+      .catch(() => false);
     if (!granted) return setProblem({ key: PROBLEM['no-permission'], origin });
     setBusy(true);
     try {
@@ -58,7 +60,10 @@ export function TeamSection() {
     const origin = membership?.url;
     await mutate('leaveTeam', {});
     await sendMessage('teamChanged', undefined).catch(() => undefined);
-    if (origin) await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => undefined);
+    if (origin)
+      await browser.permissions
+        .remove({ origins: [permissionPattern(origin, import.meta.env.FIREFOX)] })
+        .catch(() => undefined);
   };
 
   return (

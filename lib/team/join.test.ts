@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTeamServer } from './join';
-import { teamOrigin } from './link';
+import { permissionPattern, teamOrigin } from './link';
 
 const TOKEN = `ct_${'b'.repeat(43)}`;
 const answer = (status: number, body: unknown) => async () =>
@@ -13,6 +13,13 @@ describe('joining a team', () => {
     expect(teamOrigin('http://localhost:8787/')).toBe('http://localhost:8787');
     for (const bad of ['http://team.example.com', 'ftp://x', 'team.example.com', 'javascript:alert(1)', ''])
       expect(teamOrigin(bad), bad).toBeNull();
+  });
+
+  it('asks Chrome for the one origin, port included, and Firefox for its host (its patterns have no port)', () => {
+    expect(permissionPattern('http://127.0.0.1:8787', false)).toBe('http://127.0.0.1:8787/*');
+    expect(permissionPattern('http://127.0.0.1:8787', true)).toBe('http://127.0.0.1/*');
+    expect(permissionPattern('https://team.example.com', false)).toBe('https://team.example.com/*');
+    expect(permissionPattern('https://team.example.com:8443', true)).toBe('https://team.example.com/*');
   });
 
   it('keeps the link the server vouches for', async () => {

@@ -28,3 +28,13 @@ export function teamOrigin(input: string): string | null {
     return null;
   }
 }
+
+/**
+ * The host permission asked for a team's origin. Chrome's pattern keeps the port, so no other
+ * service on the same host is granted; Firefox's patterns cannot carry a port (without one they
+ * match any).
+ */
+export function permissionPattern(origin: string, firefox: boolean): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${firefox ? url.hostname : url.host}/*`;
+}
