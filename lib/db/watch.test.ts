@@ -12,10 +12,12 @@ describe('watching a read calmly', () => {
   let seen: number[] = [];
   const errors: unknown[] = [];
 
-  const watchCount = (everyMs: number, tables = ['customers']) => {
+  /** `slowMs`: how long each read takes before it counts. */
+  const watchCount = (everyMs: number, tables = ['customers'], slowMs = 0) => {
     stop = watchCalmly(
-      () => {
+      async () => {
         reads++;
+        if (slowMs) await settle(slowMs);
         return database.customers.count();
       },
       tables,
@@ -61,17 +63,7 @@ describe('watching a read calmly', () => {
 
   it('waits four times as long as a slow read took before the next, so writes keep their time', async () => {
     // A count of a million customers takes seconds: read back to back, it would hold every write.
-    stop = watchCalmly(
-      async () => {
-        reads++;
-        await settle(100);
-        return database.customers.count();
-      },
-      ['customers'],
-      10,
-      { value: (n) => seen.push(n), error: (e) => errors.push(e) },
-      database,
-    );
+    watchCount(10, ['customers'], 100);
     const end = Date.now() + 1200;
     for (let i = 0; Date.now() < end; i++) {
       await add(`Customer ${i}`);
