@@ -11,8 +11,15 @@ describe('joining a team', () => {
     expect(teamOrigin('https://team.example.com/some/path/')).toBe('https://team.example.com');
     expect(teamOrigin(' http://127.0.0.1:8787 ')).toBe('http://127.0.0.1:8787');
     expect(teamOrigin('http://localhost:8787/')).toBe('http://localhost:8787');
-    for (const bad of ['http://team.example.com', 'ftp://x', 'team.example.com', 'javascript:alert(1)', ''])
-      expect(teamOrigin(bad), bad).toBeNull();
+    const bad = [
+      'http://team.example.com',
+      'http://[::1]:8787',
+      'ftp://x',
+      'team.example.com',
+      'javascript:alert(1)',
+      '',
+    ];
+    for (const input of bad) expect(teamOrigin(input), input).toBeNull();
   });
 
   it('asks Chrome for the one origin, port included, and Firefox for its host (its patterns have no port)', () => {

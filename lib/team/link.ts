@@ -1,11 +1,14 @@
 /** What joining a team keeps: checked before it is written, as every mutation's payload is. */
 import * as v from 'valibot';
 
-/** A team server's origin: https anywhere, plain http only on this machine. */
+/**
+ * A team server's origin: https anywhere, plain http only on this machine, by the names the
+ * manifest may ask permission for (wxt.config.ts); an IPv6 literal has no pattern there.
+ */
 export const TeamUrlSchema = v.pipe(
   v.string(),
   v.maxLength(300),
-  v.regex(/^(https:\/\/[a-z0-9.-]+(:\d{1,5})?|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?)$/i),
+  v.regex(/^(https:\/\/[a-z0-9.-]+(:\d{1,5})?|http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?)$/i),
 );
 
 export const TeamLinkSchema = v.strictObject({
