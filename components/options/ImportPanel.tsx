@@ -9,7 +9,7 @@ import {
   orderMappingProblem,
   type Mapping,
 } from '@/lib/import/columns';
-import { progressFigures } from '@/lib/import/progress';
+import { keepRecent, progressFigures } from '@/lib/import/progress';
 import type { FileKind } from '@/lib/import/protocol';
 import { rememberedMapping, rememberMapping } from '@/lib/import/remembered';
 import type { Format } from '@/lib/import/sheet';
@@ -62,7 +62,7 @@ export function ImportPanel() {
     set({ running: null, result: outcome, done: outcome.kind === 'imported' || outcome.kind === 'restored' });
 
   const start = async () => {
-    set({ running: { progress: null, startedAt: Date.now() }, result: null });
+    set({ running: { progress: null, samples: [{ at: Date.now(), rows: 0 }] }, result: null });
     try {
       if (customers?.preview.kind === 'backup') {
         finish(await client.current!.restore(customers.file));
@@ -79,8 +79,11 @@ export function ImportPanel() {
             : undefined,
           tierWords: settings.tierWords,
         },
-        (progress) =>
-          set({ running: { ...useImport.getState().running!, progress: { ...progress, at: Date.now() } } }),
+        (progress) => {
+          const { samples } = useImport.getState().running!;
+          const next = { at: Date.now(), rows: progress.phase === 'customers' ? progress.rows : 0 };
+          set({ running: { progress, samples: keepRecent(samples, next) } });
+        },
       );
       if (outcome.kind === 'imported') {
         if (table) await rememberMapping('customers', table.header, table.mapping);
@@ -226,7 +229,7 @@ function ProgressLine() {
         <progress aria-label={t('importProgressOrders')} value={1} max={1} /> {t('importProgressOrders')}
       </p>
     );
-  const figures = progressFigures(progress, progress.at - running.startedAt);
+  const figures = progressFigures(progress, running.samples);
   const text = t('importProgress', figures.done, figures.total);
   return (
     <p data-testid="import-progress">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Progress, ImportResult } from '@/lib/import/client';
 import type { FilePreview } from '@/lib/import/preview';
+import type { ProgressSample } from '@/lib/import/progress';
 import type { Basis } from './MappingTable';
 
 export type CustomersPreview = Extract<FilePreview, { kind: 'customers' | 'backup' }>;
@@ -13,8 +14,8 @@ export type Picked<P> = { file: File; preview: P; basis: Basis[] } | null;
 interface ImportState {
   customers: Picked<CustomersPreview>;
   orders: Picked<OrdersPreview>;
-  /** The job's last report, when it came, and when the import started. */
-  running: { progress: (Progress & { at: number }) | null; startedAt: number } | null;
+  /** The job's last report, and the recent reports' rows by time (from the start, at no rows). */
+  running: { progress: Progress | null; samples: ProgressSample[] } | null;
   result: ImportResult | { kind: 'error'; message: string } | null;
   /** The picked files have been imported; a new file must be picked before Import is offered again. */
   done: boolean;
