@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCustomerFile, readOrderFile, type ReadCustomer } from './index';
 import { languageCode } from './language';
+import { previewFile } from './preview';
 
 /** The fixtures keep each CRM's real header row and encoding; the people are invented (fixtures/README.md). */
-const read = (name: string) =>
-  readCustomerFile(new Uint8Array(readFileSync(`lib/import/fixtures/${name}`)), name);
+const bytesOf = (name: string) => new Uint8Array(readFileSync(`lib/import/fixtures/${name}`));
+const read = (name: string) => readCustomerFile(bytesOf(name), name);
 const byName = (customers: ReadCustomer[], name: string) => customers.find((c) => c.name === name)!;
 
 describe('real CRM exports are read whole', () => {
@@ -49,6 +50,9 @@ describe('real CRM exports are read whole', () => {
       ['Lorena Willis', 2, '0035g00000AbCdE'],
       ['Dmitry Sokolov', 1, '0035g00000AbCdF'],
     ]);
+    // Nor are they values the mapping view shows.
+    const preview = await previewFile('report.csv', bytesOf('salesforce-report.csv'), 'customers');
+    expect(preview.kind === 'customers' && preview.samples[0]).toEqual(['Lorena', 'Dmitry']);
   });
 
   it('Salesforce Data Export: API field names, every phone column, the postal code left alone', async () => {
@@ -299,8 +303,7 @@ describe('more CRMs, read whole from their own header rows', () => {
 });
 
 describe('order exports from the shops', () => {
-  const orderFile = (name: string) =>
-    readOrderFile(new Uint8Array(readFileSync(`lib/import/fixtures/${name}`)), name);
+  const orderFile = (name: string) => readOrderFile(bytesOf(name), name);
 
   it('Shopify: a two-item order is one order with both items', async () => {
     const { orders, problems } = await orderFile('shopify-orders.csv');

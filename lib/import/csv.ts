@@ -18,7 +18,7 @@ import {
   type Mapping,
   type OrderField,
 } from './columns';
-import { readTable, type ImportProblem, type TableRow } from './table';
+import { isReportFooter, readTable, type ImportProblem, type TableRow } from './table';
 import { isSaid, problemOf, say, type ImportCode, type Said } from './said';
 
 export type { ImportProblem } from './table';
@@ -293,20 +293,6 @@ function isoDate(value: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = Date.parse(`${iso}T00:00:00Z`);
   return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
-/**
- * The lines a report export adds below its rows (Salesforce: "Grand Totals (200 records)", its
- * confidentiality and copyright lines): one cell, where a row has many. Not rows at all.
- */
-function isReportFooter(row: TableRow, width: number): boolean {
-  // A blank line between them (Salesforce writes "" there) is no row either.
-  return (
-    width > 1 &&
-    row.fields.length === 1 &&
-    (row.fields[0]!.trim() === '' ||
-      /^(grand totals?\b|total\b|confidential information|copyright\b|итого\b)/i.test(row.fields[0]!.trim()))
-  );
 }
 
 /** Tags as CRMs write them: split on commas, semicolons or pipes, else on spaces between slugs (Zendesk's "vip kitchen_fan"). */

@@ -20,6 +20,20 @@ export interface TableRow {
   fields: string[];
 }
 
+/**
+ * The lines a report export adds below its rows (Salesforce: "Grand Totals (200 records)", its
+ * confidentiality and copyright lines): one cell, where a row has many. Not rows at all.
+ */
+export function isReportFooter(row: TableRow, width: number): boolean {
+  // A blank line between them (Salesforce writes "" there) is no row either.
+  return (
+    width > 1 &&
+    row.fields.length === 1 &&
+    (row.fields[0]!.trim() === '' ||
+      /^(grand totals?\b|total\b|confidential information|copyright\b|итого\b)/i.test(row.fields[0]!.trim()))
+  );
+}
+
 export type Table =
   { ok: true; header: string[]; rows: TableRow[] } | { ok: false; problems: ImportProblem[] };
 
