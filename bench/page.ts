@@ -418,7 +418,7 @@ export async function panelBench(h: Harness, importFile: string | null): Promise
     });
     await options
       .getByTestId('import-report')
-      .filter({ hasText: 'Imported:' })
+      .filter({ hasText: 'Imported —' })
       .waitFor({ timeout: 30 * 60_000 });
     await options.close();
   }

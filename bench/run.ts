@@ -419,7 +419,7 @@ async function importOnce(
   });
   const start = Date.now();
   await options.getByTestId('import-start').click();
-  await options.getByTestId('import-report').filter({ hasText: 'Imported:' }).waitFor({ timeout });
+  await options.getByTestId('import-report').filter({ hasText: 'Imported —' }).waitFor({ timeout });
   const ms = Date.now() - start;
   if (trace) {
     const { long, described } = await trace.finish();

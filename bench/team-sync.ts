@@ -63,7 +63,7 @@ async function importFile(options: Page, file: string): Promise<number> {
   await options.getByTestId('import-start').click();
   await options
     .getByTestId('import-report')
-    .filter({ hasText: 'Imported:' })
+    .filter({ hasText: 'Imported —' })
     .waitFor({ timeout: 30 * 60_000 });
   return Date.now() - start;
 }

@@ -228,7 +228,7 @@ test('an unknown commenter whose name matches customers: the agent rejects one a
     .getByTestId('import-file')
     .setInputFiles({ name: 'twins.csv', mimeType: 'text/csv', buffer: Buffer.from(twins) });
   await options.getByTestId('import-start').click();
-  await expect(options.getByTestId('import-report')).toContainText('2 added');
+  await expect(options.getByTestId('import-report')).toContainText('added: 2,');
   await options.close();
 
   const page = await open(POST_URL, 6);

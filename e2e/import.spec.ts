@@ -47,9 +47,9 @@ test('a CRM export: mapping guessed and corrected, orders joined, bad cells repo
   await page.getByTestId('import-start').click();
   const report = page.getByTestId('import-report');
   // Bob's e-mail is unreadable: that cell is left out and reported, Bob is imported.
-  await expect(report).toContainText('Imported: 3 added, 0 updated, 1 orders, 1 rows skipped.');
+  await expect(report).toContainText('Imported — added: 3, updated: 0, orders: 1, rows skipped: 1.');
   await expect(page.getByTestId('import-flagged')).toContainText(
-    'Email: 1 cells, for example Line 3: "not-an-email" is not an email address.',
+    'Email — cells: 1, for example Line 3: "not-an-email" is not an email address.',
   );
   await expect(page.getByTestId('import-skipped')).toContainText(
     'Line 3: Orders file: No customer has the email or id "ghost@example.com".',
@@ -64,8 +64,12 @@ test('a CRM export: mapping guessed and corrected, orders joined, bad cells repo
   await page.getByTestId('import-file').setInputFiles(file('hubspot.csv', customers));
   await expect(page.getByTestId('import-remembered')).toBeVisible();
   await expect(mapping.locator('select[data-column="6"]')).toHaveValue('tier');
+  // The orders file went with the last import: it is not imported again with the new one.
+  await expect(page.getByTestId('import-orders-file')).toHaveValue('');
+  await expect(page.getByTestId('import-file')).toHaveValue(/hubspot\.csv$/);
+  await expect(page.getByTestId('import-orders-mapping')).toHaveCount(0);
   await page.getByTestId('import-start').click();
-  await expect(report).toContainText('0 added, 3 updated');
+  await expect(report).toContainText('added: 0, updated: 3, orders: 0,');
   await expect(page.getByTestId('customer-count')).toContainText('3');
   await page.close();
 });
@@ -85,7 +89,7 @@ test('a Russian export in Windows-1251 with semicolons reads right', async () =>
   await expect(page.getByText('Format: Windows-1251')).toBeVisible();
   await expect(page.getByTestId('import-mapping')).toContainText('Андреева');
   await page.getByTestId('import-start').click();
-  await expect(page.getByTestId('import-report')).toContainText('1 added');
+  await expect(page.getByTestId('import-report')).toContainText('added: 1,');
   await expect(page.getByTestId('customer-table')).toContainText('Алиса Андреева');
   await page.close();
 });
@@ -140,7 +144,7 @@ test('a 200-row HubSpot export imports every row', async () => {
     .setInputFiles(file('hubspot-crm-exports-contacts.csv', hubspotFile(200)));
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText(
-    'Imported: 200 added, 0 updated, 0 orders, 0 rows skipped.',
+    'Imported — added: 200, updated: 0, orders: 0, rows skipped: 0.',
   );
   await expect(page.getByTestId('customer-count')).toContainText('200');
   await page.close();
@@ -291,13 +295,13 @@ test('a 60-column export gets a mapping view a person can read, and the view is 
   // The agent maps the lead source to tags; the next export with the same columns needs no clicks.
   await mapping.locator('select[data-column="35"]').selectOption('tags');
   await page.getByTestId('import-start').click();
-  await expect(page.getByTestId('import-report')).toContainText('20 added');
+  await expect(page.getByTestId('import-report')).toContainText('added: 20,');
   await page.reload();
   await page.getByTestId('import-file').setInputFiles(file('Contact (1).csv', salesforceFile(25)));
   await expect(page.getByTestId('import-remembered')).toBeVisible();
   await expect(page.getByTestId('import-mapping').locator('select[data-column="35"]')).toHaveValue('tags');
   await page.getByTestId('import-start').click();
-  await expect(page.getByTestId('import-report')).toContainText('5 added, 20 updated');
+  await expect(page.getByTestId('import-report')).toContainText('added: 5, updated: 20,');
   await page.close();
 });
 
@@ -322,7 +326,7 @@ test('an Excel workbook imports from the sheet the user picks; old Excel and Num
   await page.getByTestId('import-sheet').selectOption('Contacts');
   await expect(page.getByTestId('import-mapping').locator('select[data-column="3"]')).toHaveValue('email');
   await page.getByTestId('import-start').click();
-  await expect(page.getByTestId('import-report')).toContainText('12 added');
+  await expect(page.getByTestId('import-report')).toContainText('added: 12,');
 
   await page.getByTestId('import-file').setInputFiles({
     name: 'contacts.xls',

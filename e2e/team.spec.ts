@@ -195,7 +195,7 @@ test('customers imported before joining stay on the device until shared; one exp
   const importFirst = async (options: Page) => {
     await options.getByTestId('import-file').setInputFiles(contacts);
     await options.getByTestId('import-start').click();
-    await expect(options.getByTestId('import-report')).toContainText('Imported: 120 added');
+    await expect(options.getByTestId('import-report')).toContainText('Imported — added: 120,');
   };
   const teamCustomers = async () =>
     (

@@ -118,7 +118,7 @@ test('hostile CRM fields render as text on the options page', async () => {
     .setInputFiles({ name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(options.getByTestId('import-mapping')).toContainText('<img src=x onerror=alert(1)>');
   await options.getByTestId('import-start').click();
-  await expect(options.getByTestId('import-report')).toContainText('2 added');
+  await expect(options.getByTestId('import-report')).toContainText('added: 2,');
   await options.getByTestId('customer-search').fill('img@');
   await expect(options.getByTestId('edit-customer')).toHaveCount(1);
   await expect(options.getByTestId('customer-table')).toContainText('<img src=x onerror=alert(1)>');
@@ -166,7 +166,7 @@ test('a whole session sends nothing anywhere: import, browsing both sites, sugge
     buffer: Buffer.from('name,email,x\nQuinn Session,quinn@example.com,quinn_s\n'),
   });
   await options.getByTestId('import-start').click();
-  await expect(options.getByTestId('import-report')).toContainText('1 added');
+  await expect(options.getByTestId('import-report')).toContainText('added: 1,');
   const x = await h.context.newPage();
   await x.goto('https://x.com/home');
   await expect.poll(() => badgeTexts(x)).toHaveLength(8);

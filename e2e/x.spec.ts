@@ -304,7 +304,7 @@ test('customers imported while the timeline is open are named on their next post
     .setInputFiles({ name: 'crm.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
   await expect(options.getByTestId('import-mapping').locator('select[data-column="1"]')).toHaveValue('x');
   await options.getByTestId('import-start').click();
-  await expect(options.getByTestId('import-report')).toContainText('150 added');
+  await expect(options.getByTestId('import-report')).toContainText('added: 150,');
   await options.close();
 
   await appendPosts(page, [

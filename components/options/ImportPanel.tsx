@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { storageErrorMessage } from '@/lib/db/errors';
 import { formatDuration, t } from '@/lib/i18n';
 import { ImportClient, WorkerFailure, type ImportResult } from '@/lib/import/client';
@@ -39,6 +39,8 @@ export function ImportPanel() {
 
   const pick = async (file: File | undefined, kind: FileKind, sheet?: string) => {
     if (!file) return;
+    // A file picked after an import starts a new one: the other file just imported is not re-armed.
+    if (useImport.getState().done) set({ [kind === 'customers' ? 'orders' : 'customers']: null });
     set({ result: null, done: false });
     const preview = await client.current!.preview(file, kind, sheet);
     if (preview.kind === 'failed') {
@@ -111,6 +113,7 @@ export function ImportPanel() {
       <FilePick
         label={t('importCustomersFile')}
         testId="import-file"
+        chosen={!!customers}
         accept=".csv,.tsv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={!!running}
         onPick={(f) => void pick(f, 'customers')}
@@ -154,6 +157,7 @@ export function ImportPanel() {
       <FilePick
         label={t('importOrdersFile')}
         testId="import-orders-file"
+        chosen={!!orders}
         accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={!!running || customers?.preview.kind === 'backup'}
         onPick={(f) => void pick(f, 'orders')}
@@ -241,24 +245,34 @@ function ProgressLine() {
   );
 }
 
-/** The native file input, which keeps showing the chosen file's name; picking the same file again re-reads it. */
+/**
+ * The native file input, which keeps showing the chosen file's name; picking the same file again
+ * re-reads it, and it empties when its file is let go (a new import was started with another file).
+ */
 function FilePick({
   label,
   testId,
   accept,
+  chosen,
   disabled,
   onPick,
 }: {
   label: string;
   testId: string;
   accept: string;
+  chosen: boolean;
   disabled: boolean;
   onPick: (file: File | undefined) => void;
 }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!chosen && input.current) input.current.value = '';
+  }, [chosen]);
   return (
     <label className="file">
       {label}
       <input
+        ref={input}
         type="file"
         accept={accept}
         data-testid={testId}
