@@ -45,6 +45,7 @@ const MODES = [
   ['--quick', 'quick'],
   ['--imports', 'imports'],
   ['--pages', 'pages'],
+  ['--bad-input', 'badInput'],
   ['--candidates', 'candidates'],
   ['--lookups', 'lookups'],
   ['--indexes', 'indexes'],
@@ -149,6 +150,8 @@ const SIZES = {
     badInput: true,
     soak: 10,
   },
+  // Only the pages that misbehave, with the long scroll (`--soak=60` for the hour).
+  badInput: { ...NOTHING, badInput: true, soak: 10 },
 }[MODE];
 const MARGIN = SIZES.margin;
 const EXTENSION = resolve('.output/bench/chrome-mv3');

@@ -207,7 +207,7 @@ test('stopping the service worker loses nothing: an import goes on, and messages
     await cdp.send('ServiceWorker.stopAllWorkers');
   }
   await expect(options.getByTestId('import-report')).toContainText(
-    `${IMPORT_ROWS.toLocaleString('en-US')} added`,
+    `added: ${IMPORT_ROWS.toLocaleString('en-US')},`,
     {
       timeout: 10 * 60_000,
     },
