@@ -41,6 +41,12 @@ describe('real CRM exports are read whole', () => {
     // "Accepts Email Marketing" and "Default Address Zip" hold no address.
     expect(mapping[4]).toBeNull();
     expect(mapping[11]).toBeNull();
+    // The mapping view shows the ids and phones as they will be imported, without the guard.
+    const preview = await previewFile('shopify.csv', bytesOf('shopify-customers.csv'), 'customers');
+    expect(preview.kind === 'customers' && [preview.samples[0]![0], preview.samples[13]![0]]).toEqual([
+      '7001000000001',
+      '+15550100201',
+    ]);
   });
 
   it('Salesforce report: the totals, confidentiality and copyright lines below it are not rows', async () => {

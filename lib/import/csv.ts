@@ -140,7 +140,7 @@ export function customerFromRow(
  * A cell without the apostrophe that spreadsheets and some exports (Shopify's) put before a
  * number to keep it text: "'+15550100" is "+15550100", "'00123" is "00123".
  */
-function unguarded(value: string): string {
+export function unguarded(value: string): string {
   return value.startsWith("'") && /^'[+\d(]/.test(value) ? value.slice(1) : value;
 }
 

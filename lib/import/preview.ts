@@ -11,7 +11,7 @@ import {
   type OrderField,
 } from './columns';
 import type { FileKind } from './protocol';
-import { PHONE } from './csv';
+import { PHONE, unguarded } from './csv';
 import { fileText, type Format } from './sheet';
 import { isReportFooter, readTable, type ImportProblem } from './table';
 import { problemOf, say } from './said';
@@ -91,7 +91,8 @@ function samplesOf(header: readonly string[], rows: readonly string[][]): string
   return header.map((_, column) => {
     const seen = new Set<string>();
     for (const row of rows) {
-      const value = (row[column] ?? '').trim();
+      // As the import will read it: a spreadsheet's text guard is not part of the value.
+      const value = unguarded((row[column] ?? '').trim());
       if (value) seen.add(value.slice(0, 80));
       if (seen.size === SAMPLES) break;
     }
@@ -102,7 +103,7 @@ function samplesOf(header: readonly string[], rows: readonly string[][]): string
 /** Whether a value could be what the field holds; fields without a shape take anything. */
 function fits(field: string, value: string): boolean {
   if (field === 'email') return EMAIL.test(value.toLowerCase());
-  if (field === 'phone') return PHONE.test(value.replace(/^'/, ''));
+  if (field === 'phone') return PHONE.test(value);
   if (isSite(field)) return siteEntry(field).accountFrom(value) !== null;
   return true;
 }
