@@ -40,8 +40,8 @@ export function ImportPanel() {
   const pick = async (file: File | undefined, kind: FileKind, sheet?: string) => {
     if (!file) return;
     // A file picked after an import starts a new one: the other file just imported is not re-armed.
-    if (useImport.getState().done) set({ [kind === 'customers' ? 'orders' : 'customers']: null });
-    set({ result: null, done: false });
+    const other = useImport.getState().done ? { [kind === 'customers' ? 'orders' : 'customers']: null } : {};
+    set({ ...other, result: null, done: false });
     const preview = await client.current!.preview(file, kind, sheet);
     if (preview.kind === 'failed') {
       set({ [kind]: null, result: { kind: 'failed', problems: preview.problems } });

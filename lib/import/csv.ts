@@ -18,7 +18,7 @@ import {
   type Mapping,
   type OrderField,
 } from './columns';
-import { isReportFooter, readTable, type ImportProblem, type TableRow } from './table';
+import { readTable, type ImportProblem, type TableRow } from './table';
 import { isSaid, problemOf, say, type ImportCode, type Said } from './said';
 
 export type { ImportProblem } from './table';
@@ -340,7 +340,7 @@ export function parseCustomersCsv(
   for (const row of table.rows) {
     const result = customerRow(row, table.header, mapping, duplicates, tierWords);
     if (isSaid(result)) skipped.push(problemOf(row.line, result));
-    else if (result) rows.push(result);
+    else rows.push(result);
   }
   return { ok: true, value: { header: table.header, mapping, rows, skipped } };
 }
@@ -352,9 +352,8 @@ export function customerRow(
   mapping: Mapping<CustomerField>,
   duplicates: DuplicateCheck,
   tierWords?: TierWords,
-): CsvRow | Said | null {
+): CsvRow | Said {
   const width = header.length;
-  if (isReportFooter(row, width)) return null;
   if (row.fields.length !== width) return say('fields', width, row.fields.length);
   const read = customerFromRow(row.fields, mapping, header, tierWords);
   if (isSaid(read)) return read;
@@ -375,7 +374,6 @@ export function parseOrdersCsv(
   const byId = new Map<string, OrderRow>();
   const skipped: ImportProblem[] = [];
   for (const row of table.rows) {
-    if (isReportFooter(row, table.header.length)) continue;
     const result =
       row.fields.length !== table.header.length
         ? say('fields', table.header.length, row.fields.length)

@@ -109,7 +109,7 @@ export async function runImport(
             for (const row of chunk) {
               const result = customerRow(row, header, mapping, duplicates, request.tierWords);
               if (isSaid(result)) skip(problemOf(row.line, result));
-              else if (result) {
+              else {
                 drafts.push(result.draft);
                 for (const { column, said } of result.flags) {
                   report.flaggedCount++;

@@ -13,7 +13,7 @@ import {
 import type { FileKind } from './protocol';
 import { PHONE, unguarded } from './csv';
 import { fileText, type Format } from './sheet';
-import { isReportFooter, readTable, type ImportProblem } from './table';
+import { readTable, type ImportProblem } from './table';
 import { problemOf, say } from './said';
 
 /** Rows read for a preview: enough to find three values in a column that is mostly empty. */
@@ -74,11 +74,9 @@ export async function previewFile(
   }
   const table = readTable(read.text, PREVIEW_ROWS);
   if (!table.ok) return { kind: 'failed', problems: table.problems };
-  // A report's footer lines are not rows: they are not imported, so they are no samples either.
-  const rows = table.rows.filter((r) => !isReportFooter(r, table.header.length));
   const samples = samplesOf(
     table.header,
-    rows.map((r) => r.fields),
+    table.rows.map((r) => r.fields),
   );
   const workbook = read.sheets ? { sheets: read.sheets, sheet: read.sheet } : {};
   const base = { format: read.format, ...workbook, header: table.header, samples };

@@ -24,15 +24,7 @@ export interface TableRow {
  * The lines a report export adds below its rows (Salesforce: "Grand Totals (200 records)", its
  * confidentiality and copyright lines): one cell, where a row has many. Not rows at all.
  */
-export function isReportFooter(row: TableRow, width: number): boolean {
-  // A blank line between them (Salesforce writes "" there) is no row either.
-  return (
-    width > 1 &&
-    row.fields.length === 1 &&
-    (row.fields[0]!.trim() === '' ||
-      /^(grand totals?\b|total\b|confidential information|copyright\b|итого\b)/i.test(row.fields[0]!.trim()))
-  );
-}
+const REPORT_FOOTER = /^(grand totals?\b|total\b|confidential information|copyright\b|итого\b)/i;
 
 export type Table =
   { ok: true; header: string[]; rows: TableRow[] } | { ok: false; problems: ImportProblem[] };
@@ -69,7 +61,8 @@ interface Visitor {
 function parse(text: string, visit: Visitor, complete: () => void): void {
   let cursor = 0;
   let line = 1;
-  let header = false;
+  // The header's width; 0 until it is read.
+  let width = 0;
   // After a pause, Papa Parse counts its cursor from where it resumed.
   let base = 0;
   Papa.parse<string[]>(text, {
@@ -89,8 +82,9 @@ function parse(text: string, visit: Visitor, complete: () => void): void {
       }
       const fields = result.data;
       if (fields.length === 1 && fields[0]?.trim() === '') return;
-      if (!header) {
-        header = true;
+      if (width > 1 && fields.length === 1 && REPORT_FOOTER.test(fields[0]!.trim())) return;
+      if (!width) {
+        width = fields.length;
         visit.header(fields.map((f) => f.trim()));
       } else {
         visit.row(
