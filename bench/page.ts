@@ -480,34 +480,56 @@ export function bundleSizes(dir: string): { name: string; bytes: number }[] {
   return sizes;
 }
 
+/** The extension's own processes (Linux): Chromium renderers started for the extension. */
+function extensionPids(): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      const cmd = /^\d+$/.test(pid) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      return cmd.includes('chromium') && cmd.includes('--extension-process');
+    } catch {
+      return false; // the process ended while being read
+    }
+  });
+}
+
+/** A process's memory in MB: resident, and its private part (what Chrome's task manager shows). */
+function memoryOf(pid: string): { rss: number; private: number } | null {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+    return { rss: kb('Rss') / 1024, private: (kb('Private_Clean') + kb('Private_Dirty')) / 1024 };
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of each of the extension's own processes now (Linux), in MB. */
 export function extensionRss(): number[] {
-  const out: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium') || !cmd.includes('--extension-process')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (rss) out.push(Number(rss) / 1024);
-    } catch {
-      // the process ended while being read
-    }
-  }
-  return out;
+  return extensionPids().flatMap((pid) => memoryOf(pid)?.rss ?? []);
 }
 
 /**
- * The peak resident memory of the extension's process while `work` runs, sampled every 250 ms:
- * Chromium resets the kernel's own peak (VmHWM) as it runs, which read at the end under-reported.
+ * The peak memory of the extension's process while `work` runs, sampled every 250 ms: resident
+ * (the shared pages of Chromium's own code included, some 125 MB) and private. Chromium resets
+ * the kernel's own peak (VmHWM) as it runs, which read at the end under-reported.
  */
-export async function peakMemoryDuring<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+export async function peakMemoryDuring<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMb: number; privatePeakMb: number }> {
   let peakMb = 0;
-  const sample = () => (peakMb = Math.max(peakMb, ...extensionRss()));
+  let privatePeakMb = 0;
+  const sample = () => {
+    for (const pid of extensionPids()) {
+      const memory = memoryOf(pid);
+      peakMb = Math.max(peakMb, memory?.rss ?? 0);
+      privatePeakMb = Math.max(privatePeakMb, memory?.private ?? 0);
+    }
+  };
   const timer = setInterval(sample, 250);
   try {
     const result = await work();
     sample();
-    return { result, peakMb };
+    return { result, peakMb, privatePeakMb };
   } finally {
     clearInterval(timer);
   }

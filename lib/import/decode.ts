@@ -1,4 +1,5 @@
 import { say, type Said } from './said';
+import { lineCount, type TextPieces } from './table';
 
 /**
  * Turns a file's bytes into text. CRM exports come as UTF-8 (with or without a byte order mark),
@@ -11,25 +12,93 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | ({ ok: fa
 /** Share of control characters (other than tab and line breaks) that marks a file as binary. */
 const BINARY_SHARE = 0.01;
 
-export function decodeBytes(bytes: Uint8Array): Decoded {
+/** `partial`: the bytes are the start of a file, and may end inside a character. */
+export function decodeBytes(bytes: Uint8Array, partial = false): Decoded {
   if (bytes.length === 0) return { ok: false, ...say('fileEmpty') };
-  let encoding: Encoding;
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, start] = ['utf-8', 3];
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
-  else encoding = guessWithoutMark(bytes);
-
+  const [marked, start] = encodingOf(bytes);
+  let encoding = marked;
   const body = bytes.subarray(start);
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(body);
+    text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(body, { stream: partial });
   } catch {
     encoding = 'windows-1251';
     text = new TextDecoder(encoding).decode(body);
   }
   if (looksBinary(text)) return { ok: false, ...say('fileBinary') };
   return { ok: true, text, encoding };
+}
+
+/** Bytes of a file read and decoded at a time: a million-row export is never whole in memory. */
+export const PIECE_BYTES = 1024 * 1024;
+
+export type DecodedPieces = { ok: true; encoding: Encoding; text: TextPieces } | ({ ok: false } & Said);
+
+/**
+ * A file's text, decoded a piece at a time. The encoding is chosen as decodeBytes chooses it, the
+ * whole file considered: UTF-8 only if all of it decodes as UTF-8. A first pass, which keeps
+ * nothing, checks that and counts the lines for the progress.
+ */
+export async function decodePieces(file: Blob, pieceBytes = PIECE_BYTES): Promise<DecodedPieces> {
+  if (file.size === 0) return { ok: false, ...say('fileEmpty') };
+  const bytesAt = (from: number, to: number) => readBytes(file.slice(from, to));
+  const [marked, start] = encodingOf(await bytesAt(0, 4096));
+  let encoding = marked;
+
+  let lines = 1;
+  // A "\r" ending a piece is a line break of its own only if the next piece does not open with "\n".
+  let carriageReturn = false;
+  let decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  for (let from = start; from < file.size; from += pieceBytes) {
+    const to = Math.min(from + pieceBytes, file.size);
+    const bytes = await bytesAt(from, to);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: to < file.size });
+    } catch {
+      // Not UTF-8 after all: Windows-1251, whose line breaks are the same bytes as UTF-8's.
+      encoding = 'windows-1251';
+      decoder = new TextDecoder(encoding);
+      text = decoder.decode(bytes);
+    }
+    if (carriageReturn && text.charCodeAt(0) !== 10) lines++;
+    carriageReturn = text.endsWith('\r');
+    lines += lineCount(carriageReturn ? text.slice(0, -1) : text) - 1;
+  }
+  if (carriageReturn) lines++;
+  const sample = new TextDecoder(encoding).decode(await bytesAt(start, start + 4 * 65_536), { stream: true });
+  if (looksBinary(sample)) return { ok: false, ...say('fileBinary') };
+
+  const chosen = encoding;
+  async function* pieces() {
+    const decoder = new TextDecoder(chosen);
+    for (let from = start; from < file.size; from += pieceBytes) {
+      const to = Math.min(from + pieceBytes, file.size);
+      // A character cut between two pieces waits in the decoder for its other bytes.
+      yield decoder.decode(await bytesAt(from, to), { stream: to < file.size });
+    }
+  }
+  return { ok: true, encoding, text: { lines, pieces: pieces() } };
+}
+
+type SyncReader = new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer };
+const SyncReader = (globalThis as { FileReaderSync?: SyncReader }).FileReaderSync;
+
+/**
+ * A piece's bytes, at once where a worker can read them so: an import reads its file inside its
+ * database transaction, which commits by itself if its requests all finish while a read is awaited.
+ */
+function readBytes(blob: Blob): Uint8Array | Promise<Uint8Array> {
+  if (SyncReader) return new Uint8Array(new SyncReader().readAsArrayBuffer(blob));
+  return blob.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+}
+
+/** The encoding its byte order mark names, and the mark's length; a guess without one. */
+function encodingOf(head: Uint8Array): [Encoding, number] {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return ['utf-8', 3];
+  if (head[0] === 0xff && head[1] === 0xfe) return ['utf-16le', 2];
+  if (head[0] === 0xfe && head[1] === 0xff) return ['utf-16be', 2];
+  return [guessWithoutMark(head), 0];
 }
 
 /** UTF-16 without a mark shows as every other byte zero; anything else is UTF-8 if it decodes. */

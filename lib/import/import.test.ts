@@ -337,7 +337,7 @@ describe('importing', () => {
           ],
         },
       });
-      // Rows done of the total: estimated from the lines left, exact at the end.
+      // Rows done of the total: estimated from the share of the file read, exact at the end.
       expect(progress).toEqual([
         [2000, 2500],
         [2500, 2500],

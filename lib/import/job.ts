@@ -4,11 +4,12 @@ import type { ImportCounts } from './apply';
 import { customerMappingProblem, type CustomerField, type Mapping, type OrderField } from './columns';
 import { customerRow, DuplicateCheck, parseOrdersCsv } from './csv';
 import type { TierWords } from './tiers';
-import { streamTable, TableError, type ImportProblem } from './table';
+import { streamTable, TableError, type ImportProblem, type TextPieces } from './table';
 import { isSaid, problemOf, say } from './said';
 
 export interface ImportRequest {
-  customers?: { text: string; mapping: Mapping<CustomerField> };
+  /** The customers file's text: whole, or in pieces as it is read from the file. */
+  customers?: { text: string | TextPieces; mapping: Mapping<CustomerField> };
   orders?: { text: string; mapping: Mapping<OrderField> };
   /** The user's words for tiers (Options); the defaults otherwise. */
   tierWords?: TierWords;
@@ -51,6 +52,12 @@ export const IN_FLIGHT = 2;
 const MAX_LISTED = 1000;
 
 /**
+ * A problem copied for the report: its values are cut from a megabyte piece of the file, and
+ * the engine may keep the whole piece alive for each of them until the import ends.
+ */
+const kept = (problem: ImportProblem): ImportProblem => structuredClone(problem);
+
+/**
  * A whole import, customers then orders, in one transaction: it succeeds whole or changes
  * nothing, whether it fails, is stopped, or its page or worker goes away half-way (IndexedDB
  * aborts a transaction whose context ends). Re-running it updates rather than duplicates.
@@ -71,7 +78,7 @@ export async function runImport(
   };
   const skip = (problem: ImportProblem) => {
     report.skippedCount++;
-    if (report.skipped.length < MAX_LISTED) report.skipped.push(problem);
+    if (report.skipped.length < MAX_LISTED) report.skipped.push(kept(problem));
   };
 
   if (request.customers) {
@@ -99,11 +106,10 @@ export async function runImport(
           const { text, mapping } = request.customers;
           const duplicates = new DuplicateCheck();
           const emptyBase = (await customers.count()) === 0;
-          let rows = 0;
           // Chunks' writes run while the next chunk is read, and a second chunk waits queued behind
           // the first, so the database never idles while this thread prepares its next requests.
           const writing: Promise<unknown>[] = [];
-          await streamTable(text, CHUNK, async (header, chunk, { line, lines }) => {
+          await streamTable(text, CHUNK, async (header, chunk, { read, total }) => {
             if (hooks.stopped?.()) throw new ImportStopped();
             const drafts = [];
             for (const row of chunk) {
@@ -114,7 +120,7 @@ export async function runImport(
                 for (const { column, said } of result.flags) {
                   report.flaggedCount++;
                   const problem = { ...problemOf(row.line, said), column };
-                  if (report.flagged.length < MAX_LISTED) report.flagged.push(problem);
+                  if (report.flagged.length < MAX_LISTED) report.flagged.push(kept(problem));
                 }
               }
             }
@@ -128,11 +134,7 @@ export async function runImport(
                 report.updated += counts.updated;
               }),
             );
-            rows += chunk.length;
-            // A line still to read is about a row still to import: blank lines and line breaks inside
-            // cells make the total an estimate until the end, where it is exact.
-            const total = rows + Math.max(0, lines - line);
-            hooks.onProgress?.({ phase: 'customers', rows, total });
+            hooks.onProgress?.({ phase: 'customers', rows: read, total });
           });
           for (const written of writing) await written;
         }

@@ -12,7 +12,7 @@ import {
 } from './columns';
 import type { FileKind } from './protocol';
 import { PHONE, unguarded } from './csv';
-import { fileText, type Format } from './sheet';
+import { fileText, readWhole, type Format } from './sheet';
 import { readTable, type ImportProblem } from './table';
 import { problemOf, say } from './said';
 
@@ -48,16 +48,31 @@ export function tooLarge(size: number): ImportProblem | null {
   return { line: 0, ...say('fileTooBig', mb(size), mb(MAX_IMPORT_BYTES + 1)) };
 }
 
-/** What a file holds, before anything is imported: its columns with samples, the guessed mapping. */
+/** Bytes of a text file read for its preview: its first rows are all it shows. */
+export const PREVIEW_BYTES = 1024 * 1024;
+
+/** Whether a preview needs the whole file: a workbook or a backup cannot be read in part. */
+export function previewNeedsWhole(name: string, head: Uint8Array): boolean {
+  // Byte order marks and UTF-16's zero bytes left out, a backup starts with "{" or "[".
+  const start = String.fromCharCode(...head.subarray(0, 64).filter((b) => b && b < 0x80));
+  return readWhole(head, name) || /\.json$/i.test(name) || /^\s*[{[]/.test(start);
+}
+
+/**
+ * What a file holds, before anything is imported: its columns with samples, the guessed mapping.
+ * `size` is the file's, when `bytes` are only its start (a text file's first PREVIEW_BYTES).
+ */
 export async function previewFile(
   name: string,
   bytes: Uint8Array,
   kind: FileKind,
   sheet?: string,
+  size = bytes.length,
 ): Promise<FilePreview> {
-  const large = tooLarge(bytes.length);
+  const large = tooLarge(size);
   if (large) return { kind: 'failed', problems: [large] };
-  const read = await fileText(bytes, name, sheet);
+  const partial = size > bytes.length;
+  const read = await fileText(bytes, name, sheet, partial);
   if (!read.ok) return { kind: 'failed', problems: [problemOf(0, read)] };
   if (
     kind === 'customers' &&
@@ -72,7 +87,7 @@ export async function previewFile(
       interactions: backup.backup.interactions.length,
     };
   }
-  const table = readTable(read.text, PREVIEW_ROWS);
+  const table = readTable(read.text, PREVIEW_ROWS, partial);
   if (!table.ok) return { kind: 'failed', problems: table.problems };
   const samples = samplesOf(
     table.header,

@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
-import { decodeBytes, type Encoding } from './decode';
+import { decodeBytes, decodePieces, type Encoding } from './decode';
+import { lineCount, type TextPieces } from './table';
 import { say, type Said } from './said';
 
 export type Format = Encoding | 'xlsx';
@@ -38,8 +39,16 @@ function firstMember(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes.subarray(30, 30 + Math.min(length, 200)));
 }
 
-/** The text of the file; `sheet` names a workbook's sheet to read (the first by default). */
-export async function fileText(bytes: Uint8Array, fileName = '', sheet?: string): Promise<FileText> {
+/**
+ * The text of the file; `sheet` names a workbook's sheet to read (the first by default). `partial`:
+ * the bytes are the start of a text file.
+ */
+export async function fileText(
+  bytes: Uint8Array,
+  fileName = '',
+  sheet?: string,
+  partial = false,
+): Promise<FileText> {
   const name = fileName.toLowerCase();
   if (startsWith(bytes, OLE)) return { ok: false, ...say('fileXls') };
   if (name.endsWith('.numbers')) return { ok: false, ...say('fileNumbers') };
@@ -51,7 +60,7 @@ export async function fileText(bytes: Uint8Array, fileName = '', sheet?: string)
       return { ok: false, ...say('fileNumbers') };
     return workbookText(bytes, sheet);
   }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes, partial);
   return decoded.ok ? { ok: true, text: decoded.text, format: decoded.encoding } : decoded;
 }
 
@@ -81,4 +90,30 @@ function cellText(cell: unknown): string {
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);
+}
+
+/** Bytes enough to tell a workbook, a format Concierge cannot read, or text by its encoding. */
+const HEAD_BYTES = 4096;
+
+/** Whether the file must be read whole: a workbook, or a format refused by what its whole says. */
+export function readWhole(head: Uint8Array, fileName: string): boolean {
+  const name = fileName.toLowerCase();
+  return startsWith(head, OLE) || startsWith(head, ZIP) || name.endsWith('.numbers') || name.endsWith('.ods');
+}
+
+export type FilePieces = { ok: true; text: TextPieces; format: Format } | ({ ok: false } & Said);
+
+/**
+ * The file's table text in pieces, for an import: a text file is read and decoded a piece at a
+ * time; a workbook, which cannot be read in pieces, is read whole and is its one piece.
+ */
+export async function filePieces(file: Blob, fileName = '', sheet?: string): Promise<FilePieces> {
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  if (readWhole(head, fileName)) {
+    const read = await fileText(new Uint8Array(await file.arrayBuffer()), fileName, sheet);
+    if (!read.ok) return read;
+    return { ok: true, text: { lines: lineCount(read.text), pieces: [read.text] }, format: read.format };
+  }
+  const decoded = await decodePieces(file);
+  return decoded.ok ? { ok: true, text: decoded.text, format: decoded.encoding } : decoded;
 }

@@ -7,9 +7,10 @@ import { ConciergeDb } from '../db/schema';
 import { apply, mutation } from '../db/mutations';
 import { parseBackup } from './backup';
 import { ImportStopped, runImport } from './job';
-import { previewFile } from './preview';
+import { PREVIEW_BYTES, previewFile, previewNeedsWhole } from './preview';
 import type { WorkerReply, WorkerRequest } from './protocol';
-import { fileText } from './sheet';
+import { filePieces, fileText } from './sheet';
+import type { TextPieces } from './table';
 
 let stopped = false;
 
@@ -38,23 +39,29 @@ async function textOf(file: Blob, name = '', sheet?: string): Promise<string> {
   return read.text;
 }
 
+/** The customers file read a piece at a time as the import goes: it may hold a million rows. */
+async function piecesOf(file: Blob, name = '', sheet?: string): Promise<TextPieces> {
+  const read = await filePieces(file, name, sheet);
+  if (!read.ok) throw new Error(read.message);
+  return read.text;
+}
+
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'stop':
       stopped = true;
       return;
-    case 'preview':
+    case 'preview': {
+      const { file, name, kind, sheet } = request;
+      const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+      const bytes = previewNeedsWhole(name, head) ? new Uint8Array(await file.arrayBuffer()) : head;
       reply({
         type: 'preview',
         id: request.id,
-        preview: await previewFile(
-          request.name,
-          new Uint8Array(await request.file.arrayBuffer()),
-          request.kind,
-          request.sheet,
-        ),
+        preview: await previewFile(name, bytes, kind, sheet, file.size),
       });
       return;
+    }
     case 'restore': {
       const parsed = parseBackup(await textOf(request.file));
       if (!parsed.ok) return reply({ type: 'failed', id: request.id, problems: parsed.problems });
@@ -69,7 +76,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         database(),
         {
           customers: request.customers && {
-            text: await textOf(request.customers.file, request.customers.name, request.customers.sheet),
+            text: await piecesOf(request.customers.file, request.customers.name, request.customers.sheet),
             mapping: request.customers.mapping,
           },
           orders: request.orders && {
