@@ -52,7 +52,7 @@ export const IN_FLIGHT = 2;
 const MAX_LISTED = 1000;
 
 /**
- * A problem copied for the report: its values are cut from a megabyte piece of the file, and
+ * A problem copied for the report: its values are cut from a piece of the file, and
  * the engine may keep the whole piece alive for each of them until the import ends.
  */
 const kept = (problem: ImportProblem): ImportProblem => structuredClone(problem);
