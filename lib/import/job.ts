@@ -128,12 +128,14 @@ export async function runImport(
             const batch = mutation('importBatch', { drafts, emptyBase });
             const { counts, written } = await applyInTransaction(batch, database, transaction, team);
             // Read once written: a row whose id was already held turns from added to updated.
-            writing.push(
-              written.then(() => {
-                report.added += counts.added;
-                report.updated += counts.updated;
-              }),
-            );
+            const counted = written.then(() => {
+              report.added += counts.added;
+              report.updated += counts.updated;
+            });
+            // Once one write has failed the import, those behind it fail with the transaction: the
+            // first failure is the import's, and theirs must not surface as unhandled.
+            counted.catch(() => undefined);
+            writing.push(counted);
             hooks.onProgress?.({ phase: 'customers', rows: read, total });
           });
           for (const written of writing) await written;
