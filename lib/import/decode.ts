@@ -54,8 +54,8 @@ export async function decodePieces(file: Blob, pieceBytes = PIECE_BYTES): Promis
   // A "\r" ending a piece is a line break of its own only if the next piece does not open with "\n".
   let carriageReturn = false;
   let decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  for (let from = start; from < file.size; from += pieceBytes) {
-    const to = Math.min(from + pieceBytes, file.size);
+  const ranges = () => pieceRanges(start, file.size, pieceBytes);
+  for (const [from, to] of ranges()) {
     const bytes = await bytesAt(from, to);
     let text: string;
     try {
@@ -77,13 +77,17 @@ export async function decodePieces(file: Blob, pieceBytes = PIECE_BYTES): Promis
   const chosen = encoding;
   async function* pieces() {
     const decoder = new TextDecoder(chosen);
-    for (let from = start; from < file.size; from += pieceBytes) {
-      const to = Math.min(from + pieceBytes, file.size);
+    for (const [from, to] of ranges()) {
       // A character cut between two pieces waits in the decoder for its other bytes.
       yield decoder.decode(await bytesAt(from, to), { stream: to < file.size });
     }
   }
   return { ok: true, encoding, text: { lines, pieces: pieces() } };
+}
+
+/** The byte ranges of a file's pieces, from `start` (after a byte order mark) to its end. */
+function* pieceRanges(start: number, size: number, pieceBytes: number): Generator<[number, number]> {
+  for (let from = start; from < size; from += pieceBytes) yield [from, Math.min(from + pieceBytes, size)];
 }
 
 type SyncReader = new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer };

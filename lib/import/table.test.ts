@@ -79,6 +79,13 @@ describe('reading a table piece by piece', () => {
     ]);
   });
 
+  it('reads a workbook-sized text given whole, as one piece', async () => {
+    const text = ['email', ...Array.from({ length: 200_000 }, (_, i) => `p${i}@example.com`)].join('\n');
+    const { rows } = await streamed({ lines: lineCount(text), pieces: [text] }, 2000);
+    expect(rows.length).toBe(200_000);
+    expect(rows.at(-1)).toEqual({ line: 200_001, fields: ['p199999@example.com'] });
+  });
+
   it('reports a quote left open at the line where it opens, whatever the pieces', async () => {
     const text = 'name,email\nAda,a@example.com\nBob,"b@example.com\nCyd,c@example.com\n';
     for (const cuts of [[], [20], [31, 40]]) {

@@ -216,16 +216,15 @@ export async function streamTable(
     const total = ended ? read : read + Math.max(0, lines - line);
     await onChunk(reader.header!, rows, { read, total });
   };
+  // Not push(...rows): a workbook is one piece, and its 200,000 rows are too many arguments.
   for await (const piece of pieces) {
-    buffer.push(...reader.push(piece));
+    buffer = buffer.concat(reader.push(piece));
     if (reader.problem) break;
-    while (buffer.length >= size) {
-      const rows = buffer.slice(0, size);
-      buffer = buffer.slice(size);
-      await hand(rows, false);
-    }
+    let from = 0;
+    for (; buffer.length - from >= size; from += size) await hand(buffer.slice(from, from + size), false);
+    buffer = buffer.slice(from);
   }
-  buffer.push(...reader.push('', true));
+  buffer = buffer.concat(reader.push('', true));
   const problem = reader.failure();
   if (problem) throw new TableError([problem]);
   await hand(buffer, true);
