@@ -18,6 +18,30 @@ function isLocal(url: URL): boolean {
   return host.startsWith('/') || ['localhost', '127.0.0.1', '::1', ''].includes(host);
 }
 
+/**
+ * The process's pool. An idle connection that the database closes (a restart, a failover, an
+ * administrator's terminate) is an 'error' on the pool; unheard, it would end the process. The
+ * pool has already dropped that connection and opens another on the next query.
+ */
+export function openPool(connectionString: string, max: number, onError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', onError);
+  return pool;
+}
+
+/** Ends the pool once every connection has really closed, not only been asked to. */
+export async function closePool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (!open) resolve();
+    pool.on('remove', () => {
+      if (--open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
 async function tryConnect(connectionString: string): Promise<string | null> {
   const client = new pg.Client({ connectionString });
   try {

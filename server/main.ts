@@ -3,9 +3,8 @@
  * listens; DATABASE_URL (a local database `concierge`) where the team's data is. TRUST_PROXY=1
  * behind a TLS-terminating proxy, which production needs (docs/team-api.md).
  */
-import pg from 'pg';
 import { buildApp } from './app';
-import { defaultDatabaseUrl, ensureDatabase } from './database';
+import { closePool, defaultDatabaseUrl, ensureDatabase, openPool } from './database';
 import { startHub } from './hub';
 import { migrate } from './migrate';
 import { createStore } from './store';
@@ -13,7 +12,9 @@ import { createStore } from './store';
 async function main(): Promise<void> {
   const connectionString = process.env.DATABASE_URL || defaultDatabaseUrl();
   await ensureDatabase(connectionString);
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.POOL_SIZE || 10) });
+  const pool = openPool(connectionString, Number(process.env.POOL_SIZE || 10), (error) =>
+    console.error(`database: ${error.message}`),
+  );
   const applied = await migrate(pool);
   if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
   const hub = await startHub(connectionString, (error) => console.error(`listen: ${error.message}`));
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     await hub.close();
-    await pool.end();
+    await closePool(pool);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

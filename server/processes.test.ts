@@ -129,6 +129,22 @@ describe('two server processes on one database', () => {
     expect(rows[0]).toEqual({ records: 2000, notes: 2000, applied: 40 });
     one = await startServer(database.url);
   });
+
+  it('keep serving when the database closes their idle connections', async () => {
+    // Both processes hold idle connections after a few requests.
+    for (const base of [one.url, two.url])
+      for (let i = 0; i < 3; i++) expect((await request(base, anna, 'GET', '/v1/me')).status).toBe(200);
+    const { rows } = await database.pool.query<{ closed: number }>(
+      `select count(pg_terminate_backend(pid))::int as closed from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    expect(rows[0]!.closed).toBeGreaterThanOrEqual(2);
+    // Give the closed connections' notices time to reach the processes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([one.child.exitCode, two.child.exitCode]).toEqual([null, null]);
+    for (const base of [one.url, two.url])
+      expect((await request(base, anna, 'GET', '/v1/me')).status).toBe(200);
+  });
 });
 
 describe('a rate limit on two server processes', () => {
