@@ -339,6 +339,9 @@ describe('importing', () => {
       });
       // Rows done of the total: estimated from the share of the file read, exact at the end.
       expect(progress).toEqual([
+        [500, 2500],
+        [1000, 2500],
+        [1500, 2500],
         [2000, 2500],
         [2500, 2500],
         [3, 3],

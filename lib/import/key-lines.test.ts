@@ -7,13 +7,17 @@ describe('the keys of the rows read', () => {
     const n = 200_000;
     for (let i = 0; i < n; i++) keys.set(`email person${i}@example.com`, i + 2);
     expect(keys.size).toBe(n);
-    for (let i = 0; i < n; i++) expect(keys.get(`email person${i}@example.com`)).toBe(i + 2);
+    // Counted, then asserted once: an expect per key made the test slow on a busy machine.
+    let wrong = 0;
+    for (let i = 0; i < n; i++) if (keys.get(`email person${i}@example.com`) !== i + 2) wrong++;
     // Near misses: another kind of key, another case, one character more.
+    let found = 0;
     for (let i = 0; i < n; i += 7) {
-      expect(keys.get(`phone person${i}@example.com`)).toBeUndefined();
-      expect(keys.get(`email Person${i}@example.com`)).toBeUndefined();
-      expect(keys.get(`email person${i}@example.com.`)).toBeUndefined();
+      if (keys.get(`phone person${i}@example.com`) !== undefined) found++;
+      if (keys.get(`email Person${i}@example.com`) !== undefined) found++;
+      if (keys.get(`email person${i}@example.com.`) !== undefined) found++;
     }
+    expect({ wrong, found }).toEqual({ wrong: 0, found: 0 });
   });
 
   it('keep the latest line for a key set again, and tell apart keys in any script', () => {
