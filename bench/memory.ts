@@ -21,11 +21,14 @@ export interface MemoryParts {
   footprintMb: number;
   /** Each part at its own highest, in MB, with its words. */
   parts: { what: string; mb: number }[];
+  /** The private footprint at the end of each tenth of the work: how it grew. */
+  byTenth: number[];
 }
 
 interface TraceEvent {
   ph: string;
   pid: number;
+  ts: number;
   name: string;
   args: {
     name?: string;
@@ -38,7 +41,10 @@ interface TraceEvent {
 
 const mb = (hex: string | undefined) => (hex ? parseInt(hex, 16) / 2 ** 20 : 0);
 
-/** Records memory dumps every `intervalMs` while `work` runs; `page` is one of the extension's. */
+/**
+ * Records memory dumps every `intervalMs` while `work` runs; `page` is one of the extension's.
+ * A detailed dump of every process takes some 2 MB of trace: a long run needs a long interval.
+ */
 export async function memoryPartsDuring<T>(
   page: Page,
   work: () => Promise<T>,
@@ -53,6 +59,9 @@ export async function memoryPartsDuring<T>(
     traceConfig: {
       includedCategories: ['disabled-by-default-memory-infra', '__metadata'],
       excludedCategories: ['*'],
+      // Chromium's default buffer is full long before a million-row import ends, and drops the rest.
+      recordMode: 'recordAsMuchAsPossible',
+      traceBufferSizeInKb: 400_000,
       memoryDumpConfig: { triggers: [{ mode: 'detailed', periodic_interval_ms: intervalMs }] },
     },
   } as never);
@@ -69,16 +78,24 @@ export async function memoryPartsDuring<T>(
     const renderer = events.find(
       (e) => e.ph === 'M' && e.name === 'process_name' && e.args.name === 'Extension Renderer',
     )?.pid;
-    let footprintMb = 0;
+    const footprints: { ts: number; mb: number }[] = [];
     const peaks = new Map<string, number>();
     for (const e of events) {
       if (e.ph !== 'v' || e.pid !== renderer || !e.args.dumps) continue;
-      footprintMb = Math.max(footprintMb, mb(e.args.dumps.process_totals?.private_footprint_bytes));
+      const footprint = e.args.dumps.process_totals?.private_footprint_bytes;
+      if (footprint) footprints.push({ ts: e.ts, mb: mb(footprint) });
       for (const [path, dump] of Object.entries(e.args.dumps.allocators ?? {}))
         if (path in PARTS) peaks.set(path, Math.max(peaks.get(path) ?? 0, mb(dump.attrs?.size?.value)));
     }
+    const first = footprints[0]?.ts ?? 0;
+    const span = (footprints.at(-1)?.ts ?? 0) - first;
+    const byTenth = Array.from(
+      { length: 10 },
+      (_, i) => footprints.findLast((f) => f.ts - first <= (span * (i + 1)) / 10)?.mb ?? 0,
+    );
     return {
-      footprintMb,
+      footprintMb: Math.max(0, ...footprints.map((f) => f.mb)),
+      byTenth,
       parts: Object.entries(PARTS).map(([path, what]) => ({ what, mb: peaks.get(path) ?? 0 })),
     };
   }
@@ -86,5 +103,6 @@ export async function memoryPartsDuring<T>(
 
 /** The parts in a line of the report. */
 export function describeParts(memory: MemoryParts): string {
-  return memory.parts.map((p) => `${p.what} ${p.mb.toFixed(0)}`).join(', ');
+  const parts = memory.parts.map((p) => `${p.what} ${p.mb.toFixed(0)}`).join(', ');
+  return `${parts}; the footprint by tenth of the run ${memory.byTenth.map((m) => m.toFixed(0)).join(' / ')}`;
 }

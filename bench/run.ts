@@ -350,7 +350,7 @@ async function importBench(size: number, runs: number): Promise<void> {
         privatePeakMb,
       } = await peakMemoryDuring(() =>
         parts
-          ? memoryPartsDuring(options, imports)
+          ? memoryPartsDuring(options, imports, Math.max(5000, size / 50))
           : imports().then((result) => ({ result, memory: null as MemoryParts | null })),
       );
       console.log(
