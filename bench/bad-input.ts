@@ -190,7 +190,7 @@ async function soak(h: Harness, minutes: number): Promise<Sample[]> {
     if (Date.now() < nextReading) continue;
     nextReading += 60_000;
     heaps.push(await heapMb(page));
-    processes.push(Math.max(...extensionRss()));
+    processes.push(Math.max(...extensionRss(h.profileDir)));
     held.push((await labOf(h)).postsHeld);
   }
   const after = await labOf(h);

@@ -440,8 +440,8 @@ async function panelMemory(
 ): Promise<Sample[]> {
   // Let the closed pages' memory go before the baseline is read.
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  const before = Math.max(...extensionRss());
-  const { result: heapMb, peakMb } = await peakMemoryDuring(async () => {
+  const before = Math.max(...extensionRss(h.profileDir));
+  const { result: heapMb, peakMb } = await peakMemoryDuring(h.profileDir, async () => {
     const panel = await extensionPage(h, 'sidepanel.html');
     await panel.getByTestId('post-item').first().waitFor();
     await cardTimes(20, panel);
@@ -480,12 +480,25 @@ export function bundleSizes(dir: string): { name: string; bytes: number }[] {
   return sizes;
 }
 
-/** The extension's own processes (Linux): Chromium renderers started for the extension. */
-function extensionPids(): string[] {
+/**
+ * The extension's own processes (Linux): Chromium renderers started for the extension by the
+ * browser whose profile is `profileDir`. Another browser's (a benchmark run beside this one) are
+ * not counted.
+ */
+function extensionPids(profileDir: string): string[] {
+  const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  const parent = (pid: string) =>
+    /^\d+ \(.*\) \S (\d+)/s.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+  // A renderer is the zygote's child, the zygote the browser's: the browser names the profile.
+  const ofThisBrowser = (pid: string) => {
+    for (let p: string | undefined = parent(pid), up = 0; p && p !== '1' && up < 4; p = parent(p), up++)
+      if (cmdline(p).includes(`--user-data-dir=${profileDir}`)) return true;
+    return false;
+  };
   return readdirSync('/proc').filter((pid) => {
     try {
-      const cmd = /^\d+$/.test(pid) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      return cmd.includes('chromium') && cmd.includes('--extension-process');
+      const cmd = /^\d+$/.test(pid) ? cmdline(pid) : '';
+      return cmd.includes('chromium') && cmd.includes('--extension-process') && ofThisBrowser(pid);
     } catch {
       return false; // the process ended while being read
     }
@@ -504,8 +517,8 @@ function memoryOf(pid: string): { rss: number; private: number } | null {
 }
 
 /** Resident memory of each of the extension's own processes now (Linux), in MB. */
-export function extensionRss(): number[] {
-  return extensionPids().flatMap((pid) => memoryOf(pid)?.rss ?? []);
+export function extensionRss(profileDir: string): number[] {
+  return extensionPids(profileDir).flatMap((pid) => memoryOf(pid)?.rss ?? []);
 }
 
 /**
@@ -514,12 +527,13 @@ export function extensionRss(): number[] {
  * the kernel's own peak (VmHWM) as it runs, which read at the end under-reported.
  */
 export async function peakMemoryDuring<T>(
+  profileDir: string,
   work: () => Promise<T>,
 ): Promise<{ result: T; peakMb: number; privatePeakMb: number }> {
   let peakMb = 0;
   let privatePeakMb = 0;
   const sample = () => {
-    for (const pid of extensionPids()) {
+    for (const pid of extensionPids(profileDir)) {
       const memory = memoryOf(pid);
       peakMb = Math.max(peakMb, memory?.rss ?? 0);
       privatePeakMb = Math.max(privatePeakMb, memory?.private ?? 0);

@@ -348,7 +348,7 @@ async function importBench(size: number, runs: number): Promise<void> {
         result: { result: imported, memory },
         peakMb,
         privatePeakMb,
-      } = await peakMemoryDuring(() =>
+      } = await peakMemoryDuring(h.profileDir, () =>
         parts
           ? memoryPartsDuring(options, imports, Math.max(5000, size / 50))
           : imports().then((result) => ({ result, memory: null as MemoryParts | null })),

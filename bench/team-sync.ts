@@ -142,7 +142,9 @@ async function main(): Promise<void> {
     const [, borisDuring, { peakMb }] = await Promise.all([
       joinFromOptions(boris.options, server.url, tokens.boris),
       matchUntil(boris.h, borisBench, () => pulled),
-      peakMemoryDuring(() => until(async () => (await shownCount(boris.options)) >= SIZE)).then((p) => {
+      peakMemoryDuring(boris.h.profileDir, () =>
+        until(async () => (await shownCount(boris.options)) >= SIZE),
+      ).then((p) => {
         pulled = true;
         return p;
       }),
