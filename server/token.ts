@@ -3,8 +3,7 @@
  * the agent when missing (a team's first agent is its admin) and prints a new bearer token for
  * the agent on the last line.
  */
-import pg from 'pg';
-import { defaultDatabaseUrl, ensureDatabase } from './database';
+import { closePool, defaultDatabaseUrl, ensureDatabase, openPool } from './database';
 import { migrate } from './migrate';
 import { createStore } from './store';
 
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
   }
   const connectionString = process.env.DATABASE_URL || defaultDatabaseUrl();
   await ensureDatabase(connectionString);
-  const pool = new pg.Pool({ connectionString, max: 1 });
+  const pool = openPool(connectionString, 1, (error) => console.error(`database: ${error.message}`));
   try {
     await migrate(pool);
     const token = await createStore(pool).issueToken(
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     console.log(`Token for ${agent.trim()} of team ${team.trim()} (keep it secret; it is shown once):`);
     console.log(token);
   } finally {
-    await pool.end();
+    await closePool(pool);
   }
 }
 
