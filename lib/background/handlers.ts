@@ -97,8 +97,8 @@ export async function handlePostsSeen(
 ): Promise<PostMatch[]> {
   const tabId = tabOf(sender, deps);
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
-  const matches = await matchAuthors(deps.database, posts);
-  const { brandHandles } = await loadSettings();
+  // Who wrote the posts and whose handles are the brand's are read together.
+  const [matches, { brandHandles }] = await Promise.all([matchAuthors(deps.database, posts), loadSettings()]);
   const recorded = afterRecording(async () => {
     await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
     await addTabPosts(tabId, pageUrl, customerIds(matches));
