@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { badgeTexts, extensionPage, type Harness } from './support/extension';
+import { badgeTexts, extensionPage, scrollThrough, type Harness } from './support/extension';
 import { xPage } from './support/pages';
 import { article, expectBatchesBadgedOnce, extensionSuite, pageStats, tabIdOf } from './support/session';
 
@@ -271,6 +271,33 @@ test('500 posts arriving in batches of 100 are each counted once and badged once
       ),
     );
   await expectBatchesBadgedOnce(h, page, HOME, addBatch, 'Lorena Willis · VIP', 508);
+  await page.close();
+});
+
+test('posts far below the screen are read at once, and badged as the reader comes near them', async () => {
+  const page = await openTimeline();
+  const before = await pageStats(h, HOME);
+  await appendPosts(
+    page,
+    Array.from({ length: 200 }, (_, i) =>
+      xPost(i % 2 ? 'lorenawillis' : `someone_${i}`, `18700000000${String(10000 + i)}`, `Far post ${i}`),
+    ),
+  );
+  await expect.poll(async () => (await pageStats(h, HOME)).postsSeen).toBe(before.postsSeen + 200);
+  // More than two screens below the screen, badges wait: most of the 200 rows are further down.
+  const held = (await pageStats(h, HOME)).badgesDrawn - before.badgesDrawn;
+  expect(held).toBeLessThan(100);
+  const last = article(page, 'lorenawillis', '1870000000010199');
+  await expect(last.locator('[data-concierge-badge]')).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('[data-concierge-badge]')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      await scrollThrough(page);
+      return (await pageStats(h, HOME)).badgesDrawn - before.badgesDrawn;
+    })
+    .toBe(200);
+  expect(await badgeTexts(page)).toHaveLength(208);
   await page.close();
 });
 

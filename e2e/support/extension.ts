@@ -102,6 +102,24 @@ export async function extensionPage(h: Harness, path: string): Promise<Page> {
 }
 
 /**
+ * Scrolls the page through, a screen at a time, as a reader looking over it, then back: posts
+ * found far from the screen get their badges as they come near (lib/content/near.ts).
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // A frame, then the tasks it queued: the content script looks after each frame.
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    const from = scrollY;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frame();
+      await frame();
+    }
+    scrollTo(0, from);
+  });
+}
+
+/**
  * The text of every Concierge badge on a page. Badges live in closed shadow roots (so the page
  * cannot read them); the DevTools protocol can, which is what a test needs.
  */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PageStats } from '../../lib/messaging';
-import { badgeTexts, extensionPage, launch, type Harness } from './extension';
+import { badgeTexts, extensionPage, launch, scrollThrough, type Harness } from './extension';
 
 /**
  * One browser with the extension for a spec file, with the checks every test ends with: nothing
@@ -70,8 +70,8 @@ export async function pageStats(h: Harness, pageUrl: string): Promise<PageStats>
 
 /**
  * Five batches of 100 posts, each added by `addBatch(round)`, half of them by the customer whose
- * badge reads `customerBadge`: every post is counted once and badged once, and the page ends
- * with `badgesAfter` badges.
+ * badge reads `customerBadge`: every post is counted once and, scrolled to, badged once; the page
+ * ends with `badgesAfter` badges.
  */
 export async function expectBatchesBadgedOnce(
   h: Harness,
@@ -87,9 +87,16 @@ export async function expectBatchesBadgedOnce(
   for (let round = 0; round < 5; round++) {
     const before = await pageStats(h, pageUrl);
     await addBatch(round);
-    // Polling the content script's counters, not the DOM, keeps the test from loading the page.
+    // A batch lands below the screen: its badges come as the reader scrolls to it. Polling the
+    // content script's counters, not the DOM, keeps the test from loading the page.
     await expect
-      .poll(async () => (await pageStats(h, pageUrl)).badgesDrawn, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await scrollThrough(page);
+          return (await pageStats(h, pageUrl)).badgesDrawn;
+        },
+        { timeout: 15_000 },
+      )
       .toBe(before.badgesDrawn + 100);
   }
   const end = await pageStats(h, pageUrl);

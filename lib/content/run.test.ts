@@ -5,6 +5,7 @@ import { postKey } from '../post';
 import { xAdapter } from '../sites/x';
 import { BADGE_ATTR } from './badge';
 import { startLab } from './lab';
+import type { NearSort } from './near';
 import type { ScreenSort } from './on-screen';
 import { SLICE_MS, type Lane, type PieceHost } from './pieces';
 import { runContent, type ContentApp, type ContentDeps } from './run';
@@ -335,6 +336,37 @@ describe('the content script on a long day of scrolling', () => {
     await settle();
     expect(app.stats().postsSeen).toBe(20);
     expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(20);
+  });
+
+  it('reads every post found far from the screen, and badges it once it comes near', async () => {
+    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
+    const list = document.getElementById('list')!;
+    const { page, host, settle } = fakePage();
+    const onScreen: ScreenSort = (place) => (els) => {
+      place(els.slice(0, 5), 'visible');
+      place(els.slice(5), 'idle');
+    };
+    // The test says when held rows come near, as scrolling would.
+    const held: Element[] = [];
+    let letGo: (elements: Element[]) => void = () => undefined;
+    const near: NearSort = (onNear) => {
+      letGo = onNear;
+      return { hold: (el) => void held.push(el), recheck: () => undefined };
+    };
+    const app = runOnX({ host, onScreen, near, now: () => page.clock });
+    for (let i = 0; i < 20; i++) list.append(row(i));
+    await settle();
+    expect(app.stats().postsSeen).toBe(20);
+    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(5);
+    expect(held.map((el) => el.closest('#list > *'))).toEqual([...list.children].slice(5));
+
+    letGo(held.slice(0, 3));
+    await settle();
+    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(8);
+    letGo(held.slice(3));
+    await settle();
+    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(20);
+    expect(app.stats().badgesDrawn).toBe(20);
   });
 
   it('draws the badges of an answer too long for one task in pieces of their own', async () => {

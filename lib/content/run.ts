@@ -6,6 +6,7 @@ import { diagnosticOf, type PageDiagnostic } from './diagnostic';
 import { isRead, pageHealth, unitsOf } from './health';
 import type { Lab } from './lab';
 import { observeElements } from './observe';
+import { allNear, type NearSort } from './near';
 import { allOnScreen, type ScreenSort } from './on-screen';
 import { createPieces, pageHost, type Job, type Lane, type PieceHost } from './pieces';
 
@@ -30,6 +31,8 @@ export interface ContentDeps {
   host?: PieceHost;
   /** Which posts are on screen; all of them by default (the entrypoint passes the real one). */
   onScreen?: ScreenSort;
+  /** When posts found far from the screen come near it; at once by default. */
+  near?: NearSort;
   /** The benchmark's account of where the time goes; absent from users' builds. */
   lab?: Lab;
 }
@@ -77,12 +80,15 @@ export function runContent(deps: ContentDeps): ContentApp {
   };
 
   const badged = new WeakSet<Element>();
+  // Rows found far from the screen: their badges wait until they come near it (./near.ts).
+  const far = new WeakSet<Element>();
 
   const draw = (key: string): void => {
     const entry = shown.get(key);
     const el = entry?.el.deref();
     const match = matches.get(key);
     if (!entry || !el?.isConnected || !match || showing.get(el) !== key) return;
+    if (far.has(el)) return near.hold(el);
     let anchor: Element | null;
     try {
       anchor = adapter.badgeAnchor(el);
@@ -99,7 +105,7 @@ export function runContent(deps: ContentDeps): ContentApp {
 
   const relabel = (answer: PostMatch[]): Promise<void> => {
     for (const match of answer) matches.set(match.key, match);
-    return drawAll(answer);
+    return drawAll(answer.map((match) => match.key));
   };
 
   /** Asks the worker about some posts and draws its answer. */
@@ -145,21 +151,21 @@ export function runContent(deps: ContentDeps): ContentApp {
     return outgoing;
   };
 
-  /** Draws the badges of an answer, a piece at a time; resolves once all are drawn. */
-  const drawAll = (answer: PostMatch[]): Promise<void> =>
+  /** Draws the badges of some posts, a piece at a time; resolves once all are drawn or held. */
+  const drawAll = (keys: string[]): Promise<void> =>
     new Promise((resolve) => {
-      if (!answer.length || signal.aborted) return resolve();
+      if (!keys.length || signal.aborted) return resolve();
       let next = 0;
       pieces.add('visible', (spent) => {
         const start = now();
         observation.quietly(() => {
-          while (next < answer.length) {
-            draw(answer[next++]!.key);
+          while (next < keys.length) {
+            draw(keys[next++]!);
             if (spent()) break;
           }
         });
         lab?.within(now() - start, 'badgeMs');
-        if (next < answer.length && !signal.aborted) return (lab?.sliced('slicedDraws'), false);
+        if (next < keys.length && !signal.aborted) return (lab?.sliced('slicedDraws'), false);
         resolve();
         return true;
       });
@@ -206,13 +212,30 @@ export function runContent(deps: ContentDeps): ContentApp {
       lab?.within(now() - start, part);
       return done;
     };
-  const place = (elements: Element[], lane: Lane): void => pieces.add(lane, readJob(elements));
+  const place = (elements: Element[], lane: Lane): void => {
+    for (const el of elements) {
+      if (lane === 'idle') far.add(el);
+      else far.delete(el);
+    }
+    pieces.add(lane, readJob(elements));
+  };
+  const near = (deps.near ?? allNear)((elements) => {
+    const keys: string[] = [];
+    for (const el of elements) {
+      far.delete(el);
+      const key = showing.get(el);
+      if (key) keys.push(key);
+    }
+    void drawAll(keys);
+  });
   const sortOnScreen = (deps.onScreen ?? allOnScreen)(place, (job) =>
     pieces.add('visible', lab ? timed(job, 'screenMs') : job),
   );
   const onBatch = (elements: Element[]): void => {
     stats.batches += 1;
     sortOnScreen(elements);
+    // Rows came or changed: the rows held far away may have moved nearer.
+    near.recheck();
   };
   const readElement = (el: Element, pageUrl: string, posts: SocialPost[], inBatch: Set<string>): void => {
     if (badged.has(el)) removeBadges(el);

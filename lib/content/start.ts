@@ -4,6 +4,7 @@ import type { SiteAdapter } from '../sites/types';
 import { contentHandlers } from './handlers';
 import { startLab } from './lab';
 import { badgeLabels } from './labels';
+import { nearScreen } from './near';
 import { onScreenFirst } from './on-screen';
 import { runContent } from './run';
 
@@ -20,6 +21,7 @@ export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): v
     postsSeen: (data) => sendMessage('postsSeen', data),
     selectPost: (key) => sendMessage('selectPost', { key }),
     onScreen: onScreenFirst(window, signal, lab && ((ms) => lab.spend(ms, 'screenMs'))),
+    near: nearScreen(window, signal, lab && ((ms) => lab.spend(ms, 'screenMs'))),
     ...(lab && { lab }),
   });
 
