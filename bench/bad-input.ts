@@ -59,6 +59,12 @@ async function fresh(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/**
+ * Rounds of the flood, each with the extension and then without it: ten clicks of one round
+ * gave medians from +0.2 to +7.5 ms over the page alone on the same code (bench/summary.md).
+ */
+const FLOOD_ROUNDS = 3;
+
 /** 10,000 posts in one task; the reader clicks while they are read; every one must be read. */
 async function flood(h: Harness, plain: BrowserContext, posts: number): Promise<Sample[]> {
   const run = async (page: Page, lab: boolean) => {
@@ -83,32 +89,39 @@ async function flood(h: Harness, plain: BrowserContext, posts: number): Promise<
     await page.close();
     return record;
   };
-  const withExt = await run(await fresh(h.context), true);
-  const without = await run(await fresh(plain), false);
-  const held = (k: number) => holding(withExt, k);
-  const longest = (tasks: Span[]) => Math.max(0, ...tasks.map((t) => t.ms)).toFixed(0);
+  const rounds: { withExt: Awaited<ReturnType<typeof run>>; without: Awaited<ReturnType<typeof run>> }[] = [];
+  for (let round = 0; round < FLOOD_ROUNDS; round++)
+    rounds.push({
+      withExt: await run(await fresh(h.context), true),
+      without: await run(await fresh(plain), false),
+    });
+  const held = (k: number) => rounds.reduce((sum, r) => sum + holding(r.withExt, k), 0);
+  const longest = (side: 'withExt' | 'without') =>
+    rounds.map((r) => Math.max(0, ...r[side].longTasks.map((t) => t.ms)).toFixed(0)).join(' / ');
+  const read = Math.min(...rounds.map((r) => r.withExt.read));
+  const readS = rounds.map((r) => (r.withExt.readMs / 1000).toFixed(1)).join(' / ');
   return [
     {
       name: `bad input: ${posts.toLocaleString('en')} posts at once, posts read`,
-      samples: [withExt.read],
+      samples: [read],
       unit: 'posts',
-      note: `all read ${(withExt.readMs / 1000).toFixed(1)} s after they came`,
+      note: `the fewest of ${FLOOD_ROUNDS} rounds; all read ${readS} s after they came`,
       budget: { text: `all ${posts.toLocaleString('en')}`, ok: (m) => m >= posts },
     },
     {
       name: `bad input: ${posts.toLocaleString('en')} posts at once, tasks over 50 ms holding the extension's work`,
       samples: [held(1)],
       unit: 'tasks',
-      note: `the longest task with the extension ${longest(withExt.longTasks)} ms, without it ${longest(without.longTasks)} ms (the page's own task adding them)`,
+      note: `in ${FLOOD_ROUNDS} rounds; the longest task with the extension ${longest('withExt')} ms, without it ${longest('without')} ms (the page's own task adding them)`,
       budget: { text: 'none', ok: (_m, _p95, k) => held(k) === 0 },
     },
-    // Measured +9 to +16 ms on 2026-12-05, every task of ours short: the frames pay for badges
-    // drawn into a page of 10,000 rows. Not held in CI until badges off screen wait for it.
+    // Badges of far rows wait until they come near (lib/content/near.ts): the frames no longer
+    // lay out a page of 10,000 rows for them, and the CI subset holds the budget.
     clickFigure(
       `bad input: ${posts.toLocaleString('en')} posts at once`,
-      withExt.clicks,
-      without.clicks,
-      false,
+      rounds.flatMap((r) => r.withExt.clicks),
+      rounds.flatMap((r) => r.without.clicks),
+      true,
     ),
   ];
 }
