@@ -89,7 +89,8 @@ async function flood(h: Harness, plain: BrowserContext, posts: number): Promise<
     await page.close();
     return record;
   };
-  const rounds: { withExt: Awaited<ReturnType<typeof run>>; without: Awaited<ReturnType<typeof run>> }[] = [];
+  type Run = Awaited<ReturnType<typeof run>>;
+  const rounds: { withExt: Run; without: Run }[] = [];
   for (let round = 0; round < FLOOD_ROUNDS; round++)
     rounds.push({
       withExt: await run(await fresh(h.context), true),

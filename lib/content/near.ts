@@ -1,3 +1,5 @@
+import type { ChromeScheduler } from './pieces';
+
 /**
  * The badges of posts read while far from the screen wait until their post comes near it. Every
  * piece that changes the page makes its next frame lay the whole document out again, whatever the
@@ -5,7 +7,7 @@
  * 8 ms longer for a frame (bench/summary.md). Held until near, they cost no frame at all.
  */
 export interface NearWatch {
-  /** Keeps `el` until it comes within a screen of the viewport; then it goes to `onNear`. */
+  /** Keeps `el` until it comes within two screens of the viewport; then it goes to `onNear`. */
   hold: (el: Element) => void;
   /** The page changed: where the held rows are is looked at again after the next frame. */
   recheck: () => void;
@@ -16,10 +18,6 @@ export type NearSort = (onNear: (elements: Element[]) => void) => NearWatch;
 
 /** Everything is near: for pages with no layout (tests) and as the content script's default. */
 export const allNear: NearSort = (onNear) => ({ hold: (el) => onNear([el]), recheck: () => undefined });
-
-interface Scheduler {
-  postTask?: (run: () => void, options: { priority: 'user-blocking' }) => Promise<void>;
-}
 
 /** Screens above and below the viewport that count as near: a badge is drawn before it shows. */
 const MARGIN_SCREENS = 2;
@@ -84,7 +82,7 @@ export const nearScreen =
       };
       // A hidden tab has no frames: the look waits until it is shown again.
       win.requestAnimationFrame(() => {
-        const scheduler = (win as { scheduler?: Scheduler }).scheduler;
+        const scheduler = (win as { scheduler?: ChromeScheduler }).scheduler;
         if (scheduler?.postTask)
           scheduler.postTask(timed, { priority: 'user-blocking' }).catch(() => undefined);
         else win.setTimeout(timed, 0);

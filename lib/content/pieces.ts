@@ -116,8 +116,12 @@ export function createPieces(options: PiecesOptions): Pieces {
   };
 }
 
-interface ChromeScheduler {
-  postTask?: (run: () => void, options: { priority: 'user-visible' | 'background' }) => Promise<void>;
+/** Chrome's `scheduler`, where the page has it. */
+export interface ChromeScheduler {
+  postTask?: (
+    run: () => void,
+    options: { priority: 'user-blocking' | 'user-visible' | 'background' },
+  ) => Promise<void>;
   yield?: () => Promise<void>;
 }
 

@@ -10,8 +10,8 @@ import { runContent } from './run';
 
 /**
  * Wires a site's adapter to the extension; the entrypoints call only this. The script's own
- * evaluation is one task of the page's and the start is the next: together they took 53 ms on a
- * page slowed 4× (bench/summary.md), each alone well under 50.
+ * evaluation is one task of the page's and the start is the next: together they took 58 ms on
+ * Facebook and 82 ms on X, slowed 4× (bench/summary.md); each alone stays well under 50.
  */
 export function startContentScript(adapter: SiteAdapter, signal: AbortSignal): void {
   setTimeout(() => {
