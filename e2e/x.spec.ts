@@ -124,6 +124,21 @@ test('clicking a badge selects its post in the side panel', async () => {
   await page.close();
 });
 
+test('a badge reached with Tab selects its post on Enter, and the page stays where it was', async () => {
+  const page = await openTimeline();
+  const panel = await openPanel();
+  const badge = article(page, 'meitanaka_', '1859000000000000104').locator('[data-concierge-badge]');
+  // The closed root hides the focused badge: the page sees its host as the active element.
+  const focused = () => badge.evaluate((host) => document.activeElement === host);
+  for (let i = 0; i < 60 && !(await focused()); i++) await page.keyboard.press('Tab');
+  expect(await focused()).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('[data-testid="post-item"][aria-selected="true"]')).toContainText('Mei Tanaka');
+  expect(page.url()).toBe(HOME);
+  await panel.close();
+  await page.close();
+});
+
 test('Insert writes into X’s Draft.js reply box: opened, multi-line, replacing a draft, twice', async () => {
   const page = await openTimeline();
   const panel = await openPanel();

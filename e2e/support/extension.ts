@@ -142,8 +142,8 @@ export async function badgeTexts(page: Page): Promise<string[]> {
     const walk = (node: DomNode): void => {
       if (node.attributes?.includes('data-concierge-badge')) {
         const shadow = node.shadowRoots?.[0];
-        const button = shadow?.children?.find((c) => (c as { nodeName?: string }).nodeName === 'BUTTON');
-        texts.push(button ? textOf(button) : '');
+        const pill = shadow?.children?.find((c) => (c as { nodeName?: string }).nodeName === 'SPAN');
+        texts.push(pill ? textOf(pill) : '');
         return;
       }
       [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(walk);

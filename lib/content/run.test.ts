@@ -128,7 +128,7 @@ describe('the content script on a page it finds already badged', () => {
 
   it('names the customer on a badge when the worker relabels its post after customers changed', async () => {
     const { roots, spy, app, first } = await badgedTimeline();
-    const texts = () => roots.map((r) => r.querySelector('button')?.textContent);
+    const texts = () => roots.map((r) => r.querySelector('[role="button"]')?.textContent);
     expect(texts()).not.toContain('Lorena Willis · vip');
     await app.relabel([
       { ...first, customer: { id: 'c1', name: 'Lorena Willis', tier: 'vip' } },
@@ -142,16 +142,16 @@ describe('the content script on a page it finds already badged', () => {
 
   it('says on the badge that another agent is replying, and who answered once they have', async () => {
     const { roots, spy, app, first, second } = await badgedTimeline();
-    const buttons = () => roots.map((r) => r.querySelector('button')!);
+    const pills = () => roots.map((r) => r.querySelector('[role="button"]')!);
     await app.relabel([
       { ...first, activity: { kind: 'replying', agent: 'Anna' } },
       { ...second, activity: { kind: 'answered', agent: 'Boris', at: '2026-12-05T06:00:00.000Z' } },
     ]);
-    const replying = buttons().find((b) => b.textContent === 'Not a customer yet · Anna is replying');
+    const replying = pills().find((b) => b.textContent === 'Not a customer yet · Anna is replying');
     expect(replying?.className).toContain('replying');
-    expect(buttons().map((b) => b.textContent)).toContain('Not a customer yet · Boris is answered');
+    expect(pills().map((b) => b.textContent)).toContain('Not a customer yet · Boris is answered');
     await app.relabel([{ ...first, activity: undefined }]);
-    expect(buttons().some((b) => b.textContent?.includes('Anna'))).toBe(false);
+    expect(pills().some((b) => b.textContent?.includes('Anna'))).toBe(false);
     spy.mockRestore();
   });
 
@@ -163,7 +163,7 @@ describe('the content script on a page it finds already badged', () => {
       { ...first, own: 'brand' },
       { ...second, own: 'ad' },
     ]);
-    expect(roots.map((r) => r.querySelector('button')?.textContent)).toContain('Brand');
+    expect(roots.map((r) => r.querySelector('[role="button"]')?.textContent)).toContain('Brand');
     expect(hosts()).toBe(before - 1);
     spy.mockRestore();
   });
@@ -191,6 +191,39 @@ describe('the content script on a page it finds already badged', () => {
     // A click elsewhere in the post is the page's.
     expect(click(badges[1]!.parentElement!, true).defaultPrevented).toBe(false);
     expect(selected).toHaveLength(1);
+  });
+
+  it('selects the post of a focused badge on Enter or Space, and leaves other keys to the page', async () => {
+    timeline();
+    const selected: string[] = [];
+    const app = runOnX({ selectPost: async (key) => void selected.push(key) });
+    await firstBadges(app);
+    const badge = document.querySelector<HTMLElement>(`[${BADGE_ATTR}]`)!;
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+      Object.defineProperty(event, 'isTrusted', { value: true });
+      badge.dispatchEvent(event);
+      return event;
+    };
+    expect(press('j').defaultPrevented).toBe(false);
+    expect(selected).toEqual([]);
+    // Space would scroll the page as well: it is kept from doing so.
+    expect(press(' ').defaultPrevented).toBe(true);
+    expect(press('Enter').defaultPrevented).toBe(true);
+    expect(selected).toHaveLength(2);
+  });
+
+  it('cuts a long badge with an ellipsis, and keeps it focusable as a button', async () => {
+    const { roots, spy, app, first } = await badgedTimeline();
+    const long = 'Анастасия-Александра Константинопольская-Виноградова-Преображенская';
+    await app.relabel([{ ...first, customer: { id: 'c1', name: long, tier: 'vip' } }]);
+    const pill = roots
+      .map((r) => r.querySelector<HTMLElement>('[role="button"]')!)
+      .find((p) => p.textContent!.startsWith('Анастасия'))!;
+    expect(pill.textContent).toHaveLength(60);
+    expect(pill.textContent!.endsWith('…')).toBe(true);
+    expect(pill.tabIndex).toBe(0);
+    spy.mockRestore();
   });
 });
 
