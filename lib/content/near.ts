@@ -20,7 +20,7 @@ export type NearSort = (onNear: (elements: Element[]) => void) => NearWatch;
 export const allNear: NearSort = (onNear) => ({ hold: (el) => onNear([el]), recheck: () => undefined });
 
 /** Screens above and below the viewport that count as near: a badge is drawn before it shows. */
-const MARGIN_SCREENS = 2;
+export const MARGIN_SCREENS = 2;
 
 // Node.compareDocumentPosition's bit for "the other node comes after this one".
 const FOLLOWING = 4;

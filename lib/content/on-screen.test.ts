@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { onScreenFirst } from './on-screen';
-import type { Job, Lane } from './pieces';
+import { onScreenFirst, type Place } from './on-screen';
+import type { Job } from './pieces';
 
 /** A window whose one IntersectionObserver the test answers by hand. */
 function fakeWindow() {
@@ -23,11 +23,21 @@ function fakeWindow() {
   const win = {
     document,
     performance,
+    innerHeight: 1000,
     IntersectionObserver: FakeObserver,
   } as unknown as Window & typeof globalThis;
-  const tell = (elements: Element[], onScreen: (i: number) => boolean) =>
+  // Where each row was when the observer looked: on screen, a screen and a half below it, or ten.
+  const TOP: Record<Place, number> = { visible: 0, near: 1500, far: 10_000 };
+  const tell = (elements: Element[], where: (i: number) => Place) =>
     answer!(
-      elements.map((target, i) => ({ target, isIntersecting: onScreen(i) }) as IntersectionObserverEntry),
+      elements.map(
+        (target, i) =>
+          ({
+            target,
+            isIntersecting: where(i) === 'visible',
+            boundingClientRect: { top: TOP[where(i)], bottom: TOP[where(i)] + 100 },
+          }) as unknown as IntersectionObserverEntry,
+      ),
     );
   return { win, observed, tell };
 }
@@ -35,10 +45,10 @@ function fakeWindow() {
 /** The sort under test on a fake window: what it placed, in which lane, and the jobs it asked to run. */
 function sorting() {
   const { win, observed, tell } = fakeWindow();
-  const placed: { lane: Lane; elements: Element[] }[] = [];
+  const placed: { place: Place; elements: Element[] }[] = [];
   const jobs: Job[] = [];
   const sort = onScreenFirst(win, new AbortController().signal)(
-    (elements, lane) => placed.push({ lane, elements }),
+    (elements, place) => placed.push({ place, elements }),
     (job) => jobs.push(job),
   );
   const all = () => placed.flatMap((p) => p.elements);
@@ -52,7 +62,7 @@ describe('onScreenFirst', () => {
     sort(rows);
     expect(observed.size).toBe(10_000);
     // 10,000 rows at once come back in one callback: nothing is placed inside it.
-    tell(rows, (i) => i < 25);
+    tell(rows, (i) => (i < 25 ? 'visible' : i < 40 ? 'near' : 'far'));
     expect(placed).toEqual([]);
     expect(jobs).toHaveLength(1);
 
@@ -60,9 +70,10 @@ describe('onScreenFirst', () => {
     let units = 0;
     const upTo = (n: number) => () => ++units % n === 0;
     expect(jobs[0]!(upTo(1000))).toBe(false);
-    expect(placed.map((p) => [p.lane, p.elements.length])).toEqual([
+    expect(placed.map((p) => [p.place, p.elements.length])).toEqual([
       ['visible', 25],
-      ['idle', 975],
+      ['near', 15],
+      ['far', 960],
     ]);
     while (!jobs[0]!(upTo(1000)));
     expect(all()).toHaveLength(10_000);
@@ -73,7 +84,7 @@ describe('onScreenFirst', () => {
     const { tell, all, jobs, sort } = sorting();
     const rows = Array.from({ length: 3 }, () => document.createElement('div'));
     sort(rows);
-    tell(rows, () => true);
+    tell(rows, () => 'visible');
     expect(jobs[0]!(() => true)).toBe(false);
     expect(all()).toEqual([rows[0]]);
     expect(jobs[0]!(() => true)).toBe(false);
@@ -86,14 +97,14 @@ describe('onScreenFirst', () => {
     const first = [document.createElement('div'), document.createElement('div')];
     const second = [document.createElement('div')];
     sort([...first, ...second]);
-    tell(first, () => true);
-    tell(second, () => false);
+    tell(first, () => 'visible');
+    tell(second, () => 'far');
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!(() => false)).toBe(true);
     expect(all()).toEqual([...first, ...second]);
     const third = [document.createElement('div')];
     sort(third);
-    tell(third, () => true);
+    tell(third, () => 'visible');
     expect(jobs).toHaveLength(2);
   });
 });

@@ -1,15 +1,23 @@
-import type { Job, Lane } from './pieces';
+import { MARGIN_SCREENS } from './near';
+import type { Job } from './pieces';
 
-type Place = (elements: Element[], lane: Lane) => void;
+/**
+ * Where a post is: on screen or half a screen from it (read first), near it (read in idle time,
+ * its badge drawn with its answer), or far (read in idle time, its badge held until it comes
+ * near: see ./near.ts).
+ */
+export type Place = 'visible' | 'near' | 'far';
+
+type Put = (elements: Element[], place: Place) => void;
 
 /**
  * Given where to put elements, and how to run a job in pieces, a function that sorts elements
  * into lanes, now or once it knows.
  */
-export type ScreenSort = (place: Place, run: (job: Job) => void) => (elements: Element[]) => void;
+export type ScreenSort = (put: Put, run: (job: Job) => void) => (elements: Element[]) => void;
 
 /** Everything is on screen: for pages with no layout (tests) and as the content script's default. */
-export const allOnScreen: ScreenSort = (place) => (elements) => place(elements, 'visible');
+export const allOnScreen: ScreenSort = (put) => (elements) => put(elements, 'visible');
 
 /**
  * Posts on screen, or half a screen from it, go first; the rest wait for idle time. One
@@ -18,17 +26,26 @@ export const allOnScreen: ScreenSort = (place) => (elements) => place(elements, 
  * page's frame and only keeps the entries: 10,000 rows added at once come as one callback, and
  * sorting them is a job, cut into pieces like the rest. A hidden tab renders nothing, so an
  * observer would never answer: its posts are read in idle time straight away.
+ *
+ * Posts within two screens have their badges drawn with their answer, in one frame with the
+ * others. Held and let go a frame later, they made a second frame of changes, and on a long page
+ * every such frame costs the page a restyle, layout and paint (bench/summary.md).
  */
 export const onScreenFirst =
   (win: Window & typeof globalThis, signal: AbortSignal, measure?: (ms: number) => void): ScreenSort =>
-  (place, run) => {
+  (put, run) => {
     const doc = win.document;
     const waiting = new Set<Element>();
     const answers: IntersectionObserverEntry[][] = [];
     let at = 0;
     const sort: Job = (spent) => {
       const visible: Element[] = [];
-      const idle: Element[] = [];
+      const near: Element[] = [];
+      const far: Element[] = [];
+      // Where the observer saw each row, against the screen: no layout of our own.
+      const screen = win.innerHeight;
+      const isNear = ({ top, bottom }: DOMRectReadOnly) =>
+        bottom >= -screen * MARGIN_SCREENS && top <= screen * (1 + MARGIN_SCREENS);
       while (answers.length) {
         const entries = answers[0]!;
         const entry = entries[at++]!;
@@ -38,12 +55,14 @@ export const onScreenFirst =
         }
         if (waiting.delete(entry.target)) {
           observer.unobserve(entry.target);
-          (entry.isIntersecting ? visible : idle).push(entry.target);
+          const sorted = entry.isIntersecting ? visible : isNear(entry.boundingClientRect) ? near : far;
+          sorted.push(entry.target);
         }
         if (spent()) break;
       }
-      if (visible.length) place(visible, 'visible');
-      if (idle.length) place(idle, 'idle');
+      if (visible.length) put(visible, 'visible');
+      if (near.length) put(near, 'near');
+      if (far.length) put(far, 'far');
       return !answers.length;
     };
     const observer = new win.IntersectionObserver(
@@ -60,7 +79,7 @@ export const onScreenFirst =
       const left = [...waiting];
       waiting.clear();
       for (const el of left) observer.unobserve(el);
-      place(left, 'idle');
+      put(left, 'far');
     };
     doc.addEventListener('visibilitychange', whenHidden, { signal });
     signal.addEventListener(
@@ -73,7 +92,7 @@ export const onScreenFirst =
       { once: true },
     );
     return (elements) => {
-      if (doc.hidden) return place(elements, 'idle');
+      if (doc.hidden) return put(elements, 'far');
       for (const el of elements) {
         waiting.add(el);
         observer.observe(el);

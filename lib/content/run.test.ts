@@ -349,7 +349,7 @@ describe('the content script on a long day of scrolling', () => {
       place(shown, 'visible');
       place(
         els.filter((el) => !shown.includes(el)),
-        'idle',
+        'far',
       );
     };
     const asked: string[] = [];
@@ -375,9 +375,11 @@ describe('the content script on a long day of scrolling', () => {
     document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
     const list = document.getElementById('list')!;
     const { page, host, settle } = fakePage();
+    // Five rows on screen, three near it (read in idle time, badged with their answer), twelve far.
     const onScreen: ScreenSort = (place) => (els) => {
       place(els.slice(0, 5), 'visible');
-      place(els.slice(5), 'idle');
+      place(els.slice(5, 8), 'near');
+      place(els.slice(8), 'far');
     };
     // The test says when held rows come near, as scrolling would.
     const held: Element[] = [];
@@ -390,12 +392,12 @@ describe('the content script on a long day of scrolling', () => {
     for (let i = 0; i < 20; i++) list.append(row(i));
     await settle();
     expect(app.stats().postsSeen).toBe(20);
-    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(5);
-    expect(held.map((el) => el.closest('#list > *'))).toEqual([...list.children].slice(5));
+    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(8);
+    expect(held.map((el) => el.closest('#list > *'))).toEqual([...list.children].slice(8));
 
     letGo(held.slice(0, 3));
     await settle();
-    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(8);
+    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(11);
     letGo(held.slice(3));
     await settle();
     expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(20);

@@ -7,8 +7,8 @@ import { isRead, pageHealth, unitsOf } from './health';
 import type { Lab } from './lab';
 import { observeElements } from './observe';
 import { allNear, type NearSort } from './near';
-import { allOnScreen, type ScreenSort } from './on-screen';
-import { createPieces, pageHost, type Job, type Lane, type PieceHost } from './pieces';
+import { allOnScreen, type Place, type ScreenSort } from './on-screen';
+import { createPieces, pageHost, type Job, type PieceHost } from './pieces';
 
 /**
  * Posts in one message. A message costs the page's main thread about 0.3 ms and 12 µs a post
@@ -212,12 +212,12 @@ export function runContent(deps: ContentDeps): ContentApp {
       lab?.within(now() - start, part);
       return done;
     };
-  const place = (elements: Element[], lane: Lane): void => {
+  const place = (elements: Element[], where: Place): void => {
     for (const el of elements) {
-      if (lane === 'idle') far.add(el);
+      if (where === 'far') far.add(el);
       else far.delete(el);
     }
-    pieces.add(lane, readJob(elements));
+    pieces.add(where === 'visible' ? 'visible' : 'idle', readJob(elements));
   };
   const near = (deps.near ?? allNear)((elements) => {
     const keys: string[] = [];
