@@ -35,15 +35,7 @@ interface LongTaskTrace {
  * on a renderer's main thread, or null when the trace holds none.
  */
 async function traceLongTasks(page: Page, overMs = 50): Promise<LongTaskTrace> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReturnAsStream',
-    traceConfig: {
-      recordMode: 'recordContinuously',
-      traceBufferSizeInKb: BUFFER_KB,
-      includedCategories: CATEGORIES,
-    },
-  });
+  const cdp = await startTrace(page, 'recordContinuously', CATEGORIES);
   let stopped: Promise<string | null> | null = null;
   const detach = () => void cdp.detach().catch(() => {});
   return {
@@ -84,6 +76,20 @@ export async function traceFirstLongTask(
       return { long: false, described: null };
     },
   };
+}
+
+/** A trace of `page`'s browser, read back as a stream: a ring buffer, or until the buffer fills. */
+async function startTrace(
+  page: Page,
+  recordMode: 'recordContinuously' | 'recordAsMuchAsPossible',
+  includedCategories: string[],
+): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { recordMode, traceBufferSizeInKb: BUFFER_KB, includedCategories },
+  });
+  return cdp;
 }
 
 /** Ends tracing; the handle of the stream that holds the trace. */
@@ -152,4 +158,41 @@ export function describe(events: TraceEvent[], overMs: number): string | null {
       .join(', ');
   const cpu = long.tdur === undefined ? 'not known' : `${ms(long.tdur)} ms`;
   return `trace: ${ms(long.dur)} ms task, on the CPU ${cpu}; longest inside: ${top(inside, 3) || 'nothing traced'}; meanwhile on the CPU: ${top(others, 4) || 'nothing traced'}`;
+}
+
+/**
+ * Blink's rendering phases, timed wherever they run: in a frame, or forced early by a script
+ * reading layout. What a page renders because of the extension is their sum with it, less the
+ * sum without it, for the same page doing the same things.
+ */
+const RENDER_PHASES = new Set([
+  'Blink.Style.UpdateTime',
+  'Blink.Layout.UpdateTime',
+  'Blink.CompositingInputs.UpdateTime',
+  'Blink.PrePaint.UpdateTime',
+  'Blink.Paint.UpdateTime',
+  'Blink.CompositingCommit.UpdateTime',
+]);
+
+/** Runs `run` traced; the milliseconds the busiest renderer's main thread (the page's) spent rendering. */
+export async function renderingDuring(page: Page, run: () => Promise<unknown>): Promise<number> {
+  const cdp = await startTrace(page, 'recordAsMuchAsPossible', ['blink', '__metadata']);
+  // The trace is ended whatever happened, so that a failed run leaves no tracing behind.
+  const failed = await run().then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  const events = await readTrace(cdp).finally(() => void cdp.detach().catch(() => {}));
+  if (failed) throw failed.error;
+  const mains = new Set<string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      mains.add(`${e.pid}:${e.tid}`);
+  const byThread = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !RENDER_PHASES.has(e.name) || !mains.has(thread)) continue;
+    byThread.set(thread, (byThread.get(thread) ?? 0) + (e.dur ?? 0));
+  }
+  return Math.max(0, ...byThread.values()) / 1000;
 }
