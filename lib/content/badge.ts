@@ -74,7 +74,8 @@ function listen(doc: Document): void {
   const activate = (event: Event): void => {
     const select = event.target ? selects.get(event.target) : undefined;
     if (!select || !event.isTrusted) return;
-    if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
+    const key = event.type === 'keydown' ? (event as KeyboardEvent).key : null;
+    if (key !== null && key !== 'Enter' && key !== ' ') return;
     // The badge sits inside the post, which navigates on click (and Space would scroll the page).
     event.preventDefault();
     event.stopPropagation();
