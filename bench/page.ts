@@ -224,13 +224,16 @@ export function tasksHolding(tasks: readonly Span[], pieces: readonly Span[], li
  * The page's click to its next frame, against the same page without the extension: within +2 ms,
  * a budget the CI subset holds only where `heldInCi`.
  */
+/** A difference with its sign: +0.4, −1.3. */
+const signed = (ms: number) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`;
+
 export function clickFigure(label: string, clicks: number[], without: number[], heldInCi: boolean): Sample {
   const delta = median(clicks) - median(without);
   return {
     name: `${label}, the page's click to next frame`,
     samples: clicks,
     unit: 'ms',
-    note: `without the extension ${median(without).toFixed(1)} ms (+${delta.toFixed(1)} ms)`,
+    note: `without the extension ${median(without).toFixed(1)} ms (${signed(delta)} ms)`,
     budget: {
       text: heldInCi ? 'within +2 ms' : 'within +2 ms (not held in CI yet)',
       ok: (_m, _p95, k) => (!heldInCi && k > 1) || delta <= 2 * k,
@@ -332,9 +335,11 @@ export async function pageBench(h: Harness, runs: number, total: number, trace =
           ok: (_m, _p95, k) => holding(k, false).every((n) => n === 0),
         },
       });
-      // At 4x the page's click waits +25 to +50 ms on our work today, and one run's median swings
-      // by 20 ms: the CI subset does not hold the slowed pages to this budget yet; full runs do.
-      out.push(clickFigure(`page: ${label}`, extClicks, plainClicks, slowdown === 1));
+      // Slowed 4x, X's clicks measured -2.8 to +2.2 ms over the page alone and are held in the CI
+      // subset too; Facebook's measured +6.0 to +10.7 ms, at the edge of CI's margin: full runs
+      // hold it, the CI subset not yet.
+      const heldInCi = slowdown === 1 || url.startsWith(X_ORIGIN);
+      out.push(clickFigure(`page: ${label}`, extClicks, plainClicks, heldInCi));
     }
 
     // The page's own rendering that the extension's badges cost it: traced (which slows the
