@@ -220,13 +220,13 @@ export function tasksHolding(tasks: readonly Span[], pieces: readonly Span[], li
   return tasks.filter((t) => t.ms > limitMs && pieces.some((p) => p.at < t.at + t.ms && p.at + p.ms > t.at));
 }
 
+/** A difference with its sign: +0.4, −1.3. */
+const signed = (ms: number) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`;
+
 /**
  * The page's click to its next frame, against the same page without the extension: within +2 ms,
  * a budget the CI subset holds only where `heldInCi`.
  */
-/** A difference with its sign: +0.4, −1.3. */
-const signed = (ms: number) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`;
-
 export function clickFigure(label: string, clicks: number[], without: number[], heldInCi: boolean): Sample {
   const delta = median(clicks) - median(without);
   return {
@@ -336,7 +336,7 @@ export async function pageBench(h: Harness, runs: number, total: number, trace =
         },
       });
       // Slowed 4x, X's clicks measured -2.8 to +4.0 ms over the page alone and are held in the CI
-      // subset too; Facebook's measured +6.0 to +10.7 ms, at the edge of CI's margin: full runs
+      // subset too; Facebook's measured +3.5 to +10.7 ms, at the edge of CI's margin: full runs
       // hold it, the CI subset not yet.
       const heldInCi = slowdown === 1 || url.startsWith(X_ORIGIN);
       out.push(clickFigure(`page: ${label}`, extClicks, plainClicks, heldInCi));
@@ -345,18 +345,18 @@ export async function pageBench(h: Harness, runs: number, total: number, trace =
     // The page's own rendering that the extension's badges cost it: traced (which slows the
     // page), so in runs of their own, and only in full runs.
     if (runs > 1) {
+      const rendered = async (context: BrowserContext, url: string) => {
+        const page = await context.newPage();
+        const ms = await renderingDuring(page, () => growPage(page, url, total, 1));
+        await page.close();
+        return ms;
+      };
       for (const { label, url } of scenarios.filter((s) => s.slowdown === 1 && s.runs === runs)) {
         const caused: number[] = [];
         const sides: string[] = [];
         for (let run = 0; run < Math.min(3, runs); run++) {
-          const rendered = async (context: BrowserContext) => {
-            const page = await context.newPage();
-            const ms = await renderingDuring(page, () => growPage(page, url, total, 1));
-            await page.close();
-            return ms;
-          };
-          const withExt = await rendered(h.context);
-          const without = await rendered(plain);
+          const withExt = await rendered(h.context, url);
+          const without = await rendered(plain, url);
           caused.push(((withExt - without) / total) * 100);
           sides.push(`${withExt.toFixed(0)} / ${without.toFixed(0)}`);
         }

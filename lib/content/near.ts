@@ -20,7 +20,12 @@ export type NearSort = (onNear: (elements: Element[]) => void) => NearWatch;
 export const allNear: NearSort = (onNear) => ({ hold: (el) => onNear([el]), recheck: () => undefined });
 
 /** Screens above and below the viewport that count as near: a badge is drawn before it shows. */
-export const MARGIN_SCREENS = 2;
+const MARGIN_SCREENS = 2;
+
+/** Where near begins and ends, against the top of a viewport `screen` pixels tall. */
+export function nearBand(screen: number): { top: number; bottom: number } {
+  return { top: -screen * MARGIN_SCREENS, bottom: screen * (1 + MARGIN_SCREENS) };
+}
 
 // Node.compareDocumentPosition's bit for "the other node comes after this one".
 const FOLLOWING = 4;
@@ -60,9 +65,7 @@ export const nearScreen =
         held = held.filter((el) => el.isConnected || !holding.delete(el));
       }
       if (!held.length) return;
-      const screen = win.innerHeight;
-      const top = -screen * MARGIN_SCREENS;
-      const bottom = screen * (1 + MARGIN_SCREENS);
+      const { top, bottom } = nearBand(win.innerHeight);
       const first = firstPast(held, (el) => el.getBoundingClientRect().bottom >= top);
       const end = firstPast(held, (el) => el.getBoundingClientRect().top > bottom, first);
       if (end > first) {

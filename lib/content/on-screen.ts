@@ -1,4 +1,4 @@
-import { MARGIN_SCREENS } from './near';
+import { nearBand } from './near';
 import type { Job } from './pieces';
 
 /**
@@ -43,9 +43,8 @@ export const onScreenFirst =
       const near: Element[] = [];
       const far: Element[] = [];
       // Where the observer saw each row, against the screen: no layout of our own.
-      const screen = win.innerHeight;
-      const isNear = ({ top, bottom }: DOMRectReadOnly) =>
-        bottom >= -screen * MARGIN_SCREENS && top <= screen * (1 + MARGIN_SCREENS);
+      const band = nearBand(win.innerHeight);
+      const isNear = ({ top, bottom }: DOMRectReadOnly) => bottom >= band.top && top <= band.bottom;
       while (answers.length) {
         const entries = answers[0]!;
         const entry = entries[at++]!;
