@@ -174,6 +174,9 @@ describe('the content script on a page it finds already badged', () => {
     const app = runOnX({ selectPost: async (key) => void selected.push(key) });
     await firstBadges(app);
     const badges = document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`);
+    // The post's own handler, which would open the post.
+    const opened: EventTarget[] = [];
+    badges[1]!.parentElement!.addEventListener('click', (event) => void opened.push(event.target!));
     const click = (target: Element, trusted: boolean) => {
       const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
       // The test environment makes no trusted events: the user's click is stood in for.
@@ -188,9 +191,11 @@ describe('the content script on a page it finds already badged', () => {
     expect(user.defaultPrevented).toBe(true);
     expect(selected).toHaveLength(1);
     expect(selected[0]).toContain('x:');
+    expect(opened).toEqual([badges[1]]);
     // A click elsewhere in the post is the page's.
     expect(click(badges[1]!.parentElement!, true).defaultPrevented).toBe(false);
     expect(selected).toHaveLength(1);
+    expect(opened).toEqual([badges[1], badges[1]!.parentElement]);
   });
 
   it('selects the post of a focused badge on Enter or Space, and leaves other keys to the page', async () => {
@@ -269,6 +274,8 @@ describe('the content script on a long day of scrolling', () => {
       inputPending: () => page.input,
       post: (lane, run) => void page.tasks.push({ lane, run }),
       frame: (run) => void page.frames.push(run),
+      later: (run) => void page.tasks.push({ lane: 'visible', run }),
+      presses: () => 0,
     };
     /**
      * Runs tasks of the lanes given, then the frame, until nothing is left; the observer's records
