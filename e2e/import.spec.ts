@@ -71,6 +71,17 @@ test('a CRM export: mapping guessed and corrected, orders joined, bad cells repo
   await page.getByTestId('import-start').click();
   await expect(report).toContainText('added: 0, updated: 3, orders: 0,');
   await expect(page.getByTestId('customer-count')).toContainText('3');
+  // The ids are HubSpot's (told by its header row): another system's "h-1" would be someone else.
+  await page.getByTestId('customer-search').fill('ada');
+  await expect(page.getByTestId('customer-table').locator('tr')).toHaveCount(1);
+  await page.getByTestId('edit-customer').click();
+  const crmId = page.getByTestId('customer-editor').getByLabel('CRM id, from HubSpot');
+  await expect(crmId).toHaveValue('h-1');
+  // Typed by hand, an id is from no system the editor knows.
+  await crmId.fill('h-100');
+  await expect(page.getByTestId('customer-editor').getByLabel('CRM id', { exact: true })).toHaveValue(
+    'h-100',
+  );
   await page.close();
 });
 

@@ -6,6 +6,7 @@ import { customerById } from '@/lib/db/queries';
 import { LIFE_EVENT_KINDS, TIERS, type Customer, type LifeEventKind, type Tier } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { validateCustomer } from '@/lib/db/validate';
+import { SOURCE_NAMES } from '@/lib/import/source';
 import {
   blankAccount,
   customerFromForm,
@@ -125,12 +126,13 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
           />
         </label>
         <label>
-          {t('field_crmId')}
+          {draft.crmSource ? t('crmIdFrom', sourceName(draft.crmSource)) : t('field_crmId')}
           <input
             name="crmId"
             maxLength={100}
             value={draft.crmId ?? ''}
-            onChange={(e) => patch({ crmId: e.target.value.trim() || undefined })}
+            // An id typed by hand is from no known system: it matches any (../../lib/db/types).
+            onChange={(e) => patch({ crmId: e.target.value.trim() || undefined, crmSource: undefined })}
           />
         </label>
       </div>
@@ -351,4 +353,10 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
       </div>
     </form>
   );
+}
+
+/** The system a CRM id came from, by its name; a spreadsheet in the user's language. */
+function sourceName(source: string): string {
+  if (source === 'sheet') return t('crmSourceSheet');
+  return Object.hasOwn(SOURCE_NAMES, source) ? SOURCE_NAMES[source as keyof typeof SOURCE_NAMES] : source;
 }

@@ -32,7 +32,7 @@ export function newCustomer(
     emails: (draft.emails ?? []).map((e) => e.trim().toLowerCase()),
     phones: draft.phones ?? [],
     phoneKeys: phoneKeysOf(draft.phones ?? []),
-    ...(draft.crmId && { crmId: draft.crmId }),
+    ...(draft.crmId && { crmId: draft.crmId, ...(draft.crmSource && { crmSource: draft.crmSource }) }),
     language: draft.language,
     tier: draft.tier ?? 'regular',
     tags: draft.tags ?? [],

@@ -291,11 +291,11 @@ export const MUTATIONS = {
   /** An orders file's rows, added to the customers they name; returns the rows that name nobody. */
   importOrders: define({
     shared: true,
-    args: v.strictObject({ orders: v.array(OrderRowSchema) }),
+    args: v.strictObject({ orders: v.array(OrderRowSchema), source: v.optional(str(40)) }),
     tables: ['customers'],
-    async apply(c, { orders }) {
+    async apply(c, { orders, source }) {
       const counts = { orders: 0 };
-      const unmatched = await attachOrders(c.tx.table('customers'), orders, counts);
+      const unmatched = await attachOrders(c.tx.table('customers'), orders, counts, source);
       return { ...counts, unmatched };
     },
   }),

@@ -72,6 +72,11 @@ export interface Customer {
   nameWords: string[];
   /** The customer's id in the CRM they were imported from: re-imports and orders find them by it. */
   crmId?: string;
+  /**
+   * The system that id belongs to (../import/source): ids match only within it. Absent on ids
+   * imported before sources were kept, and on ids typed by hand: those match any source.
+   */
+  crmSource?: string;
   language?: string;
   tier: Tier;
   tags: string[];

@@ -33,19 +33,24 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
     tags: union(existing.tags, draft.tags ?? []),
     tier: draft.tier ?? existing.tier,
     language: draft.language ?? existing.language,
+    // An id and its source go together: a row's id replaces the other system's.
     crmId: draft.crmId ?? existing.crmId,
+    crmSource: draft.crmId ? draft.crmSource : existing.crmSource,
     preferences: { ...existing.preferences, ...draft.preferences },
     notes: union(existing.notes, draft.notes ?? [], (n) => n.text),
     orders: union(existing.orders, draft.orders ?? [], (o) => o.id),
   });
 }
 
-type Keyed = Pick<Customer, 'crmId' | 'emails' | 'identities' | 'phones'>;
+type Keyed = Pick<Customer, 'crmId' | 'crmSource' | 'emails' | 'identities' | 'phones'>;
 
-/** Every key a customer can be found by, in the order rows are matched: CRM id, email, account, phone. */
+/**
+ * Every key a customer can be found by, in the order rows are matched: CRM id (within its
+ * source), email, account, phone.
+ */
 export function keysOf(c: Keyed): string[] {
   return [
-    ...(c.crmId ? [`crm:${c.crmId}`] : []),
+    ...(c.crmId ? [c.crmSource ? `crm:${c.crmSource}:${c.crmId}` : `crm:${c.crmId}`] : []),
     ...c.emails.map((e) => `email:${emailKey(e)}`),
     ...identityKeysOf(c.identities).map((k) => `id:${k}`),
     ...phoneKeysOf(c.phones).map((p) => `phone:${p}`),
@@ -67,6 +72,7 @@ export function importedId(keys: readonly string[]): string | undefined {
 /** A row's keys in a customer's shape: a row may leave any list out. */
 const keyedDraft = (d: CustomerDraft): Keyed => ({
   crmId: d.crmId,
+  crmSource: d.crmSource,
   emails: d.emails ?? [],
   identities: d.identities ?? [],
   phones: d.phones ?? [],
@@ -114,7 +120,9 @@ export async function writeCustomers(
   const added: { customer: Customer; draft: CustomerDraft }[] = [];
   for (const draft of drafts) {
     const keys = keysOf(keyedDraft(draft));
-    const key = keys.find((k) => byKey.has(k));
+    // An id kept without its source (imported before sources, or typed by hand) matches any source.
+    const lookup = draft.crmId && draft.crmSource ? [keys[0]!, `crm:${draft.crmId}`, ...keys.slice(1)] : keys;
+    const key = lookup.find((k) => byKey.has(k));
     const existing = key ? byKey.get(key)! : null;
     if (existing) {
       merged.set(existing.id, merge(merged.get(existing.id) ?? existing, draft));
@@ -185,8 +193,21 @@ export async function importDrafts(
 const ORDER_CHUNK = 2000;
 
 /**
- * Adds orders to the customers they name (by email or CRM id), through a table bound to the
- * caller's transaction.
+ * Who, of the customers holding one CRM id, an order naming it belongs to: the one from the
+ * orders' own system; else the only one whose id has no source, or, for orders from a plain
+ * spreadsheet, the only one of any source. Two systems' customers 7 leave a sheet's order for 7
+ * to nobody rather than to the wrong one.
+ */
+function orderedBy(held: readonly Customer[], source: string | undefined): Customer | undefined {
+  const own = held.find((c) => c.crmSource === source);
+  if (own && source) return own;
+  const loose = source === 'sheet' || !source ? held : held.filter((c) => !c.crmSource);
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+/**
+ * Adds orders to the customers they name (by email, or by CRM id within the orders file's
+ * source), through a table bound to the caller's transaction.
  * An order already on the customer (same number) is replaced by the file's version. Returns the
  * rows that name nobody.
  */
@@ -194,6 +215,7 @@ export async function attachOrders(
   customers: ConciergeDb['customers'],
   orders: readonly OrderRow[],
   counts: { orders: number },
+  source?: string,
 ): Promise<ImportProblem[]> {
   const unmatched: ImportProblem[] = [];
   for (let i = 0; i < orders.length; i += ORDER_CHUNK) {
@@ -204,9 +226,14 @@ export async function attachOrders(
       customers.where('crmId').anyOf(keys).toArray(),
     ]);
     const byKey = new Map<string, Customer>();
-    for (const c of [...byCrm, ...byEmail]) {
+    const holding = new Map<string, Customer[]>();
+    for (const c of byCrm) if (!c.deletedAt) holding.set(c.crmId!, [...(holding.get(c.crmId!) ?? []), c]);
+    for (const [id, held] of holding) {
+      const customer = orderedBy(held, source);
+      if (customer) byKey.set(id, customer);
+    }
+    for (const c of byEmail) {
       if (c.deletedAt) continue;
-      if (c.crmId) byKey.set(c.crmId, c);
       for (const e of c.emails) byKey.set(emailKey(e), c);
     }
     const changed = new Map<string, Customer>();

@@ -6,6 +6,7 @@ import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
 import { KeyLines } from './key-lines';
+import { sourceOf, type ExportSource } from './source';
 import { languageCode } from './language';
 import { phoneE164 } from './phone';
 import { DEFAULT_TIER_WORDS, tierOf, tierOfTags, type TierWords } from './tiers';
@@ -130,7 +131,10 @@ export function customerFromRow(
   const draft: CustomerDraft = { name, identities, emails, phones, tags };
   if (tier) draft.tier = tier;
   if (language) draft.language = language;
-  if (crmId) draft.crmId = crmId;
+  if (crmId) {
+    draft.crmId = crmId;
+    draft.crmSource = sourceOf(header);
+  }
   if (city) draft.preferences = { city: clip(city, 200) };
   if (notes) draft.notes = [{ at: new Date().toISOString(), text: clip(notes, 5000), by: 'import' }];
   return { draft, flags };
@@ -364,7 +368,14 @@ export function parseOrdersCsv(
   text: string,
   given?: Mapping<OrderField>,
 ):
-  | { ok: true; orders: OrderRow[]; skipped: ImportProblem[]; mapping: Mapping<OrderField> }
+  | {
+      ok: true;
+      orders: OrderRow[];
+      skipped: ImportProblem[];
+      mapping: Mapping<OrderField>;
+      /** The system the orders come from: their customer ids are that system's. */
+      source: ExportSource;
+    }
   | { ok: false; problems: ImportProblem[] } {
   const table = readTable(text);
   if (!table.ok) return table;
@@ -386,5 +397,5 @@ export function parseOrdersCsv(
       byId.set(key, earlier ? withItemsOf(earlier, result) : result);
     }
   }
-  return { ok: true, orders: [...byId.values()], skipped, mapping };
+  return { ok: true, orders: [...byId.values()], skipped, mapping, source: sourceOf(table.header) };
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nameCandidates } from '../background/candidates';
 import { mutate } from '../db/mutations';
+import { newCustomer } from '../db/customers';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
@@ -267,6 +268,51 @@ describe('importing', () => {
     expect(second.ok && second.report).toMatchObject({ added: 0, updated: 1 });
     expect(third.ok && third.report).toMatchObject({ added: 0, updated: 1 });
     expect((await database.customers.toArray()).map((c) => c.name)).toEqual(['Ada K. Lane']);
+  });
+
+  it('matches CRM ids only within the system they come from; an id kept without one matches any', async () => {
+    // Bitrix24 and amoCRM both number contacts 1, 2, 3 in a column named "ID" (their real headers).
+    const file = (text: string) => ({ text, mapping: guessCustomerMapping(text.split('\n')[0]!.split(';')) });
+    const bitrix = (city: string) =>
+      file(
+        `ID;Обращение;Имя;Фамилия;Рабочий e-mail;Контакт Facebook;Населенный пункт\n7;;Анна;Смирнова;anna@example.com;;${city}\n`,
+      );
+    const amo = (id: string, name: string) =>
+      file(`ID;Полное имя (контакт);Рабочий email (контакт)\n${id};${name};\n`);
+    await runImport(database, { customers: bitrix('Казань') });
+    const other = await runImport(database, { customers: amo('7', 'Борис Орлов') });
+    expect(other.ok && other.report).toMatchObject({ added: 1, updated: 0 });
+    const again = await runImport(database, { customers: bitrix('Самара') });
+    expect(again.ok && again.report).toMatchObject({ added: 0, updated: 1 });
+    const byName = async () =>
+      (await database.customers.orderBy('name').toArray()).map((c) => [
+        c.name,
+        c.crmSource,
+        c.crmId,
+        c.preferences.city,
+      ]);
+    expect(await byName()).toEqual([
+      ['Анна Смирнова', 'bitrix24', '7', 'Самара'],
+      ['Борис Орлов', 'amocrm', '7', undefined],
+    ]);
+    // Imported before sources were kept: the id alone finds the customer, who takes the row's source.
+    await database.customers.add(newCustomer({ name: 'Вера Ким', crmId: '9' }));
+    const legacy = await runImport(database, { customers: amo('9', 'Вера Ким-Орлова') });
+    expect(legacy.ok && legacy.report).toMatchObject({ added: 0, updated: 1 });
+    expect(
+      (await database.customers.where('crmId').equals('9').toArray()).map((c) => [c.name, c.crmSource]),
+    ).toEqual([['Вера Ким-Орлова', 'amocrm']]);
+    // A spreadsheet of orders names customers by id: 9 is one customer's, 7 two systems' (nobody's).
+    const orders = await runImport(database, {
+      orders: {
+        text: 'Order ID,Customer ID,Date,Items\nA-1,9,2026-11-02,Kettle\nA-2,7,2026-11-03,Mug\n',
+        mapping: guessOrderMapping(['Order ID', 'Customer ID', 'Date', 'Items']),
+      },
+    });
+    expect(orders.ok && orders.report.orders).toBe(1);
+    expect(orders.ok && orders.report.skipped.map((p) => p.line)).toEqual([3]);
+    const vera = await database.customers.where('crmId').equals('9').first();
+    expect(vera?.orders.map((o) => o.id)).toEqual(['A-1']);
   });
 
   it('gives a customer with a key the same id on every device of a team, and a row whose id is held updates its customer', async () => {

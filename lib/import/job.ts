@@ -148,7 +148,7 @@ export async function runImport(
         if (orders?.ok) {
           if (hooks.stopped?.()) throw new ImportStopped();
           const attached = await applyInTransaction(
-            mutation('importOrders', { orders: orders.orders }),
+            mutation('importOrders', { orders: orders.orders, source: orders.source }),
             database,
             transaction,
             team,
