@@ -33,9 +33,13 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
     tags: union(existing.tags, draft.tags ?? []),
     tier: draft.tier ?? existing.tier,
     language: draft.language ?? existing.language,
-    // An id and its source go together: a row's id replaces the other system's.
+    // An id and its source go together: a row's id replaces the other system's. The same id from
+    // a spreadsheet (a CRM's export saved again, or Concierge's own) is still that system's.
     crmId: draft.crmId ?? existing.crmId,
-    crmSource: draft.crmId ? draft.crmSource : existing.crmSource,
+    crmSource:
+      draft.crmId && !(draft.crmId === existing.crmId && draft.crmSource === 'sheet')
+        ? draft.crmSource
+        : existing.crmSource,
     preferences: { ...existing.preferences, ...draft.preferences },
     notes: union(existing.notes, draft.notes ?? [], (n) => n.text),
     orders: union(existing.orders, draft.orders ?? [], (o) => o.id),

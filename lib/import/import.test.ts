@@ -295,6 +295,15 @@ describe('importing', () => {
       ['Анна Смирнова', 'bitrix24', '7', 'Самара'],
       ['Борис Орлов', 'amocrm', '7', undefined],
     ]);
+    // Her row in a spreadsheet (found by her e-mail): the same id there is still Bitrix24's.
+    const sheet = await runImport(database, {
+      customers: {
+        text: 'ID,Name,Email\n7,Анна Смирнова,anna@example.com\n',
+        mapping: ['crmId', 'name', 'email'],
+      },
+    });
+    expect(sheet.ok && sheet.report).toMatchObject({ added: 0, updated: 1 });
+    expect((await byName())[0]).toEqual(['Анна Смирнова', 'bitrix24', '7', 'Самара']);
     // Imported before sources were kept: the id alone finds the customer, who takes the row's source.
     await database.customers.add(newCustomer({ name: 'Вера Ким', crmId: '9' }));
     const legacy = await runImport(database, { customers: amo('9', 'Вера Ким-Орлова') });
