@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createPieces, pageHost, SLICE_MS, type Lane, type PieceHost } from './pieces';
+import { createPieces, SLICE_MS, type Lane, type PieceHost } from './pieces';
 
 /** A main thread on a clock the test moves: tasks wait until the test runs them. */
 function fakeThread() {
   const thread = {
     clock: 0,
     input: false,
-    presses: 0,
     tasks: [] as { lane: Lane; run: (idleMs?: number) => void }[],
-    frames: [] as (() => void)[],
-    plain: [] as (() => void)[],
     pieces: [] as { start: number; ms: number; lane: Lane }[],
   };
   const host: PieceHost = {
     now: () => thread.clock,
     inputPending: () => thread.input,
     post: (lane, run) => void thread.tasks.push({ lane, run }),
-    frame: (run) => void thread.frames.push(run),
-    later: (run) => void thread.plain.push(run),
-    presses: () => thread.presses,
+    frame: () => undefined,
   };
   const pieces = createPieces({
     host,
@@ -45,12 +40,7 @@ function fakeThread() {
       return false;
     };
   };
-  /** The page draws a frame, then runs the plain tasks queued until then. */
-  const paint = (): void => {
-    for (const run of thread.frames.splice(0)) run();
-    for (const run of thread.plain.splice(0)) run();
-  };
-  return { thread, pieces, next, units, paint };
+  return { thread, pieces, next, units };
 }
 
 describe('pieces of work', () => {
@@ -84,30 +74,6 @@ describe('pieces of work', () => {
     thread.input = false;
     next();
     expect(log).toHaveLength(5);
-  });
-
-  it('wait, after a key or pointer press, until the page has drawn its answer', () => {
-    const { thread, pieces, next, units, paint } = fakeThread();
-    const log: string[] = [];
-    pieces.add('visible', units(3, 1, log, 'shown'));
-    pieces.add('idle', units(1, 1, log, 'below'));
-    // The user clicks between our tasks; the pieces already queued find it out and do nothing.
-    thread.presses = 2;
-    expect(next('visible')).toBe(true);
-    expect(next('idle')).toBe(true);
-    expect(log).toEqual([]);
-    expect(thread.tasks).toEqual([]);
-    // New work waits too, until the frame that shows the click's answer and the task after it.
-    pieces.add('visible', units(1, 1, log, 'later'));
-    expect(thread.tasks).toEqual([]);
-    paint();
-    expect(thread.tasks.map((t) => t.lane).sort()).toEqual(['idle', 'visible']);
-    while (next());
-    expect(log).toEqual(['shown0@0', 'shown1@0', 'shown2@0', 'later0@0', 'below0@1']);
-    // Without a new press, pieces run as before: no frame is waited for.
-    pieces.add('visible', units(1, 1, log, 'again'));
-    expect(next()).toBe(true);
-    expect(log.at(-1)).toBe('again0@2');
   });
 
   it('do the work of posts on screen first; the rest only in idle tasks', () => {
@@ -155,29 +121,5 @@ describe('pieces of work', () => {
     for (let i = 0; i < 5000; i++) pieces.add('visible', () => (order.push(i), true));
     while (next());
     expect(order).toEqual([...Array(5000).keys()]);
-  });
-});
-
-describe('the page as a host', () => {
-  const host = (eventCounts?: Map<string, number>) =>
-    pageHost({ performance: { eventCounts, now: () => 0 }, navigator: {} } as unknown as Window &
-      typeof globalThis);
-
-  it('counts the presses Event Timing saw, and no other events', () => {
-    const counts = new Map([
-      ['pointerdown', 3],
-      ['pointerup', 2],
-      ['keydown', 5],
-      ['wheel', 40],
-      ['pointermove', 900],
-    ]);
-    const page = host(counts);
-    expect(page.presses()).toBe(10);
-    counts.set('keydown', 6);
-    expect(page.presses()).toBe(11);
-  });
-
-  it('counts no presses where the browser keeps no counts, and so never waits for a frame', () => {
-    expect(host().presses()).toBe(0);
   });
 });

@@ -1,8 +1,7 @@
 /**
  * The content script's work, cut into pieces of about 4 ms that give way to the page: a piece
  * ends once its slice is spent or the moment input is waiting, and the next one runs in a task
- * of its own. Once the user has pressed a key or a pointer, nothing runs until the page has drawn
- * its answer. Work for posts on screen runs first; the rest waits for idle time.
+ * of its own. Work for posts on screen runs first; the rest waits for idle time.
  */
 
 /** `visible`: posts on screen, answered next. `idle`: posts below the fold, read when the page rests. */
@@ -23,10 +22,6 @@ export interface PieceHost {
   post: (lane: Lane, run: (idleMs?: number) => void) => void;
   /** Runs `run` once, with the next frame (what was read in one frame goes in one message). */
   frame: (run: () => void) => void;
-  /** Runs `run` in a plain task of its own, after those already queued. */
-  later: (run: () => void) => void;
-  /** Key and pointer presses and releases the page has had so far; 0 where it cannot count them. */
-  presses: () => number;
 }
 
 export interface Pieces {
@@ -74,40 +69,16 @@ export function createPieces(options: PiecesOptions): Pieces {
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const lanes: Record<Lane, Fifo<Job>> = { visible: new Fifo(), idle: new Fifo() };
   const posted: Record<Lane, boolean> = { visible: false, idle: false };
-  let presses = host.presses();
-  let hushed = false;
 
   const request = (lane: Lane): void => {
-    if (posted[lane] || hushed || signal.aborted) return;
+    if (posted[lane] || signal.aborted) return;
     posted[lane] = true;
     host.post(lane, (idleMs) => piece(lane, idleMs));
-  };
-  const requestAll = (): void => {
-    if (lanes.visible.size) request('visible');
-    if (lanes.idle.size) request('idle');
-  };
-  /**
-   * The page is answering a press: its handlers, then the frame that shows their result. A piece
-   * of ours in between would delay that frame, so the work waits for the task after it.
-   */
-  const hush = (): void => {
-    hushed = true;
-    host.frame(() =>
-      host.later(() => {
-        hushed = false;
-        requestAll();
-      }),
-    );
   };
 
   const piece = (lane: Lane, idleMs?: number): void => {
     posted[lane] = false;
-    if (signal.aborted || hushed) return;
-    const pressed = host.presses();
-    if (pressed !== presses) {
-      presses = pressed;
-      return hush();
-    }
+    if (signal.aborted) return;
     const start = host.now();
     // An idle task ends where the page's rest ends, if that comes before the slice does.
     const budget = idleMs === undefined ? sliceMs : Math.min(sliceMs, idleMs);
@@ -130,7 +101,8 @@ export function createPieces(options: PiecesOptions): Pieces {
       }
     }
     options.onPiece?.(start, host.now() - start, lane);
-    requestAll();
+    if (lanes.visible.size) request('visible');
+    if (lanes.idle.size) request('idle');
     if (!lanes.visible.size && !lanes.idle.size) options.onDrained?.();
   };
 
@@ -143,9 +115,6 @@ export function createPieces(options: PiecesOptions): Pieces {
     pending: () => lanes.visible.size + lanes.idle.size,
   };
 }
-
-/** What starts an interaction the page then answers with a frame (scrolling does not). */
-const PRESSES = ['pointerdown', 'pointerup', 'keydown'];
 
 /** Chrome's `scheduler`, where the page has it. */
 export interface ChromeScheduler {
@@ -166,16 +135,11 @@ export function pageHost(win: Window & typeof globalThis): PieceHost {
   const scheduling = (win.navigator as unknown as { scheduling?: { isInputPending?: () => boolean } })
     .scheduling;
   const inputPending = scheduling?.isInputPending?.bind(scheduling);
-  // Event Timing's counts: only the user's own events, never ones a script dispatched.
-  const counts = (win.performance as { eventCounts?: { get: (type: string) => number | undefined } })
-    .eventCounts;
   const later = (run: () => void) => void win.setTimeout(run, 0);
   const ignore = () => undefined;
   return {
     now: () => win.performance.now(),
     inputPending: inputPending ? () => inputPending() : () => false,
-    later,
-    presses: counts ? () => PRESSES.reduce((sum, type) => sum + (counts.get(type) ?? 0), 0) : () => 0,
     post(lane, run) {
       if (lane === 'visible') {
         if (scheduler?.yield) scheduler.yield().then(() => run(), ignore);

@@ -274,8 +274,6 @@ describe('the content script on a long day of scrolling', () => {
       inputPending: () => page.input,
       post: (lane, run) => void page.tasks.push({ lane, run }),
       frame: (run) => void page.frames.push(run),
-      later: (run) => void page.tasks.push({ lane: 'visible', run }),
-      presses: () => 0,
     };
     /**
      * Runs tasks of the lanes given, then the frame, until nothing is left; the observer's records
