@@ -48,13 +48,16 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
 
 type Keyed = Pick<Customer, 'crmId' | 'crmSource' | 'emails' | 'identities' | 'phones'>;
 
+/** A CRM id's key: within its source, or bare for an id kept without one. */
+const crmKey = (id: string, source?: string) => (source ? `crm:${source}:${id}` : `crm:${id}`);
+
 /**
  * Every key a customer can be found by, in the order rows are matched: CRM id (within its
  * source), email, account, phone.
  */
 export function keysOf(c: Keyed): string[] {
   return [
-    ...(c.crmId ? [c.crmSource ? `crm:${c.crmSource}:${c.crmId}` : `crm:${c.crmId}`] : []),
+    ...(c.crmId ? [crmKey(c.crmId, c.crmSource)] : []),
     ...c.emails.map((e) => `email:${emailKey(e)}`),
     ...identityKeysOf(c.identities).map((k) => `id:${k}`),
     ...phoneKeysOf(c.phones).map((p) => `phone:${p}`),
@@ -125,7 +128,7 @@ export async function writeCustomers(
   for (const draft of drafts) {
     const keys = keysOf(keyedDraft(draft));
     // An id kept without its source (imported before sources, or typed by hand) matches any source.
-    const lookup = draft.crmId && draft.crmSource ? [keys[0]!, `crm:${draft.crmId}`, ...keys.slice(1)] : keys;
+    const lookup = draft.crmId && draft.crmSource ? [keys[0]!, crmKey(draft.crmId), ...keys.slice(1)] : keys;
     const key = lookup.find((k) => byKey.has(k));
     const existing = key ? byKey.get(key)! : null;
     if (existing) {
@@ -203,8 +206,8 @@ const ORDER_CHUNK = 2000;
  * to nobody rather than to the wrong one.
  */
 function orderedBy(held: readonly Customer[], source: string | undefined): Customer | undefined {
-  const own = held.find((c) => c.crmSource === source);
-  if (own && source) return own;
+  const own = source && held.find((c) => c.crmSource === source);
+  if (own) return own;
   const loose = source === 'sheet' || !source ? held : held.filter((c) => !c.crmSource);
   return loose.length === 1 ? loose[0] : undefined;
 }
@@ -231,7 +234,12 @@ export async function attachOrders(
     ]);
     const byKey = new Map<string, Customer>();
     const holding = new Map<string, Customer[]>();
-    for (const c of byCrm) if (!c.deletedAt) holding.set(c.crmId!, [...(holding.get(c.crmId!) ?? []), c]);
+    for (const c of byCrm) {
+      if (c.deletedAt) continue;
+      const held = holding.get(c.crmId!);
+      if (held) held.push(c);
+      else holding.set(c.crmId!, [c]);
+    }
     for (const [id, held] of holding) {
       const customer = orderedBy(held, source);
       if (customer) byKey.set(id, customer);
