@@ -116,6 +116,41 @@ test('CSV exports open safely in a spreadsheet: formula-like cells are neutralis
   await page.close();
 });
 
+test("the spreadsheet export imports back: CRM ids from their column, never Concierge's own id", async () => {
+  const page = await withSample();
+  await page.getByTestId('customer-search').fill('mei');
+  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
+  await page.getByTestId('edit-customer').click();
+  await page.locator('input[name="crmId"]').fill('c-77');
+  await page.getByTestId('save-customer').click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-customers-csv').click(),
+  ]);
+  const csv = readFileSync((await download.path())!);
+  await page.getByTestId('wipe').click();
+  await expect(page.getByTestId('customer-count')).toContainText('No customers');
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: csv });
+  const mapping = page.getByTestId('import-mapping');
+  // Columns: id, crm id, crm source, name…
+  await expect(mapping.locator('select[data-column="0"]')).toHaveValue('');
+  await expect(mapping.locator('select[data-column="1"]')).toHaveValue('crmId');
+  await expect(mapping.locator('select[data-column="2"]')).toHaveValue('crmSource');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-report')).toContainText('added: 5, updated: 0');
+  await page.getByTestId('customer-search').fill('c-77');
+  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
+  await expect(page.getByTestId('customer-table')).toContainText('Mei Tanaka');
+  await page.getByTestId('edit-customer').click();
+  await expect(page.locator('input[name="crmId"]')).toHaveValue('c-77');
+  await expect(page.getByText('CRM id, from a spreadsheet')).toBeVisible();
+  await page.close();
+});
+
 test('a backup made with one click restores exactly after a wipe', async () => {
   const page = await withSample();
   const [download] = await Promise.all([

@@ -6,7 +6,7 @@ import { customerById } from '@/lib/db/queries';
 import { LIFE_EVENT_KINDS, TIERS, type Customer, type LifeEventKind, type Tier } from '@/lib/db/types';
 import { t, tierLabel, type MessageKey } from '@/lib/i18n';
 import { validateCustomer } from '@/lib/db/validate';
-import { SOURCE_NAMES } from '@/lib/import/source';
+import { sourceLabel } from '@/lib/import/source';
 import {
   blankAccount,
   customerFromForm,
@@ -357,6 +357,5 @@ function EditForm({ customer, onClose }: { customer: Customer; onClose: () => vo
 
 /** The system a CRM id came from, by its name; a spreadsheet in the user's language. */
 function sourceName(source: string): string {
-  if (source === 'sheet') return t('crmSourceSheet');
-  return Object.hasOwn(SOURCE_NAMES, source) ? SOURCE_NAMES[source as keyof typeof SOURCE_NAMES] : source;
+  return source === 'sheet' ? t('crmSourceSheet') : sourceLabel(source);
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Customer, Interaction } from '../db/types';
+import { sourceLabel } from '../import/source';
 import { SITES } from '../sites/registry';
 
 /**
@@ -14,10 +15,15 @@ function toCsv(header: string[], rows: (string | number)[][]): string {
 
 const list = (values: readonly string[]) => values.join('; ');
 
+/**
+ * Customers as a sheet that Concierge imports back as it was: "crm id" wins over the bare "id"
+ * (Concierge's own) and "crm source" keeps each id within its system.
+ */
 export function customersCsv(customers: readonly Customer[]): string {
   const header = [
     'id',
     'crm id',
+    'crm source',
     'name',
     'aliases',
     'emails',
@@ -39,6 +45,7 @@ export function customersCsv(customers: readonly Customer[]): string {
     return [
       c.id,
       c.crmId ?? '',
+      c.crmId ? sourceLabel(c.crmSource) : '',
       c.name,
       list(c.aliases),
       list(c.emails),

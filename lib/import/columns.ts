@@ -16,6 +16,7 @@ const BASE_FIELDS = [
   'email',
   'phone',
   'crmId',
+  'crmSource',
   'tier',
   'tags',
   'language',
@@ -108,13 +109,15 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'домашний телефон',
     'другой телефон',
   ],
+  // A column named for the CRM id says more than a bare "id" beside it (Concierge's own export
+  // has both: "id" is Concierge's, "crm id" the CRM's).
   crmId: [
+    'crmid',
     'id',
     'customerid',
     'contactid',
     'recordid',
     'externalid',
-    'crmid',
     'userid',
     'uniqueexternalid',
     'ид',
@@ -122,6 +125,7 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
     'id контакта',
     'код',
   ],
+  crmSource: ['crmsource', 'crmsystem', 'источникid', 'системаcrm', 'crm-система'],
   // A lifecycle or status column names the tier through the user's tier words (tiers.ts).
   tier: [
     'tier',

@@ -6,7 +6,7 @@ import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
 import { cleanText, clip } from '../text';
 import { KeyLines } from './key-lines';
-import { sourceOf, type ExportSource } from './source';
+import { sourceNamed, sourceOf, type ExportSource } from './source';
 import { languageCode } from './language';
 import { phoneE164 } from './phone';
 import { DEFAULT_TIER_WORDS, tierOf, tierOfTags, type TierWords } from './tiers';
@@ -133,11 +133,26 @@ export function customerFromRow(
   if (language) draft.language = language;
   if (crmId) {
     draft.crmId = crmId;
-    draft.crmSource = sourceOf(header);
+    draft.crmSource = crmSourceOf(first('crmSource'), header, flag);
   }
   if (city) draft.preferences = { city: clip(city, 200) };
   if (notes) draft.notes = [{ at: new Date().toISOString(), text: clip(notes, 5000), by: 'import' }];
   return { draft, flags };
+}
+
+/**
+ * The system a row's CRM id belongs to: the one its "CRM source" cell names (Concierge's own
+ * export writes one per row), else the one the header row tells. A name Concierge does not know
+ * is flagged, and the header's source stands.
+ */
+function crmSourceOf(
+  cell: { column: string; value: string } | undefined,
+  header: readonly string[],
+  flag: (cell: { column: string; value: string }, code: ImportCode) => void,
+): ExportSource {
+  const named = cell && sourceNamed(cell.value);
+  if (cell && !named) flag(cell, 'cellCrmSource');
+  return named || sourceOf(header);
 }
 
 /**
@@ -161,7 +176,12 @@ function yesOrNo(value: string): boolean | undefined {
 function rowKeys(draft: CustomerDraft): { key: string; repeated: (line: number) => Said }[] {
   return [
     ...(draft.crmId
-      ? [{ key: `id ${draft.crmId}`, repeated: (l: number) => say('sameCrmId', draft.crmId!, l) }]
+      ? [
+          {
+            key: `id ${draft.crmSource}:${draft.crmId}`,
+            repeated: (l: number) => say('sameCrmId', draft.crmId!, l),
+          },
+        ]
       : []),
     ...(draft.emails ?? []).map((e) => ({
       key: `email ${emailKey(e)}`,

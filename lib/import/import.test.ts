@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
+import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nameCandidates } from '../background/candidates';
 import { mutate } from '../db/mutations';
+import { customersCsv } from '../export/spreadsheet';
 import { newCustomer } from '../db/customers';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
@@ -322,6 +324,53 @@ describe('importing', () => {
     expect(orders.ok && orders.report.skipped.map((p) => p.line)).toEqual([3]);
     const vera = await database.customers.where('crmId').equals('9').first();
     expect(vera?.orders.map((o) => o.id)).toEqual(['A-1']);
+  });
+
+  it("keeps each CRM id within its system when Concierge's own export is imported again", async () => {
+    const anna = { name: 'Анна Смирнова', emails: ['anna@example.com'], crmId: '7', crmSource: 'bitrix24' };
+    await database.customers.bulkAdd([
+      newCustomer(anna),
+      newCustomer({ name: 'Борис Орлов', crmId: '7', crmSource: 'amocrm' }),
+      newCustomer({ name: 'Вера Ким', crmId: '9' }),
+      newCustomer({ name: 'Глеб Ли', crmId: 'g-1', crmSource: 'sheet' }),
+    ]);
+    const csv = customersCsv(await database.customers.toArray());
+    const header = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data[0]!;
+    const mapping = guessCustomerMapping(header);
+    // "id" is Concierge's own: the CRM's id is in "crm id".
+    expect(header.filter((_, i) => mapping[i] === 'crmId' || mapping[i] === 'crmSource')).toEqual([
+      'crm id',
+      'crm source',
+    ]);
+    const copy = new ConciergeDb(`test-${crypto.randomUUID()}`);
+    const restored = await runImport(copy, { customers: { text: csv, mapping } });
+    expect(restored.ok && restored.report).toMatchObject({ added: 4, updated: 0, skipped: [] });
+    const sources = async () =>
+      (await copy.customers.orderBy('name').toArray()).map((c) => [c.name, c.crmId, c.crmSource]);
+    // An id kept without a source was the file's own when written out: now a spreadsheet's.
+    expect(await sources()).toEqual([
+      ['Анна Смирнова', '7', 'bitrix24'],
+      ['Борис Орлов', '7', 'amocrm'],
+      ['Вера Ким', '9', 'sheet'],
+      ['Глеб Ли', 'g-1', 'sheet'],
+    ]);
+    // Bitrix24's contact 7 still finds her, not amoCRM's.
+    const bitrix =
+      'ID;Имя;Фамилия;Рабочий e-mail;Контакт Facebook;Населенный пункт\n7;Анна;Смирнова-Ли;;;Казань\n';
+    const update = await runImport(copy, {
+      customers: { text: bitrix, mapping: guessCustomerMapping(bitrix.split('\n')[0]!.split(';')) },
+    });
+    expect(update.ok && update.report).toMatchObject({ added: 0, updated: 1 });
+    expect((await sources()).map(([name]) => name)).toEqual([
+      'Анна Смирнова-Ли',
+      'Борис Орлов',
+      'Вера Ким',
+      'Глеб Ли',
+    ]);
+    // A source nobody knows is said, and the file's own stands.
+    const unknown = parsed('name,crm id,crm source\nDana,d-1,Acme CRM\n');
+    expect(unknown.rows[0]!.draft.crmSource).toBe('sheet');
+    expect(unknown.rows[0]!.flags.map((f) => f.said.code)).toEqual(['cellCrmSource']);
   });
 
   it('gives a customer with a key the same id on every device of a team, and a row whose id is held updates its customer', async () => {

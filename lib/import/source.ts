@@ -71,7 +71,7 @@ export function sourceOf(header: readonly string[]): ExportSource {
   return source;
 }
 
-/** Each system by its own name, for the customer editor. */
+/** Each system by its own name, for the customer editor and the spreadsheet export. */
 export const SOURCE_NAMES: Record<Exclude<ExportSource, 'sheet'>, string> = {
   zoho: 'Zoho CRM',
   hubspot: 'HubSpot',
@@ -87,3 +87,32 @@ export const SOURCE_NAMES: Record<Exclude<ExportSource, 'sheet'>, string> = {
   '1c': '1C',
   woocommerce: 'WooCommerce',
 };
+
+/** What the spreadsheet export writes for ids from a spreadsheet. */
+export const SHEET_NAME = 'Spreadsheet';
+
+const NAMED = new Map<string, ExportSource>([
+  ...Object.entries(SOURCE_NAMES).flatMap(([id, name]) => [
+    [id, id as ExportSource] as const,
+    [name.toLowerCase(), id as ExportSource] as const,
+  ]),
+  ['sheet', 'sheet'],
+  [SHEET_NAME.toLowerCase(), 'sheet'],
+  ['таблица', 'sheet'],
+]);
+
+/**
+ * The source a "CRM source" cell names, by id or by the system's name ("Bitrix24", "bitrix24");
+ * undefined for a name Concierge does not know. Concierge's own export writes this column, so
+ * that a base exported and imported again keeps each id within its system.
+ */
+export function sourceNamed(value: string): ExportSource | undefined {
+  return NAMED.get(value.trim().toLowerCase());
+}
+
+/** How the spreadsheet export writes a customer's source; '' for an id kept without one. */
+export function sourceLabel(source: string | undefined): string {
+  if (!source) return '';
+  if (source === 'sheet') return SHEET_NAME;
+  return Object.hasOwn(SOURCE_NAMES, source) ? SOURCE_NAMES[source as keyof typeof SOURCE_NAMES] : source;
+}
