@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { extensionPage, type Harness } from './support/extension';
+import { downloaded, openCustomer, wipeAndChoose } from './support/options';
 import { extensionSuite } from './support/session';
 
 // The specs confirm "delete everything" themselves: dialogs are accepted here.
@@ -97,19 +97,13 @@ test('search by name, email, handle and tag; edit every kind of field; delete', 
 
 test('CSV exports open safely in a spreadsheet: formula-like cells are neutralised', async () => {
   const page = await withSample();
-  await page.getByTestId('customer-search').fill('mei');
-  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
-  await page.getByTestId('edit-customer').click();
+  await openCustomer(page, 'mei');
   await page.locator('input[name="name"]').fill('=HYPERLINK("https://evil.example")');
   await page.getByTestId('save-customer').click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.getByRole('button', { name: 'Back to the list' }).click();
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-customers-csv').click(),
-  ]);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = (await downloaded(page, page.getByTestId('export-customers-csv'))).toString('utf8');
   expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   expect(csv).toContain('Алиса Андреева');
@@ -118,23 +112,13 @@ test('CSV exports open safely in a spreadsheet: formula-like cells are neutralis
 
 test("the spreadsheet export imports back: CRM ids from their column, never Concierge's own id", async () => {
   const page = await withSample();
-  await page.getByTestId('customer-search').fill('mei');
-  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
-  await page.getByTestId('edit-customer').click();
+  await openCustomer(page, 'mei');
   await page.locator('input[name="crmId"]').fill('c-77');
   await page.getByTestId('save-customer').click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.getByRole('button', { name: 'Back to the list' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-customers-csv').click(),
-  ]);
-  const csv = readFileSync((await download.path())!);
-  await page.getByTestId('wipe').click();
-  await expect(page.getByTestId('customer-count')).toContainText('No customers');
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: csv });
+  const csv = await downloaded(page, page.getByTestId('export-customers-csv'));
+  await wipeAndChoose(page, { name: 'customers.csv', mimeType: 'text/csv', buffer: csv });
   const mapping = page.getByTestId('import-mapping');
   // Columns: id, crm id, crm source, name…
   await expect(mapping.locator('select[data-column="0"]')).toHaveValue('');
@@ -142,10 +126,8 @@ test("the spreadsheet export imports back: CRM ids from their column, never Conc
   await expect(mapping.locator('select[data-column="2"]')).toHaveValue('crmSource');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText('added: 5, updated: 0');
-  await page.getByTestId('customer-search').fill('c-77');
-  await expect(page.getByTestId('edit-customer')).toHaveCount(1);
-  await expect(page.getByTestId('customer-table')).toContainText('Mei Tanaka');
-  await page.getByTestId('edit-customer').click();
+  await openCustomer(page, 'c-77');
+  await expect(page.locator('input[name="name"]')).toHaveValue('Mei Tanaka');
   await expect(page.locator('input[name="crmId"]')).toHaveValue('c-77');
   await expect(page.getByText('CRM id, from a spreadsheet')).toBeVisible();
   await page.close();
@@ -153,22 +135,14 @@ test("the spreadsheet export imports back: CRM ids from their column, never Conc
 
 test('a backup made with one click restores exactly after a wipe', async () => {
   const page = await withSample();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-json').click(),
-  ]);
-  const backup = readFileSync((await download.path())!);
-  await page.getByTestId('wipe').click();
-  await expect(page.getByTestId('customer-count')).toContainText('No customers');
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  const backup = await downloaded(page, page.getByTestId('export-json'));
+  await wipeAndChoose(page, { name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await expect(page.getByTestId('import-backup')).toContainText('5 customers');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText('Restored 5 customers');
   await expect(page.getByTestId('customer-count')).toContainText('5');
-  const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const again = await downloaded(page, page.getByTestId('export-json'));
   const strip = (text: string) => JSON.parse(text, (k, v) => (k === 'exportedAt' ? undefined : v));
-  expect(strip(readFileSync((await again.path())!, 'utf8'))).toEqual(strip(backup.toString('utf8')));
+  expect(strip(again.toString('utf8'))).toEqual(strip(backup.toString('utf8')));
   await page.close();
 });

@@ -3,7 +3,6 @@
  * server (a real process on a real PostgreSQL): claims show on the other's badges, notes reach the
  * other's card, and an agent who worked offline converges with the team.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createStore } from '../server/store';
 import { freshDatabase, type TestDatabase } from '../server/test/database';
@@ -12,6 +11,7 @@ import { expectNoViolations } from './support/axe';
 import { badgeTexts, extensionPage, launch, type Harness } from './support/extension';
 import { file, hubspotFile } from './support/exports';
 import { xPage } from './support/pages';
+import { downloaded, wipeAndChoose } from './support/options';
 import { allowPermissionPrompts, joinFromOptions } from './support/team';
 
 let database: TestDatabase;
@@ -76,16 +76,8 @@ async function shareSample(anna: Agent): Promise<void> {
   const { options } = anna;
   await options.getByTestId('load-sample').click();
   await expect(options.getByTestId('customer-count')).toContainText('5');
-  const [download] = await Promise.all([
-    options.waitForEvent('download'),
-    options.getByTestId('export-json').click(),
-  ]);
-  const backup = readFileSync((await download.path())!);
-  await options.getByTestId('wipe').click();
-  await expect(options.getByTestId('customer-count')).toContainText('No customers');
-  await options
-    .getByTestId('import-file')
-    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  const backup = await downloaded(options, options.getByTestId('export-json'));
+  await wipeAndChoose(options, { name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await options.getByTestId('import-start').click();
   await expect(options.getByTestId('import-report')).toContainText('Restored 5 customers');
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { badgeTexts, extensionPage, scrollThrough, type Harness } from './support/extension';
+import { download, openCustomer } from './support/options';
 import { xPage } from './support/pages';
 import { article, expectBatchesBadgedOnce, extensionSuite, pageStats, tabIdOf } from './support/session';
 
@@ -389,9 +390,7 @@ test('a customer edited in the options page is named anew on the open page’s b
   const page = await openTimeline();
   await expect.poll(() => badgeTexts(page)).toContain('Lorena Willis · VIP');
   const options = await extensionPage(h, 'options.html');
-  await options.getByTestId('customer-search').fill('lorena.willis@');
-  await expect(options.getByTestId('edit-customer')).toHaveCount(1);
-  await options.getByTestId('edit-customer').click();
+  await openCustomer(options, 'lorena.willis@');
   await options.locator('input[name="name"]').fill('Lorena Willis-Park');
   await options.locator('select[name="tier"]').selectOption('gold');
   await options.getByTestId('save-customer').click();
@@ -417,10 +416,7 @@ test('a page whose markup changed says so in the panel, and saves a diagnostic w
   const alarm = panel.getByTestId('health-alarm');
   await expect(alarm).toContainText('can’t read this page');
   await expect(alarm).toContainText('Of 12 posts on the page, 0 were read');
-  const [file] = await Promise.all([
-    panel.waitForEvent('download'),
-    alarm.getByTestId('health-diagnostic').click(),
-  ]);
+  const file = await download(panel, alarm.getByTestId('health-diagnostic'));
   expect(file.suggestedFilename()).toMatch(/^concierge-diagnostic-x-\d{4}-\d\d-\d\d\.json$/);
   const text = readFileSync((await file.path())!, 'utf8');
   const diagnostic = JSON.parse(text) as {
