@@ -133,7 +133,7 @@ test('a suggestion the agent edits and inserts is ranked first the next time, sa
   const { page, panel } = await open();
   await panel.getByTestId('post-item').filter({ hasText: 'microwave from @hearthandco' }).click();
   const suggestions = panel.getByTestId('suggestion');
-  await expect(suggestions.first()).toHaveAttribute('data-template', 'en-complaint-item');
+  await expect(suggestions.first()).toHaveAttribute('data-template', 'en-complaint-item-found');
   const second = suggestions.nth(1);
   const chosen = await second.getAttribute('data-template');
   await second.locator('textarea').fill('Hi Lorena, we are on it — please send us a direct message.');

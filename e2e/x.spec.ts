@@ -93,14 +93,16 @@ test('the side panel shows the customer card and personal suggestions', async ()
   await expect(card).toContainText('evening courier');
   await expect(card).toContainText('Moved to a new house last month');
   await expect(card).toContainText('Prefers a call-back after 6 pm.');
+  // Only replies that answer her complaint: her order's delivery status is no answer to it.
   const suggestions = panel.getByTestId('suggestion');
-  await expect(suggestions).toHaveCount(3);
+  await expect(suggestions).toHaveCount(2);
+  // Her post links her order's page: the reply has found it instead of asking for it.
   await expect(suggestions.first().locator('textarea')).toHaveValue(
-    /^Hi Lorena, I’m so sorry the Built-in microwave BM-60 is giving you trouble/,
+    /^Hi Lorena, thank you: I found order HC-20418, and I’m so sorry the Built-in microwave BM-60 is giving you trouble/,
   );
   // Why, in a manager's words; how the post was read sits behind its own toggle.
   await expect(suggestions.first().getByTestId('suggestion-reasons')).toHaveText(
-    'mentions the Built-in microwave BM-60 from order HC-20418 · answers: complaint · apologetic tone suits the mood',
+    'mentions the Built-in microwave BM-60 from order HC-20418 · they already gave order number HC-20418 · answers: complaint · apologetic tone suits the mood',
   );
   const evidence = panel.getByTestId('reading-evidence');
   await expect(evidence.locator('li').first()).toBeHidden();

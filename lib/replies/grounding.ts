@@ -7,6 +7,7 @@
 import type { Customer, Order } from '../db/types';
 import { brandAccounts, isBrandAuthor } from '../brand';
 import { foldName, transliterate } from '../match/names';
+import { goodsNamed } from './products';
 
 /** A post of the thread under the post being answered, oldest first. */
 export interface ThreadPost {
@@ -37,6 +38,12 @@ const ORDER_NUMBER = /(?:#|№\s?|\b(?:order|заказ\S*)\s+(?:no\.?|number|н
 const ORDER_CODE = /\b([A-Z]{1,4}-\d{3,})\b/;
 /** Links, with or without their scheme: what is in them was not written to the brand. */
 const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/gi;
+/**
+ * Except a link to an order's own page ("shop.example/orders/HC-20418", "?order_id=1001",
+ * "/zakaz/7001"): the customer gives the order by linking it.
+ */
+const ORDER_LINK =
+  /(?:\/(?:orders?|zakaz[a-z]*|заказ[а-я]*)\/#?|[?&](?:order|order_?id|order_?number|orderid)=)([A-Z]{0,4}-?\d{3,})(?![\w-])/i;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
 /** Words that name no product: what any order, parcel or post says. */
@@ -64,24 +71,36 @@ const handleOf = (handle: string) => handle.trim().replace(/^@/, '').toLowerCase
 
 /**
  * The item of the customer's orders that the text names, matching stems across English and
- * Russian letters ("kettle"/"kettles", "чайник"/"чайника", "kofemashina"/"Кофемашина"). The item
- * with the largest share of its words named wins; between equals, the newer order.
+ * Russian letters ("kettle"/"kettles", "чайник"/"чайника", "kofemashina"/"Кофемашина"), and
+ * kinds of goods across the two languages ("my fridge" names "Холодильник NordFrost",
+ * ./products.ts). The item with the largest share of its words named wins; between equals, the
+ * newer order.
  */
 function itemNamed(
   text: string,
   orders: readonly Order[],
 ): { order: Order; item: string; words: string[] } | null {
+  const goods = goodsNamed(text);
   const said = new Map<string, string>();
-  for (const word of wordsOf(text)) said.set(stemOf(word), word);
-  if (!said.size) return null;
+  for (const word of wordsOf(text)) if (!goods.joined.has(word)) said.set(stemOf(word), word);
+  if (!said.size && !goods.kinds.size) return null;
   let best: { order: Order; item: string; words: string[]; share: number } | null = null;
   const newestFirst = [...orders].sort((a, b) => b.date.localeCompare(a.date));
   for (const order of newestFirst) {
     for (const { name } of order.items) {
+      const itemGoods = goodsNamed(name);
       const itemWords = wordsOf(name);
-      const named = itemWords.map((w) => said.get(stemOf(w))).filter((w): w is string => !!w);
+      const named = itemWords
+        .filter((w) => !itemGoods.joined.has(w))
+        .map((w) => said.get(stemOf(w)))
+        .filter((w): w is string => !!w);
+      // The kinds the item is, told in the post in either language: a word of the item each.
+      for (const [kind, word] of itemGoods.kinds) {
+        const inPost = goods.kinds.get(kind);
+        if (inPost && !named.includes(inPost) && !said.has(stemOf(word))) named.push(inPost);
+      }
       if (!named.length) continue;
-      const share = named.length / itemWords.length;
+      const share = named.length / Math.max(itemWords.length, named.length);
       if (!best || share > best.share) best = { order, item: name, words: [...new Set(named)], share };
     }
   }
@@ -108,7 +127,15 @@ export function groundIn(input: {
   const grounding: Grounding = { brandReplies };
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
-    grounding.givenOrderId ??= (ORDER_NUMBER.exec(text)?.[1] ?? ORDER_CODE.exec(text)?.[1])?.toUpperCase();
+    const linked = written
+      .match(LINK)
+      ?.map((link) => ORDER_LINK.exec(link)?.[1])
+      .find(Boolean);
+    grounding.givenOrderId ??= (
+      ORDER_NUMBER.exec(text)?.[1] ??
+      ORDER_CODE.exec(text)?.[1] ??
+      linked
+    )?.toUpperCase();
     grounding.givenEmail ??= EMAIL.exec(text)?.[0].toLowerCase();
   }
   const orders = customer?.orders ?? [];

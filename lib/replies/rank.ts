@@ -19,6 +19,8 @@ export interface Ranked {
   template: ReplyTemplate;
   score: number;
   reasons: RankReason[];
+  /** It answers an intent or a life event of the post, not only its mood or the profile. */
+  answers: boolean;
 }
 
 /** Life events under which nothing upbeat or selling is offered. */
@@ -78,7 +80,10 @@ export function rankTemplates(
       score += bonus;
       reasons.push({ kind: 'learned', uses });
     }
-    ranked.push({ template, score, reasons });
+    ranked.push({ template, score, reasons, answers: !!(intents.length || event) });
   });
-  return ranked.sort((a, b) => b.score - a.score);
+  // A template that answers nothing the post asks is offered only when none does: a broken
+  // microwave is not told its order's delivery status because the profile could fill it.
+  const answering = ranked.filter((r) => r.answers);
+  return (answering.length ? answering : ranked).sort((a, b) => b.score - a.score);
 }

@@ -54,11 +54,12 @@ describe('render', () => {
 });
 
 describe('suggestions grounded in the post, the thread and the profile', () => {
-  const [lorenaDraft, alisaDraft, tomasDraft, meiDraft] = SAMPLE_CUSTOMERS;
+  const [lorenaDraft, alisaDraft, tomasDraft, meiDraft, dmitriDraft] = SAMPLE_CUSTOMERS;
   const lorena = newCustomer(lorenaDraft!);
   const alisa = newCustomer(alisaDraft!);
   const tomas = newCustomer(tomasDraft!);
   const mei = newCustomer(meiDraft!);
+  const dmitri = newCustomer(dmitriDraft!);
   const settings = { agentName: 'Sam', brandName: 'Hearth & Co.', brandHandles: ['hearthandco'] };
   const author = (displayName: string, handle = 'someone') => ({ handle, displayName, profileUrl: '' });
   const now = Date.parse('2026-11-21T00:00:00Z');
@@ -92,6 +93,40 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(texts(older)).not.toContain('microwave');
   });
 
+  it('finds an item named in the other language by what kind of thing it is', () => {
+    // His fridge is "Холодильник NordFrost" in the shop's records; he writes in English.
+    const fridge = suggest('Long story about my fridge. The door seal came off after a week', dmitri);
+    expect(fridge[0]?.reasons[0]).toEqual({
+      kind: 'product',
+      item: 'Холодильник NordFrost',
+      orderId: 'HC-7702',
+    });
+    const microwave = suggest('Микроволновка перестала греть, очень расстроена', lorena);
+    expect(microwave[0]?.reasons[0]).toEqual({
+      kind: 'product',
+      item: 'Built-in microwave BM-60',
+      orderId: 'HC-20418',
+    });
+    // Scissors are not the knife set, a cold drink is not the fridge, a cast-iron pot no iron.
+    for (const [text, customer] of [
+      ['Ножницы тупые, разочарована', lorena],
+      ['Холодный чай в кафе был ужасен', dmitri],
+      [
+        'My iron stopped working',
+        newCustomer({
+          ...tomasDraft!,
+          orders: [{ ...tomasDraft!.orders![0]!, items: [{ name: 'Cast-iron teapot', quantity: 1 }] }],
+        }),
+      ],
+    ] as const)
+      expect(
+        suggest(text, customer)
+          .flatMap((s) => s.reasons)
+          .map((r) => r.kind),
+        text,
+      ).not.toContain('product');
+  });
+
   it('names no product when the post names none of the customer’s items', () => {
     const out = suggest('The lid of my kettle cracked', lorena);
     expect(texts(out)).not.toMatch(/microwave|knife/i);
@@ -112,6 +147,32 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
       thread: [{ author: { handle: 'hearthandco' }, text: 'Please send us a DM and we will help' }],
     });
     expect(asked.map((s) => s.templateId)).not.toContain('en-dm-invite');
+  });
+
+  it('takes an order linked by its own page as given, and no other link', () => {
+    // The demo's X post: the order is in the link to its page on the brand's site.
+    const post =
+      'My microwave from @hearthandco stopped heating after two weeks 😡 order details: https://hearthandco.example/orders/HC-20418 #fail';
+    const out = suggest(post, lorena);
+    expect(out[0]?.templateId).toBe('en-complaint-item-found');
+    expect(out[0]?.text).toContain('I found order HC-20418');
+    expect(texts(out)).not.toMatch(/your order number/);
+    // A microwave that stopped heating is not answered with its delivery status.
+    expect(out.map((s) => s.templateId)).toEqual(['en-complaint-item-found', 'en-dm-invite']);
+    const ru = suggest('Микроволновка перестала греть через две недели, заказ HC-20418', lorena);
+    expect(ru.map((s) => s.templateId)).toEqual(['ru-complaint-item-found', 'ru-dm-invite']);
+    for (const link of ['shop.example/account?order_id=20418', 'https://shop.example/zakaz/7001/']) {
+      expect(suggest(`Still broken, see ${link}`, lorena)[0]?.reasons).toContainEqual({
+        kind: 'given',
+        what: 'order',
+        value: link.includes('7001') ? '7001' : '20418',
+      });
+    }
+    // A product page or a photo names no order.
+    for (const link of ['https://shop.example/products/HC-20418', 'photos.example/orders-2026/IMG-4410.jpg'])
+      expect(suggest(`My microwave stopped heating ${link}`, lorena)[0]?.templateId).toBe(
+        'en-complaint-item',
+      );
   });
 
   it('the demo’s Facebook thread: a cracked lid, the order number already given, the brand already asked', () => {
