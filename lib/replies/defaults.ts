@@ -63,6 +63,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     requires: [],
   },
   {
+    id: 'en-buying-help-delivery',
+    name: 'Help to choose, delivered as they like',
+    language: 'en',
+    intents: ['purchase_intent'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      'Hi {{greeting.name | "there"}}, happy to help you choose! Tell us what matters most to you (size, budget or a particular feature) and we’ll suggest the one that fits; we’ll deliver it by {{preference.delivery}}, as usual. — ' +
+      SIGN_EN,
+    requires: ['preference.delivery'],
+  },
+  {
     id: 'en-order-status',
     name: 'Where the order is',
     language: 'en',
@@ -161,7 +173,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     cheerful: true,
     name: 'Mention the delivery preference',
     language: 'en',
-    intents: ['order_status', 'purchase_intent'],
+    intents: ['order_status'],
     tone: 'warm',
     body:
       'Hi {{greeting.name | "there"}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}}; send us a direct message with a time that suits you. — ' +
@@ -235,7 +247,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     tone: 'warm',
     cheerful: true,
     body:
-      '{{greeting.name | "Здравствуйте"}}, большое спасибо! Очень рады, что «{{order.item}}» пришёлся по душе. Если что-то понадобится, мы всегда на связи. — ' +
+      '{{greeting.name | "Здравствуйте"}}, большое спасибо! Очень рады, что «{{order.item}}» вам нравится. Если что-то понадобится, мы всегда на связи. — ' +
       SIGN_RU,
     requires: ['order.item'],
   },
@@ -264,6 +276,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     requires: [],
   },
   {
+    id: 'ru-buying-help-delivery',
+    name: 'Помочь с выбором, с привычной доставкой',
+    language: 'ru',
+    intents: ['purchase_intent'],
+    tone: 'warm',
+    cheerful: true,
+    body:
+      '{{greeting.name | "Здравствуйте"}}, с радостью поможем выбрать! Напишите, что для вас важнее всего (размер, бюджет или какая-то функция), и мы подскажем подходящую модель. Доставим, как обычно: {{preference.delivery}}. — ' +
+      SIGN_RU,
+    requires: ['preference.delivery'],
+  },
+  {
     id: 'ru-order-status',
     name: 'Где заказ',
     language: 'ru',
@@ -282,7 +306,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['order_status'],
     tone: 'formal',
     body:
-      '{{greeting.name | "Здравствуйте"}}, проверили «{{order.item}}» из заказа от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
+      '{{greeting.name | "Здравствуйте"}}, проверили заказ с товаром «{{order.item}}» от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
       SIGN_RU,
     requires: ['order.item', 'order.date', 'order.status'],
   },
@@ -305,7 +329,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'return_refund'],
     tone: 'apologetic',
     body:
-      '{{greeting.name | "Здравствуйте"}}, очень жаль, что с «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
+      '{{greeting.name | "Здравствуйте"}}, очень жаль, что с товаром «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
       SIGN_RU,
     requires: ['order.item'],
     unless: ['given.orderId'],
@@ -317,7 +341,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     intents: ['complaint', 'return_refund'],
     tone: 'apologetic',
     body:
-      '{{greeting.name | "Здравствуйте"}}, спасибо, нашли заказ {{given.orderId}}. Очень жаль, что с «{{order.item}}» возникли сложности: заменим или вернём деньги — как вам удобнее. Напишем вам в личные сообщения, чтобы всё оформить. — ' +
+      '{{greeting.name | "Здравствуйте"}}, спасибо, нашли заказ {{given.orderId}}. Очень жаль, что с товаром «{{order.item}}» возникли сложности: заменим или вернём деньги — как вам удобнее. Напишем вам в личные сообщения, чтобы всё оформить. — ' +
       SIGN_RU,
     requires: ['order.item', 'given.orderId'],
   },
@@ -362,7 +386,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     cheerful: true,
     name: 'Предпочтение по доставке',
     language: 'ru',
-    intents: ['order_status', 'purchase_intent'],
+    intents: ['order_status'],
     tone: 'warm',
     body:
       '{{greeting.name | "Здравствуйте"}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' +

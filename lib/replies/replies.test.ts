@@ -217,6 +217,29 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     const out = suggest('Is this one any good? Thinking of buying it for the new flat', null);
     expect(out[0]?.templateId).toBe('en-buying-help');
     expect(texts(out)).not.toMatch(/Congratulations/);
+    // Mei likes a parcel locker: the help says so, and nothing thanks her for a patience she never needed.
+    const known = suggest('Is this one any good? Thinking of buying it for the new flat', mei);
+    expect(known[0]?.text).toBe(
+      'Hi Mei, happy to help you choose! Tell us what matters most to you (size, budget or a particular feature) and we’ll suggest the one that fits; we’ll deliver it by parcel locker, as usual. — Sam',
+    );
+    expect(texts(known)).not.toMatch(/patience|Congratulations/);
+  });
+
+  it('writes a Russian item name so that the reply stays grammatical, and an English reply uses the customer’s word', () => {
+    // The name stays as the order spells it, in quotes after a noun that takes the case.
+    expect(suggest('Кофемашина просто чудо, спасибо!', alisa)[0]?.text).toBe(
+      'Алиса, большое спасибо! Очень рады, что «Кофемашина Brio» вам нравится. Если что-то понадобится, мы всегда на связи. — Sam',
+    );
+    expect(suggest('Холодильник течёт, третий день жду мастера', dmitri)[0]?.text).toMatch(
+      /^Дмитрий, очень жаль, что с товаром «Холодильник NordFrost» возникли сложности\./,
+    );
+    const english = suggest('Long story about my fridge. The door seal came off after a week', dmitri);
+    expect(english[0]?.text).toMatch(/^Hi Dmitriy, I’m so sorry the fridge is giving you trouble\./);
+    expect(english[0]?.reasons[0]).toEqual({
+      kind: 'product',
+      item: 'Холодильник NordFrost',
+      orderId: 'HC-7702',
+    });
   });
 
   it('answers where a parcel is with that order’s status and date, not as a faulty product', () => {

@@ -70,6 +70,19 @@ function spokenDate(iso: string, language: string): string | undefined {
   return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * The item as a reply names it: as the order spells it, unless the order spells it in Cyrillic
+ * and the reply is English; then in the customer's own word for it ("the fridge", not "the
+ * Холодильник NordFrost").
+ */
+function itemIn(grounding: Grounding, language: string): string | undefined {
+  const { item } = grounding;
+  if (!item || language === 'ru' || !CYRILLIC.test(item)) return item;
+  return grounding.itemWords?.find((word) => !CYRILLIC.test(word)) ?? item;
+}
+
 /**
  * The values a reply's template is filled from: the greeting name in the reply's alphabet, the
  * order the post is about (never another one's item), what the customer already gave in the
@@ -103,7 +116,7 @@ export function templateValues(
   const order = grounding.order;
   if (order) {
     values['order.id'] = order.id;
-    values['order.item'] = grounding.item;
+    values['order.item'] = itemIn(grounding, language);
     values['order.date'] = spokenDate(order.date, language);
     values['order.status'] = order.status && statusIn(order.status, language);
     const days = Math.floor((now - Date.parse(order.date)) / DAY);
