@@ -59,6 +59,9 @@ export function rankTemplates(
       score += 10;
       reasons.push({ kind: 'lifeEvent', event });
     } else if (template.lifeEvents?.length) return;
+    // Under a loss, beside the words written for it, only a reply about their order: no
+    // "send us your order number" to someone whose cat died.
+    else if (sad && !template.requires.length) return;
     const intents = template.intents.filter((i) => reading.intents.includes(i as Reading['intents'][number]));
     if (intents.length) {
       score += 3 + intents.length;

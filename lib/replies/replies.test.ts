@@ -260,6 +260,16 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(out.some((s) => DEFAULT_TEMPLATES.find((t) => t.id === s.templateId)?.cheerful)).toBe(false);
     const ru = suggest('У нас умерла собака, отпишите нас от рассылки про корм', alisa);
     expect(ru[0]?.templateId).toBe('ru-condolence');
+    // Nothing asks a grieving customer for an order number or says "not the experience we want".
+    const cat = suggest('Мой кот умер вчера, простите, что пропала', alisa);
+    expect(cat.map((s) => s.templateId)).toEqual(['ru-condolence']);
+    // A problem with their order told beside the loss is still answered, about that order.
+    const gift = suggest(
+      'My mum passed away last week, and the kettle I ordered for her arrived cracked',
+      tomas,
+    );
+    expect(gift.map((s) => s.templateId)).toEqual(['en-condolence', 'en-complaint-item']);
+    expect(gift[1]?.text).toContain('Stone kettle');
   });
 
   it('congratulates on news that asks nothing', () => {
