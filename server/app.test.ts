@@ -218,6 +218,33 @@ describe('push and pull', () => {
     });
   });
 
+  it('carries a template deleted from the shipped set, and one still as shipped, to the team', async () => {
+    const shipped = {
+      name: 'Acknowledge',
+      language: 'en',
+      intents: ['other'],
+      tone: 'warm',
+      body: 'Thanks! — {{agent.name}}',
+    };
+    await push(
+      anna,
+      item([{ t: 'templates', k: 'en-thanks', set: { ...shipped, builtIn: true, hidden: true } }]),
+    );
+    await push(
+      anna,
+      item([{ t: 'templates', k: 'en-praise', set: { ...shipped, name: 'Praise', builtIn: true } }]),
+    );
+    expect((await recordOf(boris, 'templates', 'en-thanks'))?.doc).toMatchObject({
+      builtIn: true,
+      hidden: true,
+    });
+    expect((await recordOf(boris, 'templates', 'en-praise'))?.doc).toMatchObject({
+      builtIn: true,
+      name: 'Praise',
+    });
+    expect((await recordOf(boris, 'templates', 'en-praise'))?.doc).not.toHaveProperty('hidden');
+  });
+
   it('shows nothing of one team to another', async () => {
     await push(other, item([{ t: 'customers', k: 'c-other', set: { name: 'Olga’s customer' } }]));
     const hearth = await pullAll(anna);

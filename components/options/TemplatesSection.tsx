@@ -8,16 +8,18 @@ import { mutate } from '@/lib/db/mutations';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
 import { languageName, t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/reading/classify';
-import { DEFAULT_TEMPLATES, type ReplyTemplate } from '@/lib/replies/defaults';
+import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
-import { exportTemplates, parseTemplates, requiresOf, templateProblems } from '@/lib/replies/templates-io';
+import {
+  exportTemplates,
+  isShipped,
+  parseTemplates,
+  requiresOf,
+  templateProblems,
+} from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
 import { withCode } from '../Content';
 import { useTemplates } from '../useTemplates';
-
-/** A template as Concierge ships it, not yet edited. */
-const builtIn = (tpl: ReplyTemplate): boolean =>
-  DEFAULT_TEMPLATES.some((d) => d.id === tpl.id && d.body === tpl.body && d.name === tpl.name);
 
 const SAMPLE = newCustomer(SAMPLE_CUSTOMERS[0]!);
 /** The preview fills every variable: a post about the sample's first item, its order number given. */
@@ -136,7 +138,7 @@ export function TemplatesSection() {
               <td lang={tpl.language}>{tpl.name}</td>
               <td className="muted">
                 {languageName(tpl.language)}
-                {builtIn(tpl) && <> · {t('templateBuiltIn')}</>}
+                {isShipped(tpl) && <> · {t('templateBuiltIn')}</>}
               </td>
               <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
               <td>

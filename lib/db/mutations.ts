@@ -11,7 +11,7 @@ import { attachOrders, writeCustomers, type ImportCounts } from '../import/apply
 import { BackupSchema, restoreBackup } from '../import/backup';
 import { PostKeySchema, SocialPostSchema } from '../post-schema';
 import { recordUse } from '../replies/learning';
-import { saveTemplates, TemplateSchema } from '../replies/templates-io';
+import { asKept, deleteTemplate, saveTemplates, TemplateSchema } from '../replies/templates-io';
 import type { ReplyTemplate } from '../replies/defaults';
 import { deleteCustomer, withDerived } from './customers';
 import { recordReplies, recordSeen } from './interactions';
@@ -245,19 +245,20 @@ export const MUTATIONS = {
     shared: true,
     args: v.strictObject({ template: TemplateSchema }),
     tables: ['templates'],
-    apply: (c, { template }) => saveTemplates(c.database, (t) => t.put(template as ReplyTemplate)),
+    apply: (c, { template }) => saveTemplates(c.database, (t) => t.put(asKept(template as ReplyTemplate))),
   }),
   deleteTemplate: define({
     shared: true,
     args: v.strictObject({ id: str(80) }),
     tables: ['templates'],
-    apply: (c, args) => saveTemplates(c.database, (t) => t.delete(args.id)),
+    apply: (c, args) => saveTemplates(c.database, (t) => deleteTemplate(t, args.id)),
   }),
   importTemplates: define({
     shared: true,
     args: v.strictObject({ templates: v.array(TemplateSchema) }),
     tables: ['templates'],
-    apply: (c, { templates }) => saveTemplates(c.database, (t) => t.bulkPut(templates as ReplyTemplate[])),
+    apply: (c, { templates }) =>
+      saveTemplates(c.database, (t) => t.bulkPut((templates as ReplyTemplate[]).map(asKept))),
   }),
   /** Posts a page showed: each recorded once, and the brand's replies among them mark posts answered. */
   recordPagePosts: define({

@@ -20,6 +20,12 @@ export interface ReplyTemplate {
   lifeEvents?: LifeEventKind[];
   /** Upbeat or selling: never offered under a loss, an illness or a lost job, nor to an unhappy customer. */
   cheerful?: boolean;
+  /**
+   * In the team's own set (templates-io.ts): a shipped template nobody has edited, which speaks
+   * in the current version's words, and a shipped template the team deleted.
+   */
+  builtIn?: boolean;
+  hidden?: boolean;
 }
 
 const SIGN_EN = '{{agent.name | brand.name | "The support team"}}';

@@ -7,6 +7,7 @@ import type { Customer } from '../db/types';
 import { suggestFor, type ThreadPost } from './index';
 import { privateInvite, replyLanguage } from './suggest';
 import { render, variablesOf } from './template';
+import { exportTemplates, teamTemplates } from './templates-io';
 import { KNOWN_VARIABLES } from './values';
 
 describe('render', () => {
@@ -403,8 +404,7 @@ describe('the queue', () => {
 
 describe('team templates', () => {
   it('finds what a template needs, reports broken tags, and round-trips through JSON', async () => {
-    const { requiresOf, templateProblems, exportTemplates, parseTemplates, saveTemplates } =
-      await import('./templates-io');
+    const { requiresOf, templateProblems, parseTemplates, saveTemplates } = await import('./templates-io');
     expect(
       requiresOf('Hi {{customer.firstName}}, your {{order.item | "order"}} by {{preference.delivery}}'),
     ).toEqual(['customer.firstName', 'preference.delivery']);
@@ -423,8 +423,69 @@ describe('team templates', () => {
 
     const { ConciergeDb } = await import('../db/schema');
     const database = new ConciergeDb(`templates-${crypto.randomUUID()}`);
-    await saveTemplates(database, (table) => table.delete('en-thanks'));
-    expect(await database.templates.count()).toBe(DEFAULT_TEMPLATES.length - 1);
+    await saveTemplates(database, (table) => table.delete('x-none'));
+    expect(await database.templates.count()).toBe(DEFAULT_TEMPLATES.length);
+  });
+
+  it('keeps what the team changed, and lets templates nobody edited follow new versions', async () => {
+    const { ConciergeDb } = await import('../db/schema');
+    const { mutate } = await import('../db/mutations');
+    const database = new ConciergeDb(`templates-${crypto.randomUUID()}`);
+    const shipped = (id: string) => DEFAULT_TEMPLATES.find((t) => t.id === id)!;
+    const team = async () => teamTemplates(await database.templates.toArray());
+    expect(await team()).toEqual(DEFAULT_TEMPLATES);
+
+    await mutate('deleteTemplate', { id: 'en-thanks' }, database);
+    const praise = {
+      ...shipped('en-praise'),
+      body: 'Thanks, {{greeting.name | "friend"}}! — {{agent.name}}',
+    };
+    await mutate('saveTemplate', { template: praise }, database);
+    await mutate(
+      'saveTemplate',
+      { template: { ...shipped('en-praise'), id: 'own-1', name: 'Our own' } },
+      database,
+    );
+    // As if the set had been made by an earlier version: older wording, one template not yet shipped.
+    await database.templates.update('en-complaint', {
+      body: 'Sorry! Send us your order number. — {{agent.name}}',
+    });
+    await database.templates.delete('en-buying-help-delivery');
+
+    const now = await team();
+    const byId = new Map(now.map((t) => [t.id, t]));
+    expect(byId.has('en-thanks')).toBe(false);
+    expect(byId.get('en-praise')?.body).toBe(praise.body);
+    expect(byId.get('own-1')?.name).toBe('Our own');
+    expect(byId.get('en-complaint')).toEqual(shipped('en-complaint'));
+    expect(byId.get('en-buying-help-delivery')).toEqual(shipped('en-buying-help-delivery'));
+    expect(now).toHaveLength(DEFAULT_TEMPLATES.length);
+    // Saved again unchanged, a shipped template still follows new versions.
+    await mutate('saveTemplate', { template: shipped('en-refund') }, database);
+    expect((await database.templates.get('en-refund'))?.builtIn).toBe(true);
+    // Exported, the marks stay behind.
+    expect(exportTemplates(now)).not.toMatch(/builtIn|hidden/);
+  });
+
+  it('reads a set kept before shipped templates were marked as it was, and marks it on the next change', async () => {
+    const { ConciergeDb } = await import('../db/schema');
+    const { mutate } = await import('../db/mutations');
+    const database = new ConciergeDb(`templates-${crypto.randomUUID()}`);
+    const old = DEFAULT_TEMPLATES.filter((t) => t.id !== 'en-congrats').map((t) =>
+      t.id === 'en-complaint' ? { ...t, body: 'Our own apology. — {{agent.name}}' } : t,
+    );
+    await database.templates.bulkAdd(old.map((t) => ({ ...t })));
+    const ids = async () => (await teamTemplates(await database.templates.toArray())).map((t) => t.id);
+    // Missing from such a set, a shipped template was deleted; a changed one is the team's.
+    expect(await ids()).not.toContain('en-congrats');
+    expect(
+      (await teamTemplates(await database.templates.toArray())).find((t) => t.id === 'en-complaint')?.body,
+    ).toBe('Our own apology. — {{agent.name}}');
+    await mutate('deleteTemplate', { id: 'own-none' }, database);
+    expect(await ids()).not.toContain('en-congrats');
+    expect((await database.templates.get('en-congrats'))?.hidden).toBe(true);
+    expect((await database.templates.get('en-complaint'))?.builtIn).toBe(false);
+    expect((await database.templates.get('en-praise'))?.builtIn).toBe(true);
   });
 
   it('ranks a template the agent chose and edited first the next time', async () => {

@@ -17,6 +17,8 @@ export const TemplateSchema = v.object({
   unless: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),
   lifeEvents: v.optional(v.array(v.picklist(LIFE_EVENT_KINDS))),
   cheerful: v.optional(v.boolean()),
+  builtIn: v.optional(v.boolean()),
+  hidden: v.optional(v.boolean()),
 });
 
 const FileSchema = v.object({
@@ -41,7 +43,8 @@ export function templateProblems(body: string): string[] {
 }
 
 export function exportTemplates(templates: readonly ReplyTemplate[]): string {
-  return JSON.stringify({ format: 'concierge-templates', version: 1, templates }, null, 1);
+  const plain = templates.map(({ builtIn: _builtIn, hidden: _hidden, ...template }) => template);
+  return JSON.stringify({ format: 'concierge-templates', version: 1, templates: plain }, null, 1);
 }
 
 export function parseTemplates(
@@ -64,16 +67,81 @@ export function parseTemplates(
   return broken.length ? { ok: false, problems: broken } : { ok: true, templates };
 }
 
+const SHIPPED = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether a template says just what Concierge ships under its id. */
+export function isShipped(template: ReplyTemplate): boolean {
+  const shipped = SHIPPED.get(template.id);
+  return (
+    !!shipped &&
+    shipped.name === template.name &&
+    shipped.body === template.body &&
+    shipped.language === template.language &&
+    shipped.tone === template.tone &&
+    sameList(shipped.intents, template.intents) &&
+    sameList(shipped.lifeEvents, template.lifeEvents)
+  );
+}
+
+/** A template as the team's set keeps it: marked when it is the shipped one, unedited. */
+export function asKept(template: ReplyTemplate): ReplyTemplate {
+  const kept: ReplyTemplate = { ...template, builtIn: isShipped(template) };
+  delete kept.hidden;
+  return kept;
+}
+
+/** Kept before shipped templates were marked: a shipped one missing from such a set was deleted. */
+const unmarked = (saved: readonly ReplyTemplate[]) =>
+  !saved.some((t) => t.builtIn !== undefined || t.hidden !== undefined);
+
+/**
+ * The templates the team answers with: Concierge's own until the team first changes one, then
+ * the team's set. In that set a shipped template nobody edited speaks in this version's words,
+ * one Concierge has added since appears, and one the team deleted stays away.
+ */
+export function teamTemplates(saved: readonly ReplyTemplate[]): ReplyTemplate[] {
+  if (!saved.length) return [...DEFAULT_TEMPLATES];
+  const byId = new Map(saved.map((t) => [t.id, t]));
+  const added = !unmarked(saved);
+  const templates: ReplyTemplate[] = [];
+  for (const shipped of DEFAULT_TEMPLATES) {
+    const kept = byId.get(shipped.id);
+    if (!kept) {
+      if (added) templates.push(shipped);
+    } else if (!kept.hidden) templates.push(kept.builtIn || isShipped(kept) ? shipped : kept);
+  }
+  for (const kept of saved) if (!SHIPPED.has(kept.id) && !kept.hidden) templates.push(kept);
+  return templates;
+}
+
 /**
  * Writes templates; the first change turns the built-in set into the team's own, so that
- * editing one default does not make the others disappear.
+ * editing one default does not make the others disappear. A set kept before shipped templates
+ * were marked is marked first, the shipped ones missing from it kept deleted.
  */
 export async function saveTemplates(
   database: ConciergeDb,
   change: (table: ConciergeDb['templates']) => Promise<unknown>,
 ): Promise<void> {
   await database.transaction('rw', database.templates, async () => {
-    if ((await database.templates.count()) === 0) await database.templates.bulkAdd([...DEFAULT_TEMPLATES]);
+    const saved = await database.templates.toArray();
+    if (!saved.length) await database.templates.bulkAdd(DEFAULT_TEMPLATES.map(asKept));
+    else if (unmarked(saved)) {
+      const ids = new Set(saved.map((t) => t.id));
+      const deleted = DEFAULT_TEMPLATES.filter((t) => !ids.has(t.id)).map(hiddenCopy);
+      await database.templates.bulkPut([...saved.map(asKept), ...deleted]);
+    }
     await change(database.templates);
   });
+}
+
+/** A shipped template the team deleted: kept as a mark, so that it does not come back. */
+const hiddenCopy = (template: ReplyTemplate): ReplyTemplate => ({ ...template, builtIn: true, hidden: true });
+
+/** Deletes a template: a shipped one is marked deleted, any other removed. */
+export function deleteTemplate(table: ConciergeDb['templates'], id: string): Promise<unknown> {
+  const shipped = SHIPPED.get(id);
+  return shipped ? table.put(hiddenCopy(shipped)) : table.delete(id);
 }

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { extensionPage, type Harness } from './support/extension';
+import { extensionSuite } from './support/session';
+
+// The spec confirms a deletion itself: dialogs are accepted here.
+const suite = extensionSuite(undefined, { sample: false, acceptDialogs: true });
+let h: Harness;
+test.beforeAll(() => {
+  h = suite();
+});
+
+test('a template the team edits or deletes stays so; the others stay Concierge’s own', async () => {
+  const page = await extensionPage(h, 'options.html');
+  const table = page.getByTestId('template-table');
+  const row = (name: string) => table.locator('tr').filter({ has: page.getByText(name, { exact: true }) });
+  await expect(row('Acknowledge')).toHaveCount(1);
+
+  await row('Acknowledge').getByTestId('template-delete').click();
+  await expect(row('Acknowledge')).toHaveCount(0);
+  await row('Thank for praise').getByTestId('template-edit').click();
+  await page
+    .locator('textarea[name="body"]')
+    .fill('Thanks so much, {{greeting.name | "friend"}}! — {{agent.name}}');
+  await page.getByTestId('template-save').click();
+  await expect(page.getByTestId('templates').getByRole('status')).toHaveText('Template saved.');
+
+  // Edited, the template is the team's; the untouched ones are still marked built in.
+  await expect(row('Thank for praise')).not.toContainText('built in');
+  await expect(row('Help to choose')).toContainText('built in');
+  await page.reload();
+  await expect(row('Help to choose')).toContainText('built in');
+  await expect(row('Acknowledge')).toHaveCount(0);
+  await row('Thank for praise').getByTestId('template-edit').click();
+  await expect(page.locator('textarea[name="body"]')).toHaveValue(
+    'Thanks so much, {{greeting.name | "friend"}}! — {{agent.name}}',
+  );
+  await page.close();
+});
