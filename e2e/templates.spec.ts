@@ -30,9 +30,22 @@ test('a template the team edits or deletes stays so; the others stay Conciergeâ€
   await page.reload();
   await expect(row('Help to choose')).toContainText('built in');
   await expect(row('Acknowledge')).toHaveCount(0);
+  await expect(page.getByTestId('templates-restore-deleted')).toHaveText(
+    'Bring back the built-in templates deleted (1)',
+  );
   await row('Thank for praise').getByTestId('template-edit').click();
   await expect(page.locator('textarea[name="body"]')).toHaveValue(
     'Thanks so much, {{greeting.name | "friend"}}! â€” {{agent.name}}',
   );
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+
+  // Changed their mind: the built-in wording and the deleted template come back.
+  await expect(row('Help to choose').getByTestId('template-restore')).toHaveCount(0);
+  await row('Thank for praise').getByTestId('template-restore').click();
+  await expect(row('Thank for praise')).toContainText('built in');
+  await page.getByTestId('templates-restore-deleted').click();
+  await expect(page.getByTestId('templates').getByRole('status')).toHaveText('Built-in templates restored.');
+  await expect(row('Acknowledge')).toContainText('built in');
+  await expect(page.getByTestId('templates-restore-deleted')).toHaveCount(0);
   await page.close();
 });

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { download } from '../download';
 import { newCustomer } from '@/lib/db/customers';
@@ -5,16 +6,19 @@ import { storageErrorMessage } from '@/lib/db/errors';
 import { SAMPLE_CUSTOMERS } from '@/lib/db/sample';
 import type { Grounding } from '@/lib/replies/grounding';
 import { mutate } from '@/lib/db/mutations';
+import { savedTemplates } from '@/lib/db/queries';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
 import { languageName, t, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/reading/classify';
 import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
 import {
+  deletedShipped,
   exportTemplates,
   isShipped,
   parseTemplates,
   requiresOf,
+  shipsId,
   templateProblems,
 } from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
@@ -38,6 +42,7 @@ const TONES: ReplyTemplate['tone'][] = ['warm', 'formal', 'apologetic', 'gentle'
 /** The team's reply templates: list, create, edit, delete, import and export. */
 export function TemplatesSection() {
   const templates = useTemplates();
+  const deleted = useLiveQuery(async () => deletedShipped(await savedTemplates()), []) ?? [];
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; lines?: string[] } | null>(null);
 
@@ -96,6 +101,20 @@ export function TemplatesSection() {
         >
           {t('templatesExport')}
         </button>
+        {deleted.length > 0 && (
+          <button
+            type="button"
+            data-testid="templates-restore-deleted"
+            onClick={() =>
+              void run(
+                () => mutate('restoreTemplates', { ids: deleted.map((d) => d.id) }),
+                t('templatesRestored'),
+              )
+            }
+          >
+            {t('templatesRestoreDeleted', deleted.length)}
+          </button>
+        )}
         <label className="file">
           {t('templatesImport')}
           <input
@@ -136,12 +155,12 @@ export function TemplatesSection() {
           {templates.map((tpl) => (
             <tr key={tpl.id}>
               <td lang={tpl.language}>{tpl.name}</td>
-              <td className="muted">
+              <td className="muted nowrap">
                 {languageName(tpl.language)}
                 {isShipped(tpl) && <> · {t('templateBuiltIn')}</>}
               </td>
               <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
-              <td>
+              <td className="nowrap">
                 <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>
                   {t('customersEdit')}
                 </button>
@@ -155,6 +174,17 @@ export function TemplatesSection() {
                 >
                   {t('templateDelete')}
                 </button>
+                {shipsId(tpl.id) && !isShipped(tpl) && (
+                  <button
+                    type="button"
+                    data-testid="template-restore"
+                    onClick={() =>
+                      void run(() => mutate('restoreTemplates', { ids: [tpl.id] }), t('templatesRestored'))
+                    }
+                  >
+                    {t('templateRestore')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

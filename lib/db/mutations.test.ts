@@ -93,6 +93,7 @@ const valid = (): { [N in MutationName]: MutationArgs<N> } => ({
   recordTemplateUse: { templateId: 'en-sorry', intent: 'complaint', edited: true },
   saveTemplate: { template },
   deleteTemplate: { id: 'en-thanks' },
+  restoreTemplates: { ids: ['en-thanks'] },
   importTemplates: { templates: [template] },
   recordPagePosts: {
     posts: [

@@ -11,7 +11,13 @@ import { attachOrders, writeCustomers, type ImportCounts } from '../import/apply
 import { BackupSchema, restoreBackup } from '../import/backup';
 import { PostKeySchema, SocialPostSchema } from '../post-schema';
 import { recordUse } from '../replies/learning';
-import { asKept, deleteTemplate, saveTemplates, TemplateSchema } from '../replies/templates-io';
+import {
+  asKept,
+  deleteTemplate,
+  restoreShipped,
+  saveTemplates,
+  TemplateSchema,
+} from '../replies/templates-io';
 import type { ReplyTemplate } from '../replies/defaults';
 import { deleteCustomer, withDerived } from './customers';
 import { recordReplies, recordSeen } from './interactions';
@@ -252,6 +258,12 @@ export const MUTATIONS = {
     args: v.strictObject({ id: str(80) }),
     tables: ['templates'],
     apply: (c, args) => saveTemplates(c.database, (t) => deleteTemplate(t, args.id)),
+  }),
+  restoreTemplates: define({
+    shared: true,
+    args: v.strictObject({ ids: v.array(str(80)) }),
+    tables: ['templates'],
+    apply: (c, { ids }) => saveTemplates(c.database, (t) => restoreShipped(t, ids)),
   }),
   importTemplates: define({
     shared: true,

@@ -7,7 +7,7 @@ import type { Customer } from '../db/types';
 import { suggestFor, type ThreadPost } from './index';
 import { privateInvite, replyLanguage } from './suggest';
 import { render, variablesOf } from './template';
-import { exportTemplates, teamTemplates } from './templates-io';
+import { deletedShipped, exportTemplates, teamTemplates } from './templates-io';
 import { KNOWN_VARIABLES } from './values';
 
 describe('render', () => {
@@ -465,6 +465,14 @@ describe('team templates', () => {
     expect((await database.templates.get('en-refund'))?.builtIn).toBe(true);
     // Exported, the marks stay behind.
     expect(exportTemplates(now)).not.toMatch(/builtIn|hidden/);
+    // Restored, the deleted template and the shipped wording of the edited one come back.
+    expect(deletedShipped(await database.templates.toArray()).map((t) => t.id)).toEqual(['en-thanks']);
+    await mutate('restoreTemplates', { ids: ['en-thanks', 'en-praise', 'own-1'] }, database);
+    expect(deletedShipped(await database.templates.toArray())).toEqual([]);
+    const restored = new Map((await team()).map((t) => [t.id, t]));
+    expect(restored.get('en-thanks')).toEqual(shipped('en-thanks'));
+    expect(restored.get('en-praise')).toEqual(shipped('en-praise'));
+    expect(restored.get('own-1')?.name).toBe('Our own');
   });
 
   it('reads a set kept before shipped templates were marked as it was, and marks it on the next change', async () => {

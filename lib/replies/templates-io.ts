@@ -140,6 +140,22 @@ export async function saveTemplates(
 /** A shipped template the team deleted: kept as a mark, so that it does not come back. */
 const hiddenCopy = (template: ReplyTemplate): ReplyTemplate => ({ ...template, builtIn: true, hidden: true });
 
+/** The shipped templates the team deleted. */
+export function deletedShipped(saved: readonly ReplyTemplate[]): ReplyTemplate[] {
+  if (!saved.length) return [];
+  const byId = new Map(saved.map((t) => [t.id, t]));
+  const legacy = unmarked(saved);
+  return DEFAULT_TEMPLATES.filter((t) => (legacy ? !byId.has(t.id) : byId.get(t.id)?.hidden));
+}
+
+/** Whether Concierge ships a template under this id (edited or not). */
+export const shipsId = (id: string): boolean => SHIPPED.has(id);
+
+/** Puts shipped templates back as Concierge words them: deleted ones return, edits are undone. */
+export function restoreShipped(table: ConciergeDb['templates'], ids: readonly string[]): Promise<unknown> {
+  return table.bulkPut(ids.flatMap((id) => (SHIPPED.has(id) ? [asKept(SHIPPED.get(id)!)] : [])));
+}
+
 /** Deletes a template: a shipped one is marked deleted, any other removed. */
 export function deleteTemplate(table: ConciergeDb['templates'], id: string): Promise<unknown> {
   const shipped = SHIPPED.get(id);
