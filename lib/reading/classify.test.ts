@@ -39,6 +39,10 @@ describe('classify', () => {
     ['How do I track my order?', 'en', 'neutral', ['order_status', 'question'], []],
     ['What should I do now?', 'en', 'neutral', ['question'], []],
     ['That doesn’t excuse poor service', 'en', 'negative', ['complaint'], []],
+    // What follows "but" is what the post means, either way.
+    ['You are the best! But the courier was late again by three hours', 'en', 'negative', ['complaint'], []],
+    ['Вы лучшие! Но курьер опять опоздал на три часа', 'ru', 'negative', ['complaint'], []],
+    ['It was late, but honestly the kettle is wonderful', 'en', 'positive', ['praise'], []],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);
     expect(reading.language).toBe(language);

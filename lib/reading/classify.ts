@@ -278,6 +278,8 @@ function sentimentOf(
   // service", "poor" stays poor.
   const spent = new Set<number>();
   let score = 0;
+  // What follows the last "but" is what the post means: "the best! But the courier was late again".
+  let after = 0;
   words.forEach((word, i) => {
     let value = valence(word);
     // "Is it any good?" asks; it does not praise. Words of a question count only when negative.
@@ -299,6 +301,7 @@ function sentimentOf(
     if (!value) return;
     if ((value > 0 && problems && !resolved) || (value < 0 && resolved)) return;
     if (i < turn) value /= 2;
+    else if (turn >= 0) after += value;
     score += value;
     evidence.push(`${value > 0 ? '+' : '−'} ${negator ? `${negator} ` : ''}${word}`);
   });
@@ -311,6 +314,8 @@ function sentimentOf(
       evidence.push(`+ ${ch}`);
     }
   }
+  if (after <= -1) score = Math.min(score, after);
+  else if (after >= 1) score = Math.max(score, after);
   if (!resolved) score -= 1.5 * problems;
   if (/!{2,}|\?{2,}/.test(text) && score < 0) score -= 0.5;
   return score;
