@@ -43,6 +43,7 @@ describe('classify', () => {
     ['You are the best! But the courier was late again by three hours', 'en', 'negative', ['complaint'], []],
     ['Вы лучшие! Но курьер опять опоздал на три часа', 'ru', 'negative', ['complaint'], []],
     ['It was late, but honestly the kettle is wonderful', 'en', 'positive', ['praise'], []],
+    ['Ваш курьер нагрубил моей маме', 'ru', 'negative', ['complaint'], []],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);
     expect(reading.language).toBe(language);
