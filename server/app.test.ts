@@ -228,18 +228,18 @@ describe('push and pull', () => {
     };
     await push(
       anna,
-      item([{ t: 'templates', k: 'en-thanks', set: { ...shipped, builtIn: true, hidden: true } }]),
+      item([{ t: 'templates', k: 'en-thanks', set: { ...shipped, shippedAs: '0badf00d', hidden: true } }]),
     );
     await push(
       anna,
-      item([{ t: 'templates', k: 'en-praise', set: { ...shipped, name: 'Praise', builtIn: true } }]),
+      item([{ t: 'templates', k: 'en-praise', set: { ...shipped, name: 'Praise', shippedAs: '0badf00d' } }]),
     );
     expect((await recordOf(boris, 'templates', 'en-thanks'))?.doc).toMatchObject({
-      builtIn: true,
+      shippedAs: '0badf00d',
       hidden: true,
     });
     expect((await recordOf(boris, 'templates', 'en-praise'))?.doc).toMatchObject({
-      builtIn: true,
+      shippedAs: '0badf00d',
       name: 'Praise',
     });
     expect((await recordOf(boris, 'templates', 'en-praise'))?.doc).not.toHaveProperty('hidden');

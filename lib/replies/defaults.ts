@@ -21,10 +21,10 @@ export interface ReplyTemplate {
   /** Upbeat or selling: never offered under a loss, an illness or a lost job, nor to an unhappy customer. */
   cheerful?: boolean;
   /**
-   * In the team's own set (templates-io.ts): a shipped template nobody has edited, which speaks
-   * in the current version's words, and a shipped template the team deleted.
+   * In the team's own set (templates-io.ts): the fingerprint of the shipped wording a template
+   * was kept with ('' once it is the team's own), and a shipped template the team deleted.
    */
-  builtIn?: boolean;
+  shippedAs?: string;
   hidden?: boolean;
 }
 

@@ -7,7 +7,7 @@ import type { Customer } from '../db/types';
 import { suggestFor, type ThreadPost } from './index';
 import { privateInvite, replyLanguage } from './suggest';
 import { render, variablesOf } from './template';
-import { deletedShipped, exportTemplates, teamTemplates } from './templates-io';
+import { deletedShipped, exportTemplates, fingerprint, teamTemplates } from './templates-io';
 import { KNOWN_VARIABLES } from './values';
 
 describe('render', () => {
@@ -447,9 +447,10 @@ describe('team templates', () => {
       database,
     );
     // As if the set had been made by an earlier version: older wording, one template not yet shipped.
-    await database.templates.update('en-complaint', {
-      body: 'Sorry! Send us your order number. — {{agent.name}}',
-    });
+    const older = { ...shipped('en-complaint'), body: 'Sorry! Send us your order number. — {{agent.name}}' };
+    await database.templates.put({ ...older, shippedAs: fingerprint(older) });
+    // A teammate's older copy of Concierge edits a row without knowing the mark: still an edit.
+    await database.templates.update('en-refund', { body: 'Refunds: DM us. — {{agent.name}}' });
     await database.templates.delete('en-buying-help-delivery');
 
     const now = await team();
@@ -459,12 +460,13 @@ describe('team templates', () => {
     expect(byId.get('own-1')?.name).toBe('Our own');
     expect(byId.get('en-complaint')).toEqual(shipped('en-complaint'));
     expect(byId.get('en-buying-help-delivery')).toEqual(shipped('en-buying-help-delivery'));
+    expect(byId.get('en-refund')?.body).toBe('Refunds: DM us. — {{agent.name}}');
     expect(now).toHaveLength(DEFAULT_TEMPLATES.length);
     // Saved again unchanged, a shipped template still follows new versions.
     await mutate('saveTemplate', { template: shipped('en-refund') }, database);
-    expect((await database.templates.get('en-refund'))?.builtIn).toBe(true);
+    expect((await database.templates.get('en-refund'))?.shippedAs).toMatch(/^[0-9a-f]{8}$/);
     // Exported, the marks stay behind.
-    expect(exportTemplates(now)).not.toMatch(/builtIn|hidden/);
+    expect(exportTemplates(now)).not.toMatch(/shippedAs|hidden/);
     // Restored, the deleted template and the shipped wording of the edited one come back.
     expect(deletedShipped(await database.templates.toArray()).map((t) => t.id)).toEqual(['en-thanks']);
     await mutate('restoreTemplates', { ids: ['en-thanks', 'en-praise', 'own-1'] }, database);
@@ -492,8 +494,8 @@ describe('team templates', () => {
     await mutate('deleteTemplate', { id: 'own-none' }, database);
     expect(await ids()).not.toContain('en-congrats');
     expect((await database.templates.get('en-congrats'))?.hidden).toBe(true);
-    expect((await database.templates.get('en-complaint'))?.builtIn).toBe(false);
-    expect((await database.templates.get('en-praise'))?.builtIn).toBe(true);
+    expect((await database.templates.get('en-complaint'))?.shippedAs).toBe('');
+    expect((await database.templates.get('en-praise'))?.shippedAs).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it('ranks a template the agent chose and edited first the next time', async () => {

@@ -17,7 +17,7 @@ export const TemplateSchema = v.object({
   unless: v.optional(v.array(v.pipe(v.string(), v.maxLength(80)))),
   lifeEvents: v.optional(v.array(v.picklist(LIFE_EVENT_KINDS))),
   cheerful: v.optional(v.boolean()),
-  builtIn: v.optional(v.boolean()),
+  shippedAs: v.optional(v.pipe(v.string(), v.maxLength(16))),
   hidden: v.optional(v.boolean()),
 });
 
@@ -43,7 +43,7 @@ export function templateProblems(body: string): string[] {
 }
 
 export function exportTemplates(templates: readonly ReplyTemplate[]): string {
-  const plain = templates.map(({ builtIn: _builtIn, hidden: _hidden, ...template }) => template);
+  const plain = templates.map(({ shippedAs: _shippedAs, hidden: _hidden, ...template }) => template);
   return JSON.stringify({ format: 'concierge-templates', version: 1, templates: plain }, null, 1);
 }
 
@@ -68,33 +68,38 @@ export function parseTemplates(
 }
 
 const SHIPPED = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
-const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Whether a template says just what Concierge ships under its id. */
 export function isShipped(template: ReplyTemplate): boolean {
   const shipped = SHIPPED.get(template.id);
-  return (
-    !!shipped &&
-    shipped.name === template.name &&
-    shipped.body === template.body &&
-    shipped.language === template.language &&
-    shipped.tone === template.tone &&
-    sameList(shipped.intents, template.intents) &&
-    sameList(shipped.lifeEvents, template.lifeEvents)
-  );
+  return !!shipped && fingerprint(shipped) === fingerprint(template);
 }
 
-/** A template as the team's set keeps it: marked when it is the shipped one, unedited. */
+/**
+ * What a template says, in eight hex digits (FNV-1a over its words and what it answers): a row
+ * still saying what it was kept with is unedited, even when an older copy of Concierge in the
+ * team edited it without knowing the mark.
+ */
+export function fingerprint(t: ReplyTemplate): string {
+  const text = JSON.stringify([t.name, t.body, t.language, t.tone, t.intents, t.lifeEvents ?? []]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A template as the team's set keeps it: marked with its fingerprint when it is the shipped one. */
 export function asKept(template: ReplyTemplate): ReplyTemplate {
-  const kept: ReplyTemplate = { ...template, builtIn: isShipped(template) };
+  const kept: ReplyTemplate = { ...template, shippedAs: isShipped(template) ? fingerprint(template) : '' };
   delete kept.hidden;
   return kept;
 }
 
+/** Unedited since it was kept as shipped: this version's wording stands for it. */
+const unedited = (kept: ReplyTemplate) => !!kept.shippedAs && kept.shippedAs === fingerprint(kept);
+
 /** Kept before shipped templates were marked: a shipped one missing from such a set was deleted. */
 const unmarked = (saved: readonly ReplyTemplate[]) =>
-  !saved.some((t) => t.builtIn !== undefined || t.hidden !== undefined);
+  !saved.some((t) => t.shippedAs !== undefined || t.hidden !== undefined);
 
 /**
  * The templates the team answers with: Concierge's own until the team first changes one, then
@@ -110,7 +115,7 @@ export function teamTemplates(saved: readonly ReplyTemplate[]): ReplyTemplate[] 
     const kept = byId.get(shipped.id);
     if (!kept) {
       if (added) templates.push(shipped);
-    } else if (!kept.hidden) templates.push(kept.builtIn || isShipped(kept) ? shipped : kept);
+    } else if (!kept.hidden) templates.push(unedited(kept) || isShipped(kept) ? shipped : kept);
   }
   for (const kept of saved) if (!SHIPPED.has(kept.id) && !kept.hidden) templates.push(kept);
   return templates;
@@ -138,7 +143,7 @@ export async function saveTemplates(
 }
 
 /** A shipped template the team deleted: kept as a mark, so that it does not come back. */
-const hiddenCopy = (template: ReplyTemplate): ReplyTemplate => ({ ...template, builtIn: true, hidden: true });
+const hiddenCopy = (template: ReplyTemplate): ReplyTemplate => ({ ...asKept(template), hidden: true });
 
 /** The shipped templates the team deleted. */
 export function deletedShipped(saved: readonly ReplyTemplate[]): ReplyTemplate[] {
