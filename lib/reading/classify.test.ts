@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, LEARNED, stem } from './classify';
+import { valence } from './lexicon';
 import { crossValidate } from './eval/cross-validate';
 import { evaluate, loadEvalSet } from './eval/evaluate';
 import { trainReadingModel } from './eval/train';
@@ -50,6 +51,13 @@ describe('classify', () => {
     expect(reading.sentiment).toBe(sentiment);
     expect(reading.intents.toSorted()).toEqual([...intents].sort());
     expect(reading.lifeEvents).toEqual(lifeEvents);
+  });
+
+  it('tells a word of feeling from a word that only begins like one', () => {
+    expect(['люблю', 'любимый', 'любовь', 'чудо'].map(valence)).toEqual([1, 1, 1, 1]);
+    expect(['любой', 'любая', 'чудом'].map(valence)).toEqual([0, 0, 0]);
+    expect(valence('чудовищно')).toBeLessThan(0);
+    expect(classify('Обслуживание чудовищное').intents).toEqual(['complaint']);
   });
 
   it('treats Russian word forms as one word', () => {

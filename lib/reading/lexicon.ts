@@ -265,6 +265,7 @@ const NEGATIVE = [
   'недовол',
   'хам',
   'нахам',
+  'чудовищ',
   'груб',
   'нагруб',
   'опозда',
@@ -427,7 +428,12 @@ const POSITIVE = [
   'круто',
   'крут',
   'обожа',
-  'люб',
+  // Not the bare stem 'люб': that is 'любой' (any) too.
+  'любл',
+  'любим',
+  'любит',
+  'любят',
+  'любов',
   'нрав',
   'довол',
   'рад',
@@ -441,6 +447,7 @@ const POSITIVE = [
   'совет',
   'хорош',
   'чудесн',
+  'чудо',
   'кайф',
   'идеальн',
   'красив',
@@ -561,8 +568,9 @@ const AFINN_SILENT = new Set([
 const NEGATIVE_WORDS = new Set(NEGATIVE);
 const POSITIVE_WORDS = new Set(POSITIVE);
 // Russian lists hold stems, met as prefixes; English words are met whole ("lovers" is not "love").
-// A few stems begin common words of another meaning ("скол" → "сколько", "пятн" → "пятница"): met whole only.
-const WHOLE_ONLY = new Set(['скол', 'пятн', 'туг', 'мил', 'гени']);
+// A few stems begin common words of another meaning ("скол" → "сколько", "пятн" → "пятница",
+// "чудо" → "чудовищно"): met whole only.
+const WHOLE_ONLY = new Set(['скол', 'пятн', 'туг', 'мил', 'гени', 'чудо']);
 /** Words that only look like ours: "довольно" is "rather", not "pleased". */
 const NEVER = new Set(['довольно', 'сколько', 'разбить', 'разбили']);
 const NEGATIVE_PREFIXES = NEGATIVE.filter((x) => x.length >= 4 && CYRILLIC.test(x) && !WHOLE_ONLY.has(x));
