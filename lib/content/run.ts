@@ -74,8 +74,13 @@ export function runContent(deps: ContentDeps): ContentApp {
   let holdUpTo = HOLD_FROM;
   const letGoOfGone = (): void => {
     if (shown.size < holdUpTo) return;
-    for (const [key, entry] of shown) if (!entry.el.deref()?.isConnected) shown.delete(key);
-    for (const key of matches.keys()) if (!shown.has(key)) matches.delete(key);
+    // forEach walks the maps without an entry array per post.
+    shown.forEach((entry, key) => {
+      if (!entry.el.deref()?.isConnected) shown.delete(key);
+    });
+    matches.forEach((_match, key) => {
+      if (!shown.has(key)) matches.delete(key);
+    });
     holdUpTo = Math.max(HOLD_FROM, shown.size * 2);
   };
 
@@ -245,8 +250,10 @@ export function runContent(deps: ContentDeps): ContentApp {
     } catch {
       report = { posts: [], misses: { 'parse-error': 1 } };
     }
-    for (const [reason, count] of Object.entries(report.misses)) {
-      stats.misses[reason] = (stats.misses[reason] ?? 0) + (count ?? 0);
+    // Most reports miss nothing: no arrays of entries made to find that out.
+    for (const reason in report.misses) {
+      const miss = reason as keyof typeof report.misses;
+      stats.misses[miss] = (stats.misses[miss] ?? 0) + (report.misses[miss] ?? 0);
     }
     for (const post of report.posts) {
       const key = postKey(post);

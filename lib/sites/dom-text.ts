@@ -2,6 +2,20 @@ import { cleanText } from '../text';
 
 const SPECIAL = 'img, br, script, style, svg, [aria-hidden="true"]';
 
+/** The selector of elements read specially, made once per options object rather than per call. */
+const specials = new WeakMap<TextOptions, string>();
+function specialOf(options: TextOptions): string {
+  let special = specials.get(options);
+  if (special === undefined) {
+    const { skip, linkText } = options;
+    special = `${SPECIAL}${skip ? `, ${skip}` : ''}${linkText ? ', a[href]' : ''}`;
+    specials.set(options, special);
+  }
+  return special;
+}
+
+const PLAIN: TextOptions = {};
+
 export interface TextOptions {
   /** Elements whose text is left out (a site's "See more" button, say). */
   skip?: string;
@@ -14,9 +28,9 @@ export interface TextOptions {
  * full text (sites hide parts of long links with CSS, not by removing them), decorative ellipses
  * marked `aria-hidden` are dropped, and white space (line breaks too) collapses to single spaces.
  */
-export function readableText(el: Element, options: TextOptions = {}): string {
+export function readableText(el: Element, options: TextOptions = PLAIN): string {
   const { skip, linkText } = options;
-  const special = `${SPECIAL}${skip ? `, ${skip}` : ''}${linkText ? ', a[href]' : ''}`;
+  const special = specialOf(options);
   // Most names and many posts are plain text: let the browser concatenate it.
   if (!el.querySelector(special)) return cleanText(el.textContent ?? '');
   let out = '';

@@ -491,7 +491,10 @@ function parseComment(article: Element, origin: string, pagePost: PostRef | null
     if (href === lastHref) continue;
     lastHref = href;
     const found = parseCommentHref(href, origin);
-    if (found && (!ref || (!ref.post && found.post))) [ref, stamp] = [found, el];
+    if (found && (!ref || (!ref.post && found.post))) {
+      ref = found;
+      stamp = el;
+    }
     if (ref?.post) break;
   }
   if (!ref) return 'no-id';

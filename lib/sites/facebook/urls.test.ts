@@ -125,4 +125,34 @@ describe('Facebook links', () => {
     expect(parsePostHref(long, O)?.id).toBe('9'.repeat(90));
     expect(parsePostHref(long, O)?.id).toBe('9'.repeat(90));
   });
+
+  it('reads query parameters as a browser does: encoded names, plus signs, bare and empty pairs', () => {
+    const queries = [
+      'story_fbid=5&id=6',
+      'id=6&&story_fbid=5',
+      'story%5Ffbid=5&id=6',
+      '%73tory_fbid=5',
+      'story_fbid&story_fbid=5',
+      'story_fbid_x=4&story_fbid=5',
+      'xstory_fbid=4&story_fbid=5',
+      'story_fbid=5=6&id=7',
+      'story_fbid=&id=7',
+      'story_fbid=%35',
+    ];
+    for (const query of queries) {
+      const params = new URLSearchParams(query);
+      const story = params.get('story_fbid');
+      const owner = params.get('id');
+      const expected = story && /^[A-Za-z0-9_-]+$/.test(story) ? story : null;
+      expect(parsePostHref(`/permalink.php?${query}`, O)?.id ?? null, query).toBe(expected);
+      if (expected)
+        expect(parsePostHref(`/permalink.php?${query}`, O)?.url, query).toBe(
+          `${O}/permalink.php?story_fbid=${expected}${owner && /^[A-Za-z0-9_-]+$/.test(owner) ? `&id=${owner}` : ''}`,
+        );
+    }
+    expect(unwrapOutbound('https://l.facebook.com/l.php?h=AT&u=https%3A%2F%2Fshop.example%2Fa+b')).toBeNull();
+    expect(unwrapOutbound('https://l.facebook.com/l.php?h=AT&u=https%3A%2F%2Fshop.example%2Fab')).toBe(
+      'https://shop.example/ab',
+    );
+  });
 });

@@ -74,20 +74,45 @@ function decode(part: string): string {
   }
 }
 
-/** Query parameters read on demand: most links are asked for one or two names, if any. */
-function queryOf(query: string): FbUrl['params'] {
-  let pairs: string[] | null = null;
-  return {
-    get(name) {
-      pairs ??= query ? query.split('&') : [];
-      for (const pair of pairs) {
-        const eq = pair.indexOf('=');
-        const key = eq < 0 ? pair : pair.slice(0, eq);
-        if (decode(key) === name) return eq < 0 ? '' : decode(pair.slice(eq + 1).replace(/\+/g, ' '));
-      }
-      return null;
-    },
-  };
+/**
+ * Query parameters read on demand, straight from the query string: most links are asked for one
+ * or two names, if any, and a feed reads thousands of links (no arrays of pairs to collect).
+ */
+class Query {
+  constructor(private readonly query: string) {}
+  get(name: string): string | null {
+    const { query } = this;
+    for (let start = 0; start < query.length;) {
+      let end = query.indexOf('&', start);
+      if (end < 0) end = query.length;
+      const eq = query.indexOf('=', start);
+      const keyEnd = eq >= 0 && eq < end ? eq : end;
+      if (keyMatches(query, start, keyEnd, name))
+        return keyEnd === end ? '' : decode(query.slice(keyEnd + 1, end).replace(/\+/g, ' '));
+      start = end + 1;
+    }
+    return null;
+  }
+}
+
+/** Is query[start, end) the name `name`? Compared in place; an encoded key is decoded first. */
+function keyMatches(query: string, start: number, end: number, name: string): boolean {
+  if (query.charCodeAt(start) !== name.charCodeAt(0) && query.charCodeAt(start) !== 37) return false;
+  if (end - start === name.length && query.startsWith(name, start)) return true;
+  const key = query.slice(start, end);
+  return key.includes('%') && decode(key) === name;
+}
+
+/** The path's segments, decoded, empty ones left out. */
+function segmentsOf(path: string): string[] {
+  const segments: string[] = [];
+  for (let start = 0; start < path.length;) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (end > start) segments.push(decode(path.slice(start, end)));
+    start = end + 1;
+  }
+  return segments;
 }
 
 const ABSOLUTE = /^https?:\/\/([A-Za-z0-9.-]+)(?::\d+)?([/?#].*)?$/;
@@ -140,8 +165,8 @@ function splitUncached(href: string, pageOrigin: string): FbUrl | null {
   const path = q >= 0 ? rest.slice(0, q) : rest;
   return {
     host,
-    segments: path.split('/').filter(Boolean).map(decode),
-    params: queryOf(q >= 0 ? rest.slice(q + 1) : ''),
+    segments: segmentsOf(path),
+    params: new Query(q >= 0 ? rest.slice(q + 1) : ''),
   };
 }
 
@@ -155,7 +180,7 @@ function splitWithUrl(href: string, pageOrigin: string): FbUrl | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   return {
     host: url.hostname.toLowerCase(),
-    segments: url.pathname.split('/').filter(Boolean).map(decode),
+    segments: segmentsOf(url.pathname),
     params: url.searchParams,
   };
 }
@@ -174,29 +199,42 @@ export interface PostRef {
 export function parsePostHref(href: string, pageOrigin: string): PostRef | null {
   const u = splitHref(href, pageOrigin);
   if (!u || !isFacebook(u.host)) return null;
-  const [a, b, c, d] = u.segments;
-  const param = (name: string) => {
-    const value = u.params.get(name);
-    return value && ID.test(value) ? value : null;
-  };
-  const at = (path: string, id: string | null | undefined): PostRef | null =>
-    id && ID.test(id) ? { id, url: `${pageOrigin}/${path}` } : null;
+  const { segments } = u;
+  const a = segments[0];
+  const b = segments[1];
+  const c = segments[2];
+  const d = segments[3];
 
   if (a === 'permalink.php' || a === 'story.php') {
-    const story = param('story_fbid');
-    const owner = param('id');
+    const story = idParam(u, 'story_fbid');
+    const owner = idParam(u, 'id');
     if (!story) return null;
     return { id: story, url: `${pageOrigin}/${a}?story_fbid=${story}${owner ? `&id=${owner}` : ''}` };
   }
   if (a === 'groups' && b && (c === 'posts' || c === 'permalink') && d)
-    return at(`groups/${b}/${c}/${d}/`, d);
-  if ((a === 'photo' || a === 'photo.php') && param('fbid'))
-    return at(`photo/?fbid=${param('fbid')}`, param('fbid'));
-  if (a === 'reel' && b) return at(`reel/${b}`, b);
-  if (a === 'watch' && param('v')) return at(`watch/?v=${param('v')}`, param('v'));
-  if (a && !RESERVED.has(a) && VANITY.test(a) && (b === 'posts' || b === 'videos') && c)
-    return at(`${a}/${b}/${c}`, c);
+    return refAt(pageOrigin, `groups/${b}/${c}/${d}/`, d);
+  if (a === 'photo' || a === 'photo.php') {
+    const fbid = idParam(u, 'fbid');
+    return fbid ? refAt(pageOrigin, `photo/?fbid=${fbid}`, fbid) : null;
+  }
+  if (a === 'reel' && b) return refAt(pageOrigin, `reel/${b}`, b);
+  if (a === 'watch') {
+    const v = idParam(u, 'v');
+    return v ? refAt(pageOrigin, `watch/?v=${v}`, v) : null;
+  }
+  if (a && c && (b === 'posts' || b === 'videos') && !RESERVED.has(a) && VANITY.test(a))
+    return refAt(pageOrigin, `${a}/${b}/${c}`, c);
   return null;
+}
+
+/** A query parameter that holds an id, else null. */
+function idParam(u: FbUrl, name: string): string | null {
+  const value = u.params.get(name);
+  return value && ID.test(value) ? value : null;
+}
+
+function refAt(pageOrigin: string, path: string, id: string): PostRef | null {
+  return ID.test(id) ? { id, url: `${pageOrigin}/${path}` } : null;
 }
 
 export interface CommentRef {
@@ -244,7 +282,11 @@ export interface ProfileRef {
 export function parseProfileHref(href: string, pageOrigin: string): ProfileRef | null {
   const u = splitHref(href, pageOrigin);
   if (!u || !isFacebook(u.host)) return null;
-  const [a, b, c, d] = u.segments;
+  const { segments } = u;
+  const a = segments[0];
+  const b = segments[1];
+  const c = segments[2];
+  const d = segments[3];
   if (!a) return null;
   if (a === 'profile.php') {
     const id = u.params.get('id');

@@ -31,4 +31,15 @@ describe('X links', () => {
   ])('profile link %s', (href, expected) => {
     expect(parseProfileHref(href, base)).toBe(expected);
   });
+
+  it('reads a profile link the same when asked again, after another link or on another page', () => {
+    const asked: (string | null)[] = [];
+    for (const href of ['/lorenawillis', '/lorenawillis', '/explore', '/lorenawillis', '/i/flow']) {
+      asked.push(parseProfileHref(href, base));
+    }
+    expect(asked).toEqual(['lorenawillis', 'lorenawillis', null, 'lorenawillis', null]);
+    // A relative link without a slash resolves against the page: a profile on one, not another.
+    expect(parseProfileHref('mei_t', 'https://x.com/')).toBe('mei_t');
+    expect(parseProfileHref('mei_t', 'https://x.com/home/')).toBeNull();
+  });
 });
