@@ -228,6 +228,9 @@ describe('the content script on a page it finds already badged', () => {
     expect(pill.textContent).toHaveLength(60);
     expect(pill.textContent!.endsWith('…')).toBe(true);
     expect(pill.tabIndex).toBe(0);
+    expect(pill.title).toBe('Concierge');
+    // Every badge has a pill of its own.
+    expect(new Set(roots.map((r) => r.querySelector('[role="button"]'))).size).toBe(roots.length);
     spy.mockRestore();
   });
 });
