@@ -194,6 +194,8 @@ function readAuthor(
       handle ??= h;
       const text = readableText(link);
       if (!displayName && text && !text.startsWith('@')) displayName = text;
+      // The @handle and time links after the name would change nothing.
+      if (displayName) break;
     }
     // Quoted posts show the name block as plain spans: "Name" then "@handle".
     for (const span of handle && displayName ? [] : selectAll(nameBlock, 'span')) {
