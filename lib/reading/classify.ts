@@ -82,7 +82,7 @@ const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
       'refund',
     ),
     p(
-      /\b(return (a|an|the|this|my|it) ?\w*|returned (the|my|it)|get a replacement|replacement (for|lid|part)|waiting (for|on) (the|my) money|swap (it|this|them|the|my)|exchange|returns? (policy|postage|label|window)|refund me|where'?s my (refund|money)|credited|store credit|rather than (a )?(voucher|store credit|gift card)|instead of (a )?(voucher|store credit)|(had|received|got) my return|sent (it|the \w+|my \w+) back)\b/i,
+      /\b(return (a|an|the|this|these|those|them|my|it|something|items?|orders?|purchases?|products?)\b ?\w*|returned (the|my|it)|get a replacement|replacement (for|lid|part)|waiting (for|on) (the|my) money|swap (it|this|them|the|my)|exchange|returns? (policy|postage|label|window)|refund me|where'?s my (refund|money)|credited|store credit|rather than (a )?(voucher|store credit|gift card)|instead of (a )?(voucher|store credit)|(had|received|got) my return|sent (it|the \w+|my \w+) back)\b/i,
       'return',
     ),
     p(

@@ -116,10 +116,21 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['order.item'],
   },
   {
+    id: 'en-return-item',
+    name: 'Take their item back',
+    language: 'en',
+    intents: ['return_refund'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we’ll sort this out: the {{order.item}} from order {{order.id}} can come back to us, for a refund or an exchange, whichever you prefer. I’ll send you a direct message with how to return it. — ' +
+      SIGN_EN,
+    requires: ['order.item', 'order.id'],
+  },
+  {
     id: 'en-complaint-item',
     name: 'Sorry about their item',
     language: 'en',
-    intents: ['complaint', 'return_refund'],
+    intents: ['complaint'],
     tone: 'apologetic',
     body:
       'Hi {{greeting.name | "there"}}, I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right, with a replacement or a refund, whichever suits you. Could you send us a direct message with a photo if you can? — ' +
@@ -131,7 +142,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'en-complaint-item-found',
     name: 'Sorry about their item, order found',
     language: 'en',
-    intents: ['complaint', 'return_refund'],
+    intents: ['complaint'],
     tone: 'apologetic',
     body:
       'Hi {{greeting.name | "there"}}, thank you: I found order {{given.orderId}}, and I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right with a replacement or a refund, whichever suits you; I’ll message you privately to arrange it. — ' +
@@ -154,13 +165,13 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'en-refund',
     name: 'Start a return or refund',
     language: 'en',
-    intents: ['return_refund'],
+    intents: ['return_refund', 'question'],
     tone: 'formal',
     body:
       'Hi {{greeting.name | "there"}}, we can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
       SIGN_EN,
     requires: [],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
     id: 'en-find-order',
@@ -329,10 +340,21 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['order.item'],
   },
   {
+    id: 'ru-return-item',
+    name: 'Принять товар обратно',
+    language: 'ru',
+    intents: ['return_refund'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, всё решим: товар «{{order.item}}» из заказа {{order.id}} можно вернуть — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — ' +
+      SIGN_RU,
+    requires: ['order.item', 'order.id'],
+  },
+  {
     id: 'ru-complaint-item',
     name: 'Извиниться за товар',
     language: 'ru',
-    intents: ['complaint', 'return_refund'],
+    intents: ['complaint'],
     tone: 'apologetic',
     body:
       '{{greeting.name | "Здравствуйте"}}, очень жаль, что с товаром «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
@@ -344,7 +366,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-complaint-item-found',
     name: 'Извиниться за товар, заказ найден',
     language: 'ru',
-    intents: ['complaint', 'return_refund'],
+    intents: ['complaint'],
     tone: 'apologetic',
     body:
       '{{greeting.name | "Здравствуйте"}}, спасибо, нашли заказ {{given.orderId}}. Очень жаль, что с товаром «{{order.item}}» возникли сложности: заменим или вернём деньги — как вам удобнее. Напишем вам в личные сообщения, чтобы всё оформить. — ' +
@@ -367,13 +389,13 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-refund',
     name: 'Оформить возврат',
     language: 'ru',
-    intents: ['return_refund'],
+    intents: ['return_refund', 'question'],
     tone: 'formal',
     body:
       '{{greeting.name | "Здравствуйте"}}, поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
       SIGN_RU,
     requires: [],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
     id: 'ru-find-order',

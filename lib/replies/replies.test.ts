@@ -254,6 +254,40 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(ru[0]?.text).toContain('проверили ваш заказ от 10 ноября: его статус — «отправлен»');
   });
 
+  it('takes an item back when asked, naming it and its order, never as a faulty product', () => {
+    const notExpected = suggest("I want to return the teapot, it's not what I expected", mei);
+    expect(notExpected[0]?.templateId).toBe('en-return-item');
+    expect(notExpected[0]?.text).toBe(
+      'Hi Mei, we’ll sort this out: the Cast-iron teapot from order HC-18830 can come back to us, for a refund or an exchange, whichever you prefer. I’ll send you a direct message with how to return it. — Sam',
+    );
+    expect(notExpected[0]?.reasons[0]).toEqual({
+      kind: 'product',
+      item: 'Cast-iron teapot',
+      orderId: 'HC-18830',
+    });
+    for (const text of [
+      'How do I return the teapot? Not quite my style',
+      'Can I get a refund for the teapot?',
+    ]) {
+      const out = suggest(text, mei);
+      expect(out[0]?.templateId, text).toBe('en-return-item');
+      // Its order is known: nobody is asked for the number, nor told the teapot is faulty.
+      expect(texts(out), text).not.toMatch(/order number|giving you trouble/);
+    }
+    const russian = suggest('Хочу вернуть кофемашину, не подошла', alisa);
+    expect(russian[0]?.text).toBe(
+      'Алиса, всё решим: товар «Кофемашина Brio» из заказа HC-7781 можно вернуть — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — Sam',
+    );
+    expect(texts(russian)).not.toMatch(/номер заказа|сложности/);
+    // A stranger's order is not known: they are asked for it, by the template for returns.
+    expect(suggest('How do I return something I bought last week?', null)[0]?.templateId).toBe('en-refund');
+    expect(suggest('Как оформить возврат?', null)[0]?.templateId).toBe('ru-refund');
+    // A broken item with no return asked for is still met with an apology.
+    expect(suggest('The lid of my stone kettle cracked after a week', tomas)[0]?.templateId).toBe(
+      'en-complaint-item',
+    );
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');
