@@ -159,7 +159,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’m sorry about this; it’s not the experience we want for you. Send us a direct message with your order number and what happened, and we’ll put it right. — ' +
       SIGN_EN,
     requires: [],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
     id: 'en-refund',
@@ -383,7 +383,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, нам очень жаль, это не то, чего мы хотели бы для вас. Напишите нам, пожалуйста, в личные сообщения номер заказа и что случилось — мы всё исправим. — ' +
       SIGN_RU,
     requires: [],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
     id: 'ru-refund',

@@ -265,6 +265,8 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
       item: 'Cast-iron teapot',
       orderId: 'HC-18830',
     });
+    // Her order is known: no suggestion asks for its number.
+    expect(texts(notExpected)).not.toMatch(/order number/);
     for (const text of [
       'How do I return the teapot? Not quite my style',
       'Can I get a refund for the teapot?',
@@ -330,6 +332,13 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(replyLanguage({ text: 'Привет' }, null)).toBe('ru');
     expect(replyLanguage({ lang: 'de', text: 'Hallo' }, lorena)).toBe('en');
     expect(replyLanguage({ text: '👍' }, { ...lorena, language: 'ru' })).toBe('ru');
+    // The site's guess is set aside when the post has not one letter of its alphabet.
+    expect(replyLanguage({ lang: 'en', text: 'Хочу вернуть кофемашину, не подошла' }, lorena)).toBe('ru');
+    expect(replyLanguage({ lang: 'ru', text: 'Where is my order?' }, null)).toBe('en');
+    expect(
+      replyLanguage({ lang: 'ru', text: 'Где заказ? https://hearthandco.example/orders/HC-1 thanks' }, null),
+    ).toBe('ru');
+    expect(replyLanguage({ lang: 'en', text: 'ok 👍 спасибо' }, null)).toBe('en');
   });
 
   it('reads any text without failing and never renders a blank variable', () => {

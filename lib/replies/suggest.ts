@@ -31,7 +31,13 @@ export function replyLanguage(post: Pick<SocialPost, 'lang' | 'text'>, customer:
   const cyrillic = (post.text.match(/[а-яё]/gi) ?? []).length;
   const latin = (post.text.match(/[a-z]/gi) ?? []).length;
   const written = cyrillic > latin ? 'ru' : latin > 0 ? 'en' : undefined;
-  const candidates = [post.lang, written, customer?.language];
+  // The site's guess counts unless the post has not one letter of that language's alphabet:
+  // X marks some Russian posts "en", and a Russian reply to a post in Latin letters alone (or
+  // the reverse) is never right. A Russian post with a link in it keeps its "ru".
+  const site = post.lang?.toLowerCase().split('-')[0];
+  const contradicted =
+    (site === 'en' && latin === 0 && cyrillic > 0) || (site === 'ru' && cyrillic === 0 && latin > 0);
+  const candidates = [contradicted ? undefined : post.lang, written, customer?.language];
   for (const lang of candidates) {
     const base = lang?.toLowerCase().split('-')[0];
     if (base && SUPPORTED.includes(base)) return base;
