@@ -165,7 +165,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'en-refund',
     name: 'Start a return or refund',
     language: 'en',
-    intents: ['return_refund', 'question'],
+    intents: ['return_refund'],
     tone: 'formal',
     body:
       'Hi {{greeting.name | "there"}}, we can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
@@ -389,7 +389,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-refund',
     name: 'Оформить возврат',
     language: 'ru',
-    intents: ['return_refund', 'question'],
+    intents: ['return_refund'],
     tone: 'formal',
     body:
       '{{greeting.name | "Здравствуйте"}}, поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +

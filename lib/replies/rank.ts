@@ -46,6 +46,10 @@ export function rankTemplates(
   const sad = reading.lifeEvents.some((e) => SAD.has(e));
   // Congratulations answer news, not a question, a purchase or a problem told beside it.
   const onlyNews = reading.intents.every((i) => i === 'praise' || i === 'other');
+  // "How do I return it?" asks for a return: the question is how it is asked. Templates for
+  // questions in general answer only posts that ask nothing more particular.
+  const particular = reading.intents.filter((i) => i !== 'question');
+  const asked = particular.length ? particular : reading.intents;
   const ranked: Ranked[] = [];
   templates.forEach((template, index) => {
     if (!usable(template)) return;
@@ -62,7 +66,7 @@ export function rankTemplates(
     // Under a loss, beside the words written for it, only a reply about their order: no
     // "send us your order number" to someone whose cat died.
     else if (sad && !template.requires.length) return;
-    const intents = template.intents.filter((i) => reading.intents.includes(i as Reading['intents'][number]));
+    const intents = template.intents.filter((i) => asked.includes(i as Reading['intents'][number]));
     if (intents.length) {
       score += 3 + intents.length;
       reasons.push({ kind: 'intent', intent: intents[0]! });

@@ -290,6 +290,27 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     );
   });
 
+  it('says a preference in the reply’s language, or leaves it out rather than quote another alphabet', () => {
+    // Mei's profile says "parcel locker"; she asks in Russian.
+    const russian = suggest('Думаю купить ещё кружку, она хорошая?', mei);
+    expect(russian[0]?.text).toContain('Доставим, как обычно: постамат.');
+    expect(texts(russian)).not.toContain('parcel locker');
+    // Alisa's says "самовывоз" (no known English for it here); she asks in English.
+    const english = suggest('Thinking of buying the grinder too, is it good?', alisa);
+    expect(english.length).toBeGreaterThan(0);
+    expect(texts(english)).not.toMatch(/[а-яё]/i);
+  });
+
+  it('answers what a question asks for, not the question in general', () => {
+    const how = suggest('How do I return something I bought last week?', null);
+    expect(how[0]?.templateId).toBe('en-refund');
+    expect(how.map((s) => s.templateId)).not.toContain('en-answer-question');
+    // A buying question is not offered a return.
+    expect(texts(suggest('Thinking of buying the grinder too, is it good?', alisa))).not.toMatch(/return/);
+    // A question with nothing more particular in it is still answered as one.
+    expect(suggest('Is the enamel pot dishwasher safe?', tomas)[0]?.templateId).toBe('en-answer-question');
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');

@@ -83,6 +83,41 @@ function itemIn(grounding: Grounding, language: string): string | undefined {
   return grounding.itemWords?.find((word) => !CYRILLIC.test(word)) ?? item;
 }
 
+/** Ways of delivery as profiles write them, in the other language of the reply. */
+const DELIVERY_WORDS: Record<string, Record<string, string>> = {
+  ru: {
+    courier: 'курьер',
+    'courier delivery': 'курьер',
+    'parcel locker': 'постамат',
+    locker: 'постамат',
+    post: 'почта',
+    mail: 'почта',
+    'post office': 'почта',
+    pickup: 'самовывоз',
+    'pick-up': 'самовывоз',
+    'store pickup': 'самовывоз',
+  },
+  en: {
+    курьер: 'courier',
+    курьером: 'courier',
+    'курьерская доставка': 'courier',
+    постамат: 'parcel locker',
+    почта: 'post',
+    почтой: 'post',
+    'почта россии': 'post',
+  },
+};
+
+/**
+ * A preference as a reply can say it: a way of delivery in the reply's language where it is a
+ * known one, and nothing where an English reply would have to quote Cyrillic ("we'll deliver it
+ * by самовывоз"): a template that needs it then gives way to one that does not.
+ */
+function preferenceIn(key: string, value: string, language: string): string | undefined {
+  const said = key === 'delivery' ? (DELIVERY_WORDS[language]?.[value.trim().toLowerCase()] ?? value) : value;
+  return language !== 'ru' && CYRILLIC.test(said) ? undefined : said;
+}
+
 /**
  * The values a reply's template is filled from: the greeting name in the reply's alphabet, the
  * order the post is about (never another one's item), what the customer already gave in the
@@ -122,6 +157,8 @@ export function templateValues(
     const days = Math.floor((now - Date.parse(order.date)) / DAY);
     if (Number.isFinite(days) && days >= 0) values['order.daysSince'] = days;
   }
-  for (const [key, value] of Object.entries(customer.preferences)) values[`preference.${key}`] = value;
+  for (const [key, value] of Object.entries(customer.preferences)) {
+    values[`preference.${key}`] = preferenceIn(key, value, language);
+  }
   return values;
 }
