@@ -178,7 +178,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Ask for the order number',
     language: 'en',
     intents: ['order_status'],
-    tone: 'warm',
+    tone: 'apologetic',
     body:
       'Hi {{greeting.name | "there"}}, sorry for the wait! Could you send us a direct message with your order number or the email you ordered with? We’ll find out where it is straight away. — ' +
       SIGN_EN,
@@ -402,7 +402,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Попросить номер заказа',
     language: 'ru',
     intents: ['order_status'],
-    tone: 'warm',
+    tone: 'apologetic',
     body:
       '{{greeting.name | "Здравствуйте"}}, простите за ожидание! Пришлите, пожалуйста, в личные сообщения номер заказа или почту, на которую он оформлен, — сразу проверим, где он. — ' +
       SIGN_RU,

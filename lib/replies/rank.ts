@@ -68,7 +68,9 @@ export function rankTemplates(
     else if (sad && !template.requires.length) return;
     const intents = template.intents.filter((i) => asked.includes(i as Reading['intents'][number]));
     if (intents.length) {
-      score += 3 + intents.length;
+      // One answer counts once: a catch-all written for many intents gains nothing from breadth
+      // over the template written for the one this post asks.
+      score += 4;
       reasons.push({ kind: 'intent', intent: intents[0]! });
     }
     const fits =

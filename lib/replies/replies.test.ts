@@ -311,6 +311,15 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(suggest('Is the enamel pot dishwasher safe?', tomas)[0]?.templateId).toBe('en-answer-question');
   });
 
+  it('puts the template written for what the post asks before the catch-all invitation', () => {
+    const ids = (text: string) => suggest(text, null).map((s) => s.templateId);
+    expect(ids('Where is my parcel? Ordered two weeks ago')[0]).toBe('en-find-order');
+    expect(ids('Где моя посылка? Заказывала две недели назад')[0]).toBe('ru-find-order');
+    const stranger = ids("I want to return the teapot, it's not what I expected");
+    expect(stranger.indexOf('en-refund')).toBeGreaterThanOrEqual(0);
+    expect(stranger.indexOf('en-refund')).toBeLessThan(stranger.indexOf('en-dm-invite'));
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');
