@@ -140,6 +140,13 @@ describe('reading what customers describe', () => {
     expect(classify('Купила термокружку на новую работу').sentiment).not.toBe('negative');
   });
 
+  it('reads "не" only as a word: "Мне пришёл" is not "не пришёл"', () => {
+    expect(classify('Мне пришёл не тот цвет кофемашины').intents).toEqual(['complaint']);
+    expect(classify('Мне пришла посылка, спасибо!').intents).not.toContain('order_status');
+    expect(classify('Посылка так и не пришла').intents).toContain('order_status');
+    expect(classify('Заказ не пришёл').intents).toContain('order_status');
+  });
+
   it('lets the learned reader speak only where the rules are silent, and says so', () => {
     const rulesOnly = classify('Cheers', undefined, null);
     expect(rulesOnly.evidence.some((e) => e.startsWith('learned'))).toBe(false);
