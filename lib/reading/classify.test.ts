@@ -145,6 +145,10 @@ describe('reading what customers describe', () => {
     expect(classify('Мне пришла посылка, спасибо!').intents).not.toContain('order_status');
     expect(classify('Посылка так и не пришла').intents).toContain('order_status');
     expect(classify('Заказ не пришёл').intents).toContain('order_status');
+    expect(classify('Доставкой мне было удобно пользоваться').intents).not.toContain('order_status');
+    expect(classify('Мне тот размер как раз').intents).not.toContain('complaint');
+    expect(classify('Доставки не было три дня').intents).toContain('order_status');
+    expect(classify('Прислали не тот размер').intents).toContain('complaint');
   });
 
   it('lets the learned reader speak only where the rules are silent, and says so', () => {

@@ -45,7 +45,10 @@ interface Pattern {
   label: string;
 }
 
-const p = (re: RegExp, label: string): Pattern => ({ re, label });
+/** "не" counts only as a word of its own: "Мне было удобно" holds no "не было". */
+const wordNe = (re: RegExp): RegExp =>
+  new RegExp(re.source.replace(/(^|[|(])не /g, '$1(?<![а-яё])не '), re.flags);
+const p = (re: RegExp, label: string): Pattern => ({ re: wordNe(re), label });
 
 const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
   order_status: [
