@@ -90,7 +90,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve checked your order placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
       SIGN_EN,
     requires: ['order.date', 'order.status'],
-    unless: ['order.item'],
+    unless: ['order.item', 'asked.cancel'],
   },
   {
     id: 'en-order-status-item',
@@ -102,6 +102,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve checked the order with your {{order.item}}, placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
       SIGN_EN,
     requires: ['order.item', 'order.date', 'order.status'],
+    unless: ['asked.cancel'],
   },
   {
     id: 'en-order-given',
@@ -114,6 +115,29 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_EN,
     requires: ['given.orderId'],
     unless: ['order.item'],
+  },
+  {
+    id: 'en-cancel-order',
+    name: 'Stop their order',
+    language: 'en',
+    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I have order {{order.id}} here and I’m asking the warehouse to stop it now; I’ll message you privately to confirm. If it has already left us, we’ll arrange a free return instead. — ' +
+      SIGN_EN,
+    requires: ['asked.cancel', 'order.id'],
+  },
+  {
+    id: 'en-cancel',
+    name: 'Cancel an order',
+    language: 'en',
+    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we can cancel an order that hasn’t shipped yet. Send us a direct message with your order number and we’ll stop it straight away. — ' +
+      SIGN_EN,
+    requires: ['asked.cancel'],
+    unless: ['order.id', 'given.orderId'],
   },
   {
     id: 'en-return-item',
@@ -314,7 +338,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, проверили ваш заказ от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
       SIGN_RU,
     requires: ['order.date', 'order.status'],
-    unless: ['order.item'],
+    unless: ['order.item', 'asked.cancel'],
   },
   {
     id: 'ru-order-status-item',
@@ -326,6 +350,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, проверили заказ с товаром «{{order.item}}» от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
       SIGN_RU,
     requires: ['order.item', 'order.date', 'order.status'],
+    unless: ['asked.cancel'],
   },
   {
     id: 'ru-order-given',
@@ -338,6 +363,29 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['given.orderId'],
     unless: ['order.item'],
+  },
+  {
+    id: 'ru-cancel-order',
+    name: 'Остановить заказ',
+    language: 'ru',
+    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, заказ {{order.id}} нашли и просим склад остановить его прямо сейчас; подтвердим в личных сообщениях. Если он уже отправлен, оформим бесплатный возврат. — ' +
+      SIGN_RU,
+    requires: ['asked.cancel', 'order.id'],
+  },
+  {
+    id: 'ru-cancel',
+    name: 'Отменить заказ',
+    language: 'ru',
+    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, заказ можно отменить, пока он не отправлен. Напишите нам в личные сообщения номер заказа — сразу остановим его. — ' +
+      SIGN_RU,
+    requires: ['asked.cancel'],
+    unless: ['order.id', 'given.orderId'],
   },
   {
     id: 'ru-return-item',

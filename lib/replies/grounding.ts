@@ -31,7 +31,13 @@ export interface Grounding {
   givenEmail?: string;
   /** What the brand already wrote under the post, newest last. */
   brandReplies: string[];
+  /** The post asks to cancel an order ("can I cancel my order?", "отмените заказ"). */
+  asksToCancel?: boolean;
 }
+
+/** Asking to cancel, not telling of a cancellation ("you cancelled my order!" is a complaint). */
+const ASKS_TO_CANCEL =
+  /\b(?:(?:can|could|how|want|need|like|please|possible)\b.{0,25}\bcancel|cancel (?:my|the|this|that|an?|our) (?:order|purchase))|(?:можно|хочу|хотел[аи]?|как|прошу|нужно|надо|помогите|получится|успею)(?![а-яё]).{0,25}отмен|(?<![а-яё])отмените/i;
 
 /** "#1001", "order 12345", "заказ №7001"; and codes in capitals such as "HC-20418". */
 const ORDER_NUMBER = /(?:#|№\s?|\b(?:order|заказ\S*)\s+(?:no\.?|number|номер|#|№)?\s*)([A-Z]{0,4}-?\d{3,})/i;
@@ -125,6 +131,7 @@ export function groundIn(input: {
   const brandReplies = thread.filter((p) => isBrandAuthor(p.author, brand)).map((p) => p.text);
 
   const grounding: Grounding = { brandReplies };
+  if (ASKS_TO_CANCEL.test(post.text.replace(LINK, ' '))) grounding.asksToCancel = true;
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
     const linked = written

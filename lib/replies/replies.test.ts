@@ -320,6 +320,23 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(stranger.indexOf('en-refund')).toBeLessThan(stranger.indexOf('en-dm-invite'));
   });
 
+  it('cancels an order when asked, with its number when known, and never answers with its status', () => {
+    const ids = (text: string, customer: Customer | null) => suggest(text, customer).map((s) => s.templateId);
+    expect(ids('Can I cancel my order? I ordered the wrong colour', tomas)[0]).toBe('en-cancel');
+    expect(ids('How do I cancel?', null)[0]).toBe('en-cancel');
+    const given = suggest('Please cancel order HC-21102, I changed my mind', tomas);
+    expect(given[0]?.text).toBe(
+      'Hi Tomás, I have order HC-21102 here and I’m asking the warehouse to stop it now; I’ll message you privately to confirm. If it has already left us, we’ll arrange a free return instead. — Sam',
+    );
+    expect(ids('Можно отменить заказ? Передумала', alisa)[0]).toBe('ru-cancel');
+    const russian = ids('Отмените заказ HC-7781, пожалуйста', alisa);
+    expect(russian[0]).toBe('ru-cancel-order');
+    expect(russian).not.toContain('ru-order-status');
+    // Telling of a cancellation is not asking for one.
+    expect(ids('You cancelled my order without asking!', lorena)).not.toContain('en-cancel-order');
+    expect(ids('Where is my parcel? Ordered two weeks ago', tomas)).not.toContain('en-cancel');
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');

@@ -19,6 +19,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'given.email',
   'thread.askedPrivate',
   'thread.askedOrder',
+  'asked.cancel',
   'author.name',
   'author.handle',
   'agent.name',
@@ -144,6 +145,7 @@ export function templateValues(
   };
   if (grounding.brandReplies.some((text) => ASKED_PRIVATE.test(text))) values['thread.askedPrivate'] = 'yes';
   if (grounding.brandReplies.some((text) => ASKED_ORDER.test(text))) values['thread.askedOrder'] = 'yes';
+  if (grounding.asksToCancel) values['asked.cancel'] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
