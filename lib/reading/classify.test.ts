@@ -151,6 +151,13 @@ describe('reading what customers describe', () => {
     expect(classify('Прислали не тот размер').intents).toContain('complaint');
   });
 
+  it('reads a cancellation done to the customer as a complaint, and asking for one as not', () => {
+    const done = classify('You cancelled my order without asking!');
+    expect(done.intents).toContain('complaint');
+    expect(done.sentiment).toBe('negative');
+    expect(classify('Can I cancel my order?').intents).not.toContain('complaint');
+  });
+
   it('lets the learned reader speak only where the rules are silent, and says so', () => {
     const rulesOnly = classify('Cheers', undefined, null);
     expect(rulesOnly.evidence.some((e) => e.startsWith('learned'))).toBe(false);
