@@ -31,6 +31,16 @@ export interface ReplyTemplate {
 const SIGN_EN = '{{agent.name | brand.name | "The support team"}}';
 const SIGN_RU = '{{agent.name | brand.name | "Команда поддержки"}}';
 
+/** Every intent but praise: for replies that another condition (`requires`) decides on. */
+const ANY_REQUEST: ReplyTemplate['intents'] = [
+  'question',
+  'order_status',
+  'complaint',
+  'return_refund',
+  'purchase_intent',
+  'other',
+];
+
 export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
   {
     id: 'en-praise-item',
@@ -120,7 +130,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'en-cancel-order',
     name: 'Stop their order',
     language: 'en',
-    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    intents: ANY_REQUEST,
     tone: 'formal',
     body:
       'Hi {{greeting.name | "there"}}, I have order {{order.id}} here and I’m asking the warehouse to stop it now; I’ll message you privately to confirm. If it has already left us, we’ll arrange a free return instead. — ' +
@@ -131,7 +141,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'en-cancel',
     name: 'Cancel an order',
     language: 'en',
-    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    intents: ANY_REQUEST,
     tone: 'formal',
     body:
       'Hi {{greeting.name | "there"}}, we can cancel an order that hasn’t shipped yet. Send us a direct message with your order number and we’ll stop it straight away. — ' +
@@ -368,7 +378,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-cancel-order',
     name: 'Остановить заказ',
     language: 'ru',
-    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    intents: ANY_REQUEST,
     tone: 'formal',
     body:
       '{{greeting.name | "Здравствуйте"}}, заказ {{order.id}} нашли и просим склад остановить его прямо сейчас; подтвердим в личных сообщениях. Если он уже отправлен, оформим бесплатный возврат. — ' +
@@ -379,7 +389,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     id: 'ru-cancel',
     name: 'Отменить заказ',
     language: 'ru',
-    intents: ['question', 'order_status', 'complaint', 'return_refund', 'purchase_intent', 'other'],
+    intents: ANY_REQUEST,
     tone: 'formal',
     body:
       '{{greeting.name | "Здравствуйте"}}, заказ можно отменить, пока он не отправлен. Напишите нам в личные сообщения номер заказа — сразу остановим его. — ' +

@@ -199,11 +199,7 @@ export interface PostRef {
 export function parsePostHref(href: string, pageOrigin: string): PostRef | null {
   const u = splitHref(href, pageOrigin);
   if (!u || !isFacebook(u.host)) return null;
-  const { segments } = u;
-  const a = segments[0];
-  const b = segments[1];
-  const c = segments[2];
-  const d = segments[3];
+  const [a, b, c, d] = u.segments;
 
   if (a === 'permalink.php' || a === 'story.php') {
     const story = idParam(u, 'story_fbid');
@@ -282,11 +278,7 @@ export interface ProfileRef {
 export function parseProfileHref(href: string, pageOrigin: string): ProfileRef | null {
   const u = splitHref(href, pageOrigin);
   if (!u || !isFacebook(u.host)) return null;
-  const { segments } = u;
-  const a = segments[0];
-  const b = segments[1];
-  const c = segments[2];
-  const d = segments[3];
+  const [a, b, c, d] = u.segments;
   if (!a) return null;
   if (a === 'profile.php') {
     const id = u.params.get('id');
