@@ -115,6 +115,30 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['asked.cancel'],
   },
   {
+    id: 'en-order-found',
+    name: 'Found the order, status unknown',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I’ve found your order {{order.id}}, placed on {{order.date}}. I’m checking with the courier where it is now and will update you here shortly. — ' +
+      SIGN_EN,
+    requires: ['order.id', 'order.date'],
+    unless: ['order.item', 'order.status', 'asked.cancel'],
+  },
+  {
+    id: 'en-order-found-item',
+    name: 'Found their item’s order, status unknown',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I’ve found your order {{order.id}} with the {{order.item}}, placed on {{order.date}}. I’m checking with the courier where it is now and will update you here shortly. — ' +
+      SIGN_EN,
+    requires: ['order.id', 'order.item', 'order.date'],
+    unless: ['order.status', 'asked.cancel'],
+  },
+  {
     id: 'en-order-given',
     name: 'Take the order number they gave',
     language: 'en',
@@ -361,6 +385,30 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['order.item', 'order.date', 'order.status'],
     unless: ['asked.cancel'],
+  },
+  {
+    id: 'ru-order-found',
+    name: 'Заказ найден, статус неизвестен',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, нашли ваш заказ {{order.id}} от {{order.date}}. Уже уточняем у службы доставки, где он сейчас, и скоро ответим здесь. — ' +
+      SIGN_RU,
+    requires: ['order.id', 'order.date'],
+    unless: ['order.item', 'order.status', 'asked.cancel'],
+  },
+  {
+    id: 'ru-order-found-item',
+    name: 'Заказ с их товаром найден, статус неизвестен',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, нашли ваш заказ {{order.id}} с товаром «{{order.item}}» от {{order.date}}. Уже уточняем у службы доставки, где он сейчас, и скоро ответим здесь. — ' +
+      SIGN_RU,
+    requires: ['order.id', 'order.item', 'order.date'],
+    unless: ['order.status', 'asked.cancel'],
   },
   {
     id: 'ru-order-given',

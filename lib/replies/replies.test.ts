@@ -254,6 +254,39 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(ru[0]?.text).toContain('проверили ваш заказ от 10 ноября: его статус — «отправлен»');
   });
 
+  it('says an order’s status in the reply’s words, and finds the order when it cannot', () => {
+    const withStatus = (status: string) => ({ ...tomas, orders: [{ ...tomas.orders[0]!, status }] });
+    // Bitrix24's own status, for an English reply: in English words.
+    expect(suggest('Where is my parcel?', withStatus('Принят, ожидается оплата'))[0]?.text).toContain(
+      'its status is “received, awaiting payment”',
+    );
+    expect(suggest('Where is my parcel?', withStatus('wc-on-hold'))[0]?.text).toContain(
+      'its status is “on hold”',
+    );
+    expect(suggest('Где мой заказ?', withStatus('Partially_Fulfilled'))[0]?.text).toContain(
+      'его статус — «отправлен частично»',
+    );
+    // A status the reply cannot say (another alphabet, a code) is never quoted: the order is found instead.
+    for (const [text, status, expected] of [
+      [
+        'Where is my parcel?',
+        'Ждёт курьера СДЭК',
+        'Hi Tomás, I’ve found your order HC-21102, placed on November 15.',
+      ],
+      ['Где мой заказ?', 'awaiting_courier', 'нашли ваш заказ HC-21102 от 15 ноября.'],
+      ['Where is my parcel?', 'F', 'Hi Tomás, I’ve found your order HC-21102, placed on November 15.'],
+      [
+        'Where is my stone kettle?',
+        '',
+        'I’ve found your order HC-21102 with the Stone kettle, placed on November 15.',
+      ],
+    ]) {
+      const out = suggest(text!, withStatus(status!));
+      expect(out[0]?.text, status).toContain(expected);
+      expect(texts(out), status).not.toMatch(/status is|статус —|courier today/);
+    }
+  });
+
   it('takes an item back when asked, naming it and its order, never as a faulty product', () => {
     const notExpected = suggest("I want to return the teapot, it's not what I expected", mei);
     expect(notExpected[0]?.templateId).toBe('en-return-item');

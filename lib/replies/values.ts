@@ -2,6 +2,7 @@ import type { Customer } from '../db/types';
 import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
 import { greetingName, type Grounding } from './grounding';
+import { statusIn } from './order-statuses';
 import type { TemplateValues } from './template';
 
 /** Every variable a template may use; `preference.<key>` takes any key of the profile. */
@@ -32,37 +33,6 @@ const DAY = 86_400_000;
 const ASKED_PRIVATE =
   /\b(dm|direct message|private message|inbox|message us|send us a message)\b|личн\S* сообщ|в личк|директ|напишите нам/i;
 const ASKED_ORDER = /order (number|no\.?|#|id)|номер\S* заказ|почт\S*,? на которую/i;
-
-/** Order statuses as shops write them, in the other language of the reply. */
-const STATUS_WORDS: Record<string, Record<string, string>> = {
-  ru: {
-    shipped: 'отправлен',
-    delivered: 'доставлен',
-    fulfilled: 'отправлен',
-    unfulfilled: 'ещё не отправлен',
-    'partially fulfilled': 'отправлен частично',
-    processing: 'в обработке',
-    pending: 'ожидает оплаты',
-    completed: 'выполнен',
-    cancelled: 'отменён',
-    canceled: 'отменён',
-    refunded: 'деньги возвращены',
-    'in transit': 'в пути',
-    'out for delivery': 'передан курьеру',
-  },
-  en: {
-    отправлен: 'shipped',
-    доставлен: 'delivered',
-    выполнен: 'completed',
-    'в обработке': 'processing',
-    'в пути': 'in transit',
-    отменён: 'cancelled',
-    отменен: 'cancelled',
-  },
-};
-
-const statusIn = (status: string, language: string) =>
-  STATUS_WORDS[language]?.[status.trim().toLowerCase()] ?? status;
 
 /** A date as people write it in the reply's language: "3 November", "3 ноября". */
 function spokenDate(iso: string, language: string): string | undefined {
