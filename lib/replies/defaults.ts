@@ -178,9 +178,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Take their item back',
     language: 'en',
     intents: ['return_refund'],
-    tone: 'formal',
+    tone: 'apologetic',
     body:
-      'Hi {{greeting.name | "there"}}, we’ll sort this out: the {{order.item}} from order {{order.id}} can come back to us, for a refund or an exchange, whichever you prefer. I’ll send you a direct message with how to return it. — ' +
+      'Hi {{greeting.name | "there"}}, sorry the {{order.item}} didn’t work out. It can come back to us from order {{order.id}}, for a refund or an exchange, whichever you prefer; I’ll send you a direct message with how to return it. — ' +
       SIGN_EN,
     requires: ['order.item', 'order.id'],
   },
@@ -224,9 +224,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Start a return or refund',
     language: 'en',
     intents: ['return_refund'],
-    tone: 'formal',
+    tone: 'apologetic',
     body:
-      'Hi {{greeting.name | "there"}}, we can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
+      'Hi {{greeting.name | "there"}}, sorry it didn’t work out. We can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
       SIGN_EN,
     requires: [],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
@@ -450,9 +450,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Принять товар обратно',
     language: 'ru',
     intents: ['return_refund'],
-    tone: 'formal',
+    tone: 'apologetic',
     body:
-      '{{greeting.name | "Здравствуйте"}}, всё решим: товар «{{order.item}}» из заказа {{order.id}} можно вернуть — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — ' +
+      '{{greeting.name | "Здравствуйте"}}, жаль, что с товаром «{{order.item}}» не сложилось. Его можно вернуть по заказу {{order.id}} — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — ' +
       SIGN_RU,
     requires: ['order.item', 'order.id'],
   },
@@ -496,9 +496,9 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     name: 'Оформить возврат',
     language: 'ru',
     intents: ['return_refund'],
-    tone: 'formal',
+    tone: 'apologetic',
     body:
-      '{{greeting.name | "Здравствуйте"}}, поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
+      '{{greeting.name | "Здравствуйте"}}, жаль, что не подошло. Поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
       SIGN_RU,
     requires: [],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],

@@ -32,6 +32,13 @@ const SAD: ReadonlySet<LifeEventKind> = new Set([
   'divorced',
 ]);
 
+/** Intents that ask the brand to do something, beside a complaint or praise that only tells. */
+const REQUESTS: ReadonlySet<Reading['intents'][number]> = new Set([
+  'order_status',
+  'return_refund',
+  'purchase_intent',
+]);
+
 /**
  * Templates in the reply language, best first for this reading: a life event it was written
  * for, the intents it answers, a tone that suits the mood, and how much of the profile it uses.
@@ -50,6 +57,9 @@ export function rankTemplates(
   // questions in general answer only posts that ask nothing more particular.
   const particular = reading.intents.filter((i) => i !== 'question');
   const asked = particular.length ? particular : reading.intents;
+  // "I want to return it, not what I expected" asks for a return and complains beside it: the
+  // reply that does what was asked comes before the one that only apologises.
+  const requests = asked.filter((i) => REQUESTS.has(i));
   const ranked: Ranked[] = [];
   templates.forEach((template, index) => {
     if (!usable(template)) return;
@@ -70,8 +80,9 @@ export function rankTemplates(
     if (intents.length) {
       // One answer counts once: a catch-all written for many intents gains nothing from breadth
       // over the template written for the one this post asks.
-      score += 4;
-      reasons.push({ kind: 'intent', intent: intents[0]! });
+      const request = intents.find((i) => requests.includes(i as Reading['intents'][number]));
+      score += request ? 6 : 4;
+      reasons.push({ kind: 'intent', intent: request ?? intents[0]! });
     }
     const fits =
       (reading.sentiment === 'negative' &&

@@ -291,7 +291,7 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     const notExpected = suggest("I want to return the teapot, it's not what I expected", mei);
     expect(notExpected[0]?.templateId).toBe('en-return-item');
     expect(notExpected[0]?.text).toBe(
-      'Hi Mei, we’ll sort this out: the Cast-iron teapot from order HC-18830 can come back to us, for a refund or an exchange, whichever you prefer. I’ll send you a direct message with how to return it. — Sam',
+      'Hi Mei, sorry the Cast-iron teapot didn’t work out. It can come back to us from order HC-18830, for a refund or an exchange, whichever you prefer; I’ll send you a direct message with how to return it. — Sam',
     );
     expect(notExpected[0]?.reasons[0]).toEqual({
       kind: 'product',
@@ -311,12 +311,22 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     }
     const russian = suggest('Хочу вернуть кофемашину, не подошла', alisa);
     expect(russian[0]?.text).toBe(
-      'Алиса, всё решим: товар «Кофемашина Brio» из заказа HC-7781 можно вернуть — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — Sam',
+      'Алиса, жаль, что с товаром «Кофемашина Brio» не сложилось. Его можно вернуть по заказу HC-7781 — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — Sam',
     );
     expect(texts(russian)).not.toMatch(/номер заказа|сложности/);
     // A stranger's order is not known: they are asked for it, by the template for returns.
     expect(suggest('How do I return something I bought last week?', null)[0]?.templateId).toBe('en-refund');
     expect(suggest('Как оформить возврат?', null)[0]?.templateId).toBe('ru-refund');
+    // Asked beside a complaint, the return is what is answered, with an apology, not the apology alone.
+    for (const text of [
+      "Can I return this? It's not what I expected",
+      'How do I get a refund for a broken kettle?',
+    ]) {
+      const out = suggest(text, null);
+      expect(out[0]?.templateId, text).toBe('en-refund');
+      expect(out[0]?.text, text).toMatch(/^Hi Jo, sorry it didn’t work out\. We can sort out a return/);
+    }
+    expect(suggest('Верните деньги, чайник сломался через неделю!', null)[0]?.templateId).toBe('ru-refund');
     // A broken item with no return asked for is still met with an apology.
     expect(suggest('The lid of my stone kettle cracked after a week', tomas)[0]?.templateId).toBe(
       'en-complaint-item',
