@@ -45,6 +45,17 @@ describe('classify', () => {
     ['Вы лучшие! Но курьер опять опоздал на три часа', 'ru', 'negative', ['complaint'], []],
     ['It was late, but honestly the kettle is wonderful', 'en', 'positive', ['praise'], []],
     ['Ваш курьер нагрубил моей маме', 'ru', 'negative', ['complaint'], []],
+    // Arriving broken is about the item, not where the parcel is; a courier who never came is.
+    ['My order arrived damaged, the box was crushed', 'en', 'negative', ['complaint'], []],
+    ['Заказ пришёл разбитый', 'ru', 'negative', ['complaint'], []],
+    [
+      'The courier never showed up and now the parcel is back at the depot',
+      'en',
+      'negative',
+      ['order_status'],
+      [],
+    ],
+    ['Курьер так и не приехал', 'ru', 'negative', ['order_status'], []],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);
     expect(reading.language).toBe(language);

@@ -53,11 +53,11 @@ const p = (re: RegExp, label: string): Pattern => ({ re: wordNe(re), label });
 const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
   order_status: [
     p(
-      /\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|track (my|the|our|an?) (order|parcel|package|delivery|shipment)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered)\b/i,
+      /\b(where('s| is) (my|the|our|it)|where is it|still (not|no|haven'?t) (here|arrived|delivered|received|shipped)|still waiting (for|on) (my|the|our) (order|parcel|package|delivery)|hasn'?t (arrived|come|shipped)|not (arrived|delivered|received|shipped)|never received|didn'?t (arrive|get|receive)|tracking|track(ing)? (number|code|page)|track (my|the|our|an?) (order|parcel|package|delivery|shipment)|delivery (date|status|time)|when will (it|my|the|order)\b.{0,20}(arrive|come|ship|be delivered|be dispatched)|out for delivery|shipping status|dispatch(ed)?|supposed to (come|arrive)|no package|says delivered|back at the depot|returned to sender|(courier|driver|delivery guy) (never|didn'?t|did not) (show(ed)? up|turn(ed)? up|come|came))\b/i,
       'delivery',
     ),
     p(
-      /\b(my|the|our) (order|parcel|package|delivery|shipment)\b.{0,40}\b(where|late|delay|still|yet|status|arriv|stuck|lost|missing)/i,
+      /\b(my|the|our) (order|parcel|package|delivery|shipment)\b.{0,40}\b(where|late|delay|still|yet|status|arriv(?!\w* (damaged|broken|cracked|smashed|crushed|dented|torn|ripped|chipped|scratched|faulty|defective|leaking|wet|open|in pieces))|stuck|lost|missing)/i,
       'order',
     ),
     p(/\border\b.{0,30}\b(stuck|processing|not (arrived|shipped)|delayed|lost)/i, 'order'),
@@ -71,7 +71,7 @@ const INTENTS: Record<Exclude<Intent, 'other'>, Pattern[]> = {
       'delivery',
     ),
     p(
-      /(посылк\w* (так и )?нет|что с (моим )?заказом|не застал|когда (он |курьер )?приедет|интервал доставки|написали,? что отправили|«(отправлен|передан)\S*|заказал[аи]? (\S+ )?(\d+|две|три|четыре) (дн|недел)\S* назад)/i,
+      /(посылк\w* (так и )?нет|что с (моим )?заказом|не застал|курьер\S* (так и )?не (приехал|пришёл|пришел|появился|доехал)|вернули отправителю|когда (он |курьер )?приедет|интервал доставки|написали,? что отправили|«(отправлен|передан)\S*|заказал[аи]? (\S+ )?(\d+|две|три|четыре) (дн|недел)\S* назад)/i,
       'доставка',
     ),
     p(
