@@ -30,6 +30,7 @@ const SAMPLE = newCustomer(SAMPLE_CUSTOMERS[0]!);
 const SAMPLE_ORDER = SAMPLE.orders[0];
 const SAMPLE_GROUNDING: Grounding = {
   brandReplies: [],
+  asks: [],
   ...(SAMPLE_ORDER && {
     order: SAMPLE_ORDER,
     item: SAMPLE_ORDER.items[0]?.name,

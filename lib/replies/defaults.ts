@@ -174,6 +174,52 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['order.id', 'given.orderId'],
   },
   {
+    id: 'en-address-order',
+    name: 'Change the address of their order',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, I have order {{order.id}} here. If it hasn’t left us yet we’ll change the address at once, and if it has, we’ll ask the courier to redirect it. Please send the new address in a direct message, not here in public. — ' +
+      SIGN_EN,
+    requires: ['asked.address', 'order.id'],
+  },
+  {
+    id: 'en-address',
+    name: 'Change a delivery address',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we can change the address of an order that hasn’t left us yet. Send us a direct message with your order number and the new address (please don’t post it here) and we’ll update it straight away. — ' +
+      SIGN_EN,
+    requires: ['asked.address'],
+    unless: ['order.id'],
+  },
+  {
+    id: 'en-stock-item',
+    name: 'When their item is back',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m checking with the warehouse when the {{order.item}} is back in stock, and I’ll reply here as soon as I know. — ' +
+      SIGN_EN,
+    requires: ['asked.stock', 'order.item'],
+  },
+  {
+    id: 'en-stock',
+    name: 'When something is back in stock',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m checking with the warehouse when it’s back in stock, and I’ll reply here as soon as I know. If you send us a direct message, we’ll also let you know the day it arrives. — ' +
+      SIGN_EN,
+    requires: ['asked.stock'],
+    unless: ['order.item'],
+  },
+  {
     id: 'en-return-item',
     name: 'Take their item back',
     language: 'en',
@@ -444,6 +490,52 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['asked.cancel'],
     unless: ['order.id', 'given.orderId'],
+  },
+  {
+    id: 'ru-address-order',
+    name: 'Поменять адрес их заказа',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, заказ {{order.id}} у нас перед глазами. Если он ещё не уехал со склада, сразу поменяем адрес, а если уже в пути — попросим службу доставки перенаправить его. Пришлите, пожалуйста, новый адрес в личные сообщения, не здесь. — ' +
+      SIGN_RU,
+    requires: ['asked.address', 'order.id'],
+  },
+  {
+    id: 'ru-address',
+    name: 'Поменять адрес доставки',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, адрес можно поменять, пока заказ не уехал со склада. Напишите нам в личные сообщения номер заказа и новый адрес (здесь его лучше не публиковать) — сразу поменяем. — ' +
+      SIGN_RU,
+    requires: ['asked.address'],
+    unless: ['order.id'],
+  },
+  {
+    id: 'ru-stock-item',
+    name: 'Когда их товар появится',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, уточняем на складе, когда «{{order.item}}» снова будет в наличии, и ответим здесь, как только узнаем. — ' +
+      SIGN_RU,
+    requires: ['asked.stock', 'order.item'],
+  },
+  {
+    id: 'ru-stock',
+    name: 'Когда товар появится',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, уточняем на складе, когда товар снова будет в наличии, и ответим здесь, как только узнаем. Напишите нам в личные сообщения — сообщим в тот же день, когда он поступит. — ' +
+      SIGN_RU,
+    requires: ['asked.stock'],
+    unless: ['order.item'],
   },
   {
     id: 'ru-return-item',

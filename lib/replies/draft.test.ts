@@ -64,6 +64,7 @@ const input: DraftInput = {
   brandVoice: 'Friendly and brief, no exclamation marks.',
   grounding: {
     brandReplies: [],
+    asks: [],
     item: 'Stone kettle',
     order: { id: 'HC-21102', date: '2026-11-15', items: [{ name: 'Stone kettle' }], status: 'shipped' },
     givenOrderId: 'HC-21102',
@@ -95,6 +96,13 @@ describe('on-device drafts', () => {
     expect(log.prompts[1]).toContain('do not ask for it');
     expect(progress).toEqual([0, 0.5, 1]);
     expect(log.destroyed).toBe(1);
+    // What the post asks for is said, with what must stay private.
+    const moving = fakeAi(() =>
+      JSON.stringify({ reply: 'Hi Tomás, send us the new address privately. — Sam' }),
+    );
+    await draftReply(moving.ai, { ...input, grounding: { ...input.grounding, asks: ['address'] } });
+    expect(moving.log.prompts[1]).toContain('ask for the new address in a private message');
+    expect(log.prompts[1]).not.toContain('address');
   });
 
   it('writes Russian through the translator, and needs both to be there', async () => {

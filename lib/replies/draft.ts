@@ -8,7 +8,7 @@
  * implements their documented interface.
  */
 import * as v from 'valibot';
-import type { Grounding } from './grounding';
+import type { Ask, Grounding } from './grounding';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -124,6 +124,14 @@ export type DraftResult =
 /** A draft waits this long at most; the templates are there meanwhile. */
 export const DRAFT_TIMEOUT_MS = 20_000;
 
+/** What the post asks for, said to the model with what it must not do in public. */
+const ASKED: Record<Ask, string> = {
+  cancel: 'They ask to cancel an order: say it will be stopped if it has not shipped yet.',
+  address:
+    'They ask to change the delivery address: ask for the new address in a private message, never here.',
+  stock: 'They ask when something is back in stock: promise to find out, never a date.',
+};
+
 /** What the draft may rest on, and the agent sees it listed under the draft. */
 function factsOf(input: DraftInput): { text: string; used: string[] } {
   const facts: string[] = [];
@@ -150,6 +158,7 @@ function factsOf(input: DraftInput): { text: string; used: string[] } {
     facts.push(`They already gave their order number (${grounding.givenOrderId}): do not ask for it.`);
     used.push('given');
   }
+  for (const ask of grounding.asks) facts.push(ASKED[ask]);
   if (input.greetingName) facts.push(`Greet them as ${input.greetingName}.`);
   return { text: facts.join('\n'), used };
 }

@@ -31,13 +31,23 @@ export interface Grounding {
   givenEmail?: string;
   /** What the brand already wrote under the post, newest last. */
   brandReplies: string[];
-  /** The post asks to cancel an order ("can I cancel my order?", "отмените заказ"). */
-  asksToCancel?: boolean;
+  /** What the post asks the brand to do, beside how it was read: each has replies of its own. */
+  asks: Ask[];
 }
 
-/** Asking to cancel, not telling of a cancellation ("you cancelled my order!" is a complaint). */
-const ASKS_TO_CANCEL =
-  /\b(?:(?:can|could|how|want|need|like|please|possible)\b.{0,25}\bcancel|cancel (?:my|the|this|that|an?|our) (?:order|purchase))|(?:можно|хочу|хотел[аи]?|как|прошу|нужно|надо|помогите|получится|успею)(?![а-яё]).{0,25}отмен|(?<![а-яё])отмените/i;
+export type Ask = 'cancel' | 'address' | 'stock';
+
+const ASKS: Record<Ask, RegExp> = {
+  // Asking to cancel, not telling of a cancellation ("you cancelled my order!" is a complaint).
+  cancel:
+    /\b(?:(?:can|could|how|want|need|like|please|possible)\b.{0,25}\bcancel|cancel (?:my|the|this|that|an?|our) (?:order|purchase))|(?:можно|хочу|хотел[аи]?|как|прошу|нужно|надо|помогите|получится|успею)(?![а-яё]).{0,25}отмен|(?<![а-яё])отмените/i,
+  // Changing where an order goes: "can I change the delivery address?", "поменять адрес".
+  address:
+    /\b(?:(?:change|update|correct|fix|edit) (?:the |my |our |a )?(?:delivery |shipping |postal )?address|I (?:put|entered|gave|typed|used) (?:the |a |an )?(?:wrong|old) address|(?:deliver|ship|send) (?:it |them |my order )?to (?:a |my )?(?:different|another|new) address)\b|(?:поменять|изменить|сменить|исправить|указал[аи]? (?:не тот|неверн\S*|неправильн\S*|старый))(?![а-яё]) (?:\S+ )?адрес|на (?:другой|новый) адрес/i,
+  // When something is back: "is the kettle in stock again?", "когда будет в наличии?".
+  stock:
+    /\b(?:(?:back |again )?in stock|out of stock|restock\w*|sold out|available again|(?:back|available) (?:soon|again))\b|(?<![а-яё])(?:в наличии|нет в наличии|появится|поступлени\S*|распродан\S*|закончил(?:ся|ась|ись))/i,
+};
 
 /** "#1001", "order 12345", "заказ №7001"; and codes in capitals such as "HC-20418". */
 const ORDER_NUMBER = /(?:#|№\s?|\b(?:order|заказ\S*)\s+(?:no\.?|number|номер|#|№)?\s*)([A-Z]{0,4}-?\d{3,})/i;
@@ -118,7 +128,7 @@ export function groundIn(input: {
   thread: readonly ThreadPost[];
   customer: Pick<Customer, 'orders'> | null;
   brandHandles: readonly string[];
-  /** The post asks where an order is: its latest order may answer, item or not. */
+  /** The post asks where an order is: its latest order may answer, item or not (so may a new address). */
   aboutDelivery: boolean;
 }): Grounding {
   const { post, thread, customer, brandHandles, aboutDelivery } = input;
@@ -130,8 +140,11 @@ export function groundIn(input: {
   ];
   const brandReplies = thread.filter((p) => isBrandAuthor(p.author, brand)).map((p) => p.text);
 
-  const grounding: Grounding = { brandReplies };
-  if (ASKS_TO_CANCEL.test(post.text.replace(LINK, ' '))) grounding.asksToCancel = true;
+  const unlinked = post.text.replace(LINK, ' ');
+  const grounding: Grounding = {
+    brandReplies,
+    asks: (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].test(unlinked)),
+  };
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
     const linked = written
@@ -159,7 +172,7 @@ export function groundIn(input: {
   } else if (cited) {
     grounding.order = cited;
     grounding.orderBy = 'number';
-  } else if (aboutDelivery && orders.length) {
+  } else if ((aboutDelivery || grounding.asks.includes('address')) && orders.length) {
     grounding.order = [...orders].sort((a, b) => b.date.localeCompare(a.date))[0];
     grounding.orderBy = 'latest';
   }

@@ -382,6 +382,33 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(ids('Where is my parcel? Ordered two weeks ago', tomas)).not.toContain('en-cancel');
   });
 
+  it('changes an address and answers when something is back, as asked, in English and Russian', () => {
+    const ids = (text: string, customer: Customer | null) => suggest(text, customer).map((s) => s.templateId);
+    // A known customer's latest order is the one to send elsewhere; the address is asked in private.
+    const moved = suggest('Can I change the delivery address for my order?', tomas);
+    expect(moved[0]?.text).toBe(
+      'Hi Tomás, I have order HC-21102 here. If it hasn’t left us yet we’ll change the address at once, and if it has, we’ll ask the courier to redirect it. Please send the new address in a direct message, not here in public. — Sam',
+    );
+    expect(ids('I put the wrong address on my order, help', null)[0]).toBe('en-address');
+    expect(suggest('Как поменять адрес доставки?', alisa)[0]?.text).toContain(
+      'заказ HC-7781 у нас перед глазами',
+    );
+    expect(ids('Можно отправить на другой адрес?', null)[0]).toBe('ru-address');
+    // A courier who went to the wrong address is a complaint about delivery, not a request to change it.
+    expect(ids('The courier delivered it to the wrong address!', tomas)).not.toContain('en-address-order');
+    // Stock: the item they own is named; a stranger's is not guessed.
+    expect(suggest('Is the stone kettle in stock again?', tomas)[0]?.text).toBe(
+      'Hi Tomás, I’m checking with the warehouse when the Stone kettle is back in stock, and I’ll reply here as soon as I know. — Sam',
+    );
+    expect(ids('When will the blue mugs be back in stock?', null)[0]).toBe('en-stock');
+    expect(ids('Когда будет в наличии кофемашина Brio?', null)[0]).toBe('ru-stock');
+    expect(suggest('Кофемашина Brio снова появится?', alisa)[0]?.text).toContain(
+      'когда «Кофемашина Brio» снова будет в наличии',
+    );
+    // Neither is offered where nothing of the kind was asked.
+    expect(ids('Where is my parcel?', tomas).some((id) => /address|stock/.test(id))).toBe(false);
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');

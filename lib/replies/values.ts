@@ -21,6 +21,8 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'thread.askedPrivate',
   'thread.askedOrder',
   'asked.cancel',
+  'asked.address',
+  'asked.stock',
   'author.name',
   'author.handle',
   'agent.name',
@@ -115,7 +117,7 @@ export function templateValues(
   };
   if (grounding.brandReplies.some((text) => ASKED_PRIVATE.test(text))) values['thread.askedPrivate'] = 'yes';
   if (grounding.brandReplies.some((text) => ASKED_ORDER.test(text))) values['thread.askedOrder'] = 'yes';
-  if (grounding.asksToCancel) values['asked.cancel'] = 'yes';
+  for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
