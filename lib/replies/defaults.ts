@@ -171,6 +171,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, we can cancel an order that hasn’t shipped yet. Send us a direct message with your order number and we’ll stop it straight away. — ' +
       SIGN_EN,
     requires: ['asked.cancel'],
+    unless: ['order.id', 'given.orderId', 'customer.orders'],
+  },
+  {
+    id: 'en-cancel-known',
+    name: 'Cancel an order for a customer we know',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we can cancel an order that hasn’t shipped yet. We have your orders here: send us a direct message saying which one, and we’ll stop it straight away. — ' +
+      SIGN_EN,
+    requires: ['asked.cancel', 'customer.orders'],
     unless: ['order.id', 'given.orderId'],
   },
   {
@@ -263,6 +275,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’m sorry about this; it’s not the experience we want for you. Send us a direct message with your order number and what happened, and we’ll put it right. — ' +
       SIGN_EN,
     requires: [],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+  },
+  {
+    id: 'en-complaint-known',
+    name: 'Answer a complaint from a customer we know',
+    language: 'en',
+    intents: ['complaint'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m so sorry about this; it’s not the experience we want for you. We have your orders here, so no need for a number: send us a direct message with what happened and we’ll put it right. — ' +
+      SIGN_EN,
+    requires: ['customer.orders'],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
@@ -275,6 +299,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, sorry it didn’t work out. We can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
       SIGN_EN,
     requires: [],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+  },
+  {
+    id: 'en-refund-known',
+    name: 'Start a return for a customer we know',
+    language: 'en',
+    intents: ['return_refund'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, sorry it didn’t work out. We can sort out a return or a refund for you; we have your orders here, so just send us a direct message saying which item it is and we’ll take you through it. — ' +
+      SIGN_EN,
+    requires: ['customer.orders'],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
@@ -489,6 +525,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, заказ можно отменить, пока он не отправлен. Напишите нам в личные сообщения номер заказа — сразу остановим его. — ' +
       SIGN_RU,
     requires: ['asked.cancel'],
+    unless: ['order.id', 'given.orderId', 'customer.orders'],
+  },
+  {
+    id: 'ru-cancel-known',
+    name: 'Отменить заказ знакомому клиенту',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, заказ можно отменить, пока он не отправлен. Ваши заказы у нас перед глазами: напишите в личные сообщения, какой именно, — сразу остановим его. — ' +
+      SIGN_RU,
+    requires: ['asked.cancel', 'customer.orders'],
     unless: ['order.id', 'given.orderId'],
   },
   {
@@ -581,6 +629,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, нам очень жаль, это не то, чего мы хотели бы для вас. Напишите нам, пожалуйста, в личные сообщения номер заказа и что случилось — мы всё исправим. — ' +
       SIGN_RU,
     requires: [],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+  },
+  {
+    id: 'ru-complaint-known',
+    name: 'Ответить на жалобу знакомого клиента',
+    language: 'ru',
+    intents: ['complaint'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, нам очень жаль, это не то, чего мы хотели бы для вас. Ваши заказы у нас перед глазами, номер не нужен: напишите, пожалуйста, в личные сообщения, что случилось, — мы всё исправим. — ' +
+      SIGN_RU,
+    requires: ['customer.orders'],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {
@@ -593,6 +653,18 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, жаль, что не подошло. Поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
       SIGN_RU,
     requires: [],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+  },
+  {
+    id: 'ru-refund-known',
+    name: 'Оформить возврат знакомому клиенту',
+    language: 'ru',
+    intents: ['return_refund'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, жаль, что не подошло. Поможем оформить возврат или обмен: ваши заказы у нас перед глазами, так что просто напишите в личные сообщения, о каком товаре речь, — подскажем всё по шагам. — ' +
+      SIGN_RU,
+    requires: ['customer.orders'],
     unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
   },
   {

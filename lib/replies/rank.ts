@@ -75,7 +75,7 @@ export function rankTemplates(
     } else if (template.lifeEvents?.length) return;
     // Under a loss, beside the words written for it, only a reply about their order: no
     // "send us your order number" to someone whose cat died.
-    else if (sad && !template.requires.length) return;
+    else if (sad && !template.requires.some((r) => r.startsWith('order.') || r.startsWith('given.'))) return;
     const intents = template.intents.filter((i) => asked.includes(i as Reading['intents'][number]));
     if (intents.length) {
       // One answer counts once: a catch-all written for many intents gains nothing from breadth

@@ -131,7 +131,15 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
   it('names no product when the post names none of the customer’s items', () => {
     const out = suggest('The lid of my kettle cracked', lorena);
     expect(texts(out)).not.toMatch(/microwave|knife/i);
-    expect(out[0]?.templateId).toBe('en-complaint');
+    // She is known, with orders: the apology asks what happened, not for a number.
+    expect(out[0]?.templateId).toBe('en-complaint-known');
+    expect(texts(out)).not.toMatch(/order number/);
+    expect(suggest('The lid of my kettle cracked', null)[0]?.templateId).toBe('en-complaint');
+    const unnamed = suggest("Can I return this? It's not what I expected", mei);
+    expect(unnamed[0]?.templateId).toBe('en-refund-known');
+    expect(unnamed[0]?.text).toContain('just send us a direct message saying which item it is');
+    expect(suggest('С меня дважды списали деньги за заказ', alisa)[0]?.text).toContain('номер не нужен');
+    expect(texts(suggest('Хочу вернуть, не подошло', alisa))).not.toMatch(/номер заказа/);
   });
 
   it('uses the order number given in the thread instead of asking for it again', () => {
@@ -365,20 +373,22 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
 
   it('cancels an order when asked, with its number when known, and never answers with its status', () => {
     const ids = (text: string, customer: Customer | null) => suggest(text, customer).map((s) => s.templateId);
-    expect(ids('Can I cancel my order? I ordered the wrong colour', tomas)[0]).toBe('en-cancel');
+    expect(ids('Can I cancel my order? I ordered the wrong colour', tomas)[0]).toBe('en-cancel-known');
+    expect(ids('Can I cancel my order? I ordered the wrong colour', null)[0]).toBe('en-cancel');
     expect(ids('How do I cancel?', null)[0]).toBe('en-cancel');
     const given = suggest('Please cancel order HC-21102, I changed my mind', tomas);
     expect(given[0]?.text).toBe(
       'Hi Tomás, I have order HC-21102 here and I’m asking the warehouse to stop it now; I’ll message you privately to confirm. If it has already left us, we’ll arrange a free return instead. — Sam',
     );
-    expect(ids('Можно отменить заказ? Передумала', alisa)[0]).toBe('ru-cancel');
+    expect(ids('Можно отменить заказ? Передумала', alisa)[0]).toBe('ru-cancel-known');
+    expect(ids('Можно отменить заказ? Передумала', null)[0]).toBe('ru-cancel');
     const russian = ids('Отмените заказ HC-7781, пожалуйста', alisa);
     expect(russian[0]).toBe('ru-cancel-order');
     expect(russian).not.toContain('ru-order-status');
     // Telling of a cancellation is not asking for one.
     const done = ids('You cancelled my order without asking!', lorena);
     expect(done).not.toContain('en-cancel-order');
-    expect(done[0]).toBe('en-complaint');
+    expect(done[0]).toBe('en-complaint-known');
     expect(ids('Where is my parcel? Ordered two weeks ago', tomas)).not.toContain('en-cancel');
   });
 

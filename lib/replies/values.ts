@@ -11,6 +11,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'customer.firstName',
   'customer.name',
   'customer.tier',
+  'customer.orders',
   'order.id',
   'order.item',
   'order.date',
@@ -122,6 +123,7 @@ export function templateValues(
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
   values['customer.tier'] = customer.tier;
+  if (customer.orders.length) values['customer.orders'] = customer.orders.length;
   const order = grounding.order;
   if (order) {
     values['order.id'] = order.id;
