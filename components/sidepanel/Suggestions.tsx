@@ -49,6 +49,10 @@ function reasonText(reason: RankReason): ReactNode {
           content={reason.value}
         />
       );
+    case 'latestOrder':
+      return <WithContent message={(order) => t('rankLatestOrder', order!)} content={reason.orderId} />;
+    case 'knownOrders':
+      return t('rankKnownOrders');
     case 'status': {
       // A status the UI knows is said in its words; any other is the CRM's own word.
       const label = labelOf('orderStatus', reason.status);

@@ -13,7 +13,11 @@ export type RankReason =
   /** The customer already gave the order number or e-mail in the post or the thread. */
   | { kind: 'given'; what: 'order' | 'email'; value: string }
   /** The order's status, for a question about where it is. */
-  | { kind: 'status'; orderId: string; status: string };
+  | { kind: 'status'; orderId: string; status: string }
+  /** The customer's latest order, taken for a post about "my order" that names none. */
+  | { kind: 'latestOrder'; orderId: string }
+  /** The profile holds the customer's orders, so the reply asks for no number. */
+  | { kind: 'knownOrders' };
 
 export interface Ranked {
   template: ReplyTemplate;

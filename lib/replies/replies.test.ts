@@ -138,6 +138,7 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     const unnamed = suggest("Can I return this? It's not what I expected", mei);
     expect(unnamed[0]?.templateId).toBe('en-refund-known');
     expect(unnamed[0]?.text).toContain('just send us a direct message saying which item it is');
+    expect(unnamed[0]?.reasons[0]).toEqual({ kind: 'knownOrders' });
     expect(suggest('С меня дважды списали деньги за заказ', alisa)[0]?.text).toContain('номер не нужен');
     expect(texts(suggest('Хочу вернуть, не подошло', alisa))).not.toMatch(/номер заказа/);
   });
@@ -399,6 +400,7 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(moved[0]?.text).toBe(
       'Hi Tomás, I have order HC-21102 here. If it hasn’t left us yet we’ll change the address at once, and if it has, we’ll ask the courier to redirect it. Please send the new address in a direct message, not here in public. — Sam',
     );
+    expect(moved[0]?.reasons[0]).toEqual({ kind: 'latestOrder', orderId: 'HC-21102' });
     expect(ids('I put the wrong address on my order, help', null)[0]).toBe('en-address');
     expect(suggest('Как поменять адрес доставки?', alisa)[0]?.text).toContain(
       'заказ HC-7781 у нас перед глазами',

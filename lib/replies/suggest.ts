@@ -114,6 +114,9 @@ function groundedReasons(template: ReplyTemplate, grounding: Grounding): RankRea
     reasons.push({ kind: 'given', what: 'order', value: grounding.givenOrderId });
   if (uses('order.status') && grounding.order?.status)
     reasons.push({ kind: 'status', orderId: grounding.order.id, status: grounding.order.status });
+  else if (uses('order.id') && !uses('order.item') && grounding.order && grounding.orderBy === 'latest')
+    reasons.push({ kind: 'latestOrder', orderId: grounding.order.id });
+  if (template.requires.includes('customer.orders')) reasons.push({ kind: 'knownOrders' });
   return reasons;
 }
 
