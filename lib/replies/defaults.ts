@@ -100,7 +100,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve checked your order placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
       SIGN_EN,
     requires: ['order.date', 'order.status'],
-    unless: ['order.item', 'asked.cancel'],
+    unless: ['order.item', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'en-order-status-item',
@@ -112,7 +112,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve checked the order with your {{order.item}}, placed on {{order.date}}: its status is “{{order.status}}”. If that doesn’t match what you see, send us a direct message and we’ll chase it with the courier today. — ' +
       SIGN_EN,
     requires: ['order.item', 'order.date', 'order.status'],
-    unless: ['asked.cancel'],
+    unless: ['asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'en-order-found',
@@ -124,7 +124,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve found your order {{order.id}}, placed on {{order.date}}. I’m checking with the courier where it is now and will update you here shortly. — ' +
       SIGN_EN,
     requires: ['order.id', 'order.date'],
-    unless: ['order.item', 'order.status', 'asked.cancel'],
+    unless: ['order.item', 'order.status', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'en-order-found-item',
@@ -136,7 +136,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’ve found your order {{order.id}} with the {{order.item}}, placed on {{order.date}}. I’m checking with the courier where it is now and will update you here shortly. — ' +
       SIGN_EN,
     requires: ['order.id', 'order.item', 'order.date'],
-    unless: ['order.status', 'asked.cancel'],
+    unless: ['order.status', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'en-order-given',
@@ -241,6 +241,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, sorry the {{order.item}} didn’t work out. It can come back to us from order {{order.id}}, for a refund or an exchange, whichever you prefer; I’ll send you a direct message with how to return it. — ' +
       SIGN_EN,
     requires: ['order.item', 'order.id'],
+    unless: ['thread.toldRefund'],
   },
   {
     id: 'en-complaint-item',
@@ -252,7 +253,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right, with a replacement or a refund, whichever suits you. Could you send us a direct message with a photo if you can? — ' +
       SIGN_EN,
     requires: ['order.item'],
-    unless: ['given.orderId'],
+    unless: ['given.orderId', 'thread.askedPrivate'],
   },
   {
     id: 'en-complaint-item-found',
@@ -299,7 +300,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, sorry it didn’t work out. We can sort out a return or a refund for you. Send us a direct message with your order number and we’ll take you through it step by step. — ' +
       SIGN_EN,
     requires: [],
-    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders', 'thread.toldRefund'],
   },
   {
     id: 'en-refund-known',
@@ -311,7 +312,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, sorry it didn’t work out. We can sort out a return or a refund for you; we have your orders here, so just send us a direct message saying which item it is and we’ll take you through it. — ' +
       SIGN_EN,
     requires: ['customer.orders'],
-    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'thread.toldRefund'],
   },
   {
     id: 'en-find-order',
@@ -336,6 +337,63 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, thanks for your patience! As usual we’ll arrange it by {{preference.delivery}}; send us a direct message with a time that suits you. — ' +
       SIGN_EN,
     requires: ['preference.delivery'],
+  },
+  {
+    id: 'en-private-received',
+    name: 'Thank for the private message',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, thank you, we’ve got your message. We’re looking into it and will answer you there shortly. — ' +
+      SIGN_EN,
+    requires: ['thread.sentPrivate'],
+  },
+  {
+    id: 'en-private-waiting',
+    name: 'Remind of the private message',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, we’re here whenever you’re ready: once your direct message reaches us, we’ll take it from there. — ' +
+      SIGN_EN,
+    requires: ['thread.askedPrivate'],
+    unless: ['thread.sentPrivate'],
+  },
+  {
+    id: 'en-order-chase',
+    name: 'Trace a parcel that is late',
+    language: 'en',
+    intents: ['order_status'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m sorry it still hasn’t reached you. I’m asking the courier to trace it today and will come back to you here as soon as I hear. — ' +
+      SIGN_EN,
+    requires: ['thread.toldStatus'],
+  },
+  {
+    id: 'en-refund-follow-up',
+    name: 'When the refund arrives',
+    language: 'en',
+    intents: ['return_refund', 'question', 'complaint'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, the refund is under way; how soon it shows depends on your bank. If it hasn’t reached you within the time we mentioned, send us a direct message and we’ll chase it straight away. — ' +
+      SIGN_EN,
+    requires: ['thread.toldRefund'],
+  },
+  {
+    id: 'en-email-given',
+    name: 'Take the e-mail they gave',
+    language: 'en',
+    intents: ['order_status', 'complaint', 'return_refund'],
+    tone: 'formal',
+    body:
+      'Hi {{greeting.name | "there"}}, thank you. I’m finding your order by that e-mail now and will update you here shortly; you may want to delete the comment with your address, as we have it. — ' +
+      SIGN_EN,
+    requires: ['given.email'],
+    unless: ['given.orderId', 'order.id'],
   },
   {
     id: 'en-dm-invite',
@@ -454,7 +512,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, проверили ваш заказ от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
       SIGN_RU,
     requires: ['order.date', 'order.status'],
-    unless: ['order.item', 'asked.cancel'],
+    unless: ['order.item', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'ru-order-status-item',
@@ -466,7 +524,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, проверили заказ с товаром «{{order.item}}» от {{order.date}}: его статус — «{{order.status}}». Если у вас по-другому, напишите нам в личные сообщения, и мы сегодня же уточним у службы доставки. — ' +
       SIGN_RU,
     requires: ['order.item', 'order.date', 'order.status'],
-    unless: ['asked.cancel'],
+    unless: ['asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'ru-order-found',
@@ -478,7 +536,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, нашли ваш заказ {{order.id}} от {{order.date}}. Уже уточняем у службы доставки, где он сейчас, и скоро ответим здесь. — ' +
       SIGN_RU,
     requires: ['order.id', 'order.date'],
-    unless: ['order.item', 'order.status', 'asked.cancel'],
+    unless: ['order.item', 'order.status', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'ru-order-found-item',
@@ -490,7 +548,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, нашли ваш заказ {{order.id}} с товаром «{{order.item}}» от {{order.date}}. Уже уточняем у службы доставки, где он сейчас, и скоро ответим здесь. — ' +
       SIGN_RU,
     requires: ['order.id', 'order.item', 'order.date'],
-    unless: ['order.status', 'asked.cancel'],
+    unless: ['order.status', 'asked.cancel', 'thread.toldStatus'],
   },
   {
     id: 'ru-order-given',
@@ -595,6 +653,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, жаль, что с товаром «{{order.item}}» не сложилось. Его можно вернуть по заказу {{order.id}} — вернём деньги или обменяем, как вам удобнее. Напишу вам в личные сообщения, как его отправить. — ' +
       SIGN_RU,
     requires: ['order.item', 'order.id'],
+    unless: ['thread.toldRefund'],
   },
   {
     id: 'ru-complaint-item',
@@ -606,7 +665,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, очень жаль, что с товаром «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
       SIGN_RU,
     requires: ['order.item'],
-    unless: ['given.orderId'],
+    unless: ['given.orderId', 'thread.askedPrivate'],
   },
   {
     id: 'ru-complaint-item-found',
@@ -653,7 +712,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, жаль, что не подошло. Поможем оформить возврат или обмен. Напишите нам в личные сообщения номер заказа — подскажем всё по шагам. — ' +
       SIGN_RU,
     requires: [],
-    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'customer.orders', 'thread.toldRefund'],
   },
   {
     id: 'ru-refund-known',
@@ -665,7 +724,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, жаль, что не подошло. Поможем оформить возврат или обмен: ваши заказы у нас перед глазами, так что просто напишите в личные сообщения, о каком товаре речь, — подскажем всё по шагам. — ' +
       SIGN_RU,
     requires: ['customer.orders'],
-    unless: ['given.orderId', 'order.id', 'thread.askedPrivate'],
+    unless: ['given.orderId', 'order.id', 'thread.askedPrivate', 'thread.toldRefund'],
   },
   {
     id: 'ru-find-order',
@@ -690,6 +749,63 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, спасибо за терпение! Как обычно, оформим так: {{preference.delivery}}. Напишите нам в личные сообщения удобное время. — ' +
       SIGN_RU,
     requires: ['preference.delivery'],
+  },
+  {
+    id: 'ru-private-received',
+    name: 'Поблагодарить за личное сообщение',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, спасибо, сообщение получили. Уже разбираемся и скоро ответим вам там же. — ' +
+      SIGN_RU,
+    requires: ['thread.sentPrivate'],
+  },
+  {
+    id: 'ru-private-waiting',
+    name: 'Напомнить о личном сообщении',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, мы на связи: как только ваше личное сообщение придёт, сразу возьмёмся за дело. — ' +
+      SIGN_RU,
+    requires: ['thread.askedPrivate'],
+    unless: ['thread.sentPrivate'],
+  },
+  {
+    id: 'ru-order-chase',
+    name: 'Найти опаздывающую посылку',
+    language: 'ru',
+    intents: ['order_status'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, очень жаль, что заказ до сих пор не у вас. Сегодня же попросим службу доставки его разыскать и сразу напишем здесь, как только узнаем. — ' +
+      SIGN_RU,
+    requires: ['thread.toldStatus'],
+  },
+  {
+    id: 'ru-refund-follow-up',
+    name: 'Когда придут деньги',
+    language: 'ru',
+    intents: ['return_refund', 'question', 'complaint'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, возврат уже оформлен; когда деньги будут на счёте, зависит от вашего банка. Если к названному сроку они не придут, напишите нам в личные сообщения — сразу выясним. — ' +
+      SIGN_RU,
+    requires: ['thread.toldRefund'],
+  },
+  {
+    id: 'ru-email-given',
+    name: 'Принять названную почту',
+    language: 'ru',
+    intents: ['order_status', 'complaint', 'return_refund'],
+    tone: 'formal',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, спасибо! Уже ищем заказ по этой почте и скоро ответим здесь. Комментарий с адресом почты можно удалить — он у нас есть. — ' +
+      SIGN_RU,
+    requires: ['given.email'],
+    unless: ['given.orderId', 'order.id'],
   },
   {
     id: 'ru-dm-invite',

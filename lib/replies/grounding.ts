@@ -31,11 +31,16 @@ export interface Grounding {
   givenEmail?: string;
   /** What the brand already wrote under the post, newest last. */
   brandReplies: string[];
+  /** The customer says they wrote to the brand in private ("sent you a DM", "написала в личку"). */
+  sentPrivate?: boolean;
   /** What the post asks the brand to do, beside how it was read: each has replies of its own. */
   asks: Ask[];
 }
 
 export type Ask = 'cancel' | 'address' | 'stock';
+
+const SENT_PRIVATE =
+  /\b(?:(?:sent|dm'?d|dm-?ed|messaged|inboxed|emailed)\b.{0,30}\b(?:you|dms?|direct message|message|inbox|photos?|pictures?|details)|(?:check|see) (?:your|the) (?:dms?|inbox))\b|(?:отправил|написал|скинул|прислал)\S*.{0,30}(?:в личк|в личн|в директ|сообщени|фото)/i;
 
 const ASKS: Record<Ask, RegExp> = {
   // Asking to cancel, not telling of a cancellation ("you cancelled my order!" is a complaint).
@@ -147,6 +152,7 @@ export function groundIn(input: {
   };
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
+    if (SENT_PRIVATE.test(text)) grounding.sentPrivate = true;
     const linked = written
       .match(LINK)
       ?.map((link) => ORDER_LINK.exec(link)?.[1])

@@ -421,6 +421,66 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(ids('Where is my parcel?', tomas).some((id) => /address|stock/.test(id))).toBe(false);
   });
 
+  it('reads the thread: what the brand already said or asked is not said again', () => {
+    const brand = (text: string) => ({ author: { handle: 'hearthandco' }, text });
+    const own = (text: string) => ({ author: { handle: 'customer' }, text });
+    // Asked for a photo in private, and sent it: thanked, not asked again.
+    const photo = suggest('My kettle lid cracked', tomas, {
+      thread: [brand('So sorry to hear that! Could you DM us a photo?'), own('Sent you the photo in DM')],
+    });
+    expect(photo[0]?.templateId).toBe('en-private-received');
+    expect(texts(photo)).not.toMatch(/send us a direct message/);
+    expect(
+      suggest('Кофемашина сломалась', alisa, {
+        thread: [brand('Напишите нам в личные сообщения'), own('Написала вам в личку')],
+      })[0]?.templateId,
+    ).toBe('ru-private-received');
+    expect(
+      suggest('My kettle lid cracked', tomas, { thread: [brand('So sorry! Could you DM us a photo?')] })[0]
+        ?.templateId,
+    ).toBe('en-private-waiting');
+    // Told where the parcel is, and it still has not come: traced, not told its status again.
+    const late = suggest('Where is my parcel?', tomas, {
+      thread: [
+        brand('Hi Tomás, it shipped on 15 November and should arrive by Friday.'),
+        own('Saturday now, nothing'),
+      ],
+    });
+    expect(late[0]?.templateId).toBe('en-order-chase');
+    expect(texts(late)).not.toMatch(/its status is/);
+    const lateRu = suggest('Где мой заказ?', alisa, {
+      thread: [
+        brand('Алиса, заказ отправлен 10 ноября, придёт в пятницу.'),
+        own('Пятница прошла, ничего нет'),
+      ],
+    });
+    expect(lateRu[0]?.templateId).toBe('ru-order-chase');
+    expect(texts(lateRu)).not.toMatch(/его статус/);
+    // A refund already started is followed up, not offered again.
+    const refund = suggest('Refund please, the knives are blunt', lorena, {
+      thread: [
+        brand('Sorry Lorena! We have started your refund, it takes 3-5 days.'),
+        own('how long exactly?'),
+      ],
+    });
+    expect(refund[0]?.templateId).toBe('en-refund-follow-up');
+    expect(texts(refund)).not.toMatch(/can come back to us|sort out a return/);
+    expect(
+      suggest('Хочу вернуть деньги за чайник', alisa, {
+        thread: [brand('Возврат оформлен, деньги придут за 5 дней')],
+      })[0]?.templateId,
+    ).toBe('ru-refund-follow-up');
+    // An e-mail given in the thread is used, and never quoted back in public.
+    const email = suggest('Where is my parcel?', null, {
+      thread: [brand('Could you share your order number?'), own('my email is jo.s@example.com')],
+    });
+    expect(email[0]?.templateId).toBe('en-email-given');
+    expect(texts(email)).not.toContain('jo.s@example.com');
+    // Without a thread, none of these is offered.
+    const alone = suggest('Where is my parcel?', tomas).map((s) => s.templateId);
+    expect(alone.some((id) => /private-|chase|follow-up|email-given/.test(id))).toBe(false);
+  });
+
   it('is gentle under a loss: nothing cheerful, nothing selling', () => {
     const out = suggest('Our dog passed away last week, please stop the dog food emails', lorena);
     expect(out[0]?.templateId).toBe('en-condolence');

@@ -21,6 +21,9 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'given.email',
   'thread.askedPrivate',
   'thread.askedOrder',
+  'thread.sentPrivate',
+  'thread.toldStatus',
+  'thread.toldRefund',
   'asked.cancel',
   'asked.address',
   'asked.stock',
@@ -36,6 +39,12 @@ const DAY = 86_400_000;
 const ASKED_PRIVATE =
   /\b(dm|direct message|private message|inbox|message us|send us a message)\b|личн\S* сообщ|в личк|директ|напишите нам/i;
 const ASKED_ORDER = /order (number|no\.?|#|id)|номер\S* заказ|почт\S*,? на которую/i;
+/** The brand already said where the order is: saying it again answers nothing. */
+const TOLD_STATUS =
+  /\b(shipped|dispatched|sent out|on (its|the) way|in transit|out for delivery|should (arrive|be with you)|will (arrive|be with you)|arriv(e|es|ing) (by|on|tomorrow|today|this))\b|отправлен|в пути|передан\S* (курьер|в доставк|в служб)|прид(ё|е)т|доставят|будет у вас/i;
+/** The brand already started the refund. */
+const TOLD_REFUND =
+  /\brefund\b.{0,30}\b(started|issued|processed|on its way|sent|initiated|approved|made)\b|\b(started|issued|processed|initiated|approved|sent|made) (your|the|a) refund\b|возврат\S* (оформлен|одобрен|отправлен)|(вернули|отправили) (вам )?деньги|деньги (вернули|отправили|вернутся|придут)/i;
 
 /** A date as people write it in the reply's language: "3 November", "3 ноября". */
 function spokenDate(iso: string, language: string): string | undefined {
@@ -118,6 +127,9 @@ export function templateValues(
   };
   if (grounding.brandReplies.some((text) => ASKED_PRIVATE.test(text))) values['thread.askedPrivate'] = 'yes';
   if (grounding.brandReplies.some((text) => ASKED_ORDER.test(text))) values['thread.askedOrder'] = 'yes';
+  if (grounding.brandReplies.some((text) => TOLD_STATUS.test(text))) values['thread.toldStatus'] = 'yes';
+  if (grounding.brandReplies.some((text) => TOLD_REFUND.test(text))) values['thread.toldRefund'] = 'yes';
+  if (grounding.sentPrivate) values['thread.sentPrivate'] = 'yes';
   for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
