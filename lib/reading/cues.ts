@@ -55,11 +55,11 @@ export const PROBLEM_CUES: readonly Cue[] = [
   },
   {
     kind: 'exasperation',
-    re: /\b(never (again|ordering|buying)|won'?t be (ordering|back|buying)|would(n'?t| not) (order|buy|recommend)( \w+)? again|last time i (order|buy|shop)|why (do|should|must) i (have to|need to)|please don'?t (do that|ever)|data breach|(my|our) (phone number|address|details|name) (on|printed|written)|just saying|(expected|deserve) (more|better)|i'?ve had better|(could|should) be better|not (ideal|great|good enough|impressed|cool)|i guess\.?$|cheers\.?$|thanks for nothing|thanks a lot\.?$|oh great)/i,
+    re: /\b(never (again|ordering|buying)|won'?t be (ordering|back|buying)|would(n'?t| not) (order|buy|recommend)( \w+)? again|last time i (order|buy|shop)|why (do|should|must) i (have to|need to)|please don'?t (do that|ever)|data breach|(my|our) (phone number|address|details|name) (on|printed|written)|just saying|(expected|deserve) (more|better)|i'?ve had better|(could|should) be better|not (ideal|great|good enough|impressed|cool)|i guess\.?$|cheers\.?$|thanks for nothing|thanks a lot\.?$|oh great|(love|enjoy) waiting)/i,
   },
   {
     kind: 'exasperation',
-    re: /(?<![а-яё])(больше (не (буду|закажу|куплю|возьму)|(заказывать|покупать|брать) не буду)|ноги моей|почему (я )?(должн|обязательно|надо)|не делайте так|утечк|персональн\S* данн|(мой|моё|мое|мою) (номер|адрес|имя)\S* .{0,30}на коробке|к сведению|ожидал[аи]? (большего|лучшего)|не очень\.?$|не впечатлил|нет слов|спасибо,? конечно|видимо\.?$|ну спасибо|жаль,? что)/i,
+    re: /(?<![а-яё])(больше (не (буду|закажу|куплю|возьму)|(заказывать|покупать|брать) не буду)|ноги моей|почему (я )?(должн|обязательно|надо)|не делайте так|утечк|персональн\S* данн|(мой|моё|мое|мою) (номер|адрес|имя)\S* .{0,30}на коробке|к сведению|ожидал[аи]? (большего|лучшего)|не очень\.?$|не впечатлил|нет слов|спасибо,? конечно|спасибо за ничего|видимо\.?$|ну спасибо|жаль,? что)/i,
   },
   {
     kind: 'exasperation',
