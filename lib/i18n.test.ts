@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { spanParts } from './i18n';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { labelOf, spanParts } from './i18n';
 
 const messages = (
   lang: string,
@@ -30,6 +31,18 @@ describe('UI text', () => {
         for (const p of names) expect(e.message.toLowerCase(), `${lang}:${name}`).toContain(`$${p}$`);
       }
     }
+  });
+});
+
+describe('words of the data', () => {
+  it('says an order status in the UI’s words, as shops export it, and leaves a shop’s own word alone', () => {
+    const en = messages('en');
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((name: string) => en[name]?.message ?? '');
+    expect(labelOf('orderStatus', 'wc-on-hold')).toBe('on hold');
+    expect(labelOf('orderStatus', 'Partially_Fulfilled')).toBe('partly shipped');
+    expect(labelOf('orderStatus', 'in transit')).toBe('in transit');
+    expect(labelOf('orderStatus', 'Ждёт курьера')).toBeNull();
+    vi.restoreAllMocks();
   });
 });
 

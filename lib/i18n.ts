@@ -68,8 +68,9 @@ export function labelOf(kind: 'pref' | 'orderStatus' | 'status', value: string):
   const name = `${kind}_${value
     .trim()
     .toLowerCase()
+    .replace(/^wc-/, '')
     .replace(/[\s-]+/g, '_')}`;
-  if (!/^[a-z]+_[a-z0-9_]+$/.test(name)) return null;
+  if (!/^[a-zA-Z]+_[a-z0-9_]+$/.test(name)) return null;
   const label = t(name as MessageKey);
   return label === name ? null : label;
 }
