@@ -61,9 +61,10 @@ async function fresh(context: BrowserContext): Promise<Page> {
 
 /**
  * Rounds of the flood, each with the extension and then without it: ten clicks of one round
- * gave medians from +0.2 to +7.5 ms over the page alone on the same code (bench/summary.md).
+ * gave medians from +0.2 to +7.5 ms over the page alone on the same code, and three rounds from
+ * +0.8 to +16.3 ms (bench/summary.md); five keep one slow moment from deciding the median.
  */
-const FLOOD_ROUNDS = 3;
+const FLOOD_ROUNDS = 5;
 
 /** 10,000 posts in one task; the reader clicks while they are read; every one must be read. */
 async function flood(h: Harness, plain: BrowserContext, posts: number): Promise<Sample[]> {
