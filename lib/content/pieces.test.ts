@@ -44,6 +44,19 @@ function fakeThread() {
 }
 
 describe('pieces of work', () => {
+  it('end when a job gives way before its slice is spent, and the job goes on in the next', () => {
+    const { pieces, next, thread } = fakeThread();
+    const log: string[] = [];
+    let calls = 0;
+    // One unit a call, 0.5 ms each: it gives way after every unit.
+    pieces.add(
+      'visible',
+      () => ((thread.clock += 0.5), log.push(`unit${calls}@${thread.pieces.length}`), ++calls === 3),
+    );
+    while (next());
+    expect(log).toEqual(['unit0@0', 'unit1@1', 'unit2@2']);
+  });
+
   it(`end once their slice (${SLICE_MS} ms) is spent, and go on in a task of their own`, () => {
     const { thread, pieces, next, units } = fakeThread();
     const log: string[] = [];

@@ -9,7 +9,9 @@ export type Lane = 'visible' | 'idle';
 
 /**
  * A job does small units of work until `spent()` says the piece is over; it returns true once it
- * has nothing left, false to be called again in a later piece.
+ * has nothing left, false to be called again in a later piece. False ends the piece even with time
+ * left in it: a job may want a task of its own for what comes next (a message, which the browser
+ * copies after the piece).
  */
 export type Job = (spent: () => boolean) => boolean;
 
@@ -97,7 +99,7 @@ export function createPieces(options: PiecesOptions): Pieces {
           // A job that throws is dropped, never retried forever; the page must not notice.
         }
         if (done) queue.drop();
-        over = spent();
+        over = !done || spent();
       }
     }
     options.onPiece?.(start, host.now() - start, lane);

@@ -325,6 +325,30 @@ describe('the content script on a long day of scrolling', () => {
     expect(Math.max(...lab!.pieces.map((p) => p.ms))).toBeLessThanOrEqual(SLICE_MS + 1.5);
   });
 
+  it('sends one message to a piece: the browser copies it after the piece, where its clock does not see', async () => {
+    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
+    const list = document.getElementById('list')!;
+    const { page, host, settle } = fakePage();
+    // Each task the page runs is numbered; a message says in which task it was sent.
+    let task = 0;
+    const post = host.post;
+    host.post = (lane, run) => post(lane, () => (task++, run()));
+    const sentIn: number[] = [];
+    runOnX({
+      host,
+      now: () => page.clock,
+      postsSeen: async ({ posts }) => {
+        sentIn.push(task);
+        return posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
+      },
+    });
+    for (let i = 0; i < 120; i++) list.append(row(i));
+    await settle();
+    // 120 posts read in one frame: three messages, each in a task of its own.
+    expect(sentIn).toHaveLength(3);
+    expect(new Set(sentIn).size).toBe(3);
+  });
+
   it('gives way after one post while the reader’s input waits', async () => {
     document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
     const list = document.getElementById('list')!;
