@@ -61,9 +61,6 @@ export function rankTemplates(
   // questions in general answer only posts that ask nothing more particular.
   const particular = reading.intents.filter((i) => i !== 'question');
   const asked = particular.length ? particular : reading.intents;
-  // "I want to return it, not what I expected" asks for a return and complains beside it: the
-  // reply that does what was asked comes before the one that only apologises.
-  const requests = asked.filter((i) => REQUESTS.has(i));
   const ranked: Ranked[] = [];
   templates.forEach((template, index) => {
     if (!usable(template)) return;
@@ -84,7 +81,9 @@ export function rankTemplates(
     if (intents.length) {
       // One answer counts once: a catch-all written for many intents gains nothing from breadth
       // over the template written for the one this post asks.
-      const request = intents.find((i) => requests.includes(i as Reading['intents'][number]));
+      // "I want to return it, not what I expected" asks for a return and complains beside it: the
+      // reply that does what was asked comes before the one that only apologises.
+      const request = intents.find((i) => REQUESTS.has(i as Reading['intents'][number]));
       score += request ? 6 : 4;
       reasons.push({ kind: 'intent', intent: request ?? intents[0]! });
     }

@@ -2,7 +2,7 @@ import type { Customer } from '../db/types';
 import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
 import { greetingName, type Grounding } from './grounding';
-import { statusIn } from './order-statuses';
+import { CYRILLIC, preferenceIn, statusIn } from './words';
 import type { TemplateValues } from './template';
 
 /** Every variable a template may use; `preference.<key>` takes any key of the profile. */
@@ -35,16 +35,19 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
 
 const DAY = 86_400_000;
 
-/** The brand already asked for a private message, or for the order number, in this thread. */
-const ASKED_PRIVATE =
-  /\b(dm|direct message|private message|inbox|message us|send us a message)\b|личн\S* сообщ|в личк|директ|напишите нам/i;
-const ASKED_ORDER = /order (number|no\.?|#|id)|номер\S* заказ|почт\S*,? на которую/i;
-/** The brand already said where the order is: saying it again answers nothing. */
-const TOLD_STATUS =
-  /\b(shipped|dispatched|sent out|on (its|the) way|in transit|out for delivery|should (arrive|be with you)|will (arrive|be with you)|arriv(e|es|ing) (by|on|tomorrow|today|this))\b|отправлен|в пути|передан\S* (курьер|в доставк|в служб)|прид(ё|е)т|доставят|будет у вас/i;
-/** The brand already started the refund. */
-const TOLD_REFUND =
-  /\brefund\b.{0,30}\b(started|issued|processed|on its way|sent|initiated|approved|made)\b|\b(started|issued|processed|initiated|approved|sent|made) (your|the|a) refund\b|возврат\S* (оформлен|одобрен|отправлен)|(вернули|отправили) (вам )?деньги|деньги (вернули|отправили|вернутся|придут)/i;
+/** What the brand already wrote in this thread, each as the `thread.*` variable it sets. */
+const BRAND_SAID: Record<string, RegExp> = {
+  // Asked for a private message, or for the order number.
+  askedPrivate:
+    /\b(dm|direct message|private message|inbox|message us|send us a message)\b|личн\S* сообщ|в личк|директ|напишите нам/i,
+  askedOrder: /order (number|no\.?|#|id)|номер\S* заказ|почт\S*,? на которую/i,
+  // Said where the order is: saying it again answers nothing.
+  toldStatus:
+    /\b(shipped|dispatched|sent out|on (its|the) way|in transit|out for delivery|should (arrive|be with you)|will (arrive|be with you)|arriv(e|es|ing) (by|on|tomorrow|today|this))\b|отправлен|в пути|передан\S* (курьер|в доставк|в служб)|прид(ё|е)т|доставят|будет у вас/i,
+  // Started the refund.
+  toldRefund:
+    /\brefund\b.{0,30}\b(started|issued|processed|on its way|sent|initiated|approved|made)\b|\b(started|issued|processed|initiated|approved|sent|made) (your|the|a) refund\b|возврат\S* (оформлен|одобрен|отправлен)|(вернули|отправили) (вам )?деньги|деньги (вернули|отправили|вернутся|придут)/i,
+};
 
 /** A date as people write it in the reply's language: "3 November", "3 ноября". */
 function spokenDate(iso: string, language: string): string | undefined {
@@ -52,8 +55,6 @@ function spokenDate(iso: string, language: string): string | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
-
-const CYRILLIC = /[\u0400-\u04ff]/;
 
 /**
  * The item as a reply names it: as the order spells it, unless the order spells it in Cyrillic
@@ -64,41 +65,6 @@ function itemIn(grounding: Grounding, language: string): string | undefined {
   const { item } = grounding;
   if (!item || language === 'ru' || !CYRILLIC.test(item)) return item;
   return grounding.itemWords?.find((word) => !CYRILLIC.test(word)) ?? item;
-}
-
-/** Ways of delivery as profiles write them, in the other language of the reply. */
-const DELIVERY_WORDS: Record<string, Record<string, string>> = {
-  ru: {
-    courier: 'курьер',
-    'courier delivery': 'курьер',
-    'parcel locker': 'постамат',
-    locker: 'постамат',
-    post: 'почта',
-    mail: 'почта',
-    'post office': 'почта',
-    pickup: 'самовывоз',
-    'pick-up': 'самовывоз',
-    'store pickup': 'самовывоз',
-  },
-  en: {
-    курьер: 'courier',
-    курьером: 'courier',
-    'курьерская доставка': 'courier',
-    постамат: 'parcel locker',
-    почта: 'post',
-    почтой: 'post',
-    'почта россии': 'post',
-  },
-};
-
-/**
- * A preference as a reply can say it: a way of delivery in the reply's language where it is a
- * known one, and nothing where an English reply would have to quote Cyrillic ("we'll deliver it
- * by самовывоз"): a template that needs it then gives way to one that does not.
- */
-function preferenceIn(key: string, value: string, language: string): string | undefined {
-  const said = key === 'delivery' ? (DELIVERY_WORDS[language]?.[value.trim().toLowerCase()] ?? value) : value;
-  return language !== 'ru' && CYRILLIC.test(said) ? undefined : said;
 }
 
 /**
@@ -125,10 +91,9 @@ export function templateValues(
     'given.orderId': grounding.givenOrderId,
     'given.email': grounding.givenEmail,
   };
-  if (grounding.brandReplies.some((text) => ASKED_PRIVATE.test(text))) values['thread.askedPrivate'] = 'yes';
-  if (grounding.brandReplies.some((text) => ASKED_ORDER.test(text))) values['thread.askedOrder'] = 'yes';
-  if (grounding.brandReplies.some((text) => TOLD_STATUS.test(text))) values['thread.toldStatus'] = 'yes';
-  if (grounding.brandReplies.some((text) => TOLD_REFUND.test(text))) values['thread.toldRefund'] = 'yes';
+  for (const [name, said] of Object.entries(BRAND_SAID)) {
+    if (grounding.brandReplies.some((text) => said.test(text))) values[`thread.${name}`] = 'yes';
+  }
   if (grounding.sentPrivate) values['thread.sentPrivate'] = 'yes';
   for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
   if (!customer) return values;

@@ -1,4 +1,12 @@
 /**
+ * The profile's words (order statuses, ways of delivery) as a reply in either language can say
+ * them, or not at all where it would quote another alphabet.
+ */
+
+/** Letters of the Cyrillic block. */
+export const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
  * Order statuses as shops and CRMs export them (Shopify, WooCommerce, Magento, Bitrix24,
  * RetailCRM and the like), in the words of each reply language. Keys are in the form `keyOf`
  * gives: lower case, "_" and "-" as spaces, "ё" as "е", without WooCommerce's "wc-".
@@ -101,7 +109,6 @@ const keyOf = (status: string) =>
     .replace(/ё/g, 'е')
     .replace(/\s+/g, ' ');
 
-const CYRILLIC = /[\u0400-\u04ff]/;
 const LETTERS = /\p{L}.*\p{L}.*\p{L}/u;
 
 /**
@@ -118,4 +125,39 @@ export function statusIn(status: string, language: string): string | undefined {
     (language === 'en' && STATUS_WORDS.ru![key] ? key : status.trim().replace(/[_\s]+/g, ' '));
   if (!LETTERS.test(said)) return undefined;
   return CYRILLIC.test(said) === (language === 'ru') ? said : undefined;
+}
+
+/** Ways of delivery as profiles write them, in the other language of the reply. */
+const DELIVERY_WORDS: Record<string, Record<string, string>> = {
+  ru: {
+    courier: 'курьер',
+    'courier delivery': 'курьер',
+    'parcel locker': 'постамат',
+    locker: 'постамат',
+    post: 'почта',
+    mail: 'почта',
+    'post office': 'почта',
+    pickup: 'самовывоз',
+    'pick-up': 'самовывоз',
+    'store pickup': 'самовывоз',
+  },
+  en: {
+    курьер: 'courier',
+    курьером: 'courier',
+    'курьерская доставка': 'courier',
+    постамат: 'parcel locker',
+    почта: 'post',
+    почтой: 'post',
+    'почта россии': 'post',
+  },
+};
+
+/**
+ * A preference as a reply can say it: a way of delivery in the reply's language where it is a
+ * known one, and nothing where an English reply would have to quote Cyrillic ("we'll deliver it
+ * by самовывоз"): a template that needs it then gives way to one that does not.
+ */
+export function preferenceIn(key: string, value: string, language: string): string | undefined {
+  const said = key === 'delivery' ? (DELIVERY_WORDS[language]?.[value.trim().toLowerCase()] ?? value) : value;
+  return language !== 'ru' && CYRILLIC.test(said) ? undefined : said;
 }
