@@ -12,8 +12,14 @@ test.beforeAll(() => {
 test('a template the team edits or deletes stays so; the others stay Concierge’s own', async () => {
   const page = await extensionPage(h, 'options.html');
   const table = page.getByTestId('template-table');
-  const row = (name: string) => table.locator('tr').filter({ has: page.getByText(name, { exact: true }) });
+  // Each shipped template is named in the UI's language; its own language is in the next cell.
+  const row = (name: string, language = 'English') =>
+    table
+      .locator('tr')
+      .filter({ has: page.getByText(name, { exact: true }) })
+      .filter({ hasText: language });
   await expect(row('Acknowledge')).toHaveCount(1);
+  await expect(row('Acknowledge', 'Russian').locator('td').first()).toHaveAttribute('lang', 'en');
 
   await row('Acknowledge').getByTestId('template-delete').click();
   await expect(row('Acknowledge')).toHaveCount(0);

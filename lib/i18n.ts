@@ -18,6 +18,9 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   );
 }
 
+/** The browser's UI language ("ru", "en-US"). */
+export const uiLanguage = (): string => browser.i18n.getUILanguage();
+
 let numbers: Intl.NumberFormat | null = null;
 
 /** A number in the UI language's digits and separators, at most one decimal. */

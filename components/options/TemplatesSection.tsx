@@ -8,7 +8,7 @@ import type { Grounding } from '@/lib/replies/grounding';
 import { mutate } from '@/lib/db/mutations';
 import { savedTemplates } from '@/lib/db/queries';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '@/lib/db/types';
-import { languageName, t, type MessageKey } from '@/lib/i18n';
+import { languageName, t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { INTENT_NAMES } from '@/lib/reading/classify';
 import type { ReplyTemplate } from '@/lib/replies/defaults';
 import { render } from '@/lib/replies/template';
@@ -19,6 +19,7 @@ import {
   parseTemplates,
   requiresOf,
   shipsId,
+  shownName,
   templateProblems,
 } from '@/lib/replies/templates-io';
 import { KNOWN_VARIABLES, templateValues } from '@/lib/replies/values';
@@ -153,42 +154,45 @@ export function TemplatesSection() {
       )}
       <table data-testid="template-table">
         <tbody>
-          {templates.map((tpl) => (
-            <tr key={tpl.id}>
-              <td lang={tpl.language}>{tpl.name}</td>
-              <td className="muted nowrap">
-                {languageName(tpl.language)}
-                {isShipped(tpl) && <> · {t('templateBuiltIn')}</>}
-              </td>
-              <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
-              <td className="nowrap">
-                <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>
-                  {t('customersEdit')}
-                </button>
-                <button
-                  type="button"
-                  data-testid="template-delete"
-                  onClick={() => {
-                    if (confirm(t('templateDeleteConfirm', tpl.name)))
-                      void run(() => mutate('deleteTemplate', { id: tpl.id }), '');
-                  }}
-                >
-                  {t('templateDelete')}
-                </button>
-                {shipsId(tpl.id) && !isShipped(tpl) && (
+          {templates.map((tpl) => {
+            const name = shownName(tpl, uiLanguage());
+            return (
+              <tr key={tpl.id}>
+                <td lang={name.language}>{name.name}</td>
+                <td className="muted nowrap">
+                  {languageName(tpl.language)}
+                  {isShipped(tpl) && <> · {t('templateBuiltIn')}</>}
+                </td>
+                <td className="muted">{tpl.intents.map((i) => t(`intent_${i}` as MessageKey)).join(', ')}</td>
+                <td className="nowrap">
+                  <button type="button" data-testid="template-edit" onClick={() => setEditing(tpl)}>
+                    {t('customersEdit')}
+                  </button>
                   <button
                     type="button"
-                    data-testid="template-restore"
-                    onClick={() =>
-                      void run(() => mutate('restoreTemplates', { ids: [tpl.id] }), t('templatesRestored'))
-                    }
+                    data-testid="template-delete"
+                    onClick={() => {
+                      if (confirm(t('templateDeleteConfirm', name.name)))
+                        void run(() => mutate('deleteTemplate', { id: tpl.id }), '');
+                    }}
                   >
-                    {t('templateRestore')}
+                    {t('templateDelete')}
                   </button>
-                )}
-              </td>
-            </tr>
-          ))}
+                  {shipsId(tpl.id) && !isShipped(tpl) && (
+                    <button
+                      type="button"
+                      data-testid="template-restore"
+                      onClick={() =>
+                        void run(() => mutate('restoreTemplates', { ids: [tpl.id] }), t('templatesRestored'))
+                      }
+                    >
+                      {t('templateRestore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from '
 import { mutate } from '@/lib/db/mutations';
 import { templateLearning, threadOf } from '@/lib/db/queries';
 import type { Customer, Interaction } from '@/lib/db/types';
-import { labelOf, t, type MessageKey } from '@/lib/i18n';
+import { labelOf, t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { WithContent } from '../Content';
 import { sendMessage, type InsertResult } from '@/lib/messaging';
 import type { Reading } from '@/lib/reading/classify';
@@ -12,6 +12,7 @@ import { privateDetails, type PrivateDetail } from '@/lib/replies/privacy';
 import type { RankReason } from '@/lib/replies/rank';
 import { suggestFor } from '@/lib/replies';
 import { privateInvite, replyContext } from '@/lib/replies/suggest';
+import { shownName } from '@/lib/replies/templates-io';
 import { OnDeviceDraft } from './OnDeviceDraft';
 import { QUEUE_ID, QUEUE_KEYS } from './triage';
 import type { Settings } from '@/lib/settings';
@@ -210,10 +211,11 @@ export function Suggestions({
       {suggestions.map((s, i) => {
         const id = `${post.key}/${s.templateId}`;
         const text = drafts[id] ?? s.text;
+        const name = shownName({ id: s.templateId, name: s.name, language: s.language }, uiLanguage());
         return (
           <div key={id} className="suggestion" data-testid="suggestion" data-template={s.templateId}>
-            <p className="muted suggestion-name" lang={s.language}>
-              {s.name}
+            <p className="muted suggestion-name" lang={name.language}>
+              {name.name}
             </p>
             {s.reasons.length > 0 && (
               <p className="muted reasons" data-testid="suggestion-reasons">
@@ -230,7 +232,7 @@ export function Suggestions({
               rows={4}
               maxLength={10_000}
               onChange={(e) => setDraft(id, e.target.value)}
-              aria-label={s.name}
+              aria-label={name.name}
               lang={s.language}
             />
             <button

@@ -7,7 +7,7 @@ import type { Customer } from '../db/types';
 import { suggestFor, type ThreadPost } from './index';
 import { privateInvite, replyLanguage } from './suggest';
 import { render, variablesOf } from './template';
-import { deletedShipped, exportTemplates, fingerprint, teamTemplates } from './templates-io';
+import { deletedShipped, exportTemplates, fingerprint, shownName, teamTemplates } from './templates-io';
 import { KNOWN_VARIABLES } from './values';
 
 describe('render', () => {
@@ -637,6 +637,26 @@ describe('the queue', () => {
 });
 
 describe('team templates', () => {
+  it('names every shipped template in the UI language, and an edited name as the team wrote it', () => {
+    const byId = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+    // The shipped set is in pairs: each English template has its Russian one, and back.
+    for (const template of DEFAULT_TEMPLATES) {
+      const pair = template.id.replace(/^(en|ru)-/, (_, l: string) => (l === 'en' ? 'ru-' : 'en-'));
+      expect(byId.get(pair)?.language, template.id).toBe(template.language === 'en' ? 'ru' : 'en');
+    }
+    const praise = byId.get('en-praise')!;
+    expect(shownName(praise, 'ru')).toEqual({ name: 'Поблагодарить за отзыв', language: 'ru' });
+    expect(shownName(praise, 'en-GB')).toEqual({ name: 'Thank for praise', language: 'en' });
+    expect(shownName(byId.get('ru-condolence')!, 'en_US')).toEqual({
+      name: 'Gentle, for a hard time',
+      language: 'en',
+    });
+    // A name the team changed, a template of the team's own, a UI language nothing ships in.
+    expect(shownName({ ...praise, name: 'Спасибо (наш)' }, 'ru').name).toBe('Спасибо (наш)');
+    expect(shownName({ id: 'en-ours', name: 'Ours', language: 'en' }, 'ru').name).toBe('Ours');
+    expect(shownName(praise, 'de')).toEqual({ name: 'Thank for praise', language: 'en' });
+  });
+
   it('finds what a template needs, reports broken tags, and round-trips through JSON', async () => {
     const { requiresOf, templateProblems, parseTemplates, saveTemplates } = await import('./templates-io');
     expect(

@@ -166,3 +166,19 @@ export function deleteTemplate(table: ConciergeDb['templates'], id: string): Pro
   const shipped = SHIPPED.get(id);
   return shipped ? table.put(hiddenCopy(shipped)) : table.delete(id);
 }
+
+/**
+ * A template's name as a UI in `uiLanguage` shows it. Shipped templates come in pairs ("en-praise",
+ * "ru-praise"): one whose name nobody edited is shown by its counterpart's name, so the Russian
+ * UI names an English reply in Russian. `language` is the language the name is written in.
+ */
+export function shownName(
+  template: Pick<ReplyTemplate, 'id' | 'name' | 'language'>,
+  uiLanguage: string,
+): { name: string; language: string } {
+  const ui = uiLanguage.toLowerCase().split(/[-_]/)[0]!;
+  const own = { name: template.name, language: template.language };
+  if (ui === template.language || SHIPPED.get(template.id)?.name !== template.name) return own;
+  const pair = SHIPPED.get(template.id.replace(/^[a-z]+-/, `${ui}-`));
+  return pair ? { name: pair.name, language: pair.language } : own;
+}
