@@ -110,7 +110,7 @@ test('CSV exports open safely in a spreadsheet: formula-like cells are neutralis
   await page.close();
 });
 
-test("the spreadsheet export imports back: CRM ids from their column, never Concierge's own id", async () => {
+test("the spreadsheet export imports back: CRM ids from their column, never Concierge's own id, other names and preferences", async () => {
   const page = await withSample();
   await openCustomer(page, 'mei');
   await page.locator('input[name="crmId"]').fill('c-77');
@@ -124,12 +124,19 @@ test("the spreadsheet export imports back: CRM ids from their column, never Conc
   await expect(mapping.locator('select[data-column="0"]')).toHaveValue('');
   await expect(mapping.locator('select[data-column="1"]')).toHaveValue('crmId');
   await expect(mapping.locator('select[data-column="2"]')).toHaveValue('crmSource');
+  await expect(mapping.locator('select[data-column="4"]')).toHaveValue('aliases');
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-report')).toContainText('added: 5, updated: 0');
+  await expect(page.getByTestId('import-flagged')).toHaveCount(0);
   await openCustomer(page, 'c-77');
   await expect(page.locator('input[name="name"]')).toHaveValue('Mei Tanaka');
   await expect(page.locator('input[name="crmId"]')).toHaveValue('c-77');
   await expect(page.getByText('CRM id, from a spreadsheet')).toBeVisible();
+  await expect(page.locator('textarea[name="preferences"]')).toHaveValue('delivery: parcel locker');
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  // Found by the other name the sheet kept.
+  await openCustomer(page, 'Dmitri');
+  await expect(page.locator('input[name="name"]')).toHaveValue('Дмитрий Соколов');
   await page.close();
 });
 

@@ -110,6 +110,7 @@ export function CustomersSection() {
           {t('wipeAll')}
         </button>
       </div>
+      <p className="muted">{t('exportHint')}</p>
       {message && <p role="status">{message}</p>}
       <ImportPanel />
       <label>

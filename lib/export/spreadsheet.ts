@@ -16,8 +16,9 @@ function toCsv(header: string[], rows: (string | number)[][]): string {
 const list = (values: readonly string[]) => values.join('; ');
 
 /**
- * Customers as a sheet that Concierge imports back as it was: "crm id" wins over the bare "id"
- * (Concierge's own) and "crm source" keeps each id within its system.
+ * Customers as a sheet that Concierge imports back (lib/import/columns.ts reads every column but
+ * the orders, which it only counts; the JSON backup keeps those): "crm id" wins over the bare
+ * "id" (Concierge's own) and "crm source" keeps each id within its system.
  */
 export function customersCsv(customers: readonly Customer[]): string {
   const header = [

@@ -23,6 +23,7 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
   return withDerived({
     ...existing,
     name: draft.name,
+    aliases: union(existing.aliases, draft.aliases ?? []),
     emails: union(existing.emails, draft.emails ?? []),
     phones: union(existing.phones, draft.phones ?? []),
     identities: union(
@@ -41,6 +42,7 @@ function merge(existing: Customer, draft: CustomerDraft): Customer {
         ? draft.crmSource
         : existing.crmSource,
     preferences: { ...existing.preferences, ...draft.preferences },
+    lifeEvents: union(existing.lifeEvents, draft.lifeEvents ?? [], (e) => `${e.date} ${e.kind} ${e.text}`),
     notes: union(existing.notes, draft.notes ?? [], (n) => n.text),
     orders: union(existing.orders, draft.orders ?? [], (o) => o.id),
   });

@@ -22,6 +22,9 @@ const BASE_FIELDS = [
   'language',
   'notes',
   'city',
+  'aliases',
+  'preferences',
+  'lifeEvents',
 ] as const;
 /** A customer's own fields, and an account column for each site (lib/sites/registry.ts). */
 export type CustomerField = (typeof BASE_FIELDS)[number] | Site;
@@ -149,6 +152,10 @@ const CUSTOMER_NAMES: Record<CustomerField, readonly string[]> = {
   language: ['language', 'lang', 'locale', 'preferredlanguage', 'browserlanguage', 'язык'],
   notes: ['notes', 'note', 'comment', 'comments', 'description', 'примечание', 'комментарий', 'заметки'],
   city: ['city', 'town', 'defaultaddresscity', 'mailingcity', 'город', 'населенный пункт'],
+  // Concierge's own export writes these three (lib/export/spreadsheet.ts); CRMs have no such columns.
+  aliases: ['aliases', 'alias', 'aka', 'also known as', 'другие имена', 'псевдонимы'],
+  preferences: ['preferences', 'предпочтения'],
+  lifeEvents: ['life events', 'события в жизни', 'события жизни'],
 };
 
 const ORDER_NAMES: Record<OrderField, string[]> = {

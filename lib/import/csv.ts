@@ -1,6 +1,6 @@
 import type { CustomerDraft } from '../db/customers';
 import { emailKey, identityFrom, phoneKey } from '../db/identity';
-import type { Identity, Order } from '../db/types';
+import { LIFE_EVENT_KINDS, type Identity, type LifeEvent, type LifeEventKind, type Order } from '../db/types';
 import { EMAIL } from '../db/validate';
 import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
@@ -135,9 +135,34 @@ export function customerFromRow(
     draft.crmId = crmId;
     draft.crmSource = crmSourceOf(first('crmSource'), header, flag);
   }
-  if (city) draft.preferences = { city: clip(city, 200) };
+  const aliases = [...new Set(each('aliases', splitNames).map((cell) => clip(cell.value, 200)))];
+  if (aliases.length) draft.aliases = aliases.slice(0, 50);
+  const preferences: Record<string, string> = {};
+  for (const cell of each('preferences', splitNames)) {
+    const at = cell.value.indexOf(':');
+    const key = cell.value.slice(0, at).trim();
+    if (at > 0 && key.length <= 60) preferences[key] = clip(cell.value.slice(at + 1).trim(), 200);
+    else flag(cell, 'cellPreference');
+  }
+  if (city) preferences.city = clip(city, 200);
+  if (Object.keys(preferences).length) draft.preferences = preferences;
+  const lifeEvents = each('lifeEvents', splitNames).flatMap((cell) => {
+    const event = lifeEventOf(cell.value);
+    if (!event) flag(cell, 'cellLifeEvent');
+    return event ? [event] : [];
+  });
+  if (lifeEvents.length) draft.lifeEvents = lifeEvents.slice(0, 100);
   if (notes) draft.notes = [{ at: new Date().toISOString(), text: clip(notes, 5000), by: 'import' }];
   return { draft, flags };
+}
+
+/** A life event as Concierge's export writes it: "2026-10-02 moved: Moved to Kazan". */
+function lifeEventOf(value: string): LifeEvent | null {
+  const match = /^(\S+)\s+([a-z_]+):\s*(.*)$/s.exec(value);
+  const date = match && isoDate(match[1]!);
+  const kind = match?.[2] as LifeEventKind;
+  if (!date || !LIFE_EVENT_KINDS.includes(kind)) return null;
+  return { date, kind, text: clip(match[3]!, 500), source: 'imported' };
 }
 
 /**
@@ -328,6 +353,14 @@ function splitTags(value: string): string[] {
       .filter(Boolean);
   const words = value.split(/\s+/).filter(Boolean);
   return words.length > 1 && words.every((w) => /^[\p{Ll}\d_:/-]+$/u.test(w)) ? words : [value];
+}
+
+/** Lists whose entries may hold commas (names, "delivery: after 6, weekdays"): split on semicolons or pipes. */
+function splitNames(value: string): string[] {
+  return value
+    .split(/[;|]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function splitList(value: string): string[] {

@@ -5,6 +5,8 @@ import { nameCandidates } from '../background/candidates';
 import { mutate } from '../db/mutations';
 import { customersCsv } from '../export/spreadsheet';
 import { newCustomer } from '../db/customers';
+import { identityFrom } from '../db/identity';
+import type { Customer } from '../db/types';
 import { loadSample } from '../db/sample';
 import { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
@@ -324,6 +326,70 @@ describe('importing', () => {
     expect(orders.ok && orders.report.skipped.map((p) => p.line)).toEqual([3]);
     const vera = await database.customers.where('crmId').equals('9').first();
     expect(vera?.orders.map((o) => o.id)).toEqual(['A-1']);
+  });
+
+  it("brings back from Concierge's own sheet everything it holds but orders", async () => {
+    const full = newCustomer({
+      name: 'Ирина Волкова',
+      aliases: ['Irina Volkova', 'Ира, из Казани'],
+      emails: ['irina@example.com'],
+      phones: ['+79161234567'],
+      identities: [identityFrom('x', 'irina_v', 'imported')],
+      tier: 'vip',
+      tags: ['kettles', 'wholesale'],
+      language: 'ru',
+      crmId: '42',
+      crmSource: 'bitrix24',
+      preferences: { delivery: 'after 6, weekdays', city: 'Казань' },
+      lifeEvents: [
+        { date: '2026-10-02', kind: 'moved', text: 'Переехала в Казань, ждёт новоселья', source: 'post' },
+        { date: '2026-11-20', kind: 'new_pet', text: 'A kitten: Tofu', source: 'agent' },
+      ],
+      notes: [{ at: '2026-11-01T10:00:00.000Z', text: 'Prefers calls' }],
+    });
+    await database.customers.add(full);
+    const csv = customersCsv(await database.customers.toArray());
+    const header = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data[0]!;
+    const copy = new ConciergeDb(`test-${crypto.randomUUID()}`);
+    const restored = await runImport(copy, {
+      customers: { text: csv, mapping: guessCustomerMapping(header) },
+    });
+    expect(restored.ok && restored.report).toMatchObject({ added: 1, skipped: [], flagged: [] });
+    const back = (await copy.customers.toArray())[0]!;
+    // What the sheet holds of her, accounts by handle (the import marks them its own).
+    const kept = (c: Customer) => ({
+      ...[c.name, c.aliases, c.emails, c.phones, c.tier, c.tags, c.language, c.crmId, c.crmSource],
+      preferences: c.preferences,
+      handles: c.identities.map((i) => `${i.site}:${i.handle}`),
+    });
+    expect(kept(back)).toEqual(kept(full));
+    expect(back.lifeEvents.map(({ date, kind, text }) => [date, kind, text])).toEqual(
+      full.lifeEvents.map(({ date, kind, text }) => [date, kind, text]),
+    );
+    expect(back.lifeEvents.map((e) => e.source)).toEqual(['imported', 'imported']);
+    expect(back.notes.map((n) => n.text)).toEqual(['Prefers calls']);
+    // Her other name finds her, as it did before the round trip.
+    expect(back.nameWords).toContain('volkova');
+
+    // Imported again onto her: nothing doubles.
+    const again = await runImport(copy, { customers: { text: csv, mapping: guessCustomerMapping(header) } });
+    expect(again.ok && again.report).toMatchObject({ added: 0, updated: 1 });
+    const twice = (await copy.customers.toArray())[0]!;
+    expect([twice.aliases.length, twice.lifeEvents.length, Object.keys(twice.preferences).length]).toEqual([
+      2, 2, 2,
+    ]);
+
+    // Cells written by hand that say no preference or no event are flagged, the rest imported.
+    const sheet = parsed(
+      'name,preferences,life events\nDana Lee,"delivery: mornings; rings twice",2026-13-01 moved: x; 2026-11-02 wedding: y; 2026-11-03 married: Dana and Sam\n',
+    );
+    expect(sheet.rows[0]!.draft.preferences).toEqual({ delivery: 'mornings' });
+    expect(sheet.rows[0]!.draft.lifeEvents?.map((e) => e.kind)).toEqual(['married']);
+    expect(sheet.rows[0]!.flags.map((f) => [f.column, f.said.code])).toEqual([
+      ['preferences', 'cellPreference'],
+      ['life events', 'cellLifeEvent'],
+      ['life events', 'cellLifeEvent'],
+    ]);
   });
 
   it("keeps each CRM id within its system when Concierge's own export is imported again", async () => {
