@@ -12,14 +12,22 @@ export function TeamStatusLine({ team }: { team: TeamView }) {
     offline: (n: string) => t('teamOffline', n, pending),
     unauthorized: (n: string) => t('teamUnauthorized', n),
   }[state];
+  const { refused } = team.status;
   return (
-    <p
-      className={state === 'unauthorized' ? 'team-status error' : 'team-status muted'}
-      data-testid="team-status"
-      data-state={state}
-      role="status"
-    >
-      <WithContent message={(n) => message(n!)} content={name} />
-    </p>
+    <>
+      <p
+        className={state === 'unauthorized' ? 'team-status error' : 'team-status muted'}
+        data-testid="team-status"
+        data-state={state}
+        role="status"
+      >
+        <WithContent message={(n) => message(n!)} content={name} />
+      </p>
+      {!!refused && (
+        <p className="team-status error" data-testid="team-refused" role="alert">
+          {t('teamRefused', refused)}
+        </p>
+      )}
+    </>
   );
 }

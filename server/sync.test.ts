@@ -281,6 +281,41 @@ describe('two agents of one team', () => {
     }
   });
 
+  it('a change the server refuses costs no other change pushed with it', async () => {
+    const boris = await agent('Boris', 'http://127.0.0.1:9');
+    await until(
+      () => boris.status.state,
+      (s) => s === 'offline',
+    );
+    const before = newCustomer({ name: 'Nina Before' });
+    const after = newCustomer({ name: 'Oleg After' });
+    await mutate('addCustomer', { customer: before }, boris.db);
+    // A newer Concierge's field that this server does not know, queued between two good changes.
+    await boris.db.outbox.add({
+      mutation: crypto.randomUUID(),
+      part: 0,
+      name: 'saveTemplate',
+      at: new Date().toISOString(),
+      changes: [{ t: 'templates', k: 'en-new', set: { name: 'New', futureField: 'x' } }] as never,
+      keys: ['templates|en-new'],
+    });
+    await mutate('addCustomer', { customer: after }, boris.db);
+    await boris.db.team.update('team', { url: server.url });
+    await boris.sync.start();
+    await until(
+      () => boris.status.pending,
+      (n) => n === 0,
+    );
+    expect(boris.status.refused).toBe(1);
+    const anna = await agent('Anna');
+    for (const { id } of [before, after])
+      await until(
+        () => anna.db.customers.get(id),
+        (c) => !!c,
+      );
+    expect(await anna.db.templates.get('en-new')).toBeUndefined();
+  });
+
   it('a revoked token stops the sync and says so', async () => {
     const store = createStore(database.pool);
     tokens.Gleb = await store.issueToken('Hearth', 'Gleb');

@@ -211,30 +211,39 @@ export class TeamSync {
       const rows = await this.nextBatch();
       if (!rows.length || this.link !== link) return;
       pending ??= await this.pendingChanges();
-      const sent = rows.reduce((n, r) => n + r.changes.length, 0);
-      const mutations: PushItem[] = rows.map((r) => ({
-        id: r.mutation,
-        part: r.part,
-        name: r.name,
-        at: r.at,
-        changes: r.changes as PushItem['changes'],
-      }));
-      const response = await this.request(link, 'POST', '/v1/push', { mutations });
-      if (response.status === 401) throw new Unauthorized();
-      if (response.status === 400 || response.status === 413) {
-        // The server will never take these: kept, they would stop everything behind them.
-        this.status = {
-          ...this.status,
-          refused: (this.status.refused ?? 0) + sent,
-        };
-      } else if (!response.ok) throw new Refused(`push: ${response.status}`);
-      // Only a real answer takes changes off the queue: a proxy's page or garbage keeps them.
-      else if (!v.is(PushAnswer, await response.json().catch(() => null)))
-        throw new Refused('push: not an answer');
+      const refused = await this.pushRows(link, rows);
+      // The server will never take the refused: kept, they would stop everything behind them.
+      if (refused) this.status = { ...this.status, refused: (this.status.refused ?? 0) + refused };
       await mutate('teamPushed', { seqs: rows.map((r) => r.seq!) }, this.deps.database);
-      pending = Math.max(0, pending - sent);
+      pending = Math.max(0, pending - rows.reduce((n, r) => n + r.changes.length, 0));
       this.setStatus({ pending });
     }
+  }
+
+  /**
+   * Pushes rows, and says how many changes the server refused for good. A batch it refuses is
+   * halved until each refused row is alone: one change it cannot take (a field an older server
+   * does not know) costs no other change in the batch. A part pushed twice is applied once.
+   */
+  private async pushRows(link: TeamLink, rows: OutboxRow[]): Promise<number> {
+    const mutations: PushItem[] = rows.map((r) => ({
+      id: r.mutation,
+      part: r.part,
+      name: r.name,
+      at: r.at,
+      changes: r.changes as PushItem['changes'],
+    }));
+    const response = await this.request(link, 'POST', '/v1/push', { mutations });
+    if (response.status === 401) throw new Unauthorized();
+    if (response.status === 400 || response.status === 413) {
+      if (rows.length === 1) return rows[0]!.changes.length;
+      const half = Math.ceil(rows.length / 2);
+      return (await this.pushRows(link, rows.slice(0, half))) + (await this.pushRows(link, rows.slice(half)));
+    }
+    if (!response.ok) throw new Refused(`push: ${response.status}`);
+    // Only a real answer takes changes off the queue: a proxy's page or garbage keeps them.
+    if (!v.is(PushAnswer, await response.json().catch(() => null))) throw new Refused('push: not an answer');
+    return 0;
   }
 
   private async pull(link: TeamLink): Promise<void> {
