@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEFAULT_TEMPLATES } from '../lib/replies/defaults';
 import { extensionPage, type Harness } from './support/extension';
 import { extensionSuite } from './support/session';
 
@@ -20,6 +21,13 @@ test('a template the team edits or deletes stays so; the others stay Conciergeâ€
       .filter({ hasText: language });
   await expect(row('Acknowledge')).toHaveCount(1);
   await expect(row('Acknowledge', 'Russian').locator('td').first()).toHaveAttribute('lang', 'en');
+  // A team that answers in one language looks at that one.
+  const russian = DEFAULT_TEMPLATES.filter((tpl) => tpl.language === 'ru').length;
+  await page.getByTestId('templates-language').selectOption({ label: `Russian (${russian})` });
+  await expect(table.locator('tr')).toHaveCount(russian);
+  await expect(row('Acknowledge')).toHaveCount(0);
+  await page.getByTestId('templates-language').selectOption('');
+  await expect(table.locator('tr')).toHaveCount(DEFAULT_TEMPLATES.length);
 
   await row('Acknowledge').getByTestId('template-delete').click();
   await expect(row('Acknowledge')).toHaveCount(0);

@@ -47,6 +47,10 @@ export function TemplatesSection() {
   const deleted = useLiveQuery(async () => deletedShipped(await savedTemplates()), []) ?? [];
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; lines?: string[] } | null>(null);
+  // Seventy shipped templates in two languages: a team that answers in one looks at that one.
+  const [language, setLanguage] = useState('');
+  const languages = [...new Set(templates.map((tpl) => tpl.language))];
+  const shown = language ? templates.filter((tpl) => tpl.language === language) : templates;
 
   const run = async (action: () => Promise<void>, done: string) => {
     try {
@@ -152,9 +156,26 @@ export function TemplatesSection() {
           )}
         </div>
       )}
+      {languages.length > 1 && (
+        <label>
+          {t('templatesLanguage')}{' '}
+          <select
+            data-testid="templates-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
+            <option value="">{t('templatesAllLanguages', templates.length)}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)} ({templates.filter((tpl) => tpl.language === code).length})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <table data-testid="template-table">
         <tbody>
-          {templates.map((tpl) => {
+          {shown.map((tpl) => {
             const name = shownName(tpl, uiLanguage());
             return (
               <tr key={tpl.id}>
