@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from './text';
+import { cleanText, nameWithoutEmoji } from './text';
 
 const slowClean = (raw: string) =>
   raw
@@ -22,5 +22,14 @@ describe('cleanText', () => {
       strings = strings.flatMap((s) => (s.length === length - 1 ? alphabet.map((c) => s + c) : []));
       for (const s of strings) expect(cleanText(s)).toBe(slowClean(s));
     }
+  });
+});
+
+describe('nameWithoutEmoji', () => {
+  it('keeps the name a display name wears emoji and flags around', () => {
+    expect(nameWithoutEmoji('Катя Новикова 🌸')).toBe('Катя Новикова');
+    expect(nameWithoutEmoji('🇬🇧 Sam  O’Neil 👋🏽✨')).toBe('Sam O’Neil');
+    expect(nameWithoutEmoji('Zoë-Ann (Kitchen)')).toBe('Zoë-Ann (Kitchen)');
+    expect(nameWithoutEmoji('👨‍👩‍👧')).toBe('');
   });
 });

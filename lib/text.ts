@@ -28,3 +28,12 @@ export function clip(value: string, max: number): string {
   const cut = value.slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
+
+/** Emoji, their modifiers and joiners, and flags: what display names wear ("Лена 🌸", "Sam 🇬🇧"). */
+const DECORATION =
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0E}|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+
+/** A display name as a person's name: without emoji; '' when it was nothing else. */
+export function nameWithoutEmoji(displayName: string): string {
+  return cleanText(displayName.replace(DECORATION, ' '));
+}

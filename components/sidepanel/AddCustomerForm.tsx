@@ -6,13 +6,18 @@ import { TIERS, type Interaction, type Tier } from '@/lib/db/types';
 import { t, tierLabel } from '@/lib/i18n';
 import { accountLabel } from '@/lib/sites/lookup';
 import { storageErrorMessage } from '@/lib/db/errors';
+import { postLanguage } from '@/lib/reading/classify';
+import { nameWithoutEmoji } from '@/lib/text';
 
 /** For an author who is not a customer yet: prefilled from the post, saved to the base. */
 export function AddCustomerForm({ post }: { post: Interaction }) {
-  const [name, setName] = useState(post.author.displayName);
+  // Prefilled as a person's name: the emoji a display name wears are no part of it.
+  const [name, setName] = useState(
+    nameWithoutEmoji(post.author.displayName) || post.author.handle || post.author.displayName,
+  );
   const [email, setEmail] = useState('');
   const [tier, setTier] = useState<Tier>('new');
-  const [language, setLanguage] = useState(post.lang ?? '');
+  const [language, setLanguage] = useState(postLanguage(post.text, post.lang) ?? '');
   const [notes, setNotes] = useState('');
   const [error, setError] = useState('');
 

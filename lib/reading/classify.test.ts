@@ -67,6 +67,18 @@ describe('classify', () => {
     expect(reading.lifeEvents).toEqual(lifeEvents);
   });
 
+  it('reads a post in the language its letters say when the site tags it otherwise', () => {
+    // X tags some Russian posts "en"; they name products, and link, in Latin letters.
+    const russian = classify('Подскажите, чайник Stone kettle есть в белом цвете? Хочу купить маме', 'en');
+    expect(russian.language).toBe('ru');
+    expect(russian.intents).toContain('purchase_intent');
+    expect(classify('Спасибо! https://hearthandco.example/orders/HC-20418', 'en').language).toBe('ru');
+    expect(classify('Love my new samovar, we named it Бабушка', 'en').language).toBe('en');
+    expect(classify('Where is my order?', 'ru').language).toBe('en');
+    expect(classify('Где заказ? Stone kettle, order HC-20418', 'ru').language).toBe('ru');
+    expect(classify('🙂', 'de').language).toBe('de');
+  });
+
   it('tells a word of feeling from a word that only begins like one', () => {
     expect(['люблю', 'любимый', 'любовь', 'чудо'].map(valence)).toEqual([1, 1, 1, 1]);
     expect(['любой', 'любая', 'чудом'].map(valence)).toEqual([0, 0, 0]);

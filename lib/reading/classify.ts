@@ -239,12 +239,41 @@ const ORDER_NUMBER =
   /(?:#|№\s?|\border\s+(?:no\.?|number|#)?\s*)([A-Z]{0,4}-?\d{4,})|\b([A-Z]{2,4}-\d{3,})\b/gi;
 const QUOTED = /[«"“]([^»"”]{2,60})[»"”]/g;
 
-export function detectLanguage(text: string, hint?: string): string {
+/** Languages written in Cyrillic: a post tagged with one of them and written in Latin letters alone is not in it. */
+const CYRILLIC_LANGUAGES = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn']);
+/** Links, e-mails, @handles and #tags: Latin letters whatever language the post is in. */
+const LATIN_ANYWAY = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#][\p{L}\p{N}_.]+/gu;
+
+/**
+ * The alphabet's language: Russian when Cyrillic makes a third of the letters outside links and
+ * handles (Russian posts name products in Latin letters: "чайник Stone kettle течёт"), English
+ * when there are other letters; undefined with none.
+ */
+export function writtenIn(text: string): 'ru' | 'en' | undefined {
+  const words = text.replace(LATIN_ANYWAY, ' ');
+  const cyrillic = (words.match(/[а-яё]/gi) ?? []).length;
+  const latin = (words.match(/[a-z]/gi) ?? []).length;
+  if (cyrillic && cyrillic * 2 >= latin) return 'ru';
+  return latin || cyrillic ? 'en' : undefined;
+}
+
+/**
+ * The language a post is in: the site's tag unless the letters say otherwise (X tags some Russian
+ * posts "en"), else the letters'; undefined when neither tells.
+ */
+export function postLanguage(text: string, hint?: string): string | undefined {
   const base = hint?.toLowerCase().split('-')[0];
-  if (base && /^[a-z]{2,3}$/.test(base) && base !== 'und') return base;
-  const cyrillic = (text.match(/[а-яё]/gi) ?? []).length;
-  const latin = (text.match(/[a-z]/gi) ?? []).length;
-  return cyrillic > latin ? 'ru' : 'en';
+  const written = writtenIn(text);
+  const tagged = base && /^[a-z]{2,3}$/.test(base) && base !== 'und' ? base : undefined;
+  if (!tagged || !written) return tagged ?? written;
+  const contradicted = CYRILLIC_LANGUAGES.has(tagged)
+    ? written === 'en' && !/[а-яё]/i.test(text)
+    : written === 'ru';
+  return contradicted ? written : tagged;
+}
+
+export function detectLanguage(text: string, hint?: string): string {
+  return postLanguage(text, hint) ?? 'en';
 }
 
 /** For each word of the text: the sentence it is in, and whether that sentence asks (ends with "?"). */

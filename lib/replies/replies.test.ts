@@ -523,13 +523,21 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(replyLanguage({ text: 'Привет' }, null)).toBe('ru');
     expect(replyLanguage({ lang: 'de', text: 'Hallo' }, lorena)).toBe('en');
     expect(replyLanguage({ text: '👍' }, { ...lorena, language: 'ru' })).toBe('ru');
-    // The site's guess is set aside when the post has not one letter of its alphabet.
+    // The site's guess is set aside when the letters say otherwise: X tags some Russian posts "en".
     expect(replyLanguage({ lang: 'en', text: 'Хочу вернуть кофемашину, не подошла' }, lorena)).toBe('ru');
+    // A Russian post names its product, and links, in Latin letters; an English one may quote Russian.
+    expect(
+      replyLanguage(
+        { lang: 'en', text: 'Подскажите, Stone kettle есть в белом? https://hearthandco.example/p/1' },
+        null,
+      ),
+    ).toBe('ru');
+    expect(replyLanguage({ lang: 'en', text: 'Love my new samovar, we named it Бабушка' }, null)).toBe('en');
     expect(replyLanguage({ lang: 'ru', text: 'Where is my order?' }, null)).toBe('en');
     expect(
       replyLanguage({ lang: 'ru', text: 'Где заказ? https://hearthandco.example/orders/HC-1 thanks' }, null),
     ).toBe('ru');
-    expect(replyLanguage({ lang: 'en', text: 'ok 👍 спасибо' }, null)).toBe('en');
+    expect(replyLanguage({ lang: 'en', text: 'ok 👍 спасибо' }, null)).toBe('ru');
   });
 
   it('reads any text without failing and never renders a blank variable', () => {

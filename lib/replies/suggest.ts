@@ -1,7 +1,7 @@
 import type { Customer, TemplateLearning } from '../db/types';
 import type { SocialPost } from '../post';
 import type { Settings } from '../settings';
-import { classify, type Reading } from '../reading/classify';
+import { classify, postLanguage, writtenIn, type Reading } from '../reading/classify';
 import { groundIn, type Grounding, type ThreadPost } from './grounding';
 import { learnedBonus, learningKey } from './learning';
 import { DEFAULT_TEMPLATES, type ReplyTemplate } from './defaults';
@@ -23,21 +23,12 @@ export const SHOWN = 3;
 const SUPPORTED = ['en', 'ru'];
 
 /**
- * The language to answer in: the post's own (as the page tags it, else as its letters say), else
- * the customer's, else English. A Russian post from a customer whose profile says English is
- * answered in Russian.
+ * The language to answer in: the post's own (as the page tags it, unless its letters say
+ * otherwise), else its alphabet's, else the customer's, else English. A Russian post from a
+ * customer whose profile says English is answered in Russian.
  */
 export function replyLanguage(post: Pick<SocialPost, 'lang' | 'text'>, customer: Customer | null): string {
-  const cyrillic = (post.text.match(/[а-яё]/gi) ?? []).length;
-  const latin = (post.text.match(/[a-z]/gi) ?? []).length;
-  const written = cyrillic > latin ? 'ru' : latin > 0 ? 'en' : undefined;
-  // The site's guess counts unless the post has not one letter of that language's alphabet:
-  // X marks some Russian posts "en", and a Russian reply to a post in Latin letters alone (or
-  // the reverse) is never right. A Russian post with a link in it keeps its "ru".
-  const site = post.lang?.toLowerCase().split('-')[0];
-  const contradicted =
-    (site === 'en' && latin === 0 && cyrillic > 0) || (site === 'ru' && cyrillic === 0 && latin > 0);
-  const candidates = [contradicted ? undefined : post.lang, written, customer?.language];
+  const candidates = [postLanguage(post.text, post.lang), writtenIn(post.text), customer?.language];
   for (const lang of candidates) {
     const base = lang?.toLowerCase().split('-')[0];
     if (base && SUPPORTED.includes(base)) return base;
