@@ -232,6 +232,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['order.item'],
   },
   {
+    id: 'en-variant',
+    name: 'Which colours and sizes it comes in',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, good question! I’m checking which colours and sizes we have it in right now, and I’ll reply here shortly. — ' +
+      SIGN_EN,
+    requires: ['asked.variant'],
+  },
+  {
     id: 'en-return-item',
     name: 'Take their item back',
     language: 'en',
@@ -642,6 +653,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['asked.stock'],
     unless: ['order.item'],
+  },
+  {
+    id: 'ru-variant',
+    name: 'В каких цветах и размерах есть товар',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, хороший вопрос! Уточняем, в каких цветах и размерах этот товар сейчас есть, и ответим здесь совсем скоро. — ' +
+      SIGN_RU,
+    requires: ['asked.variant'],
   },
   {
     id: 'ru-return-item',

@@ -130,6 +130,7 @@ const ASKED: Record<Ask, string> = {
   address:
     'They ask to change the delivery address: ask for the new address in a private message, never here.',
   stock: 'They ask when something is back in stock: promise to find out, never a date.',
+  variant: 'They ask which colours or sizes a product comes in: promise to check, never guess.',
 };
 
 /** What the draft may rest on, and the agent sees it listed under the draft. */

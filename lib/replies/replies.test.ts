@@ -417,8 +417,32 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     expect(suggest('Кофемашина Brio снова появится?', alisa)[0]?.text).toContain(
       'когда «Кофемашина Brio» снова будет в наличии',
     );
-    // Neither is offered where nothing of the kind was asked.
-    expect(ids('Where is my parcel?', tomas).some((id) => /address|stock/.test(id))).toBe(false);
+    // Which colours or sizes: checked, never guessed, and before help to choose.
+    expect(
+      suggest('Подскажите, чайник Stone kettle есть в белом цвете? Хочу купить маме', null)[0]?.text,
+    ).toBe(
+      'Здравствуйте, хороший вопрос! Уточняем, в каких цветах и размерах этот товар сейчас есть, и ответим здесь совсем скоро. — Sam',
+    );
+    for (const text of [
+      'Do you have the enamel mug in navy?',
+      'Does it come in a bigger size?',
+      'What colours does the kettle come in?',
+    ])
+      expect(ids(text, null)[0], text).toBe('en-variant');
+    for (const text of [
+      'А есть ли этот чайник в другом цвете?',
+      'Какие есть размеры у пледа?',
+      'Бывает в сером?',
+    ])
+      expect(ids(text, null)[0], text).toBe('ru-variant');
+    // None is offered where nothing of the kind was asked; a wrong colour sent is a complaint.
+    expect(ids('Where is my parcel?', tomas).some((id) => /address|stock|variant/.test(id))).toBe(false);
+    for (const text of [
+      'I ordered white and got a black one!',
+      'It came in the wrong size',
+      'Do you have this in stock?',
+    ])
+      expect(ids(text, tomas), text).not.toContain('en-variant');
   });
 
   it('reads the thread: what the brand already said or asked is not said again', () => {

@@ -27,6 +27,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'asked.cancel',
   'asked.address',
   'asked.stock',
+  'asked.variant',
   'author.name',
   'author.handle',
   'agent.name',
