@@ -58,6 +58,8 @@ describe('classify', () => {
     ['Курьер так и не приехал', 'ru', 'negative', ['order_status'], []],
     // Thanks and love said through gritted teeth.
     ['Спасибо за ничего', 'ru', 'negative', ['complaint'], []],
+    // A promo code has not got wet ("промок").
+    ['Есть промокод на первый заказ?', 'ru', 'neutral', ['question'], []],
     ['Love waiting 3 weeks for a parcel 🙄', 'en', 'negative', ['order_status', 'complaint'], []],
   ] as const)('%s', (text, language, sentiment, intents, lifeEvents) => {
     const reading = classify(text);

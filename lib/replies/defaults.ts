@@ -232,6 +232,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['order.item'],
   },
   {
+    id: 'en-shipping',
+    name: 'Where, for how much and how fast we deliver',
+    language: 'en',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      'Hi {{greeting.name | "there"}}, good question! I’m checking delivery to you, what it costs and how long it takes, and I’ll reply here shortly. — ' +
+      SIGN_EN,
+    requires: ['asked.shipping'],
+  },
+  {
     id: 'en-variant',
     name: 'Which colours and sizes it comes in',
     language: 'en',
@@ -653,6 +664,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['asked.stock'],
     unless: ['order.item'],
+  },
+  {
+    id: 'ru-shipping',
+    name: 'Куда, за сколько и как быстро доставляем',
+    language: 'ru',
+    intents: ANY_REQUEST,
+    tone: 'warm',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, хороший вопрос! Уточняем доставку до вас — сколько она стоит и сколько займёт — и ответим здесь совсем скоро. — ' +
+      SIGN_RU,
+    requires: ['asked.shipping'],
   },
   {
     id: 'ru-variant',

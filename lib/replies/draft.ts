@@ -131,6 +131,8 @@ const ASKED: Record<Ask, string> = {
     'They ask to change the delivery address: ask for the new address in a private message, never here.',
   stock: 'They ask when something is back in stock: promise to find out, never a date.',
   variant: 'They ask which colours or sizes a product comes in: promise to check, never guess.',
+  shipping:
+    'They ask where, for how much or how fast the shop delivers: promise to check, never a price or date.',
 };
 
 /** What the draft may rest on, and the agent sees it listed under the draft. */

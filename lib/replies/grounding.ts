@@ -37,7 +37,7 @@ export interface Grounding {
   asks: Ask[];
 }
 
-export type Ask = 'cancel' | 'address' | 'stock' | 'variant';
+export type Ask = 'cancel' | 'address' | 'stock' | 'variant' | 'shipping';
 
 const SENT_PRIVATE =
   /\b(?:(?:sent|dm'?d|dm-?ed|messaged|inboxed|emailed)\b.{0,30}\b(?:you|dms?|direct message|message|inbox|photos?|pictures?|details)|(?:check|see) (?:your|the) (?:dms?|inbox))\b|(?:отправил|написал|скинул|прислал)\S*.{0,30}(?:в личк|в личн|в директ|сообщени|фото)/i;
@@ -52,6 +52,10 @@ const ASKS: Record<Ask, RegExp> = {
   // When something is back: "is the kettle in stock again?", "когда будет в наличии?".
   stock:
     /\b(?:(?:back |again )?in stock|out of stock|restock\w*|sold out|available again|(?:back|available) (?:soon|again))\b|(?<![а-яё])(?:в наличии|нет в наличии|появится|поступлени\S*|распродан\S*|закончил(?:ся|ась|ись))/i,
+  // Where, what for and how fast a shop delivers, asked before buying: "do you ship to Canada?",
+  // "сколько стоит доставка в Казань?". Only forms a late parcel's complaint does not take.
+  shipping:
+    /\b(?:(?:do|does|can|will|would) you (?:ship|deliver)\b|how much (?:is|does|for|will|would) (?:the )?(?:shipping|delivery|postage)|(?:shipping|delivery|postage) (?:cost|costs|fee|fees|price|charge|charges)\b|how long (?:does|will|would) (?:shipping|delivery) take|is (?:shipping|delivery) free|free (?:shipping|delivery)\?)|(?<![а-яё])(?:доставляете|доставите ли|сколько (?:стоит|будет стоить) доставка|стоимость доставки|доставка (?:платная|бесплатная)|бесплатная доставка\?|сколько (?:идёт|идет|займёт|займет|занимает) доставка|(?:есть|возможна) ли доставка|есть доставка)/i,
   // Which colours or sizes a product comes in: "do you have it in white?", "есть в белом цвете?".
   variant:
     /\b(?:(?:do you have|have you got|does it come|do they come|comes? in|available in|is there|any)\b.{0,30}?\b(?:white|black|red|blue|green|gr[ae]y|pink|beige|brown|yellow|purple|silver|cream|navy|other colou?rs?|another colou?r|(?:other |bigger |smaller |a )?sizes?)\b|(?:what|which) (?:colou?rs|sizes)\b)|(?<![а-яё])(?:есть|бывает|бывают|выпускается|продаётся|продается)(?:\s+ли)?(?:\s+\S+){0,3}?\s+(?:в|других|другого|другой)\s+(?:\S+\s+)?(?:цвет\S*|размер\S*|бел\S*|ч[её]рн\S*|красн\S*|син\S*|голуб\S*|зел[её]н\S*|сер(?:ом|ый|ая|ого)|розов\S*|бежев\S*|коричнев\S*|ж[её]лт\S*)|(?<![а-яё])(?:какие|каких)\s+(?:есть\s+)?(?:цвета|цветах|размеры|размерах)/i,

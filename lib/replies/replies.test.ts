@@ -423,18 +423,34 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     ).toBe(
       'Здравствуйте, хороший вопрос! Уточняем, в каких цветах и размерах этот товар сейчас есть, и ответим здесь совсем скоро. — Sam',
     );
-    for (const text of [
-      'Do you have the enamel mug in navy?',
-      'Does it come in a bigger size?',
-      'What colours does the kettle come in?',
-    ])
-      expect(ids(text, null)[0], text).toBe('en-variant');
-    for (const text of [
-      'А есть ли этот чайник в другом цвете?',
-      'Какие есть размеры у пледа?',
-      'Бывает в сером?',
-    ])
-      expect(ids(text, null)[0], text).toBe('ru-variant');
+    // Which colours or sizes, and delivery asked before buying: checked, not "help to choose".
+    const asked: [string, string[]][] = [
+      [
+        'en-variant',
+        [
+          'Do you have the enamel mug in navy?',
+          'Does it come in a bigger size?',
+          'What colours does the kettle come in?',
+        ],
+      ],
+      [
+        'ru-variant',
+        ['А есть ли этот чайник в другом цвете?', 'Какие есть размеры у пледа?', 'Бывает в сером?'],
+      ],
+      [
+        'en-shipping',
+        ['Do you ship to Canada?', 'How much is delivery to Kazan?', 'How long does shipping take?'],
+      ],
+      [
+        'ru-shipping',
+        ['Сколько стоит доставка в Казань?', 'Вы доставляете в Минск?', 'Есть доставка по области?'],
+      ],
+    ];
+    for (const [id, questions] of asked)
+      for (const text of questions) expect(ids(text, null)[0], text).toBe(id);
+    // A late parcel is not such a question.
+    for (const text of ['Where is my delivery? Paid for express shipping!', 'Доставка опять задерживается'])
+      expect(ids(text, tomas), text).not.toContain(text.startsWith('W') ? 'en-shipping' : 'ru-shipping');
     // None is offered where nothing of the kind was asked; a wrong colour sent is a complaint.
     expect(ids('Where is my parcel?', tomas).some((id) => /address|stock|variant/.test(id))).toBe(false);
     for (const text of [

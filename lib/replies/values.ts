@@ -28,6 +28,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'asked.address',
   'asked.stock',
   'asked.variant',
+  'asked.shipping',
   'author.name',
   'author.handle',
   'agent.name',
