@@ -58,6 +58,10 @@ describe('classify', () => {
     ['Курьер так и не приехал', 'ru', 'negative', ['order_status'], []],
     // Thanks and love said through gritted teeth.
     ['Спасибо за ничего', 'ru', 'negative', ['complaint'], []],
+    // Praise, but: the delivery that took long, a courier who left it at the door without a call.
+    ['The kettle is amazing but the delivery took forever', 'en', 'negative', ['complaint'], []],
+    ['Кофемашина супер, но доставка долгая', 'ru', 'negative', ['complaint'], []],
+    ['Курьер не позвонил, оставил коробку у двери', 'ru', 'negative', ['complaint'], []],
     // A promo code has not got wet ("промок").
     ['Есть промокод на первый заказ?', 'ru', 'neutral', ['question'], []],
     ['Love waiting 3 weeks for a parcel 🙄', 'en', 'negative', ['order_status', 'complaint'], []],

@@ -39,11 +39,11 @@ export const PROBLEM_CUES: readonly Cue[] = [
   },
   {
     kind: 'delivery',
-    re: /\b(left (it |my parcel |the parcel |the box |my box )?(outside|at the (gate|door)|in the rain)|threw|thrown|soaked|crushed|squashed|(box|parcel|package) (was |came )?(wet|soaked|crushed|opened|torn)|refused to|tried to deliver|left a card|i was (home|in) all day|waited (\d+|all|six|five|four|three|two) (hours|day)|took (a|the) day off|wrong address|ex'?s address|old address|never (came|showed up|turned up)|in (full )?view of)\b/i,
+    re: /\b(left (it |my parcel |the parcel |the box |my box )?(outside|at the (gate|door)|in the rain)|threw|thrown|soaked|crushed|squashed|(box|parcel|package) (was |came )?(wet|soaked|crushed|opened|torn)|refused to|tried to deliver|left a card|i was (home|in) all day|waited (\d+|all|six|five|four|three|two) (hours|day)|took (a|the) day off|wrong address|ex'?s address|old address|never (came|showed up|turned up)|in (full )?view of|(didn'?t|did not|never|without) (even )?(call|ring|knock)(ing)?|(delivery|shipping|it) took (forever|ages|so long|too long|weeks)|(delivery|shipping) (was |is )?(so |too |really )?slow)\b/i,
   },
   {
     kind: 'delivery',
-    re: /(?<![а-яё])(кинул|бросил|швырнул|мокр|промок(?!од)|помят|порван|вскрыт|отказал(ся|ись)|не застал|весь день (был|была) дома|ждал[аи]? (\d+|шесть|пять|четыре|три|два|весь день)|отпросил|не тот адрес|старый адрес|бывшему|бывшей|на виду)/i,
+    re: /(?<![а-яё])(кинул|бросил|швырнул|мокр|промок(?!од)|помят|порван|вскрыт|отказал(ся|ись)|не застал|весь день (был|была) дома|ждал[аи]? (\d+|шесть|пять|четыре|три|два|весь день)|отпросил|не тот адрес|старый адрес|бывшему|бывшей|на виду|не (позвонил|предупредил|постучал)|оставил[аи]? (\S+ ){0,2}?(у двери|под двер\S*|у порога|на крыльце|у подъезда|у соседей|на улице)|долг(ая|ой|ую) доставк|доставк\S* (была |шла |идёт |идет )?(очень |слишком |так |такая |ужасно )?(долг|медленн))/i,
   },
   {
     kind: 'billing',
