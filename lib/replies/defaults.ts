@@ -275,7 +275,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right, with a replacement or a refund, whichever suits you. Could you send us a direct message with a photo if you can? — ' +
       SIGN_EN,
     requires: ['order.item'],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['complained.delivery', 'given.orderId', 'thread.askedPrivate'],
   },
   {
     id: 'en-complaint-item-found',
@@ -287,6 +287,19 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       'Hi {{greeting.name | "there"}}, thank you: I found order {{given.orderId}}, and I’m so sorry the {{order.item}} is giving you trouble. We’ll put it right with a replacement or a refund, whichever suits you; I’ll message you privately to arrange it. — ' +
       SIGN_EN,
     requires: ['order.item', 'given.orderId'],
+    unless: ['complained.delivery'],
+  },
+  {
+    id: 'en-complaint-delivery',
+    name: 'Sorry about the delivery',
+    language: 'en',
+    intents: ['complaint', 'order_status'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m sorry the delivery let you down; that’s not the service we want for you. Could you send us a direct message with what happened? We’ll take it up with the courier and put it right. — ' +
+      SIGN_EN,
+    requires: ['complained.delivery'],
+    unless: ['thread.askedPrivate'],
   },
   {
     id: 'en-complaint',
@@ -709,7 +722,7 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, очень жаль, что с товаром «{{order.item}}» возникли сложности. Мы всё исправим: заменим или вернём деньги — как вам удобнее. Пришлите, пожалуйста, в личные сообщения фото, если есть возможность. — ' +
       SIGN_RU,
     requires: ['order.item'],
-    unless: ['given.orderId', 'thread.askedPrivate'],
+    unless: ['complained.delivery', 'given.orderId', 'thread.askedPrivate'],
   },
   {
     id: 'ru-complaint-item-found',
@@ -721,6 +734,19 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       '{{greeting.name | "Здравствуйте"}}, спасибо, нашли заказ {{given.orderId}}. Очень жаль, что с товаром «{{order.item}}» возникли сложности: заменим или вернём деньги — как вам удобнее. Напишем вам в личные сообщения, чтобы всё оформить. — ' +
       SIGN_RU,
     requires: ['order.item', 'given.orderId'],
+    unless: ['complained.delivery'],
+  },
+  {
+    id: 'ru-complaint-delivery',
+    name: 'Извиниться за доставку',
+    language: 'ru',
+    intents: ['complaint', 'order_status'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, нам очень жаль, что с доставкой так вышло, — это не тот сервис, который мы хотим для вас. Напишите, пожалуйста, в личные сообщения, что случилось: мы разберёмся со службой доставки и всё исправим. — ' +
+      SIGN_RU,
+    requires: ['complained.delivery'],
+    unless: ['thread.askedPrivate'],
   },
   {
     id: 'ru-complaint',

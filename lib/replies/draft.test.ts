@@ -103,6 +103,11 @@ describe('on-device drafts', () => {
     await draftReply(moving.ai, { ...input, grounding: { ...input.grounding, asks: ['address'] } });
     expect(moving.log.prompts[1]).toContain('ask for the new address in a private message');
     expect(log.prompts[1]).not.toContain('address');
+    // A complaint of the delivery is said to be one: the item is not at fault.
+    const late = fakeAi(() => JSON.stringify({ reply: 'Hi Tomás, sorry the delivery was slow. — Sam' }));
+    await draftReply(late.ai, { ...input, grounding: { ...input.grounding, deliveryComplaint: true } });
+    expect(late.log.prompts[1]).toContain('complain of the delivery, not of the item');
+    expect(log.prompts[1]).not.toContain('complain of the delivery');
   });
 
   it('writes Russian through the translator, and needs both to be there', async () => {

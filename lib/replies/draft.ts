@@ -162,6 +162,8 @@ function factsOf(input: DraftInput): { text: string; used: string[] } {
     used.push('given');
   }
   for (const ask of grounding.asks) facts.push(ASKED[ask]);
+  if (grounding.deliveryComplaint)
+    facts.push('They complain of the delivery, not of the item: apologise for it, offer no replacement.');
   if (input.greetingName) facts.push(`Greet them as ${input.greetingName}.`);
   return { text: facts.join('\n'), used };
 }

@@ -7,6 +7,7 @@
 import type { Customer, Order } from '../db/types';
 import { brandAccounts, isBrandAuthor } from '../brand';
 import { foldName, transliterate } from '../match/names';
+import { problemsIn } from '../reading/cues';
 import { goodsNamed } from './products';
 
 /** A post of the thread under the post being answered, oldest first. */
@@ -35,6 +36,11 @@ export interface Grounding {
   sentPrivate?: boolean;
   /** What the post asks the brand to do, beside how it was read: each has replies of its own. */
   asks: Ask[];
+  /**
+   * The post complains of the delivery (a courier, a wait, a box left outside), not of the item:
+   * "the kettle is amazing but the delivery took forever" is no fault of the kettle's.
+   */
+  deliveryComplaint?: boolean;
 }
 
 export type Ask = 'cancel' | 'address' | 'stock' | 'variant' | 'shipping';
@@ -60,6 +66,10 @@ const ASKS: Record<Ask, RegExp> = {
   variant:
     /\b(?:(?:do you have|have you got|does it come|do they come|comes? in|available in|is there|any)\b.{0,30}?\b(?:white|black|red|blue|green|gr[ae]y|pink|beige|brown|yellow|purple|silver|cream|navy|other colou?rs?|another colou?r|(?:other |bigger |smaller |a )?sizes?)\b|(?:what|which) (?:colou?rs|sizes)\b)|(?<![а-яё])(?:есть|бывает|бывают|выпускается|продаётся|продается)(?:\s+ли)?(?:\s+\S+){0,3}?\s+(?:в|других|другого|другой)\s+(?:\S+\s+)?(?:цвет\S*|размер\S*|бел\S*|ч[её]рн\S*|красн\S*|син\S*|голуб\S*|зел[её]н\S*|сер(?:ом|ый|ая|ого)|розов\S*|бежев\S*|коричнев\S*|ж[её]лт\S*)|(?<![а-яё])(?:какие|каких)\s+(?:есть\s+)?(?:цвета|цветах|размеры|размерах)/i,
 };
+
+/** The item came broken: "arrived damaged", "пришёл разбитый". */
+const ARRIVED_BROKEN =
+  /\b(?:arrived|came|delivered|turned up|showed up)\b.{0,20}\b(?:damaged|broken|cracked|smashed|shattered|dented|in pieces|leaking)\b|(?<![а-яё])(?:пришл?[аои]?|приехал[аои]?|доставили|привезли)(?![а-яё])\s+(?:\S+\s+)?(?:разбит|сломан|поврежд|треснут|в трещин|с трещин|мят)/i;
 
 /** "#1001", "order 12345", "заказ №7001"; and codes in capitals such as "HC-20418". */
 const ORDER_NUMBER = /(?:#|№\s?|\b(?:order|заказ\S*)\s+(?:no\.?|number|номер|#|№)?\s*)([A-Z]{0,4}-?\d{3,})/i;
@@ -157,6 +167,16 @@ export function groundIn(input: {
     brandReplies,
     asks: (Object.keys(ASKS) as Ask[]).filter((ask) => ASKS[ask].test(unlinked)),
   };
+  // A post that also asks for something ("wrong address, can I change it?") is answered for that;
+  // an item that arrived broken is the item's matter (a replacement), whoever broke it.
+  const problems = problemsIn(unlinked).map((problem) => problem.kind);
+  if (
+    problems.includes('delivery') &&
+    !problems.includes('defect') &&
+    !ARRIVED_BROKEN.test(unlinked) &&
+    !grounding.asks.length
+  )
+    grounding.deliveryComplaint = true;
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
     if (SENT_PRIVATE.test(text)) grounding.sentPrivate = true;

@@ -461,6 +461,26 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
       expect(ids(text, tomas), text).not.toContain('en-variant');
   });
 
+  it('answers a complaint of the delivery as one, not as a fault of the item it names', () => {
+    // The #24 defect again: "a late parcel is treated as a faulty product".
+    const slow = suggest('The kettle is amazing but the delivery took forever', tomas);
+    expect(slow[0]?.templateId).toBe('en-complaint-delivery');
+    expect(texts(slow)).not.toContain('giving you trouble');
+    expect(suggest('Кофемашина супер, но доставка долгая', alisa)[0]?.templateId).toBe(
+      'ru-complaint-delivery',
+    );
+    expect(suggest('Курьер не позвонил, оставил коробку у двери', alisa)[0]?.templateId).toBe(
+      'ru-complaint-delivery',
+    );
+    // Broken on the way is the item's matter: a replacement or a refund.
+    expect(suggest('My kettle arrived damaged, the box was crushed', tomas)[0]?.templateId).toBe(
+      'en-complaint-item',
+    );
+    expect(suggest('Кофемашина пришла разбитая, коробка помята', alisa)[0]?.templateId).toBe(
+      'ru-complaint-item',
+    );
+  });
+
   it('reads the thread: what the brand already said or asked is not said again', () => {
     const brand = (text: string) => ({ author: { handle: 'hearthandco' }, text });
     const own = (text: string) => ({ author: { handle: 'customer' }, text });

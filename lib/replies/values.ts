@@ -29,6 +29,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'asked.stock',
   'asked.variant',
   'asked.shipping',
+  'complained.delivery',
   'author.name',
   'author.handle',
   'agent.name',
@@ -98,6 +99,7 @@ export function templateValues(
   }
   if (grounding.sentPrivate) values['thread.sentPrivate'] = 'yes';
   for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
+  if (grounding.deliveryComplaint) values['complained.delivery'] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
