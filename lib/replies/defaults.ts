@@ -302,6 +302,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
     unless: ['thread.askedPrivate'],
   },
   {
+    id: 'en-complaint-waiting',
+    name: 'Sorry they had to ask again',
+    language: 'en',
+    intents: ['complaint', 'question'],
+    tone: 'apologetic',
+    body:
+      'Hi {{greeting.name | "there"}}, I’m sorry you had to wait and ask again; that’s on us. I’m here now: tell me what you need, here or in a direct message, and I’ll see it through. — ' +
+      SIGN_EN,
+    requires: ['complained.waiting'],
+  },
+  {
     id: 'en-complaint',
     name: 'Apologise and offer help',
     language: 'en',
@@ -747,6 +758,17 @@ export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = [
       SIGN_RU,
     requires: ['complained.delivery'],
     unless: ['thread.askedPrivate'],
+  },
+  {
+    id: 'ru-complaint-waiting',
+    name: 'Извиниться, что пришлось писать снова',
+    language: 'ru',
+    intents: ['complaint', 'question'],
+    tone: 'apologetic',
+    body:
+      '{{greeting.name | "Здравствуйте"}}, простите, что вам пришлось ждать и писать снова, — это наша вина. Теперь мы на связи: напишите, что нужно, здесь или в личные сообщения, и мы доведём дело до конца. — ' +
+      SIGN_RU,
+    requires: ['complained.waiting'],
   },
   {
     id: 'ru-complaint',

@@ -108,6 +108,9 @@ describe('on-device drafts', () => {
     await draftReply(late.ai, { ...input, grounding: { ...input.grounding, deliveryComplaint: true } });
     expect(late.log.prompts[1]).toContain('complain of the delivery, not of the item');
     expect(log.prompts[1]).not.toContain('complain of the delivery');
+    const ignored = fakeAi(() => JSON.stringify({ reply: 'Hi Tomás, sorry for the wait. — Sam' }));
+    await draftReply(ignored.ai, { ...input, grounding: { ...input.grounding, waitingComplaint: true } });
+    expect(ignored.log.prompts[1]).toContain('nobody answered them');
   });
 
   it('writes Russian through the translator, and needs both to be there', async () => {

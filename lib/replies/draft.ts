@@ -164,6 +164,8 @@ function factsOf(input: DraftInput): { text: string; used: string[] } {
   for (const ask of grounding.asks) facts.push(ASKED[ask]);
   if (grounding.deliveryComplaint)
     facts.push('They complain of the delivery, not of the item: apologise for it, offer no replacement.');
+  if (grounding.waitingComplaint)
+    facts.push('They complain that nobody answered them: apologise for the wait and ask what they need.');
   if (input.greetingName) facts.push(`Greet them as ${input.greetingName}.`);
   return { text: facts.join('\n'), used };
 }

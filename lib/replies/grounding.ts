@@ -41,6 +41,8 @@ export interface Grounding {
    * "the kettle is amazing but the delivery took forever" is no fault of the kettle's.
    */
   deliveryComplaint?: boolean;
+  /** The post complains only that nobody answered ("third time asking"): the wait is the matter. */
+  waitingComplaint?: boolean;
 }
 
 export type Ask = 'cancel' | 'address' | 'stock' | 'variant' | 'shipping';
@@ -177,6 +179,8 @@ export function groundIn(input: {
     !grounding.asks.length
   )
     grounding.deliveryComplaint = true;
+  if (problems.length === 1 && problems[0] === 'no_response' && !grounding.asks.length)
+    grounding.waitingComplaint = true;
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
     if (SENT_PRIVATE.test(text)) grounding.sentPrivate = true;

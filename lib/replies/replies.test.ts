@@ -481,6 +481,17 @@ describe('suggestions grounded in the post, the thread and the profile', () => {
     );
   });
 
+  it('answers a customer nobody answered by owning the wait, unless they say what for', () => {
+    expect(suggest('hello??? anyone there? 3rd time asking', tomas)[0]?.templateId).toBe(
+      'en-complaint-waiting',
+    );
+    expect(suggest('Третий раз пишу, никто не отвечает!', alisa)[0]?.templateId).toBe('ru-complaint-waiting');
+    // Said what for, it is answered for that.
+    expect(suggest('Third time asking: where is my refund?', tomas)[0]?.templateId).not.toBe(
+      'en-complaint-waiting',
+    );
+  });
+
   it('reads the thread: what the brand already said or asked is not said again', () => {
     const brand = (text: string) => ({ author: { handle: 'hearthandco' }, text });
     const own = (text: string) => ({ author: { handle: 'customer' }, text });

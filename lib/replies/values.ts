@@ -30,6 +30,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'asked.variant',
   'asked.shipping',
   'complained.delivery',
+  'complained.waiting',
   'author.name',
   'author.handle',
   'agent.name',
@@ -100,6 +101,7 @@ export function templateValues(
   if (grounding.sentPrivate) values['thread.sentPrivate'] = 'yes';
   for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
   if (grounding.deliveryComplaint) values['complained.delivery'] = 'yes';
+  if (grounding.waitingComplaint) values['complained.waiting'] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
