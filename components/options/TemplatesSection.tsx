@@ -47,7 +47,7 @@ export function TemplatesSection() {
   const deleted = useLiveQuery(async () => deletedShipped(await savedTemplates()), []) ?? [];
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; lines?: string[] } | null>(null);
-  // Seventy shipped templates in two languages: a team that answers in one looks at that one.
+  // Dozens of shipped templates in two languages: a team that answers in one looks at that one.
   const [language, setLanguage] = useState('');
   const languages = [...new Set(templates.map((tpl) => tpl.language))];
   const shown = language ? templates.filter((tpl) => tpl.language === language) : templates;

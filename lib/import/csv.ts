@@ -355,20 +355,18 @@ function splitTags(value: string): string[] {
   return words.length > 1 && words.every((w) => /^[\p{Ll}\d_:/-]+$/u.test(w)) ? words : [value];
 }
 
-/** Lists whose entries may hold commas (names, "delivery: after 6, weekdays"): split on semicolons or pipes. */
-function splitNames(value: string): string[] {
-  return value
-    .split(/[;|]/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
+/** Splits a cell holding a list on the given separators, dropping blanks. */
+const splitOn =
+  (separators: RegExp) =>
+  (value: string): string[] =>
+    value
+      .split(separators)
+      .map((v) => v.trim())
+      .filter(Boolean);
 
-function splitList(value: string): string[] {
-  return value
-    .split(/[,;|]/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
+const splitList = splitOn(/[,;|]/);
+/** Lists whose entries may hold commas (names, "delivery: after 6, weekdays"): semicolons or pipes. */
+const splitNames = splitOn(/[;|]/);
 
 export interface ParsedCustomers {
   header: string[];

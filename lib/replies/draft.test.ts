@@ -105,11 +105,11 @@ describe('on-device drafts', () => {
     expect(log.prompts[1]).not.toContain('address');
     // A complaint of the delivery is said to be one: the item is not at fault.
     const late = fakeAi(() => JSON.stringify({ reply: 'Hi Tomás, sorry the delivery was slow. — Sam' }));
-    await draftReply(late.ai, { ...input, grounding: { ...input.grounding, deliveryComplaint: true } });
+    await draftReply(late.ai, { ...input, grounding: { ...input.grounding, complaint: 'delivery' } });
     expect(late.log.prompts[1]).toContain('complain of the delivery, not of the item');
     expect(log.prompts[1]).not.toContain('complain of the delivery');
     const ignored = fakeAi(() => JSON.stringify({ reply: 'Hi Tomás, sorry for the wait. — Sam' }));
-    await draftReply(ignored.ai, { ...input, grounding: { ...input.grounding, waitingComplaint: true } });
+    await draftReply(ignored.ai, { ...input, grounding: { ...input.grounding, complaint: 'waiting' } });
     expect(ignored.log.prompts[1]).toContain('nobody answered them');
   });
 

@@ -8,7 +8,7 @@
  * implements their documented interface.
  */
 import * as v from 'valibot';
-import type { Ask, Grounding } from './grounding';
+import type { Ask, Complaint, Grounding } from './grounding';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -135,6 +135,12 @@ const ASKED: Record<Ask, string> = {
     'They ask where, for how much or how fast the shop delivers: promise to check, never a price or date.',
 };
 
+/** What alone the post complains of, said to the model. */
+const COMPLAINED: Record<Complaint, string> = {
+  delivery: 'They complain of the delivery, not of the item: apologise for it, offer no replacement.',
+  waiting: 'They complain that nobody answered them: apologise for the wait and ask what they need.',
+};
+
 /** What the draft may rest on, and the agent sees it listed under the draft. */
 function factsOf(input: DraftInput): { text: string; used: string[] } {
   const facts: string[] = [];
@@ -162,10 +168,7 @@ function factsOf(input: DraftInput): { text: string; used: string[] } {
     used.push('given');
   }
   for (const ask of grounding.asks) facts.push(ASKED[ask]);
-  if (grounding.deliveryComplaint)
-    facts.push('They complain of the delivery, not of the item: apologise for it, offer no replacement.');
-  if (grounding.waitingComplaint)
-    facts.push('They complain that nobody answered them: apologise for the wait and ask what they need.');
+  if (grounding.complaint) facts.push(COMPLAINED[grounding.complaint]);
   if (input.greetingName) facts.push(`Greet them as ${input.greetingName}.`);
   return { text: facts.join('\n'), used };
 }

@@ -37,13 +37,14 @@ export interface Grounding {
   /** What the post asks the brand to do, beside how it was read: each has replies of its own. */
   asks: Ask[];
   /**
-   * The post complains of the delivery (a courier, a wait, a box left outside), not of the item:
-   * "the kettle is amazing but the delivery took forever" is no fault of the kettle's.
+   * What alone the post complains of, when it is not the item: the delivery (a courier, a wait, a
+   * box left outside: "the kettle is amazing but the delivery took forever" is no fault of the
+   * kettle's), or that nobody answered ("third time asking").
    */
-  deliveryComplaint?: boolean;
-  /** The post complains only that nobody answered ("third time asking"): the wait is the matter. */
-  waitingComplaint?: boolean;
+  complaint?: Complaint;
 }
+
+export type Complaint = 'delivery' | 'waiting';
 
 export type Ask = 'cancel' | 'address' | 'stock' | 'variant' | 'shipping';
 
@@ -172,15 +173,11 @@ export function groundIn(input: {
   // A post that also asks for something ("wrong address, can I change it?") is answered for that;
   // an item that arrived broken is the item's matter (a replacement), whoever broke it.
   const problems = problemsIn(unlinked).map((problem) => problem.kind);
-  if (
-    problems.includes('delivery') &&
-    !problems.includes('defect') &&
-    !ARRIVED_BROKEN.test(unlinked) &&
-    !grounding.asks.length
-  )
-    grounding.deliveryComplaint = true;
-  if (problems.length === 1 && problems[0] === 'no_response' && !grounding.asks.length)
-    grounding.waitingComplaint = true;
+  if (!grounding.asks.length) {
+    if (problems.includes('delivery') && !problems.includes('defect') && !ARRIVED_BROKEN.test(unlinked))
+      grounding.complaint = 'delivery';
+    else if (problems.length === 1 && problems[0] === 'no_response') grounding.complaint = 'waiting';
+  }
   for (const written of fromCustomer) {
     const text = written.replace(LINK, ' ');
     if (SENT_PRIVATE.test(text)) grounding.sentPrivate = true;

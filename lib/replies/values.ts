@@ -100,8 +100,7 @@ export function templateValues(
   }
   if (grounding.sentPrivate) values['thread.sentPrivate'] = 'yes';
   for (const ask of grounding.asks) values[`asked.${ask}`] = 'yes';
-  if (grounding.deliveryComplaint) values['complained.delivery'] = 'yes';
-  if (grounding.waitingComplaint) values['complained.waiting'] = 'yes';
+  if (grounding.complaint) values[`complained.${grounding.complaint}`] = 'yes';
   if (!customer) return values;
   values['customer.firstName'] = customerName;
   values['customer.name'] = customer.name;
