@@ -337,8 +337,8 @@ export async function pageBench(h: Harness, runs: number, total: number, trace =
         },
       });
       // Slowed 4x, X's clicks measured -2.8 to +4.0 ms over the page alone (once +11.4, one run)
-      // and are held in the CI subset too; Facebook's measured +3.5 to +10.7 ms, at the edge of CI's margin: full runs
-      // hold it, the CI subset not yet.
+      // and are held in the CI subset too; Facebook's measured +3.5 to +10.7 ms, at the edge of
+      // CI's margin: full runs hold it, the CI subset not yet.
       const heldInCi = slowdown === 1 || url.startsWith(X_ORIGIN);
       out.push(clickFigure(`page: ${label}`, extClicks, plainClicks, heldInCi));
     }
