@@ -8,13 +8,16 @@ import {
 } from '@/lib/background/handlers';
 import { handleClaimPost, handleReleasePost, handleTeamChanged, startTeam } from '@/lib/background/team';
 import { injectIntoOpenTabs } from '@/lib/background/open-tabs';
-import { forgetTab } from '@/lib/background/tab-posts';
+import { tabPostsStore } from '@/lib/background/tab-posts';
 import { db } from '@/lib/db/schema';
+import { settingsReader } from '@/lib/settings';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { exposeWorkerBench } from './bench/worker';
 
 export default defineBackground(() => {
   const deps: HandlerDeps = {
+    tabs: tabPostsStore(),
+    settings: settingsReader(),
     sendLabels: (tabId, labels) => sendMessage('labels', { labels }, tabId),
     database: db(),
     extensionId: browser.runtime.id,
@@ -33,7 +36,7 @@ export default defineBackground(() => {
   onMessage('claimPost', ({ data, sender }) => handleClaimPost(deps, team, data, sender));
   onMessage('releasePost', ({ data, sender }) => handleReleasePost(deps, team, data, sender));
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.forget(tabId));
   browser.runtime.onInstalled.addListener(() => {
     void injectIntoOpenTabs({
       manifest: () => browser.runtime.getManifest(),

@@ -48,3 +48,19 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export async function loadSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
+
+/**
+ * The settings read once and again only after they change: the worker reads them for every batch
+ * of posts a page shows, and a read is a trip to the browser's process.
+ */
+export function settingsReader(): () => Promise<Settings> {
+  let held: Promise<Settings> | undefined;
+  settingsItem.watch(() => {
+    held = undefined;
+  });
+  return () =>
+    (held ??= loadSettings().catch((error: unknown) => {
+      held = undefined;
+      throw error;
+    }));
+}

@@ -13,6 +13,8 @@ import {
 } from './background/handlers';
 import { handleClaimPost, handleReleasePost, handleTeamChanged, type Team } from './background/team';
 import { TeamSync } from './team/sync';
+import { tabPostsStore } from './background/tab-posts';
+import { settingsReader } from './settings';
 import { contentHandlers } from './content/handlers';
 import type { ContentApp } from './content/run';
 import { loadSample } from './db/sample';
@@ -134,6 +136,8 @@ describe('message handlers under fuzzing', () => {
     database = new ConciergeDb(`fuzz-${crypto.randomUUID()}`);
     await loadSample(database);
     deps = {
+      tabs: tabPostsStore(),
+      settings: settingsReader(),
       database,
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,

@@ -6,8 +6,8 @@ import { mutate } from '../db/mutations';
 import { ConciergeDb } from '../db/schema';
 import type { PostMatch, SenderLike } from '../messaging';
 import { handleCustomersChanged, handlePostsSeen, type HandlerDeps } from './handlers';
-import { DEFAULT_SETTINGS, settingsItem } from '../settings';
-import { tabPostsItem } from './tab-posts';
+import { DEFAULT_SETTINGS, settingsItem, settingsReader } from '../settings';
+import { tabPostsItem, tabPostsStore } from './tab-posts';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -37,6 +37,8 @@ describe('badges after customers change', () => {
     database = new ConciergeDb(`handlers-${crypto.randomUUID()}`);
     sent = [];
     deps = {
+      tabs: tabPostsStore(),
+      settings: settingsReader(),
       database,
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,
@@ -74,6 +76,7 @@ describe('badges after customers change', () => {
       },
       { tabId: 8, labels: [{ key: 'x:201', postId: '201', customer: named }] },
     ]);
+    await deps.tabs.written();
     const map = await tabPostsItem.getValue();
     expect(map[7]?.customers).toEqual({ 'x:101': ada.id });
     expect(map[8]?.customers).toEqual({ 'x:201': ada.id });
@@ -87,6 +90,7 @@ describe('badges after customers change', () => {
     sent = [];
     await handleCustomersChanged(deps, undefined, OPTIONS);
     expect(sent.flatMap((s) => s.labels.map((l) => l.customer))).toEqual([null, null, null]);
+    await deps.tabs.written();
     expect((await tabPostsItem.getValue())[7]?.customers).toEqual({});
   });
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { mutate } from '../db/mutations';
 import { postsByKey } from '../db/queries';
 import { brandAccounts, isBrandAuthor } from '../brand';
-import { loadSettings } from '../settings';
+import type { Settings } from '../settings';
 import type { ConciergeDb } from '../db/schema';
 import { matchAuthors } from '../match/identity';
 import { nameCandidates, type NamedCandidate } from './candidates';
@@ -24,13 +24,17 @@ import type { Team } from './team';
 import { postKey, type SocialPost } from '../post';
 import type { AccountOwner } from '../db/accounts';
 import { SITE_HOSTS } from '../sites/lookup';
-import { addTabPosts, rematchTabs, selectTabPost, tabsShowing } from './tab-posts';
+import type { TabPostsStore } from './tab-posts';
 
 export interface HandlerDeps {
   database: ConciergeDb;
   extensionId: string;
   /** The extension's own origin (chrome-extension://<id>/): the side panel and options pages. */
   extensionOrigin: string;
+  /** The agent's settings, as the worker holds them (settingsReader). */
+  settings: () => Promise<Settings>;
+  /** The posts each tab showed, for the side panel (./tab-posts.ts). */
+  tabs: TabPostsStore;
   /** Sends a tab's content script its badges' labels anew. */
   sendLabels: (tabId: number, labels: PostMatch[]) => Promise<void>;
   /** In a team: who is replying to a post, or answered it (./team.ts). */
@@ -98,10 +102,14 @@ export async function handlePostsSeen(
   const tabId = tabOf(sender, deps);
   const { posts, pageUrl } = parsePayload(PostsSeenSchema, data);
   // Who wrote the posts and whose handles are the brand's are read together.
-  const [matches, { brandHandles }] = await Promise.all([matchAuthors(deps.database, posts), loadSettings()]);
+  const [matches, { brandHandles }] = await Promise.all([
+    matchAuthors(deps.database, posts),
+    deps.settings(),
+  ]);
   const recorded = afterRecording(async () => {
     await mutate('recordPagePosts', { posts, brandHandles }, deps.database);
-    await addTabPosts(tabId, pageUrl, customerIds(matches));
+    // Not waited for: the tab's list is written with its neighbours' (./tab-posts.ts).
+    void deps.tabs.add(tabId, pageUrl, customerIds(matches)).catch(() => undefined);
   });
   // Outside a team a badge needs nothing that recording writes: the page is answered first.
   const activity = await activityFor(deps, async () => {
@@ -142,7 +150,7 @@ export async function handleCustomersChanged(
  */
 export async function relabelTabs(deps: HandlerDeps): Promise<void> {
   await recording;
-  const tabs = await tabsShowing();
+  const tabs = await deps.tabs.showing();
   const recorded = await postsByKey([...new Set(tabs.flatMap((t) => t.keys))], deps.database);
   const posts = recorded.map((p) => ({
     site: p.site,
@@ -150,11 +158,11 @@ export async function relabelTabs(deps: HandlerDeps): Promise<void> {
     author: p.author,
     ...(p.promoted && { promoted: true }),
   }));
-  const brand = brandAccounts((await loadSettings()).brandHandles);
+  const brand = brandAccounts((await deps.settings()).brandHandles);
   const matches = await matchAuthors(deps.database, posts);
   // Keys of posts no longer recorded are matched to nobody.
   const all = new Map(tabs.flatMap((t) => t.keys.map((key) => [key, null] as const)));
-  await rematchTabs(new Map([...all, ...customerIds(matches)]));
+  await deps.tabs.rematch(new Map([...all, ...customerIds(matches)]));
   const activity = await activityFor(deps, async () => recorded);
   const byKey = new Map(labelsOf(posts, matches, brand, activity).map((label) => [label.key, label]));
   await Promise.all(
@@ -186,7 +194,7 @@ export async function handleSelectPost(deps: HandlerDeps, data: unknown, sender:
   // refuses, the selection waits for the panel to be opened from the toolbar.
   const opening = openPanel(tabId);
   await recording;
-  await selectTabPost(tabId, key);
+  await deps.tabs.select(tabId, key);
   await opening;
 }
 
