@@ -1,44 +1,53 @@
+import Dexie from 'dexie';
 import { postKey, type SocialPost } from '../post';
 import { brandAccounts, isBrandAuthor } from '../brand';
 import { authorKeys } from './identity';
 import type { ConciergeDb } from './schema';
 import type { Interaction } from './types';
 
-/** Records each post once; a post seen again keeps its first record and what was done. */
+/**
+ * Records each post once; a post seen again keeps its first record and what was done. Posts are
+ * added without a read first: a page shows mostly new posts, and a read per post doubled what a
+ * flood of them cost. Those already held fail to be added, and are let be.
+ */
 export async function recordSeen(
   database: ConciergeDb,
   posts: readonly SocialPost[],
   now = new Date().toISOString(),
 ): Promise<void> {
   const unique = new Map(posts.map((p) => [postKey(p), p]));
+  const records = [...unique].map(([key, post]) => {
+    const record: Interaction = {
+      key,
+      site: post.site,
+      postId: post.id,
+      url: post.url,
+      kind: post.kind,
+      author: { ...post.author },
+      authorKey: authorKeys(post.site, post.author)[0] ?? '',
+      text: post.text,
+      seenAt: now,
+      status: 'open',
+      replies: [],
+      updatedAt: now,
+    };
+    if (post.lang) record.lang = post.lang;
+    if (post.inReplyTo?.id) record.inReplyTo = post.inReplyTo.id;
+    if (post.promoted) record.promoted = true;
+    if (post.createdAt) record.createdAt = post.createdAt;
+    return record;
+  });
+  if (!records.length) return;
   await database.transaction('rw', database.interactions, async () => {
-    const keys = [...unique.keys()];
-    const existing = await database.interactions.bulkGet(keys);
-    const fresh: Interaction[] = [];
-    keys.forEach((key, i) => {
-      if (existing[i]) return;
-      const post = unique.get(key)!;
-      const record: Interaction = {
-        key,
-        site: post.site,
-        postId: post.id,
-        url: post.url,
-        kind: post.kind,
-        author: { ...post.author },
-        authorKey: authorKeys(post.site, post.author)[0] ?? '',
-        text: post.text,
-        seenAt: now,
-        status: 'open',
-        replies: [],
-        updatedAt: now,
-      };
-      if (post.lang) record.lang = post.lang;
-      if (post.inReplyTo?.id) record.inReplyTo = post.inReplyTo.id;
-      if (post.promoted) record.promoted = true;
-      if (post.createdAt) record.createdAt = post.createdAt;
-      fresh.push(record);
-    });
-    if (fresh.length) await database.interactions.bulkAdd(fresh);
+    try {
+      await database.interactions.bulkAdd(records);
+    } catch (error) {
+      // Caught inside the transaction, the failed adds do not undo the others.
+      const held =
+        error instanceof Dexie.BulkError &&
+        Object.values(error.failuresByPos).every((e) => e.name === 'ConstraintError');
+      if (!held) throw error;
+    }
   });
 }
 

@@ -282,4 +282,17 @@ describe('named mutations', () => {
     );
     expect((await database.accounts.get('x:lw_two'))?.customerId).toBe(lorena.id);
   });
+
+  it('record a post seen again once: its record and what was done stay, and nothing is queued', async () => {
+    await mutate('markAnswered', { key: KEY }, database);
+    const before = await database.interactions.get(KEY);
+    const queued = await database.outbox.count();
+    const next = { ...post, id: '1859000000000000102', url: `${post.url}2` };
+    await mutate('recordPagePosts', { posts: [post, next, post], brandHandles: [] }, database);
+    expect(await database.interactions.get(KEY)).toEqual(before);
+    expect((await database.interactions.get('x:1859000000000000102'))?.status).toBe('open');
+    // Only the new post goes to the team: the one already held was not written again.
+    const rows = await database.outbox.orderBy('seq').offset(queued).toArray();
+    expect(rows.flatMap((r) => r.keys)).toEqual(['interactions|x:1859000000000000102']);
+  });
 });
