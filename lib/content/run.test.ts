@@ -264,17 +264,6 @@ describe('the content script on a long day of scrolling', () => {
     expect(app.stats().postsSeen).toBe(1500);
   }, 30_000);
 
-  /** A watch of rows held far away; the test says when they come near, as scrolling would. */
-  const heldRows = () => {
-    const held: Element[] = [];
-    let onNear: (elements: Element[]) => void = () => undefined;
-    const near: NearSort = (told) => {
-      onNear = told;
-      return { hold: (el) => void (held.includes(el) || held.push(el)), recheck: () => undefined };
-    };
-    return { held, near, letGo: (elements: Element[]) => onNear(elements) };
-  };
-
   /** A page whose tasks and frames run when the test says, on a clock the test moves. */
   const fakePage = () => {
     const page = {
@@ -392,7 +381,7 @@ describe('the content script on a long day of scrolling', () => {
       place(shown, 'visible');
       place(
         els.filter((el) => !shown.includes(el)),
-        'near',
+        'far',
       );
     };
     const asked: string[] = [];
@@ -424,7 +413,13 @@ describe('the content script on a long day of scrolling', () => {
       place(els.slice(5, 8), 'near');
       place(els.slice(8), 'far');
     };
-    const { held, near, letGo } = heldRows();
+    // The test says when held rows come near, as scrolling would.
+    const held: Element[] = [];
+    let letGo: (elements: Element[]) => void = () => undefined;
+    const near: NearSort = (onNear) => {
+      letGo = onNear;
+      return { hold: (el) => void held.push(el), recheck: () => undefined };
+    };
     const app = runOnX({ host, onScreen, near, now: () => page.clock });
     for (let i = 0; i < 20; i++) list.append(row(i));
     await settle();
@@ -439,66 +434,6 @@ describe('the content script on a long day of scrolling', () => {
     await settle();
     expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(20);
     expect(app.stats().badgesDrawn).toBe(20);
-  });
-
-  it('reads a far row that comes near before its turn in idle time at once, and asks about it once', async () => {
-    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
-    const list = document.getElementById('list')!;
-    const { page, host, settle } = fakePage();
-    const onScreen: ScreenSort = (place) => (els) => {
-      place(els.slice(0, 5), 'visible');
-      place(els.slice(5), 'far');
-    };
-    const { held, near, letGo } = heldRows();
-    const asked: string[] = [];
-    const app = runOnX({
-      host,
-      onScreen,
-      near,
-      now: () => page.clock,
-      postsSeen: async ({ posts }) => {
-        asked.push(...posts.map((p) => p.id));
-        return posts.map((p) => ({ key: postKey(p), postId: p.id, customer: null }));
-      },
-    });
-    for (let i = 0; i < 20; i++) list.append(row(i));
-    // The page never rests: idle work does not run. The reader scrolls to three far rows.
-    await settle(['visible']);
-    expect(app.stats().postsSeen).toBe(5);
-    letGo(held.splice(0, 3));
-    await settle(['visible']);
-    expect(app.stats().postsSeen).toBe(8);
-    expect(list.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(8);
-    // Their turn in idle time comes later: the rest are read, those three not again.
-    await settle();
-    expect(app.stats().postsSeen).toBe(20);
-    expect(asked).toHaveLength(20);
-    expect(new Set(asked).size).toBe(20);
-  });
-
-  it('badges a far row once when the page puts it on screen before it comes near', async () => {
-    document.body.innerHTML = '<main role="main"><div id="list"></div></main>';
-    const list = document.getElementById('list')!;
-    const { page, host, settle } = fakePage();
-    let put: (elements: Element[], where: 'visible' | 'far') => void = () => undefined;
-    const onScreen: ScreenSort = (place) => {
-      put = place;
-      return (els) => place(els, 'far');
-    };
-    const { held, near, letGo } = heldRows();
-    const app = runOnX({ host, onScreen, near, now: () => page.clock });
-    for (let i = 0; i < 3; i++) list.append(row(i));
-    await settle(['visible']);
-    expect(app.stats().postsSeen).toBe(0);
-    // The rows move on screen (the page scrolled to them): sorted again, they are read and badged.
-    put([...held], 'visible');
-    await settle();
-    expect(app.stats().badgesDrawn).toBe(3);
-    // The watch that held them lets them go later: nothing is drawn twice.
-    letGo(held.splice(0));
-    await settle();
-    expect(app.stats().badgesDrawn).toBe(3);
-    expect(app.stats().postsSeen).toBe(3);
   });
 
   it('draws the badges of an answer too long for one task in pieces of their own', async () => {

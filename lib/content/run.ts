@@ -89,9 +89,6 @@ export function runContent(deps: ContentDeps): ContentApp {
   const badged = new WeakSet<Element>();
   // Rows found far from the screen: their badges wait until they come near it (./near.ts).
   const far = new WeakSet<Element>();
-  // Far rows not read yet. One that comes near before its turn in idle time is read at once:
-  // a page that never rests would otherwise show it unbadged.
-  const unread = new WeakSet<Element>();
 
   const draw = (key: string): void => {
     const entry = shown.get(key);
@@ -180,8 +177,8 @@ export function runContent(deps: ContentDeps): ContentApp {
       });
     });
 
-  /** Reads elements found on the page, a piece at a time; far ones only if still unread. */
-  const readJob = (elements: Element[], onlyUnread = false): Job => {
+  /** Reads elements found on the page, a piece at a time. */
+  const readJob = (elements: Element[]): Job => {
     let next = 0;
     return (spent) => {
       const start = now();
@@ -191,8 +188,7 @@ export function runContent(deps: ContentDeps): ContentApp {
       while (next < elements.length) {
         const el = elements[next++]!;
         // A row may leave the page between being found and being read: nothing to read then.
-        if (el.isConnected && (!onlyUnread || unread.has(el)))
-          readElement(el, pageUrl, batch.posts, batch.keys);
+        if (el.isConnected) readElement(el, pageUrl, batch.posts, batch.keys);
         if (spent()) break;
       }
       lab?.within(now() - start, 'parseMs');
@@ -224,31 +220,18 @@ export function runContent(deps: ContentDeps): ContentApp {
     };
   const place = (elements: Element[], where: Place): void => {
     for (const el of elements) {
-      if (where === 'far') {
-        far.add(el);
-        unread.add(el);
-        near.hold(el);
-      } else {
-        far.delete(el);
-        unread.delete(el);
-      }
+      if (where === 'far') far.add(el);
+      else far.delete(el);
     }
-    pieces.add(where === 'visible' ? 'visible' : 'idle', readJob(elements, where === 'far'));
+    pieces.add(where === 'visible' ? 'visible' : 'idle', readJob(elements));
   };
   const near = (deps.near ?? allNear)((elements) => {
     const keys: string[] = [];
-    const toRead: Element[] = [];
     for (const el of elements) {
-      // Placed nearer since it was held: its badge comes with its answer, not again now.
-      if (!far.delete(el)) continue;
-      if (unread.has(el)) {
-        toRead.push(el);
-        continue;
-      }
+      far.delete(el);
       const key = showing.get(el);
       if (key) keys.push(key);
     }
-    if (toRead.length) pieces.add('visible', readJob(toRead, true));
     void drawAll(keys);
   });
   const sortOnScreen = (deps.onScreen ?? allOnScreen)(place, (job) =>
@@ -261,7 +244,6 @@ export function runContent(deps: ContentDeps): ContentApp {
     near.recheck();
   };
   const readElement = (el: Element, pageUrl: string, posts: SocialPost[], inBatch: Set<string>): void => {
-    unread.delete(el);
     if (badged.has(el)) removeBadges(el);
     let report;
     try {
