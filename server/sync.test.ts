@@ -307,6 +307,18 @@ describe('two agents of one team', () => {
       (n) => n === 0,
     );
     expect(boris.status.refused).toBe(1);
+    // The worker stops and wakes: a new sync on the same base still says so.
+    boris.sync.stop();
+    let woke: TeamStatus = { state: 'off', pending: 0 };
+    const again = new TeamSync({
+      database: boris.db,
+      fetch: (input, init) => fetch(input, init),
+      WebSocket: WebSocket as unknown as new (url: string) => globalThis.WebSocket,
+      onStatus: (status) => (woke = status),
+    });
+    await again.start();
+    expect(woke.refused).toBe(1);
+    again.stop();
     const anna = await agent('Anna');
     for (const { id } of [before, after])
       await until(

@@ -37,7 +37,7 @@ import { accountIsValid } from '../sites/lookup';
 import { DATE, validateCustomer } from './validate';
 import { applyPulled, PulledRecordSchema } from '../team/apply';
 import { MAX_CHANGES } from '../team/changes';
-import { captureFor, capturing, type UnsharedRow } from '../team/outbox';
+import { captureFor, capturing, type TeamLink, type UnsharedRow } from '../team/outbox';
 import { markSamples, markUnshared, shareSome } from '../team/share';
 import { TeamLinkSchema } from '../team/link';
 
@@ -379,12 +379,24 @@ export const MUTATIONS = {
     apply: (c, { records, cursor }, at) => applyPulled(c.tx, records, cursor, at),
   }),
   /** Queued changes the server has taken: they leave the outbox. */
+  /** Rows the server took, or refused for good: gone from the outbox; the refused are counted. */
   teamPushed: define({
     args: v.strictObject({
       seqs: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.maxLength(MAX_CHANGES)),
+      refused: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CHANGES))),
     }),
-    tables: ['outbox'],
-    apply: (c, { seqs }) => c.tx.table('outbox').bulkDelete(seqs),
+    tables: ['outbox', 'team'],
+    async apply(c, { seqs, refused }) {
+      await c.tx.table('outbox').bulkDelete(seqs);
+      if (refused)
+        await c.tx
+          .table<TeamLink, string>('team')
+          .where('key')
+          .equals('team')
+          .modify((link) => {
+            link.refused = (link.refused ?? 0) + refused;
+          });
+    },
   }),
   /** Customers, posts seen and the agent's answers about them; templates and settings stay. */
   clearBase: define({

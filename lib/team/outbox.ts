@@ -37,6 +37,8 @@ export interface TeamLink {
   /** The team version this copy has pulled up to. */
   cursor: number;
   joinedAt: string;
+  /** Changes the server refused for good since joining: dropped, and told to the agent. */
+  refused?: number;
 }
 
 /** One part of a local mutation, waiting to be pushed. */

@@ -95,10 +95,17 @@ export class TeamSync {
     if (!link) {
       this.claims.clear();
       this.deps.onClaims?.([]);
-      return this.setStatus({ state: 'off', pending: 0 });
+      return this.setStatus({ state: 'off', pending: 0, refused: undefined });
     }
     if (this.status.state === 'off' || changed)
-      this.setStatus({ state: 'connecting', team: link.team, agent: link.agent, agentId: link.agentId });
+      this.setStatus({
+        state: 'connecting',
+        team: link.team,
+        agent: link.agent,
+        agentId: link.agentId,
+        // Kept with the link: a worker that wakes still tells the agent what was lost.
+        refused: link.refused,
+      });
     if (!this.socket) this.connect();
     await this.sync();
   }
@@ -213,8 +220,8 @@ export class TeamSync {
       pending ??= await this.pendingChanges();
       const refused = await this.pushRows(link, rows);
       // The server will never take the refused: kept, they would stop everything behind them.
+      await mutate('teamPushed', { seqs: rows.map((r) => r.seq!), refused }, this.deps.database);
       if (refused) this.status = { ...this.status, refused: (this.status.refused ?? 0) + refused };
-      await mutate('teamPushed', { seqs: rows.map((r) => r.seq!) }, this.deps.database);
       pending = Math.max(0, pending - rows.reduce((n, r) => n + r.changes.length, 0));
       this.setStatus({ pending });
     }
