@@ -17,7 +17,7 @@ describe('spreadsheet export', () => {
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell('name')).toBe(`'=HYPERLINK("https://evil.example","click")`);
     expect(cell('tags')).toBe("'+1+1; -2; @SUM(A1); \tTab; \rCR; normal");
-    expect(cell('notes')).toBe('Line one, "quoted"\nline two');
+    expect(cell('notes')).toBe('2026-01-01T00:00:00.000Z Line one, "quoted"\nline two');
     expect(cell('emails')).toBe('ada@example.com');
   });
 

@@ -16,6 +16,18 @@ function toCsv(header: string[], rows: (string | number)[][]): string {
 const list = (values: readonly string[]) => values.join('; ');
 
 /**
+ * Notes, each after the time it was written: the import splits the cell where a time begins, so
+ * notes holding semicolons come back whole and with their times (lib/import/csv.ts).
+ */
+const notesCell = (customer: Customer) =>
+  list(
+    customer.notes.map((n) => {
+      const at = Date.parse(n.at);
+      return `${new Date(Number.isNaN(at) ? Date.parse(customer.createdAt) || 0 : at).toISOString()} ${n.text}`;
+    }),
+  );
+
+/**
  * Customers as a sheet that Concierge imports back (lib/import/columns.ts reads every column but
  * the orders, which it only counts; the JSON backup keeps those): "crm id" wins over the bare
  * "id" (Concierge's own) and "crm source" keeps each id within its system.
@@ -61,7 +73,7 @@ export function customersCsv(customers: readonly Customer[]): string {
       last ? `${last.id} ${last.date}` : '',
       list(Object.entries(c.preferences).map(([k, v]) => `${k}: ${v}`)),
       list(c.lifeEvents.map((e) => `${e.date} ${e.kind}: ${e.text}`)),
-      list(c.notes.map((n) => n.text)),
+      notesCell(c),
       c.createdAt,
       c.updatedAt,
     ];

@@ -1,6 +1,13 @@
 import type { CustomerDraft } from '../db/customers';
 import { emailKey, identityFrom, phoneKey } from '../db/identity';
-import { LIFE_EVENT_KINDS, type Identity, type LifeEvent, type LifeEventKind, type Order } from '../db/types';
+import {
+  LIFE_EVENT_KINDS,
+  type Identity,
+  type LifeEvent,
+  type LifeEventKind,
+  type Note,
+  type Order,
+} from '../db/types';
 import { EMAIL } from '../db/validate';
 import { siteEntry } from '../sites/lookup';
 import { SITES, type Site } from '../sites/registry';
@@ -146,14 +153,35 @@ export function customerFromRow(
   }
   if (city) preferences.city = clip(city, 200);
   if (Object.keys(preferences).length) draft.preferences = preferences;
-  const lifeEvents = each('lifeEvents', splitNames).flatMap((cell) => {
+  const lifeEvents = each('lifeEvents', splitEvents).flatMap((cell) => {
     const event = lifeEventOf(cell.value);
     if (!event) flag(cell, 'cellLifeEvent');
     return event ? [event] : [];
   });
   if (lifeEvents.length) draft.lifeEvents = lifeEvents.slice(0, 100);
-  if (notes) draft.notes = [{ at: new Date().toISOString(), text: clip(notes, 5000), by: 'import' }];
+  if (notes) draft.notes = notesOf(notes);
   return { draft, flags };
+}
+
+const NOTE_AT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z) /;
+
+/**
+ * Notes: a CRM's notes cell is one note, written now. Concierge's own export writes each note
+ * after its time, "2026-11-01T10:00:00.000Z Prefers calls; 2026-11-03T…": those come back one by
+ * one, with their times.
+ */
+function notesOf(cell: string): Note[] {
+  if (!NOTE_AT.test(cell)) return [{ at: new Date().toISOString(), text: clip(cell, 5000), by: 'import' }];
+  return cell
+    .split(/;\s*(?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z )/)
+    .flatMap((entry) => {
+      const at = NOTE_AT.exec(entry);
+      const text = (at ? entry.slice(at[0].length) : entry).trim();
+      return text
+        ? [{ at: at ? at[1]! : new Date().toISOString(), text: clip(text, 5000), by: 'import' }]
+        : [];
+    })
+    .slice(0, 200);
 }
 
 /** A life event as Concierge's export writes it: "2026-10-02 moved: Moved to Kazan". */
@@ -367,6 +395,12 @@ const splitOn =
 const splitList = splitOn(/[,;|]/);
 /** Lists whose entries may hold commas (names, "delivery: after 6, weekdays"): semicolons or pipes. */
 const splitNames = splitOn(/[;|]/);
+
+/**
+ * Life events as Concierge's export writes them, "2026-10-02 moved: Moved to Kazan; 2026-11-20
+ * new_pet: …": split only where the next one begins, so that an event's text may hold semicolons.
+ */
+const splitEvents = splitOn(/[;|]\s*(?=[\d./-]{8,10}\s+[a-z_]+:)/);
 
 export interface ParsedCustomers {
   header: string[];

@@ -36,7 +36,7 @@ function fileProblems(csv: string) {
 describe('reading a customers CSV', () => {
   it('reads every column, quoted line breaks, a BOM and profile links', () => {
     const csv =
-      `\uFEFF${HEADER}\r\nAda Lane,ADA@example.com,+1 555 0100,@ada_lane,https://www.facebook.com/profile.php?id=100042,VIP,kitchen;tea,en,"Likes calls.\nNot before 9."\n` +
+      `\uFEFF${HEADER}\r\nAda Lane,ADA@example.com,+1 555 0100,@ada_lane,https://www.facebook.com/profile.php?id=100042,VIP,kitchen;tea,en,"Likes calls;\nnot before 9."\n` +
       `Boris Petrov,,,https://x.com/bpetrov,boris.petrov,,,ru,\n`;
     const { rows, skipped } = parsed(csv);
     expect(skipped).toEqual([]);
@@ -54,7 +54,8 @@ describe('reading a customers CSV', () => {
       ['x', 'ada_lane', undefined],
       ['facebook', '', '100042'],
     ]);
-    expect(ada?.notes?.[0]?.text).toBe('Likes calls. Not before 9.');
+    // A CRM's notes cell is one note, semicolons and all.
+    expect(ada?.notes?.map((n) => n.text)).toEqual(['Likes calls; not before 9.']);
     expect(boris?.identities?.map((i) => i.handle)).toEqual(['bpetrov', 'boris.petrov']);
     expect(boris?.tier).toBeUndefined();
   });
@@ -342,10 +343,13 @@ describe('importing', () => {
       crmSource: 'bitrix24',
       preferences: { delivery: 'after 6, weekdays', city: 'Казань' },
       lifeEvents: [
-        { date: '2026-10-02', kind: 'moved', text: 'Переехала в Казань, ждёт новоселья', source: 'post' },
+        { date: '2026-10-02', kind: 'moved', text: 'Переехала в Казань; ждёт новоселья', source: 'post' },
         { date: '2026-11-20', kind: 'new_pet', text: 'A kitten: Tofu', source: 'agent' },
       ],
-      notes: [{ at: '2026-11-01T10:00:00.000Z', text: 'Prefers calls' }],
+      notes: [
+        { at: '2026-11-01T10:00:00.000Z', text: 'Prefers calls; never before 9' },
+        { at: '2026-11-03T08:30:00.000Z', text: 'Called back about the kettle', by: 'Sam' },
+      ],
     });
     await database.customers.add(full);
     const csv = customersCsv(await database.customers.toArray());
@@ -367,7 +371,10 @@ describe('importing', () => {
       full.lifeEvents.map(({ date, kind, text }) => [date, kind, text]),
     );
     expect(back.lifeEvents.map((e) => e.source)).toEqual(['imported', 'imported']);
-    expect(back.notes.map((n) => n.text)).toEqual(['Prefers calls']);
+    // Each note whole, at the time it was written; who wrote it is not in the sheet.
+    expect(back.notes.map(({ at, text }) => [at, text])).toEqual(
+      full.notes.map(({ at, text }) => [at, text]),
+    );
     // Her other name finds her, as it did before the round trip.
     expect(back.nameWords).toContain('volkova');
 
@@ -375,9 +382,12 @@ describe('importing', () => {
     const again = await runImport(copy, { customers: { text: csv, mapping: guessCustomerMapping(header) } });
     expect(again.ok && again.report).toMatchObject({ added: 0, updated: 1 });
     const twice = (await copy.customers.toArray())[0]!;
-    expect([twice.aliases.length, twice.lifeEvents.length, Object.keys(twice.preferences).length]).toEqual([
-      2, 2, 2,
-    ]);
+    expect([
+      twice.aliases.length,
+      twice.lifeEvents.length,
+      Object.keys(twice.preferences).length,
+      twice.notes.length,
+    ]).toEqual([2, 2, 2, 2]);
 
     // Cells written by hand that say no preference or no event are flagged, the rest imported.
     const sheet = parsed(
