@@ -378,7 +378,6 @@ export const MUTATIONS = {
     customers: true,
     apply: (c, { records, cursor }, at) => applyPulled(c.tx, records, cursor, at),
   }),
-  /** Queued changes the server has taken: they leave the outbox. */
   /** Rows the server took, or refused for good: gone from the outbox; the refused are counted. */
   teamPushed: define({
     args: v.strictObject({

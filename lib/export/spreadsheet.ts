@@ -22,8 +22,9 @@ const list = (values: readonly string[]) => values.join('; ');
 const notesCell = (customer: Customer) =>
   list(
     customer.notes.map((n) => {
-      const at = Date.parse(n.at);
-      return `${new Date(Number.isNaN(at) ? Date.parse(customer.createdAt) || 0 : at).toISOString()} ${n.text}`;
+      // A note whose time does not read as one goes with the customer's own.
+      const at = Date.parse(n.at) || Date.parse(customer.createdAt) || 0;
+      return `${new Date(at).toISOString()} ${n.text}`;
     }),
   );
 

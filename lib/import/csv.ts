@@ -163,7 +163,10 @@ export function customerFromRow(
   return { draft, flags };
 }
 
-const NOTE_AT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z) /;
+/** The time Concierge's export writes before each note, and the space after it. */
+const NOTE_AT = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z `;
+const STARTS_WITH_NOTE_AT = new RegExp(`^${NOTE_AT}`);
+const BEFORE_NOTE_AT = new RegExp(`;\\s*(?=${NOTE_AT})`);
 
 /**
  * Notes: a CRM's notes cell is one note, written now. Concierge's own export writes each note
@@ -171,15 +174,15 @@ const NOTE_AT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z) /;
  * one, with their times.
  */
 function notesOf(cell: string): Note[] {
-  if (!NOTE_AT.test(cell)) return [{ at: new Date().toISOString(), text: clip(cell, 5000), by: 'import' }];
+  if (!STARTS_WITH_NOTE_AT.test(cell))
+    return [{ at: new Date().toISOString(), text: clip(cell, 5000), by: 'import' }];
+  // Each part begins with its time: the first as tested, the others where the split was made.
   return cell
-    .split(/;\s*(?=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z )/)
+    .split(BEFORE_NOTE_AT)
     .flatMap((entry) => {
-      const at = NOTE_AT.exec(entry);
-      const text = (at ? entry.slice(at[0].length) : entry).trim();
-      return text
-        ? [{ at: at ? at[1]! : new Date().toISOString(), text: clip(text, 5000), by: 'import' }]
-        : [];
+      const at = entry.slice(0, entry.indexOf(' '));
+      const text = entry.slice(at.length).trim();
+      return text ? [{ at, text: clip(text, 5000), by: 'import' }] : [];
     })
     .slice(0, 200);
 }
